@@ -1,0 +1,36 @@
+# Two commands set everything up on a fresh machine: `make play` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: play test lint typecheck bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall whenever pyproject.toml changes; the stamp keeps repeat runs fast.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+play: $(STAMP)
+	$(BIN)/alliances play $(LEVEL)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+	$(BIN)/ruff check game tests
+	$(BIN)/mypy game/core
+
+lint: $(STAMP)
+	$(BIN)/ruff check game tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy game/core
+
+bench: $(STAMP)
+	$(BIN)/alliances bench engine
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,341 @@
+"""The level: everything a match starts from, as map designers write it.
+
+The models here guard the file boundary (types, ranges, names); the checks that
+need the whole level at once (unknown ids, a territory in two pieces, a nation
+on both seats) live in :func:`level_problems`, so the validator, the editor's
+live problems panel and the tests all share one list of rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from game.core.hexgrid import Cell, neighbours
+
+FORMAT_VERSION = 1
+SEA = "."
+
+NationId: TypeAlias = Annotated[
+    str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40, description="lower_snake_case id")
+]
+TerritoryId: TypeAlias = NationId
+AllianceId: TypeAlias = NationId
+
+Terrain: TypeAlias = Literal["plains", "forest", "hills", "mountains", "urban"]
+Doctrine: TypeAlias = Literal["balancer", "threat_balancer", "bandwagoner", "regime_seeker", "neutral"]
+Ideology: TypeAlias = Literal[
+    "liberal", "conservative", "monarchist", "authoritarian", "communist", "theocratic", "non_aligned"
+]
+Percent: TypeAlias = Annotated[int, Field(ge=0, le=100)]
+
+TERRAINS: tuple[Terrain, ...] = ("plains", "forest", "hills", "mountains", "urban")
+DOCTRINES: tuple[Doctrine, ...] = ("balancer", "threat_balancer", "bandwagoner", "regime_seeker", "neutral")
+IDEOLOGIES: tuple[Ideology, ...] = (
+    "liberal", "conservative", "monarchist", "authoritarian", "communist", "theocratic", "non_aligned",
+)
+
+
+class _Model(BaseModel):
+    # Unknown keys are typos in a hand-written file: reject them rather than ignore them.
+    model_config = ConfigDict(extra="forbid")
+
+
+class HexMap(_Model):
+    """The grid, written as rows of text: one whitespace-separated token per cell,
+    ``.`` for sea, otherwise the ``code`` of the territory the cell belongs to."""
+
+    width: int = Field(ge=1, le=200)
+    height: int = Field(ge=1, le=200)
+    rows: list[str]
+
+
+class Territory(_Model):
+    id: TerritoryId
+    name: str = Field(min_length=1, max_length=60)
+    code: str = Field(pattern=r"^[A-Za-z0-9]{1,3}$", description="the token that marks its cells in map.rows")
+    owner: NationId
+    value: int = Field(ge=1, le=5, description="income and victory points")
+    terrain: Terrain = "plains"
+
+
+class Nation(_Model):
+    id: NationId
+    name: str = Field(min_length=1, max_length=60)
+    colour: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")
+    ideology: Ideology = "non_aligned"
+    stability: Percent = 60
+    credibility: Percent = 60
+    doctrine: Doctrine = Field("neutral", description="how the rules play it when no seat does")
+    capital: TerritoryId | None = None
+    treasury: int = Field(0, ge=0, le=10_000, description="resources at the start")
+
+
+class Seat(_Model):
+    name: str = Field(min_length=1, max_length=60)
+    nations: list[NationId]
+
+
+class Alliance(_Model):
+    id: AllianceId
+    name: str = Field(min_length=1, max_length=80)
+    members: list[NationId]
+    collective_defence: bool = Field(True, description="Article 5: an attack on one is an attack on all")
+    cohesion: Percent = 50
+
+
+class Guarantee(_Model):
+    guarantor: NationId
+    guaranteed: NationId
+
+
+class Pact(_Model):
+    """A non-aggression pact between two nations."""
+
+    members: list[NationId]
+
+
+class Treaties(_Model):
+    alliances: list[Alliance] = []
+    guarantees: list[Guarantee] = []
+    pacts: list[Pact] = []
+
+
+class War(_Model):
+    """A war already being fought when the level starts."""
+
+    aggressor: NationId
+    target: NationId
+
+
+class Garrison(_Model):
+    territory: TerritoryId
+    nation: NationId
+    strength: int = Field(ge=1, le=10_000)
+
+
+class Level(_Model):
+    """A map and scenario. ``alliances schema`` prints this model's JSON Schema."""
+
+    format_version: Literal[1] = FORMAT_VERSION
+    title: str = Field(min_length=1, max_length=100)
+    briefing: str = ""
+    round_limit: int = Field(30, ge=1, le=500)
+    hegemony_share: float = Field(0.6, gt=0.5, le=1.0, description="share of all victory points that wins")
+    map: HexMap
+    nations: list[Nation]
+    seats: list[Seat] = Field(min_length=2, max_length=2)
+    territories: list[Territory]
+    treaties: Treaties = Treaties()
+    wars: list[War] = []
+    garrisons: list[Garrison] = []
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a level: where (``territories[3].owner``) and what, in a sentence."""
+
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}" if self.location else self.message
+
+
+def parse_rows(grid: HexMap) -> dict[Cell, str]:
+    """Map every non-sea cell to its territory code; ignores malformed rows (see level_problems)."""
+    cells: dict[Cell, str] = {}
+    for row, line in enumerate(grid.rows[: grid.height]):
+        for col, token in enumerate(line.split()[: grid.width]):
+            if token != SEA:
+                cells[(col, row)] = token
+    return cells
+
+
+class Geography:
+    """The map as the rules need it: cells per territory and which territories touch.
+
+    Built once per level; every lookup after that is a dict access.
+    """
+
+    def __init__(self, level: Level) -> None:
+        code_to_id = {t.code: t.id for t in level.territories}
+        self.cell_territory: dict[Cell, str] = {}
+        self.cells: dict[str, list[Cell]] = {t.id: [] for t in level.territories}
+        for cell, code in parse_rows(level.map).items():
+            tid = code_to_id.get(code)
+            if tid is not None:
+                self.cell_territory[cell] = tid
+                self.cells[tid].append(cell)
+        self.adjacent: dict[str, frozenset[str]] = {}
+        touching: dict[str, set[str]] = {t.id: set() for t in level.territories}
+        for cell, tid in self.cell_territory.items():
+            for other in neighbours(cell):
+                oid = self.cell_territory.get(other)
+                if oid is not None and oid != tid:
+                    touching[tid].add(oid)
+        self.adjacent = {tid: frozenset(ts) for tid, ts in touching.items()}
+
+    def is_connected(self, tid: str) -> bool:
+        cells = self.cells[tid]
+        if not cells:
+            return False
+        members = set(cells)
+        seen = {cells[0]}
+        stack = [cells[0]]
+        while stack:
+            for other in neighbours(stack.pop()):
+                if other in members and other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        return len(seen) == len(members)
+
+
+def level_problems(level: Level) -> list[Problem]:
+    """Every rule a structurally valid level can still break, each with its location."""
+    return list(_problems(level))
+
+
+def _duplicates(ids: list[str]) -> Iterator[tuple[int, str]]:
+    seen: set[str] = set()
+    for index, value in enumerate(ids):
+        if value in seen:
+            yield index, value
+        seen.add(value)
+
+
+def _problems(level: Level) -> Iterator[Problem]:  # noqa: C901 - a flat list of rules reads best
+    nations = {n.id for n in level.nations}
+    territories = {t.id: t for t in level.territories}
+
+    for i, nid in _duplicates([n.id for n in level.nations]):
+        yield Problem(f"nations[{i}].id", f"duplicate nation id '{nid}'")
+    for i, tid in _duplicates([t.id for t in level.territories]):
+        yield Problem(f"territories[{i}].id", f"duplicate territory id '{tid}'")
+    for i, code in _duplicates([t.code for t in level.territories]):
+        yield Problem(f"territories[{i}].code", f"code '{code}' is already used by another territory")
+    for i, aid in _duplicates([a.id for a in level.treaties.alliances]):
+        yield Problem(f"treaties.alliances[{i}].id", f"duplicate alliance id '{aid}'")
+
+    # The grid.
+    grid = level.map
+    codes = {t.code for t in level.territories}
+    if len(grid.rows) != grid.height:
+        yield Problem("map.rows", f"has {len(grid.rows)} rows but map.height is {grid.height}")
+    for r, line in enumerate(grid.rows):
+        tokens = line.split()
+        if r < grid.height and len(tokens) != grid.width:
+            yield Problem(f"map.rows[{r}]", f"has {len(tokens)} cells but map.width is {grid.width}")
+        for c, token in enumerate(tokens):
+            if token != SEA and token not in codes:
+                yield Problem(f"map.rows[{r}]", f"cell ({c}, {r}) names unknown territory code '{token}'")
+            elif token != SEA and (c >= grid.width or r >= grid.height):
+                yield Problem(f"map.rows[{r}]", f"cell ({c}, {r}) lies outside the {grid.width}x{grid.height} grid")
+
+    geography = Geography(level)
+    owned: set[str] = set()
+    for i, t in enumerate(level.territories):
+        if t.owner not in nations:
+            yield Problem(f"territories[{i}].owner", f"unknown nation '{t.owner}'")
+        owned.add(t.owner)
+        if not geography.cells.get(t.id):
+            yield Problem(f"territories[{i}]", f"territory '{t.id}' (code '{t.code}') has no cells on the map")
+        elif not geography.is_connected(t.id):
+            yield Problem(f"territories[{i}]", f"territory '{t.id}' is split into pieces that do not touch")
+
+    for i, n in enumerate(level.nations):
+        if n.id not in owned:
+            yield Problem(f"nations[{i}]", f"nation '{n.id}' owns no territory")
+        if n.capital is not None:
+            capital = territories.get(n.capital)
+            if capital is None:
+                yield Problem(f"nations[{i}].capital", f"unknown territory '{n.capital}'")
+            elif capital.owner != n.id:
+                yield Problem(
+                    f"nations[{i}].capital",
+                    f"capital '{n.capital}' is owned by '{capital.owner}', not by '{n.id}'",
+                )
+
+    # Seats.
+    seat_of: dict[str, int] = {}
+    by_id = {n.id: n for n in level.nations}
+    for s, seat in enumerate(level.seats):
+        if not seat.nations:
+            yield Problem(f"seats[{s}].nations", f"seat '{seat.name}' plays no nation")
+        for j, nid in enumerate(seat.nations):
+            where = f"seats[{s}].nations[{j}]"
+            if nid not in nations:
+                yield Problem(where, f"unknown nation '{nid}'")
+            elif nid in seat_of:
+                both = "both seats" if seat_of[nid] != s else "this seat twice"
+                yield Problem(where, f"nation '{nid}' is on {both}")
+            elif by_id[nid].capital is None:
+                yield Problem(where, f"seat nation '{nid}' needs a capital (set nations[].capital)")
+            seat_of.setdefault(nid, s)
+
+    # Wars first: alliances may not bind nations that are fighting each other.
+    at_war: set[frozenset[str]] = set()
+    for i, war in enumerate(level.wars):
+        yield from _unknown(nations, f"wars[{i}]", {"aggressor": war.aggressor, "target": war.target})
+        if war.aggressor == war.target:
+            yield Problem(f"wars[{i}]", f"nation '{war.aggressor}' cannot be at war with itself")
+        at_war.add(frozenset((war.aggressor, war.target)))
+
+    allied: set[frozenset[str]] = set()
+    for i, alliance in enumerate(level.treaties.alliances):
+        where = f"treaties.alliances[{i}]"
+        for j, nid in enumerate(alliance.members):
+            if nid not in nations:
+                yield Problem(f"{where}.members[{j}]", f"unknown nation '{nid}'")
+        for j, nid in _duplicates(alliance.members):
+            yield Problem(f"{where}.members[{j}]", f"names nation '{nid}' twice")
+        members = sorted(set(alliance.members))
+        if len(members) < 2:
+            yield Problem(f"{where}.members", f"alliance '{alliance.id}' needs at least two members")
+        for a in members:
+            for b in members:
+                if a < b:
+                    allied.add(frozenset((a, b)))
+                    if frozenset((a, b)) in at_war:
+                        yield Problem(f"{where}.members", f"members '{a}' and '{b}' are at war with each other")
+
+    for i, g in enumerate(level.treaties.guarantees):
+        where = f"treaties.guarantees[{i}]"
+        yield from _unknown(nations, where, {"guarantor": g.guarantor, "guaranteed": g.guaranteed})
+        if g.guarantor == g.guaranteed:
+            yield Problem(where, f"names nation '{g.guarantor}' twice: a nation cannot guarantee itself")
+
+    for i, pact in enumerate(level.treaties.pacts):
+        where = f"treaties.pacts[{i}]"
+        for j, nid in enumerate(pact.members):
+            if nid not in nations:
+                yield Problem(f"{where}.members[{j}]", f"unknown nation '{nid}'")
+        if len(pact.members) != 2:
+            yield Problem(f"{where}.members", "a non-aggression pact has exactly two members")
+        elif pact.members[0] == pact.members[1]:
+            yield Problem(f"{where}.members", f"names nation '{pact.members[0]}' twice")
+        elif frozenset(pact.members) in at_war:
+            yield Problem(f"{where}.members", f"'{pact.members[0]}' and '{pact.members[1]}' are at war")
+
+    for i, g in enumerate(level.garrisons):
+        where = f"garrisons[{i}]"
+        territory = territories.get(g.territory)
+        if territory is None:
+            yield Problem(f"{where}.territory", f"unknown territory '{g.territory}'")
+        if g.nation not in nations:
+            yield Problem(f"{where}.nation", f"unknown nation '{g.nation}'")
+        elif territory is not None and territory.owner in nations and g.nation != territory.owner:
+            if frozenset((g.nation, territory.owner)) not in allied:
+                yield Problem(
+                    f"{where}.nation",
+                    f"'{g.nation}' may only garrison '{g.territory}' as an ally of its owner '{territory.owner}'",
+                )
+
+
+def _unknown(nations: set[str], where: str, fields: dict[str, str]) -> Iterator[Problem]:
+    for name, nid in fields.items():
+        if nid not in nations:
+            yield Problem(f"{where}.{name}", f"unknown nation '{nid}'")

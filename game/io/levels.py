@@ -1,0 +1,118 @@
+"""Level files: JSON on disk, validated into :class:`~game.core.level.Level`.
+
+Every problem is reported at once with its location, never as a traceback: the
+people who read these messages are map designers, not Python programmers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from game.core.level import Level, Problem, level_problems
+from game.io.atomic import write_atomic
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+class LevelError(ValueError):
+    """A level that cannot be used; ``problems`` lists every reason with its location."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        lines = "\n".join(f"  {p}" for p in problems)
+        super().__init__(f"{source}: {len(problems)} problem(s)\n{lines}")
+
+
+def format_location(loc: tuple[int | str, ...]) -> str:
+    """``('territories', 3, 'owner')`` -> ``territories[3].owner``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _pydantic_problems(error: ValidationError) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        # Discriminated unions add the tag to the location; it means nothing to a designer.
+        loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        message = item["msg"]
+        if item["type"] == "extra_forbidden":
+            message = "unknown field (check the spelling; `alliances schema` lists the fields)"
+        elif item["type"] == "missing":
+            message = "required field is missing"
+        problems.append(Problem(format_location(loc), _lowercase_first(message)))
+    return problems
+
+
+def _lowercase_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text else text
+
+
+def parse_level(text: str, source: str = "<level>") -> Level:
+    """Parse and fully validate a level from JSON text; raise LevelError listing every problem."""
+    try:
+        raw: Any = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise LevelError(source, [Problem(f"line {err.lineno}, column {err.colno}", f"bad JSON: {err.msg}")]) from None
+    return level_from_data(raw, source)
+
+
+def level_from_data(raw: Any, source: str = "<level>") -> Level:
+    """Validate already-decoded JSON data (used by saves, which embed their level)."""
+    if not isinstance(raw, dict):
+        raise LevelError(source, [Problem("", "a level must be a JSON object")])
+    try:
+        level = Level.model_validate(raw)
+    except ValidationError as err:
+        raise LevelError(source, _pydantic_problems(err)) from None
+    problems = level_problems(level)
+    if problems:
+        raise LevelError(source, problems)
+    return level
+
+
+def load_level(path: str | os.PathLike[str]) -> Level:
+    """Read a level file; LevelError for anything wrong with it, including a missing file."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise LevelError(str(p), [Problem("", f"file is {size / 1e6:.1f} MB; levels may be at most 5 MB")])
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LevelError(str(p), [Problem("", "no such file")]) from None
+    except IsADirectoryError:
+        raise LevelError(str(p), [Problem("", "is a folder, not a level file")]) from None
+    except UnicodeDecodeError as err:
+        raise LevelError(str(p), [Problem(f"byte {err.start}", "file is not UTF-8 text")]) from None
+    except OSError as err:
+        raise LevelError(str(p), [Problem("", f"cannot read: {err.strerror}")]) from None
+    return parse_level(text, str(p))
+
+
+def dump_level(level: Level) -> str:
+    """The level as pleasant JSON: two-space indent, map rows one per line, defaults kept."""
+    return json.dumps(level.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+def save_level(level: Level, path: str | os.PathLike[str]) -> None:
+    """Write a level atomically."""
+    write_atomic(path, dump_level(level))
+
+
+def level_schema() -> dict[str, Any]:
+    """The JSON Schema of a level file, for editors' completion and checking."""
+    schema = Level.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Alliances level"
+    return schema
