@@ -1,9 +1,40 @@
 """The rules of Alliances: pure Python, no pygame, no files.
 
-Everything the UI and the bots may use is exported here.
+Everything the UI and the bots may use is exported here: start a match with
+:func:`new_match`, ask :func:`legal_actions`, change it only with :func:`apply`.
 """
 
+from game.core.actions import Action, parse_action
+from game.core.combat import Odds, odds
+from game.core.engine import IllegalAction, apply, can_undo, current_seat, is_legal, new_match
+from game.core.events import Event
 from game.core.hexgrid import Cell
+from game.core.legal import LegalActions, legal_actions
 from game.core.level import FORMAT_VERSION, Geography, Level, Problem, level_problems
+from game.core.state import Match, Outcome, snapshot, state_hash
 
-__all__ = ["FORMAT_VERSION", "Cell", "Geography", "Level", "Problem", "level_problems"]
+__all__ = [
+    "FORMAT_VERSION",
+    "Action",
+    "Cell",
+    "Event",
+    "Geography",
+    "IllegalAction",
+    "LegalActions",
+    "Level",
+    "Match",
+    "Odds",
+    "Outcome",
+    "Problem",
+    "apply",
+    "can_undo",
+    "current_seat",
+    "is_legal",
+    "legal_actions",
+    "level_problems",
+    "new_match",
+    "odds",
+    "parse_action",
+    "snapshot",
+    "state_hash",
+]

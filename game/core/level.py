@@ -35,7 +35,13 @@ Percent: TypeAlias = Annotated[int, Field(ge=0, le=100)]
 TERRAINS: tuple[Terrain, ...] = ("plains", "forest", "hills", "mountains", "urban")
 DOCTRINES: tuple[Doctrine, ...] = ("balancer", "threat_balancer", "bandwagoner", "regime_seeker", "neutral")
 IDEOLOGIES: tuple[Ideology, ...] = (
-    "liberal", "conservative", "monarchist", "authoritarian", "communist", "theocratic", "non_aligned",
+    "liberal",
+    "conservative",
+    "monarchist",
+    "authoritarian",
+    "communist",
+    "theocratic",
+    "non_aligned",
 )
 
 
@@ -120,7 +126,7 @@ class Garrison(_Model):
 class Level(_Model):
     """A map and scenario. ``alliances schema`` prints this model's JSON Schema."""
 
-    format_version: Literal[1] = FORMAT_VERSION
+    format_version: Literal[1] = 1
     title: str = Field(min_length=1, max_length=100)
     briefing: str = ""
     round_limit: int = Field(30, ge=1, le=500)
@@ -320,18 +326,18 @@ def _problems(level: Level) -> Iterator[Problem]:  # noqa: C901 - a flat list of
         elif frozenset(pact.members) in at_war:
             yield Problem(f"{where}.members", f"'{pact.members[0]}' and '{pact.members[1]}' are at war")
 
-    for i, g in enumerate(level.garrisons):
+    for i, gar in enumerate(level.garrisons):
         where = f"garrisons[{i}]"
-        territory = territories.get(g.territory)
+        territory = territories.get(gar.territory)
         if territory is None:
-            yield Problem(f"{where}.territory", f"unknown territory '{g.territory}'")
-        if g.nation not in nations:
-            yield Problem(f"{where}.nation", f"unknown nation '{g.nation}'")
-        elif territory is not None and territory.owner in nations and g.nation != territory.owner:
-            if frozenset((g.nation, territory.owner)) not in allied:
+            yield Problem(f"{where}.territory", f"unknown territory '{gar.territory}'")
+        if gar.nation not in nations:
+            yield Problem(f"{where}.nation", f"unknown nation '{gar.nation}'")
+        elif territory is not None and territory.owner in nations and gar.nation != territory.owner:
+            if frozenset((gar.nation, territory.owner)) not in allied:
                 yield Problem(
                     f"{where}.nation",
-                    f"'{g.nation}' may only garrison '{g.territory}' as an ally of its owner '{territory.owner}'",
+                    f"'{gar.nation}' may only garrison '{gar.territory}' as an ally of its owner '{territory.owner}'",
                 )
 
 

@@ -1,0 +1,181 @@
+"""Actions: what a seat may ask the rules to do. One pydantic model per kind.
+
+Actions arrive from people, scripts and bots, so they are validated here, at the
+boundary; the engine then trusts their shape and checks only the rules.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+
+class _Action(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Recruit(_Action):
+    """Buy forces in a territory the nation owns."""
+
+    kind: Literal["recruit"] = "recruit"
+    nation: str
+    territory: str
+    amount: int = Field(ge=1)
+
+
+class Move(_Action):
+    """Move ready forces to an adjacent territory of the nation or of an ally (forward presence)."""
+
+    kind: Literal["move"] = "move"
+    nation: str
+    source: str
+    target: str
+    amount: int = Field(ge=1)
+
+
+class Attack(_Action):
+    """Attack an adjacent territory; against a nation not yet at war it is a declaration of war."""
+
+    kind: Literal["attack"] = "attack"
+    nation: str
+    source: str
+    target: str
+    amount: int = Field(ge=1)
+
+
+class ProposeAlliance(_Action):
+    """Found a new two-member alliance with ``to``."""
+
+    kind: Literal["propose_alliance"] = "propose_alliance"
+    nation: str
+    to: str
+    name: str = Field(min_length=1, max_length=80)
+    collective_defence: bool = True
+
+
+class InviteToAlliance(_Action):
+    """Ask ``to`` to join an alliance the nation belongs to."""
+
+    kind: Literal["invite"] = "invite"
+    nation: str
+    alliance: str
+    to: str
+
+
+class OfferGuarantee(_Action):
+    """Offer ``to`` a one-way guarantee: the nation takes a duty to defend it."""
+
+    kind: Literal["offer_guarantee"] = "offer_guarantee"
+    nation: str
+    to: str
+
+
+class ProposePact(_Action):
+    """Propose a non-aggression pact."""
+
+    kind: Literal["propose_pact"] = "propose_pact"
+    nation: str
+    to: str
+
+
+class ProposePeace(_Action):
+    """Offer to end the war between the nation and ``to``."""
+
+    kind: Literal["propose_peace"] = "propose_peace"
+    nation: str
+    to: str
+
+
+class AnswerOffer(_Action):
+    """Accept or reject an offer made to one of the seat's nations."""
+
+    kind: Literal["answer_offer"] = "answer_offer"
+    nation: str
+    offer: int
+    accept: bool
+
+
+class LeaveTreaty(_Action):
+    """Leave an alliance, revoke a guarantee the nation gave, or renounce a pact."""
+
+    kind: Literal["leave_treaty"] = "leave_treaty"
+    nation: str
+    treaty: str
+
+
+class HonourDuty(_Action):
+    """Enter the war against the aggressor, as the treaty demands."""
+
+    kind: Literal["honour_duty"] = "honour_duty"
+    nation: str
+    duty: int
+
+
+class PassTheBuck(_Action):
+    """Stay out of the war and let others carry the cost."""
+
+    kind: Literal["pass_the_buck"] = "pass_the_buck"
+    nation: str
+    duty: int
+
+
+class JointExercise(_Action):
+    """Train with an ally: cohesion rises. Held on a border (``territory``) it gains more,
+    and threat-balancers take note."""
+
+    kind: Literal["joint_exercise"] = "joint_exercise"
+    nation: str
+    alliance: str
+    partner: str
+    territory: str | None = None
+
+
+class RegimeAid(_Action):
+    """Prop up another nation's regime: its stability rises, and it remembers the donor."""
+
+    kind: Literal["regime_aid"] = "regime_aid"
+    nation: str
+    to: str
+
+
+class EndTurn(_Action):
+    kind: Literal["end_turn"] = "end_turn"
+
+
+class Undo(_Action):
+    """Take back the seat's last action of this turn, if nothing random or hidden followed it."""
+
+    kind: Literal["undo"] = "undo"
+
+
+Action: TypeAlias = Annotated[
+    Recruit
+    | Move
+    | Attack
+    | ProposeAlliance
+    | InviteToAlliance
+    | OfferGuarantee
+    | ProposePact
+    | ProposePeace
+    | AnswerOffer
+    | LeaveTreaty
+    | HonourDuty
+    | PassTheBuck
+    | JointExercise
+    | RegimeAid
+    | EndTurn
+    | Undo,
+    Field(discriminator="kind"),
+]
+
+ACTION_ADAPTER: TypeAdapter[Action] = TypeAdapter(Action)
+
+
+def parse_action(data: object) -> Action:
+    """Validate a decoded JSON object into an action (pydantic.ValidationError if it is not one)."""
+    return ACTION_ADAPTER.validate_python(data)
+
+
+def action_to_json(action: Action) -> str:
+    return action.model_dump_json()

@@ -1,0 +1,241 @@
+"""Events: what happened, as data and as a sentence for the chronicle.
+
+The engine builds events with ``model_construct`` (no validation: it made the
+values itself, and the inner loop must stay fast); replays and tests parse them
+back through :data:`EVENT_ADAPTER`, which does validate.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, TypeAlias
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+
+class _Event(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    text: str = Field(description="a plain English sentence for the chronicle")
+
+
+class TurnStarted(_Event):
+    kind: Literal["turn_started"] = "turn_started"
+    round: int
+    seat: int
+
+
+class NpcPhaseStarted(_Event):
+    kind: Literal["npc_phase_started"] = "npc_phase_started"
+    round: int
+
+
+class Income(_Event):
+    kind: Literal["income"] = "income"
+    nation: str
+    amount: int
+    treasury: int
+
+
+class Recruited(_Event):
+    kind: Literal["recruited"] = "recruited"
+    nation: str
+    territory: str
+    amount: int
+    cost: int
+
+
+class Moved(_Event):
+    kind: Literal["moved"] = "moved"
+    nation: str
+    source: str
+    target: str
+    amount: int
+
+
+class WarDeclared(_Event):
+    kind: Literal["war_declared"] = "war_declared"
+    aggressor: str
+    target: str
+    broke_pact: bool
+
+
+class EnteredWar(_Event):
+    """A nation joins a war without declaring it: honouring a duty or a tripwire garrison."""
+
+    kind: Literal["entered_war"] = "entered_war"
+    nation: str
+    enemy: str
+    cause: Literal["duty", "tripwire"]
+
+
+class Battle(_Event):
+    kind: Literal["battle"] = "battle"
+    attacker: str
+    defender: str
+    source: str
+    target: str
+    attack_strength: int
+    defence_strength: int
+    defence_factor: float
+    attacker_losses: int
+    defender_losses: int
+    attacker_won: bool
+
+
+class TerritoryCaptured(_Event):
+    kind: Literal["territory_captured"] = "territory_captured"
+    nation: str
+    territory: str
+    previous_owner: str
+    capital: bool
+
+
+class NationEliminated(_Event):
+    kind: Literal["nation_eliminated"] = "nation_eliminated"
+    nation: str
+
+
+class GuestsWithdrawn(_Event):
+    kind: Literal["guests_withdrawn"] = "guests_withdrawn"
+    nation: str
+    territory: str
+    amount: int
+
+
+class DutyRaised(_Event):
+    kind: Literal["duty_raised"] = "duty_raised"
+    duty: int
+    nation: str
+    aggressor: str
+    target: str
+    treaty: str
+    deadline_round: int
+
+
+class DutyHonoured(_Event):
+    kind: Literal["duty_honoured"] = "duty_honoured"
+    duty: int
+    nation: str
+    aggressor: str
+    reason: str = ""
+
+
+class BuckPassed(_Event):
+    kind: Literal["buck_passed"] = "buck_passed"
+    duty: int
+    nation: str
+    aggressor: str
+    expired: bool
+    reason: str = ""
+
+
+class OfferMade(_Event):
+    kind: Literal["offer_made"] = "offer_made"
+    offer: int
+    offer_kind: str
+    sender: str
+    recipient: str
+
+
+class OfferAnswered(_Event):
+    kind: Literal["offer_answered"] = "offer_answered"
+    offer: int
+    recipient: str
+    accepted: bool
+    expired: bool = False
+    reason: str = ""
+
+
+class TreatySigned(_Event):
+    kind: Literal["treaty_signed"] = "treaty_signed"
+    treaty: str
+    treaty_kind: Literal["alliance", "guarantee", "pact"]
+    nations: list[str]
+
+
+class TreatyLeft(_Event):
+    kind: Literal["treaty_left"] = "treaty_left"
+    treaty: str
+    nation: str
+    reason: str = ""
+
+
+class TreatyDissolved(_Event):
+    kind: Literal["treaty_dissolved"] = "treaty_dissolved"
+    treaty: str
+
+
+class PeaceMade(_Event):
+    kind: Literal["peace_made"] = "peace_made"
+    nations: list[str]
+
+
+class JointExerciseHeld(_Event):
+    kind: Literal["joint_exercise_held"] = "joint_exercise_held"
+    alliance: str
+    nations: list[str]
+    territory: str | None
+    cohesion: int
+    gain: int
+
+
+class RegimeAidGiven(_Event):
+    kind: Literal["regime_aid_given"] = "regime_aid_given"
+    donor: str
+    recipient: str
+    stability: int
+
+
+class CohesionChanged(_Event):
+    kind: Literal["cohesion_changed"] = "cohesion_changed"
+    alliance: str
+    cohesion: int
+    delta: int
+    cause: str
+
+
+class Undone(_Event):
+    kind: Literal["undone"] = "undone"
+    action_kind: str
+
+
+class MatchOver(_Event):
+    kind: Literal["match_over"] = "match_over"
+    winner: int | None
+    reason: Literal["capitals", "hegemony", "round_limit"]
+
+
+Event: TypeAlias = Annotated[
+    TurnStarted
+    | NpcPhaseStarted
+    | Income
+    | Recruited
+    | Moved
+    | WarDeclared
+    | EnteredWar
+    | Battle
+    | TerritoryCaptured
+    | NationEliminated
+    | GuestsWithdrawn
+    | DutyRaised
+    | DutyHonoured
+    | BuckPassed
+    | OfferMade
+    | OfferAnswered
+    | TreatySigned
+    | TreatyLeft
+    | TreatyDissolved
+    | PeaceMade
+    | JointExerciseHeld
+    | RegimeAidGiven
+    | CohesionChanged
+    | Undone
+    | MatchOver,
+    Field(discriminator="kind"),
+]
+
+EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
+
+
+def make(cls: type[Any], **fields: Any) -> Any:
+    """Build an event without validation (the engine's values are already right)."""
+    return cls.model_construct(kind=cls.model_fields["kind"].default, **fields)

@@ -1,0 +1,145 @@
+"""What a seat may do now: a lazy list of legal actions.
+
+Actions that carry an amount (recruit, move, attack) are listed once per place,
+with the largest amount allowed; any smaller positive amount is legal too, and
+``action in legal_actions(m, seat)`` answers for any amount.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.core import rules
+from game.core import world as w
+from game.core.actions import (
+    Action,
+    AnswerOffer,
+    Attack,
+    EndTurn,
+    HonourDuty,
+    InviteToAlliance,
+    JointExercise,
+    LeaveTreaty,
+    Move,
+    OfferGuarantee,
+    PassTheBuck,
+    ProposeAlliance,
+    ProposePact,
+    ProposePeace,
+    Recruit,
+    RegimeAid,
+    Undo,
+)
+from game.core.engine import (
+    IllegalAction,
+    can_undo,
+    check_alliance_offer,
+    check_guarantee,
+    check_invite,
+    check_offer_still_stands,
+    check_pact,
+    is_legal,
+)
+from game.core.state import Match
+
+
+class LegalActions:
+    """Iterable, countable and searchable, like python-chess's legal move generator."""
+
+    def __init__(self, match: Match, seat: int) -> None:
+        self._match = match
+        self._seat = seat
+
+    def __iter__(self) -> Iterator[Action]:
+        return _generate(self._match, self._seat)
+
+    def __contains__(self, action: object) -> bool:
+        m = self._match
+        if m.phase != "seat" or m.seat != self._seat:
+            return False
+        return is_legal(m, action)  # type: ignore[arg-type]
+
+    def __bool__(self) -> bool:
+        return any(True for _ in self)
+
+    def count(self) -> int:
+        return sum(1 for _ in self)
+
+
+def legal_actions(match: Match, seat: int) -> LegalActions:
+    """Every action ``seat`` may take now (nothing when it is not its turn)."""
+    return LegalActions(match, seat)
+
+
+def _ok(check: object, *args: object) -> bool:
+    try:
+        check(*args)  # type: ignore[operator]
+    except IllegalAction:
+        return False
+    return True
+
+
+def _generate(m: Match, seat: int) -> Iterator[Action]:  # noqa: C901 - one loop per action kind
+    if m.phase != "seat" or m.seat != seat:
+        return
+    nations = w.seat_nations(m, seat)
+    others = [n for n in w.active_nations(m)]
+    for duty in sorted(m.duties.values(), key=lambda d: d.id):
+        if duty.nation in nations:
+            yield HonourDuty(nation=duty.nation, duty=duty.id)
+            yield PassTheBuck(nation=duty.nation, duty=duty.id)
+    for offer in sorted(m.offers.values(), key=lambda o: o.id):
+        if offer.recipient in nations:
+            if _ok(check_offer_still_stands, m, offer):
+                yield AnswerOffer(nation=offer.recipient, offer=offer.id, accept=True)
+            yield AnswerOffer(nation=offer.recipient, offer=offer.id, accept=False)
+    for nation in nations:
+        affordable = m.treasury[nation] // rules.RECRUIT_COST
+        for territory, owner in m.owner.items():
+            if owner == nation and affordable > 0:
+                yield Recruit(nation=nation, territory=territory, amount=affordable)
+        for source, forces in m.forces.items():
+            amount = forces.get(nation, 0) - m.spent[source].get(nation, 0)
+            if amount <= 0:
+                continue
+            for target in sorted(w.adjacent(m, source)):
+                host = m.owner[target]
+                if w.allied(m, nation, host):
+                    yield Move(nation=nation, source=source, target=target, amount=amount)
+                elif not any(g != host and w.allied(m, nation, g) for g in m.forces[target]):
+                    yield Attack(nation=nation, source=source, target=target, amount=amount)
+        for other in others:
+            if other == nation:
+                continue
+            pending = {(o.kind) for o in m.offers.values() if o.sender == nation and o.recipient == other}
+            proposed = {k for (s, r, k) in m.proposed if s == nation and r == other}
+            blocked = pending | proposed
+            if w.at_war(m, nation, other):
+                if "peace" not in blocked:
+                    yield ProposePeace(nation=nation, to=other)
+                continue
+            if "alliance" not in blocked and _ok(check_alliance_offer, m, nation, other):
+                name = f"{w.nation_name(m, nation)}–{w.nation_name(m, other)} Alliance"
+                yield ProposeAlliance(nation=nation, to=other, name=name)
+            if "guarantee" not in blocked and _ok(check_guarantee, m, nation, other):
+                yield OfferGuarantee(nation=nation, to=other)
+            if "pact" not in blocked and _ok(check_pact, m, nation, other):
+                yield ProposePact(nation=nation, to=other)
+            if "invite" not in blocked:
+                for alliance in sorted(w.alliances_of(m, nation), key=lambda al: al.id):
+                    if _ok(check_invite, m, alliance, nation, other):
+                        yield InviteToAlliance(nation=nation, alliance=alliance.id, to=other)
+            if m.treasury[nation] >= rules.REGIME_AID_COST:
+                yield RegimeAid(nation=nation, to=other)
+        for alliance in sorted(w.alliances_of(m, nation), key=lambda al: al.id):
+            yield LeaveTreaty(nation=nation, treaty=alliance.id)
+            if nation not in m.exercised and m.treasury[nation] >= rules.EXERCISE_COST:
+                for partner in alliance.members:
+                    if partner != nation:
+                        yield JointExercise(nation=nation, alliance=alliance.id, partner=partner)
+        for treaty, pair in sorted({**m.guarantees, **m.pacts}.items()):
+            if nation in pair:
+                yield LeaveTreaty(nation=nation, treaty=treaty)
+    if can_undo(m):
+        yield Undo()
+    yield EndTurn()

@@ -1,0 +1,53 @@
+"""Every number the rules use, in one place, so balancing never means hunting through code."""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Economy.
+CAPITAL_INCOME_BONUS: Final = 3
+RECRUIT_COST: Final = 3
+EXERCISE_COST: Final = 6
+REGIME_AID_COST: Final = 5
+REGIME_AID_STABILITY: Final = 10
+
+# Combat: defence multipliers.
+TERRAIN_DEFENCE: Final[dict[str, float]] = {
+    "plains": 1.0,
+    "forest": 1.25,
+    "hills": 1.5,
+    "mountains": 2.0,
+    "urban": 1.5,
+}
+CAPITAL_DEFENCE: Final = 1.25
+# Joint defence by allies in one territory: 0.8 (no interoperability) at cohesion 0,
+# break-even near 50, 1.2 at 100. Socialization made tangible on the battlefield.
+JOINT_DEFENCE_AT_ZERO: Final = 0.8
+JOINT_DEFENCE_SPAN: Final = 0.4
+
+# Duties and credibility.
+HONOUR_COHESION: Final = 5
+HONOUR_CREDIBILITY: Final = 5
+PASS_COHESION: Final = -10
+PASS_CREDIBILITY: Final = -10
+BREAK_PACT_CREDIBILITY: Final = -25
+LEAVE_ALLIANCE_CREDIBILITY: Final = -5
+
+# Cohesion and socialization.
+EXERCISE_GAIN: Final = 12  # at cohesion 0; shrinks linearly to 1 near 100
+BORDER_EXERCISE_BONUS: Final = 1.5
+EXERCISE_MEMORY_ROUNDS: Final = 3  # without an exercise for this long, cohesion fades
+FADE_PER_ROUND: Final = 1
+IDEOLOGY_DRIFT_MAX: Final = 2
+LOW_COHESION: Final = 20  # below this NPC members consider leaving
+
+# Regime stability.
+STABILITY_LOST_TERRITORY: Final = -3
+STABILITY_LOST_CAPITAL: Final = -20
+STABILITY_AT_WAR_PER_ROUND: Final = -1
+STABILITY_RECOVERY_TARGET: Final = 60
+FRAGILE_STABILITY: Final = 40
+
+# NPC defence: an NPC at war strikes only with good odds.
+NPC_ATTACK_MIN_ODDS: Final = 0.7
+NPC_ATTACKS_PER_PHASE: Final = 2

@@ -1,0 +1,238 @@
+"""The mutable state of a match, kept in plain dataclasses and dicts.
+
+Pydantic guards the files and the actions; inside the engine's loop a territory's
+owner is a dict lookup and a clone is a handful of dict copies. Everything here is
+JSON-serialisable through :func:`snapshot`, which saves and the state hash use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from game.core.level import Geography, Level
+
+TreatyKind = Literal["alliance", "guarantee", "pact"]
+OfferKind = Literal["alliance", "invite", "guarantee", "pact", "peace"]
+Phase = Literal["seat", "npc", "over"]
+
+
+@dataclass
+class AllianceState:
+    id: str
+    name: str
+    members: list[str]
+    collective_defence: bool
+    cohesion: int
+    last_exercise_round: int = 0
+
+
+@dataclass
+class Duty:
+    """An obligation to join a war against ``aggressor`` because ``target`` was attacked.
+
+    ``treaty`` is the alliance id or guarantee id that created it; ``deadline`` is the
+    turn number at whose end an unanswered duty counts as passed.
+    """
+
+    id: int
+    nation: str
+    aggressor: str
+    target: str
+    treaty: str
+    raised_turn: int
+    deadline: int
+
+
+@dataclass
+class Offer:
+    id: int
+    kind: OfferKind
+    sender: str
+    recipient: str
+    deadline: int
+    alliance: str | None = None  # invite: the alliance to join
+    name: str | None = None  # new alliance: its name
+    collective_defence: bool = True
+
+
+@dataclass
+class Declaration:
+    aggressor: str
+    target: str
+    round: int
+    broke_pact: bool
+
+
+@dataclass
+class Outcome:
+    """How the match ended. ``winner`` is a seat index (0 or 1), or None for a draw."""
+
+    winner: int | None
+    reason: Literal["capitals", "hegemony", "round_limit"]
+    text: str
+
+
+class LevelIndex:
+    """Lookups derived from the level once and shared by every clone of a match."""
+
+    def __init__(self, level: Level) -> None:
+        self.geography = Geography(level)
+        self.nation_name = {n.id: n.name for n in level.nations}
+        self.territory_name = {t.id: t.name for t in level.territories}
+        self.value = {t.id: t.value for t in level.territories}
+        self.terrain = {t.id: t.terrain for t in level.territories}
+        self.capital_of = {n.id: n.capital for n in level.nations if n.capital is not None}
+        self.capital_owner = {c: n for n, c in self.capital_of.items()}
+        self.ideology = {n.id: n.ideology for n in level.nations}
+        self.doctrine = {n.id: n.doctrine for n in level.nations}
+
+
+@dataclass
+class Match:
+    level: Level
+    index: LevelIndex
+    seed: int
+    controllers: tuple[str, str]
+    rng: random.Random
+    seat_of: dict[str, int]  # nation -> seat index; NPCs absent
+    # Turn flow: turn counts seat turns and NPC phases (3 per round), from 1.
+    round: int = 1
+    turn: int = 1
+    phase: Phase = "seat"
+    seat: int = 0
+    # The world.
+    owner: dict[str, str] = field(default_factory=dict)
+    forces: dict[str, dict[str, int]] = field(default_factory=dict)  # territory -> nation -> strength
+    spent: dict[str, dict[str, int]] = field(default_factory=dict)  # forces that moved/fought this turn
+    treasury: dict[str, int] = field(default_factory=dict)
+    stability: dict[str, int] = field(default_factory=dict)
+    credibility: dict[str, int] = field(default_factory=dict)
+    eliminated: set[str] = field(default_factory=set)
+    # Treaties and war.
+    alliances: dict[str, AllianceState] = field(default_factory=dict)
+    guarantees: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (guarantor, guaranteed)
+    pacts: dict[str, tuple[str, str]] = field(default_factory=dict)
+    wars: set[frozenset[str]] = field(default_factory=set)
+    declarations: list[Declaration] = field(default_factory=list)
+    duties: dict[int, Duty] = field(default_factory=dict)
+    offers: dict[int, Offer] = field(default_factory=dict)
+    next_id: int = 1
+    # Memory the NPCs consult.
+    buck_passed: dict[str, int] = field(default_factory=dict)
+    duties_honoured: dict[str, int] = field(default_factory=dict)
+    aid_received: dict[str, dict[str, int]] = field(default_factory=dict)  # recipient -> donor -> count
+    border_exercises: dict[str, int] = field(default_factory=dict)  # alliance -> round of last one
+    # Per-turn bookkeeping.
+    exercised: set[str] = field(default_factory=set)  # nations that held an exercise this turn
+    proposed: set[tuple[str, str, str]] = field(default_factory=set)  # (sender, recipient, kind)
+    # History for charts: per round, victory points per seat and cohesion per alliance.
+    history: list[dict[str, Any]] = field(default_factory=list)
+    outcome: Outcome | None = None
+    # The log: every applied action since the start, as JSON-ready dicts.
+    log: list[dict[str, Any]] = field(default_factory=list)
+    # Every event so far, oldest first: the chronicle.
+    events: list[Any] = field(default_factory=list)
+    # Undo support: a clone taken before the first undoable action since the last barrier.
+    checkpoint: Match | None = None
+    undoable: int = 0  # how many of the last log entries may be taken back
+
+    def clone(self) -> Match:
+        """A deep copy sharing only the immutable level and geography."""
+        other = Match(
+            level=self.level,
+            index=self.index,
+            seed=self.seed,
+            controllers=self.controllers,
+            rng=random.Random(),
+            seat_of=self.seat_of,
+        )
+        other.rng.setstate(self.rng.getstate())
+        other.round, other.turn, other.phase, other.seat = self.round, self.turn, self.phase, self.seat
+        other.owner = dict(self.owner)
+        other.forces = {t: dict(f) for t, f in self.forces.items()}
+        other.spent = {t: dict(f) for t, f in self.spent.items()}
+        other.treasury = dict(self.treasury)
+        other.stability = dict(self.stability)
+        other.credibility = dict(self.credibility)
+        other.eliminated = set(self.eliminated)
+        other.alliances = {
+            a.id: AllianceState(a.id, a.name, list(a.members), a.collective_defence, a.cohesion, a.last_exercise_round)
+            for a in self.alliances.values()
+        }
+        other.guarantees = dict(self.guarantees)
+        other.pacts = dict(self.pacts)
+        other.wars = set(self.wars)
+        other.declarations = list(self.declarations)  # entries are never mutated
+        other.duties = {k: Duty(**vars(d)) for k, d in self.duties.items()}
+        other.offers = {k: Offer(**vars(o)) for k, o in self.offers.items()}
+        other.next_id = self.next_id
+        other.buck_passed = dict(self.buck_passed)
+        other.duties_honoured = dict(self.duties_honoured)
+        other.aid_received = {k: dict(v) for k, v in self.aid_received.items()}
+        other.border_exercises = dict(self.border_exercises)
+        other.exercised = set(self.exercised)
+        other.proposed = set(self.proposed)
+        other.history = list(self.history)
+        other.outcome = self.outcome
+        other.log = list(self.log)
+        other.events = list(self.events)
+        other.checkpoint = self.checkpoint
+        other.undoable = self.undoable
+        return other
+
+    def new_id(self) -> int:
+        value = self.next_id
+        self.next_id += 1
+        return value
+
+
+def snapshot(match: Match) -> dict[str, Any]:
+    """Everything that decides the future of the match, as sorted, JSON-ready data.
+
+    The log, the history and the undo checkpoint are left out: two matches with equal
+    snapshots play on identically, whatever path led to them.
+    """
+    return {
+        "round": match.round,
+        "turn": match.turn,
+        "phase": match.phase,
+        "seat": match.seat,
+        "rng": _rng_state(match.rng),
+        "owner": dict(sorted(match.owner.items())),
+        "forces": {t: dict(sorted(f.items())) for t, f in sorted(match.forces.items()) if f},
+        "spent": {t: dict(sorted(f.items())) for t, f in sorted(match.spent.items()) if f},
+        "treasury": dict(sorted(match.treasury.items())),
+        "stability": dict(sorted(match.stability.items())),
+        "credibility": dict(sorted(match.credibility.items())),
+        "eliminated": sorted(match.eliminated),
+        "alliances": {k: vars(a) | {"members": list(a.members)} for k, a in sorted(match.alliances.items())},
+        "guarantees": {k: list(v) for k, v in sorted(match.guarantees.items())},
+        "pacts": {k: list(v) for k, v in sorted(match.pacts.items())},
+        "wars": sorted(sorted(w) for w in match.wars),
+        "declarations": [vars(d) for d in match.declarations],
+        "duties": {str(k): vars(d) for k, d in sorted(match.duties.items())},
+        "offers": {str(k): vars(o) for k, o in sorted(match.offers.items())},
+        "next_id": match.next_id,
+        "buck_passed": dict(sorted(match.buck_passed.items())),
+        "duties_honoured": dict(sorted(match.duties_honoured.items())),
+        "aid_received": {k: dict(sorted(v.items())) for k, v in sorted(match.aid_received.items())},
+        "border_exercises": dict(sorted(match.border_exercises.items())),
+        "exercised": sorted(match.exercised),
+        "proposed": sorted(list(p) for p in match.proposed),
+        "outcome": vars(match.outcome) if match.outcome else None,
+    }
+
+
+def state_hash(match: Match) -> str:
+    """A stable fingerprint of the match state: equal hashes, equal futures."""
+    text = json.dumps(snapshot(match), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _rng_state(rng: random.Random) -> list[Any]:
+    version, internal, gauss = rng.getstate()
+    return [version, list(internal), gauss]

@@ -1,0 +1,194 @@
+"""Read-only questions about a match: who is allied, who is at war, what defends where.
+
+The engine, the doctrines, the bots and the UI all ask these, so each rule that is
+a question (not a change) is answered here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.core import rules
+from game.core.combat import Odds, odds
+from game.core.state import AllianceState, Match
+
+
+def nation_name(m: Match, nation: str) -> str:
+    return m.index.nation_name.get(nation, nation)
+
+
+def territory_name(m: Match, territory: str) -> str:
+    return m.index.territory_name.get(territory, territory)
+
+
+def seat_nations(m: Match, seat: int) -> list[str]:
+    """The seat's nations still in the game, in level order."""
+    return [n for n in m.level.seats[seat].nations if n not in m.eliminated]
+
+
+def is_npc(m: Match, nation: str) -> bool:
+    return nation not in m.seat_of
+
+
+def active_nations(m: Match) -> list[str]:
+    return [n.id for n in m.level.nations if n.id not in m.eliminated]
+
+
+def alliances_of(m: Match, nation: str) -> Iterator[AllianceState]:
+    for alliance in m.alliances.values():
+        if nation in alliance.members:
+            yield alliance
+
+
+def shared_alliances(m: Match, a: str, b: str) -> list[AllianceState]:
+    return [al for al in m.alliances.values() if a in al.members and b in al.members]
+
+
+def allied(m: Match, a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` share an alliance (with or without Article 5)."""
+    if a == b:
+        return True
+    return any(a in al.members and b in al.members for al in m.alliances.values())
+
+
+def at_war(m: Match, a: str, b: str) -> bool:
+    return frozenset((a, b)) in m.wars
+
+
+def enemies(m: Match, nation: str) -> list[str]:
+    return sorted(other for war in m.wars if nation in war for other in war if other != nation)
+
+
+def has_pact(m: Match, a: str, b: str) -> str | None:
+    for pid, members in m.pacts.items():
+        if a in members and b in members:
+            return pid
+    return None
+
+
+def guarantee_id(m: Match, guarantor: str, guaranteed: str) -> str | None:
+    for gid, (g, h) in m.guarantees.items():
+        if g == guarantor and h == guaranteed:
+            return gid
+    return None
+
+
+def ready(m: Match, territory: str, nation: str) -> int:
+    """Forces of ``nation`` in ``territory`` that may still move or attack this turn."""
+    return m.forces[territory].get(nation, 0) - m.spent[territory].get(nation, 0)
+
+
+def strength(m: Match, territory: str) -> int:
+    return sum(m.forces[territory].values())
+
+
+def territories_of(m: Match, nation: str) -> list[str]:
+    return [t for t, owner in m.owner.items() if owner == nation]
+
+
+def total_forces(m: Match, nation: str) -> int:
+    return sum(f.get(nation, 0) for f in m.forces.values())
+
+
+def power(m: Match, nation: str) -> float:
+    """Aggregate power for balancing: forces in the field plus economic weight."""
+    return total_forces(m, nation) + 2.0 * income(m, nation)
+
+
+def capital_held(m: Match, nation: str) -> bool:
+    capital = _capital(m, nation)
+    return capital is not None and m.owner.get(capital) == nation
+
+
+def income(m: Match, nation: str) -> int:
+    """Income at the start of the nation's turn: its territories' values, plus a bonus for its capital."""
+    value = sum(_value(m, t) for t, owner in m.owner.items() if owner == nation)
+    if capital_held(m, nation):
+        value += rules.CAPITAL_INCOME_BONUS
+    return value
+
+
+def joint_defence_factor(m: Match, territory: str) -> float:
+    """Allies defending together fight better as cohesion rises, worse at very low cohesion.
+
+    The weakest link counts: the lowest cohesion between the owner and any guest.
+    """
+    owner = m.owner[territory]
+    guests = [n for n, s in m.forces[territory].items() if s > 0 and n != owner]
+    if not guests:
+        return 1.0
+    weakest = 100
+    for guest in guests:
+        shared = shared_alliances(m, owner, guest)
+        cohesion = max((al.cohesion for al in shared), default=0)
+        weakest = min(weakest, cohesion)
+    return rules.JOINT_DEFENCE_AT_ZERO + rules.JOINT_DEFENCE_SPAN * weakest / 100.0
+
+
+def defence_factor(m: Match, territory: str) -> float:
+    """Terrain x capital x joint defence: the multiplier on every defending unit."""
+    factor = rules.TERRAIN_DEFENCE[_terrain(m, territory)]
+    if _is_capital(m, territory):
+        factor *= rules.CAPITAL_DEFENCE
+    return factor * joint_defence_factor(m, territory)
+
+
+def attack_odds(m: Match, territory: str, attackers: int) -> Odds:
+    """The combat preview: exactly the distribution the battle's dice draw from."""
+    return odds(attackers, strength(m, territory), defence_factor(m, territory))
+
+
+def victory_points(m: Match) -> tuple[float, float, float]:
+    """(seat 1 points, seat 2 points, all points on the map).
+
+    A seat counts its own territories in full and its NPC allies' territories in
+    part, weighted by the cohesion of the alliance that binds them.
+    """
+    seats = [0.0, 0.0]
+    total = 0.0
+    npc_weight: list[dict[str, float]] = [{}, {}]
+    for alliance in m.alliances.values():
+        for seat in (0, 1):
+            if any(m.seat_of.get(n) == seat for n in alliance.members):
+                for n in alliance.members:
+                    if n not in m.seat_of:
+                        npc_weight[seat][n] = max(npc_weight[seat].get(n, 0.0), alliance.cohesion / 100.0)
+    for territory, owner in m.owner.items():
+        value = _value(m, territory)
+        total += value
+        owner_seat = m.seat_of.get(owner)
+        if owner_seat is not None:
+            seats[owner_seat] += value
+        else:
+            for s in (0, 1):
+                seats[s] += value * npc_weight[s].get(owner, 0.0)
+    return seats[0], seats[1], total
+
+
+def capital_of(m: Match, nation: str) -> str | None:
+    return m.index.capital_of.get(nation)
+
+
+def capital_owner(m: Match, territory: str) -> str | None:
+    """The nation whose capital this territory is, if any."""
+    return m.index.capital_owner.get(territory)
+
+
+def adjacent(m: Match, territory: str) -> frozenset[str]:
+    return m.index.geography.adjacent[territory]
+
+
+def _capital(m: Match, nation: str) -> str | None:
+    return m.index.capital_of.get(nation)
+
+
+def _is_capital(m: Match, territory: str) -> bool:
+    return territory in m.index.capital_owner
+
+
+def _value(m: Match, territory: str) -> int:
+    return m.index.value[territory]
+
+
+def _terrain(m: Match, territory: str) -> str:
+    return m.index.terrain[territory]
