@@ -47,7 +47,7 @@ IDEOLOGIES: tuple[Ideology, ...] = (
 
 class _Model(BaseModel):
     # Unknown keys are typos in a hand-written file: reject them rather than ignore them.
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class HexMap(_Model):

@@ -64,6 +64,10 @@ def parse_level(text: str, source: str = "<level>") -> Level:
         raw: Any = json.loads(text)
     except json.JSONDecodeError as err:
         raise LevelError(source, [Problem(f"line {err.lineno}, column {err.colno}", f"bad JSON: {err.msg}")]) from None
+    except (RecursionError, ValueError) as err:
+        # Absurd nesting or a 5,000-digit number: still bad JSON to a designer, never a traceback.
+        message = "nested too deeply" if isinstance(err, RecursionError) else str(err)
+        raise LevelError(source, [Problem("", f"bad JSON: {message}")]) from None
     return level_from_data(raw, source)
 
 
@@ -87,7 +91,9 @@ def load_level(path: str | os.PathLike[str]) -> Level:
     try:
         size = p.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise LevelError(str(p), [Problem("", f"file is {size / 1e6:.1f} MB; levels may be at most 5 MB")])
+            raise LevelError(
+                str(p), [Problem("", f"file is {size / 1e6:.1f} MB; levels may be at most 5 MB (5,242,880 bytes)")]
+            )
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise LevelError(str(p), [Problem("", "no such file")]) from None
@@ -95,6 +101,8 @@ def load_level(path: str | os.PathLike[str]) -> Level:
         raise LevelError(str(p), [Problem("", "is a folder, not a level file")]) from None
     except UnicodeDecodeError as err:
         raise LevelError(str(p), [Problem(f"byte {err.start}", "file is not UTF-8 text")]) from None
+    except ValueError as err:  # e.g. a NUL byte in the path from a file dialog
+        raise LevelError(str(p), [Problem("", f"cannot open: {err}")]) from None
     except OSError as err:
         raise LevelError(str(p), [Problem("", f"cannot read: {err.strerror}")]) from None
     return parse_level(text, str(p))

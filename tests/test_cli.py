@@ -1,0 +1,134 @@
+"""The ``alliances`` command: clear lines and exit codes, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from tests.small_world import small_world, write_level
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def broken_world(folder: Path) -> Path:
+    level = small_world()
+    level["territories"][1]["owner"] = "prussia"
+    return write_level(folder, level, name="broken.json")
+
+
+def test_validate_accepts_a_valid_level_and_says_ok(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_level(tmp_path, small_world())
+    assert main(["validate", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"{path}: ok\n"
+    assert err == ""
+
+
+def test_validate_quietly_prints_nothing_for_a_valid_level(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--quiet", str(write_level(tmp_path, small_world()))]) == 0
+    assert capsys.readouterr() == ("", "")
+
+
+def test_validate_lists_each_problem_as_path_location_message_and_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = broken_world(tmp_path)
+    assert main(["validate", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"{path}: territories[1].owner: unknown nation 'prussia'" in err.splitlines()
+    assert all(line.startswith(f"{path}: ") for line in err.splitlines())
+
+
+def test_validate_checks_every_file_and_fails_if_any_is_broken(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = write_level(tmp_path, small_world(), name="good.json")
+    bad = broken_world(tmp_path)
+    assert main(["validate", str(bad), str(good)]) == 1
+    out, err = capsys.readouterr()
+    assert out == f"{good}: ok\n"
+    assert f"{bad}: " in err
+
+
+def test_validate_accepts_every_shipped_and_fixture_level(
+    levels_dir: Path, fixtures_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = sorted(levels_dir.glob("*.json")) + sorted(fixtures_dir.glob("*.json"))
+    assert main(["validate", "--quiet", *map(str, files)]) == 0, capsys.readouterr().err
+
+
+def _write(name: str, content: bytes) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        path.write_bytes(content)
+        return path
+
+    return make
+
+
+UNREADABLE = [
+    pytest.param(lambda folder: folder / "missing.json", id="missing file"),
+    pytest.param(lambda folder: folder, id="a folder"),
+    pytest.param(_write("bad.json", b'{"title": '), id="bad JSON"),
+    pytest.param(_write("latin1.json", b'{"title": "Caf\xe9"}'), id="not UTF-8"),
+    pytest.param(_write("list.json", b"[]"), id="JSON array"),
+    pytest.param(_write("empty.json", b""), id="empty file"),
+    pytest.param(_write("deep.json", b"[" * 100_000), id="deeply nested JSON"),
+    pytest.param(_write("long.json", b'{"round_limit": ' + b"9" * 5000 + b"}"), id="number too long to read"),
+]
+
+
+@pytest.mark.parametrize("make_file", UNREADABLE)
+def test_validate_reports_an_unusable_file_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make_file: Callable[[Path], Path]
+) -> None:
+    path = make_file(tmp_path)
+    assert main(["validate", str(path)]) == 1
+    _, err = capsys.readouterr()
+    assert err.startswith(f"{path}: ")
+    assert "Traceback" not in err
+
+
+def test_schema_prints_a_json_schema_of_level_files(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert {"map", "nations", "territories", "seats", "treaties"} <= set(schema["properties"])
+    assert set(schema["required"]) >= {"title", "map", "nations", "seats", "territories"}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["conquer", "europe.json"], id="unknown command"),
+        pytest.param(["validate", "--frobnicate", "x.json"], id="unknown flag"),
+        pytest.param(["validate"], id="validate without a file"),
+        pytest.param([], id="no command"),
+    ],
+)
+def test_a_wrong_command_line_exits_with_code_2_and_shows_usage(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
+    assert "usage: alliances" in capsys.readouterr().err
+
+
+def test_python_dash_m_game_runs_the_command_and_returns_its_exit_code(tmp_path: Path) -> None:
+    path = broken_world(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "game", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 1, result.stderr
+    assert f"{path}: territories[1].owner: unknown nation 'prussia'" in result.stderr
