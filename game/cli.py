@@ -11,7 +11,9 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 
+from game.core import Level
 from game.io.levels import LevelError, level_schema, load_level
+from game.io.paths import shipped_levels_dir
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -52,14 +54,61 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="print the JSON Schema of level files")
     p.set_defaults(handler=_cmd_schema)
 
-    for register in _EXTRA_COMMANDS:
-        register(sub)
+    p = sub.add_parser("run", help="play a script of actions headless and print the events as JSON lines")
+    p.add_argument("level", metavar="LEVEL")
+    p.add_argument("--script", required=True, metavar="ACTIONS.jsonl", help="one JSON action per line")
+    p.add_argument("--seed", type=int, default=0, help="the match's random seed (default 0)")
+    p.set_defaults(handler=_cmd_run)
+
+    p = sub.add_parser("bench", help="measure the engine (and later the AI and the renderer)")
+    p.add_argument("target", choices=["engine"], help="what to measure")
+    p.add_argument("--runs", type=int, default=5, help="repetitions; the median is reported")
+    p.add_argument("--games", type=int, default=10, help="random-vs-random matches per run")
+    p.add_argument("--level", action="append", metavar="LEVEL", help="a level file (default: every shipped level)")
+    p.set_defaults(handler=_cmd_bench)
     return parser
 
 
-# Later packages (engine runs, the arena, the UI) add their subcommands here so that
-# importing the CLI never drags pygame in for a headless command.
-_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
+def _load_or_report(path: str) -> Level | None:
+    try:
+        return load_level(path)
+    except LevelError as err:
+        for problem in err.problems:
+            print(f"{path}: {problem}", file=sys.stderr)
+        return None
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from game.io.replay import ScriptError, run_script
+
+    level = _load_or_report(args.level)
+    if level is None:
+        return 1
+    try:
+        for event in run_script(level, args.script, args.seed):
+            print(event.model_dump_json())
+    except ScriptError as err:
+        print(str(err), file=sys.stderr)
+        return 2
+    return 0
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from game.bench import bench_engine
+
+    paths = args.level or sorted(str(p) for p in shipped_levels_dir().glob("*.json"))
+    levels = []
+    for path in paths:
+        level = _load_or_report(path)
+        if level is None:
+            return 1
+        levels.append((path, level))
+    if args.runs < 1 or args.games < 1:
+        print("alliances bench: --runs and --games must be at least 1", file=sys.stderr)
+        return 2
+    if args.target == "engine":
+        print(bench_engine(levels, runs=args.runs, games=args.games))
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,22 @@
+"""The random bot: a legal action at random. The baseline every other bot must beat."""
+
+from __future__ import annotations
+
+import random
+
+from game.core import Action, Match, legal_actions
+from game.core.actions import EndTurn, Undo
+
+# Without a stopping rule a random player would spend a turn on endless diplomacy;
+# it ends its turn with this probability after each action.
+END_TURN_CHANCE = 0.2
+
+
+class RandomBot:
+    name = "random"
+
+    def choose(self, view: Match, seat: int, rng: random.Random) -> Action:
+        if rng.random() < END_TURN_CHANCE:
+            return EndTurn()
+        actions = [a for a in legal_actions(view, seat) if not isinstance(a, Undo)]
+        return rng.choice(actions)

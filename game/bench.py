@@ -1,0 +1,54 @@
+"""Benchmarks behind ``alliances bench``: medians of repeated runs, never timed tests."""
+
+from __future__ import annotations
+
+import platform
+import random
+import statistics
+import time
+
+from game.ai.random_bot import RandomBot
+from game.core import Level, apply, current_seat, new_match
+
+
+def _machine() -> str:
+    return f"{platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}"
+
+
+def _random_match(level: Level, seed: int) -> int:
+    bot = RandomBot()
+    rng = random.Random(seed)
+    match = new_match(level, seed)
+    actions = 0
+    while (seat := current_seat(match)) is not None:
+        apply(match, bot.choose(match, seat, rng))
+        actions += 1
+    return actions
+
+
+def bench_engine(levels: list[tuple[str, Level]], runs: int, games: int) -> str:
+    """Random-vs-random matches: actions applied per second and matches per second, per level.
+
+    The random bot's own choosing (legal action listing) is included: that is what a
+    full match costs end to end.
+    """
+    lines = [f"engine benchmark: median of {runs} runs x {games} random-vs-random matches ({_machine()})"]
+    lines.append(f"{'level':<28} {'actions/s':>10} {'matches/s':>10} {'ms/match':>9} {'actions/match':>14}")
+    for path, level in levels:
+        per_run_aps, per_run_mps, per_match_actions = [], [], []
+        for run in range(runs):
+            started = time.perf_counter()
+            total = 0
+            for game in range(games):
+                n = _random_match(level, seed=run * 1000 + game)
+                total += n
+                per_match_actions.append(n)
+            elapsed = time.perf_counter() - started
+            per_run_aps.append(total / elapsed)
+            per_run_mps.append(games / elapsed)
+        mps = statistics.median(per_run_mps)
+        lines.append(
+            f"{path:<28} {statistics.median(per_run_aps):>10.0f} {mps:>10.1f} {1000 / mps:>9.1f} "
+            f"{statistics.median(per_match_actions):>14.0f}"
+        )
+    return "\n".join(lines)
