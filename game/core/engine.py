@@ -175,6 +175,17 @@ def is_legal(m: Match, action: Action) -> bool:
     return True
 
 
+def view(m: Match) -> Match:
+    """A private copy for a bot or a worker thread to read and look ahead on.
+
+    Whatever the reader does to it, the real match is untouched: that is what makes it
+    read-only, without paying for a proxy on every lookup.
+    """
+    copy = m.clone()
+    copy.checkpoint = None
+    return copy
+
+
 def can_undo(m: Match) -> bool:
     return m.phase == "seat" and m.undoable > 0
 
