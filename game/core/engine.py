@@ -432,6 +432,7 @@ def _eliminate(m: Match, nation: str, events: list[Event]) -> None:
         if nation in pair:
             del m.pacts[pid]
     m.wars = {war for war in m.wars if nation not in war}
+    _drop_unbound_duties(m)
     for did, duty in list(m.duties.items()):
         if nation in (duty.nation, duty.aggressor):
             del m.duties[did]
@@ -916,6 +917,7 @@ def end_treaty(m: Match, nation: str, treaty: str, reason: str, events: list[Eve
     _pass_open_duties(m, nation, treaty, events)
     m.guarantees.pop(treaty, None)
     m.pacts.pop(treaty, None)
+    _drop_unbound_duties(m)
     events.append(
         _event(
             TreatyLeft,
@@ -947,14 +949,26 @@ def _leave_alliance(m: Match, nation: str, aid: str, reason: str, events: list[E
     )
     if len(alliance.members) < 2:
         _dissolve_alliance(m, aid, events)
+    _drop_unbound_duties(m)
     _withdraw_guests(m, events)
 
 
 def _dissolve_alliance(m: Match, aid: str, events: list[Event]) -> None:
     alliance = m.alliances.pop(aid)
-    for did in [d.id for d in m.duties.values() if d.treaty == aid]:
-        del m.duties[did]
+    _drop_unbound_duties(m)
     events.append(_event(TreatyDissolved, treaty=aid, text=f"The {alliance.name} is dissolved."))
+
+
+def _drop_unbound_duties(m: Match) -> None:
+    """A duty lapses, without blame, once the treaty no longer binds its holder to the target."""
+    for did, duty in list(m.duties.items()):
+        alliance = m.alliances.get(duty.treaty)
+        if alliance is not None:
+            bound = duty.nation in alliance.members and duty.target in alliance.members
+        else:
+            bound = m.guarantees.get(duty.treaty) == (duty.nation, duty.target)
+        if not bound:
+            del m.duties[did]
 
 
 def _withdraw_guests(m: Match, events: list[Event]) -> None:

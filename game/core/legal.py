@@ -8,6 +8,9 @@ with the largest amount allowed; any smaller positive amount is legal too, and
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from game.core import rules
 from game.core import world as w
@@ -71,6 +74,34 @@ def legal_actions(match: Match, seat: int) -> LegalActions:
     return LegalActions(match, seat)
 
 
+A = TypeVar("A", bound=BaseModel)
+
+
+def _new(cls: type[A], **fields: Any) -> A:
+    """Build an action without validation: the generator's values are legal by construction.
+
+    Even ``model_construct`` costs ~8 µs, most of the time of listing 300 actions on a
+    large map; this fills the instance's fields directly (the same state model_construct
+    leaves behind) in about 1 µs.
+    """
+    defaults = _DEFAULTS.get(cls)
+    if defaults is None:
+        defaults = {
+            name: info.default for name, info in cls.model_fields.items() if not info.is_required()
+        }
+        _DEFAULTS[cls] = defaults
+    obj = cls.__new__(cls)
+    values = {**defaults, **fields}
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
+_DEFAULTS: dict[type[Any], dict[str, Any]] = {}
+
+
 def _ok(check: object, *args: object) -> bool:
     try:
         check(*args)  # type: ignore[operator]
@@ -86,18 +117,18 @@ def _generate(m: Match, seat: int) -> Iterator[Action]:  # noqa: C901 - one loop
     others = [n for n in w.active_nations(m)]
     for duty in sorted(m.duties.values(), key=lambda d: d.id):
         if duty.nation in nations:
-            yield HonourDuty(nation=duty.nation, duty=duty.id)
-            yield PassTheBuck(nation=duty.nation, duty=duty.id)
+            yield _new(HonourDuty, nation=duty.nation, duty=duty.id)
+            yield _new(PassTheBuck, nation=duty.nation, duty=duty.id)
     for offer in sorted(m.offers.values(), key=lambda o: o.id):
         if offer.recipient in nations:
             if _ok(check_offer_still_stands, m, offer):
-                yield AnswerOffer(nation=offer.recipient, offer=offer.id, accept=True)
-            yield AnswerOffer(nation=offer.recipient, offer=offer.id, accept=False)
+                yield _new(AnswerOffer, nation=offer.recipient, offer=offer.id, accept=True)
+            yield _new(AnswerOffer, nation=offer.recipient, offer=offer.id, accept=False)
     for nation in nations:
         affordable = m.treasury[nation] // rules.RECRUIT_COST
         for territory, owner in m.owner.items():
             if owner == nation and affordable > 0:
-                yield Recruit(nation=nation, territory=territory, amount=affordable)
+                yield _new(Recruit, nation=nation, territory=territory, amount=affordable)
         for source, forces in m.forces.items():
             amount = forces.get(nation, 0) - m.spent[source].get(nation, 0)
             if amount <= 0:
@@ -105,9 +136,9 @@ def _generate(m: Match, seat: int) -> Iterator[Action]:  # noqa: C901 - one loop
             for target in sorted(w.adjacent(m, source)):
                 host = m.owner[target]
                 if w.allied(m, nation, host):
-                    yield Move(nation=nation, source=source, target=target, amount=amount)
+                    yield _new(Move, nation=nation, source=source, target=target, amount=amount)
                 elif not any(g != host and w.allied(m, nation, g) for g in m.forces[target]):
-                    yield Attack(nation=nation, source=source, target=target, amount=amount)
+                    yield _new(Attack, nation=nation, source=source, target=target, amount=amount)
         for other in others:
             if other == nation:
                 continue
@@ -116,30 +147,30 @@ def _generate(m: Match, seat: int) -> Iterator[Action]:  # noqa: C901 - one loop
             blocked = pending | proposed
             if w.at_war(m, nation, other):
                 if "peace" not in blocked:
-                    yield ProposePeace(nation=nation, to=other)
+                    yield _new(ProposePeace, nation=nation, to=other)
                 continue
             if "alliance" not in blocked and _ok(check_alliance_offer, m, nation, other):
                 name = f"{w.nation_name(m, nation)}–{w.nation_name(m, other)} Alliance"
-                yield ProposeAlliance(nation=nation, to=other, name=name)
+                yield _new(ProposeAlliance, nation=nation, to=other, name=name)
             if "guarantee" not in blocked and _ok(check_guarantee, m, nation, other):
-                yield OfferGuarantee(nation=nation, to=other)
+                yield _new(OfferGuarantee, nation=nation, to=other)
             if "pact" not in blocked and _ok(check_pact, m, nation, other):
-                yield ProposePact(nation=nation, to=other)
+                yield _new(ProposePact, nation=nation, to=other)
             if "invite" not in blocked:
                 for alliance in sorted(w.alliances_of(m, nation), key=lambda al: al.id):
                     if _ok(check_invite, m, alliance, nation, other):
-                        yield InviteToAlliance(nation=nation, alliance=alliance.id, to=other)
+                        yield _new(InviteToAlliance, nation=nation, alliance=alliance.id, to=other)
             if m.treasury[nation] >= rules.REGIME_AID_COST:
-                yield RegimeAid(nation=nation, to=other)
+                yield _new(RegimeAid, nation=nation, to=other)
         for alliance in sorted(w.alliances_of(m, nation), key=lambda al: al.id):
-            yield LeaveTreaty(nation=nation, treaty=alliance.id)
+            yield _new(LeaveTreaty, nation=nation, treaty=alliance.id)
             if nation not in m.exercised and m.treasury[nation] >= rules.EXERCISE_COST:
                 for partner in alliance.members:
                     if partner != nation:
-                        yield JointExercise(nation=nation, alliance=alliance.id, partner=partner)
+                        yield _new(JointExercise, nation=nation, alliance=alliance.id, partner=partner)
         for treaty, pair in sorted({**m.guarantees, **m.pacts}.items()):
             if nation in pair:
-                yield LeaveTreaty(nation=nation, treaty=treaty)
+                yield _new(LeaveTreaty, nation=nation, treaty=treaty)
     if can_undo(m):
-        yield Undo()
-    yield EndTurn()
+        yield _new(Undo)
+    yield _new(EndTurn)
