@@ -20,10 +20,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
+from weakref import WeakKeyDictionary
 
 from game.core import rules
 from game.core import world as w
-from game.core.hexgrid import distance
+from game.core.hexgrid import to_axial
+from game.core.level import Geography
 from game.core.state import Duty, Match, Offer
 
 # Cohesion at which any NPC ally stands by its friends, and below which none does.
@@ -75,12 +77,28 @@ def bloc_power(m: Match, seat: int, exclude: str = "") -> float:
     return sum(w.power(m, n) for n in bloc(m, seat) if n != exclude)
 
 
-def coalition_power(m: Match, nation: str) -> float:
-    """A nation with every ally it has: what an enemy would face."""
+def coalition(m: Match, nation: str) -> set[str]:
+    """A nation and every ally it has, eliminated nations left out."""
     members = {nation}
     for alliance in w.alliances_of(m, nation):
         members.update(alliance.members)
-    return sum(w.power(m, n) for n in members if n not in m.eliminated)
+    return {n for n in members if n not in m.eliminated}
+
+
+def coalition_power(m: Match, nation: str) -> float:
+    """A nation with every ally it has: what an enemy would face."""
+    return sum(w.power(m, n) for n in coalition(m, nation))
+
+
+def menace(m: Match, nation: str, seat: int) -> float:
+    """What a seat's bloc can bring to bear on ``nation``: its power, discounted by distance.
+
+    The bandwagoner's measure: a strong side far away is no reason to submit.
+    """
+    members = [n for n in bloc(m, seat) if n != nation]
+    if not members:
+        return 0.0
+    return sum(w.power(m, n) for n in members) * proximity(m, nation, members)
 
 
 def affinity(m: Match, a: str, b: str) -> float:
@@ -104,15 +122,44 @@ def aggressive_record(m: Match, nations: list[str]) -> float:
 
 def proximity(m: Match, nation: str, others: list[str]) -> float:
     """1 for neighbours, falling with hex distance between the closest cells of each side."""
-    geo = m.index.geography
-    mine = [c for t in w.territories_of(m, nation) for c in geo.cells[t]]
     group = set(others)
-    theirs = [c for t, owner in m.owner.items() if owner in group for c in geo.cells[t]]
-    if not mine or not theirs:
+    nearest: int | None = None
+    for territory in w.territories_of(m, nation):
+        for gap, other in _distances(m.index.geography, territory):
+            if nearest is not None and gap >= nearest:
+                break
+            if m.owner[other] in group:
+                nearest = gap
+                break
+    if nearest is None:
         return 0.0
-    # Sampling keeps this cheap on big maps; the closest pair still decides.
-    nearest = min(distance(a, b) for a in mine[::2] or mine for b in theirs[::2] or theirs)
     return 1.0 / max(1.0, nearest / 2.0)
+
+
+# Hex distances between territories depend only on the map: worked out once per map, on demand.
+_DISTANCES: WeakKeyDictionary[Geography, dict[str, list[tuple[int, str]]]] = WeakKeyDictionary()
+
+
+def _distances(geo: Geography, territory: str) -> list[tuple[int, str]]:
+    """Every other territory with the hex distance between the closest cells of the two, nearest first."""
+    table = _DISTANCES.setdefault(geo, {})
+    found = table.get(territory)
+    if found is None:
+        mine = [to_axial(c) for c in geo.cells[territory]]
+        found = []
+        for other, cells in geo.cells.items():
+            if other == territory or not cells:
+                continue
+            gap = min(_axial_gap(a, to_axial(b)) for a in mine for b in cells)
+            found.append((gap, other))
+        found.sort()
+        table[territory] = found
+    return found
+
+
+def _axial_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    dq, dr = a[0] - b[0], a[1] - b[1]
+    return (abs(dq) + abs(dr) + abs(dq + dr)) // 2
 
 
 def border_forces(m: Match, nation: str, others: list[str]) -> int:
@@ -225,8 +272,10 @@ def _choose_side(m: Match, me: str, seat: int, suitor: str) -> Decision:
             return Decision(True, f"{side_name} is the weaker side, and {other_name} must not grow stronger")
         return Decision(False, f"{side_name} is already the stronger side")
     if doctrine == "bandwagoner":
-        if mine * BANDWAGON_MARGIN >= theirs:
-            return Decision(True, f"{side_name} is the stronger side")
+        # The strongest side at its door, not the strongest on the map: distance is protection.
+        near, far = menace(m, me, seat), menace(m, me, other)
+        if near * BANDWAGON_MARGIN >= far:
+            return Decision(True, f"{side_name} is the stronger side, and opposing it would cost more than it gains")
         return Decision(False, f"opposing {other_name} would cost more than it gains")
     # threat_balancer, and a regime_seeker whose regime is secure.
     here, there = threat(m, me, seat), threat(m, me, other)
@@ -267,7 +316,8 @@ def decide_duty(m: Match, duty: Duty) -> Decision:
     if cohesion < HOLLOW_COHESION:
         return Decision(False, f"the treaty with {target} has become hollow")
     attacker = coalition_power(m, duty.aggressor)
-    defender = coalition_power(m, duty.target) + w.power(m, me)
+    # The duty holder usually shares the target's alliance already: count it once.
+    defender = sum(w.power(m, n) for n in coalition(m, duty.target) | {me})
     if doctrine == "bandwagoner":
         if attacker > defender:
             return Decision(False, f"{aggressor} is too strong to oppose")
@@ -317,7 +367,8 @@ def initiatives(m: Match, nation: str) -> list[Initiative]:
         return out
     if side_of(m, nation) is not None or any(True for _ in w.alliances_of(m, nation)):
         return out
-    for seat in (0, 1):
+    # Court the side the doctrine likes best first, so neither seat wins ties by sitting first.
+    for seat in sorted((0, 1), key=lambda s: (-_appeal(m, nation, s), s)):
         choice = _choose_side(m, nation, seat, "")
         lead = w.seat_nations(m, seat)
         if choice.yes and lead:
@@ -331,6 +382,19 @@ def initiatives(m: Match, nation: str) -> list[Initiative]:
             )
             break
     return out
+
+
+def _appeal(m: Match, nation: str, seat: int) -> float:
+    """How much ``nation``'s doctrine would like to join ``seat``'s side (higher: more)."""
+    doctrine = m.index.doctrine[nation]
+    if doctrine == "regime_seeker" and m.stability[nation] < rules.FRAGILE_STABILITY:
+        donor = top_donor(m, nation)
+        return 1.0 if donor is not None and side_of(m, donor) == seat else 0.0
+    if doctrine == "balancer":
+        return -bloc_power(m, seat, exclude=nation)
+    if doctrine == "bandwagoner":
+        return menace(m, nation, seat)
+    return -threat(m, nation, seat)
 
 
 def _neighbours(m: Match, nation: str) -> list[str]:

@@ -343,6 +343,7 @@ def do_attack(m: Match, nation: str, source: str, target: str, amount: int, even
         if guest != defender and not w.at_war(m, nation, guest):
             # Forward presence is a tripwire: troops attacked on an ally's soil are at war.
             _enter_war(m, guest, nation, "tripwire", events)
+    _drop_unbound_duties(m)
     defenders = w.strength(m, target)
     factor = w.defence_factor(m, target)
     if defenders > 0:
@@ -539,8 +540,9 @@ def _enter_war(m: Match, nation: str, enemy: str, cause: str, events: list[Event
         _leave_alliance(m, nation, alliance.id, "it will not stay allied with a nation it is fighting", events)
     pact = w.has_pact(m, nation, enemy)
     if pact is not None:
+        name = _treaty_name(m, pact)
         del m.pacts[pact]
-        events.append(_event(TreatyDissolved, treaty=pact, text=f"{_treaty_name(m, pact).capitalize()} lapses."))
+        events.append(_event(TreatyDissolved, treaty=pact, text=f"{name[0].upper()}{name[1:]} lapses."))
     m.wars.add(frozenset((nation, enemy)))
     why = "to honour its duty" if cause == "duty" else "as its troops on allied soil are attacked"
     events.append(
@@ -560,9 +562,9 @@ def _check_capitals(m: Match, events: list[Event]) -> None:
         _finish(m, None, "capitals", "Both sides have lost every capital: the match is a draw.", events)
     elif lost[0] or lost[1]:
         winner = 1 if lost[0] else 0
-        _finish(
-            m, winner, "capitals", f"{m.level.seats[winner].name} holds every enemy capital and wins the match.", events
-        )
+        loser = m.level.seats[1 - winner].name
+        text = f"{loser} has lost every capital: {m.level.seats[winner].name} wins the match."
+        _finish(m, winner, "capitals", text, events)
 
 
 def _finish(m: Match, winner: int | None, reason: Any, text: str, events: list[Event]) -> None:
@@ -874,9 +876,7 @@ def _sign(m: Match, offer: Offer, events: list[Event]) -> None:
         )
     elif offer.kind == "peace":
         m.wars.discard(frozenset((a, b)))
-        for did, duty in list(m.duties.items()):
-            if {duty.nation, duty.aggressor} == {a, b}:
-                del m.duties[did]
+        _drop_unbound_duties(m)
         events.append(
             _event(PeaceMade, nations=[a, b], text=f"{w.nation_name(m, a)} and {w.nation_name(m, b)} make peace.")
         )
@@ -903,6 +903,9 @@ def _leave(m: Match, a: LeaveTreaty, events: list[Event]) -> None:
         pair = m.guarantees.get(treaty) or m.pacts[treaty]
         if a.nation not in pair:
             raise IllegalAction(f"{w.nation_name(m, a.nation)} is not party to {_treaty_name(m, treaty)}")
+        # Walking away is never free, or a pact could be dropped the turn before the attack it forbade.
+        cost = rules.RENOUNCE_PACT_CREDIBILITY if treaty in m.pacts else rules.LEAVE_ALLIANCE_CREDIBILITY
+        _shift_credibility(m, a.nation, cost)
         end_treaty(m, a.nation, treaty, "", events)
     else:
         raise IllegalAction(f"unknown treaty '{treaty}'")
@@ -960,14 +963,20 @@ def _dissolve_alliance(m: Match, aid: str, events: list[Event]) -> None:
 
 
 def _drop_unbound_duties(m: Match) -> None:
-    """A duty lapses, without blame, once the treaty no longer binds its holder to the target."""
+    """A duty lapses, without blame or credit, once there is nothing left to answer.
+
+    That is: the treaty no longer binds its holder to the target, the target has made
+    peace with the aggressor, or the holder is already at war with the aggressor by
+    another road (a tripwire, its own attack).
+    """
     for did, duty in list(m.duties.items()):
         alliance = m.alliances.get(duty.treaty)
         if alliance is not None:
             bound = duty.nation in alliance.members and duty.target in alliance.members
         else:
             bound = m.guarantees.get(duty.treaty) == (duty.nation, duty.target)
-        if not bound:
+        still_fought = w.at_war(m, duty.target, duty.aggressor)
+        if not bound or not still_fought or w.at_war(m, duty.nation, duty.aggressor):
             del m.duties[did]
 
 
@@ -1059,7 +1068,7 @@ def _exercise(m: Match, a: JointExercise, events: list[Event]) -> None:
         _territory(m, a.territory)
         if m.owner[a.territory] not in (a.nation, a.partner):
             raise IllegalAction(f"{w.territory_name(m, a.territory)} belongs to neither partner")
-        on_border = any(m.owner[t] not in alliance.members for t in w.adjacent(m, a.territory))
+        on_border = w.on_alliance_border(m, alliance, a.territory)
         if not on_border:
             raise IllegalAction(f"{w.territory_name(m, a.territory)} is not on the alliance's border")
     m.treasury[a.nation] -= rules.EXERCISE_COST

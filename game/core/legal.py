@@ -86,9 +86,7 @@ def _new(cls: type[A], **fields: Any) -> A:
     """
     defaults = _DEFAULTS.get(cls)
     if defaults is None:
-        defaults = {
-            name: info.default for name, info in cls.model_fields.items() if not info.is_required()
-        }
+        defaults = {name: info.default for name, info in cls.model_fields.items() if not info.is_required()}
         _DEFAULTS[cls] = defaults
     obj = cls.__new__(cls)
     values = {**defaults, **fields}
@@ -165,9 +163,16 @@ def _generate(m: Match, seat: int) -> Iterator[Action]:  # noqa: C901 - one loop
         for alliance in sorted(w.alliances_of(m, nation), key=lambda al: al.id):
             yield _new(LeaveTreaty, nation=nation, treaty=alliance.id)
             if nation not in m.exercised and m.treasury[nation] >= rules.EXERCISE_COST:
+                border = next(
+                    (t for t in sorted(w.territories_of(m, nation)) if w.on_alliance_border(m, alliance, t)), None
+                )
                 for partner in alliance.members:
                     if partner != nation:
                         yield _new(JointExercise, nation=nation, alliance=alliance.id, partner=partner)
+                        if border is not None:
+                            yield _new(
+                                JointExercise, nation=nation, alliance=alliance.id, partner=partner, territory=border
+                            )
         for treaty, pair in sorted({**m.guarantees, **m.pacts}.items()):
             if nation in pair:
                 yield _new(LeaveTreaty, nation=nation, treaty=treaty)

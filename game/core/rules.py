@@ -31,7 +31,8 @@ HONOUR_CREDIBILITY: Final = 5
 PASS_COHESION: Final = -10
 PASS_CREDIBILITY: Final = -10
 BREAK_PACT_CREDIBILITY: Final = -25
-LEAVE_ALLIANCE_CREDIBILITY: Final = -5
+LEAVE_ALLIANCE_CREDIBILITY: Final = -5  # also for revoking a guarantee
+RENOUNCE_PACT_CREDIBILITY: Final = -10
 
 # Cohesion and socialization.
 EXERCISE_GAIN: Final = 12  # at cohesion 0; shrinks linearly to 1 near 100

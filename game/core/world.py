@@ -73,6 +73,12 @@ def guarantee_id(m: Match, guarantor: str, guaranteed: str) -> str | None:
     return None
 
 
+def on_alliance_border(m: Match, alliance: AllianceState, territory: str) -> bool:
+    """Does the territory touch ground held by a nation outside the alliance?"""
+    members = alliance.members
+    return any(m.owner[t] not in members for t in m.index.geography.adjacent[territory])
+
+
 def ready(m: Match, territory: str, nation: str) -> int:
     """Forces of ``nation`` in ``territory`` that may still move or attack this turn."""
     return m.forces[territory].get(nation, 0) - m.spent[territory].get(nation, 0)

@@ -108,9 +108,51 @@ def load_level(path: str | os.PathLike[str]) -> Level:
     return parse_level(text, str(p))
 
 
+# A level file stays pleasant to read and edit by hand: a small object (a territory, a seat,
+# a garrison) or a list of plain values sits on one line when the line fits in this width;
+# anything bigger opens up, one entry per line. Shipped levels are written this way, so
+# opening one in the editor and saving it changes nothing.
+LINE_WIDTH = 140
+
+
 def dump_level(level: Level) -> str:
-    """The level as pleasant JSON: two-space indent, map rows one per line, defaults kept."""
-    return json.dumps(level.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    """The level as pleasant JSON: two-space indent, small objects on one line, map rows one
+    per line, defaults kept. The same level always gives the same text."""
+    return _dump(level.model_dump(mode="json"), 0, "", "") + "\n"
+
+
+def _dump(value: Any, depth: int, lead: str, tail: str, key: str = "") -> str:
+    """``value`` (under ``key``) as JSON on a line that starts with ``lead`` and ends with ``tail``."""
+    flat = json.dumps(value, ensure_ascii=False)
+    if not isinstance(value, dict | list):
+        return flat
+    one_line = key != "rows" and _may_share_a_line(value)
+    if one_line and len(lead) + len(flat) + len(tail) <= LINE_WIDTH:
+        return flat
+    pad = "  " * (depth + 1)
+    lines = []
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            comma = "," if index < len(value) - 1 else ""
+            lines.append(pad + _dump(item, depth + 1, pad, comma) + comma)
+        return "[\n" + "\n".join(lines) + "\n" + "  " * depth + "]"
+    for index, (name, item) in enumerate(value.items()):
+        comma = "," if index < len(value) - 1 else ""
+        head = pad + json.dumps(name, ensure_ascii=False) + ": "
+        lines.append(head + _dump(item, depth + 1, head, comma, name) + comma)
+    return "{\n" + "\n".join(lines) + "\n" + "  " * depth + "}"
+
+
+def _may_share_a_line(value: Any) -> bool:
+    """Whether ``value`` may be written on one line if it fits: not the map (its rows, one per
+    line, are the map as the designer sees it), nor a list of several objects (they read best
+    one per line, however short), nor anything holding either."""
+    if isinstance(value, dict):
+        return "rows" not in value and all(_may_share_a_line(v) for v in value.values())
+    if isinstance(value, list):
+        nested = [v for v in value if isinstance(v, dict | list)]
+        return not nested or (len(value) == 1 and _may_share_a_line(nested[0]))
+    return True
 
 
 def save_level(level: Level, path: str | os.PathLike[str]) -> None:

@@ -100,10 +100,11 @@ def _parse(text: str, source: str) -> SaveFile:
         raw = json.loads(text)
     except json.JSONDecodeError as err:
         raise SaveError(f"{source}: damaged save (bad JSON at line {err.lineno}, column {err.colno})") from None
-    if isinstance(raw, dict) and raw.get("format_version") not in (None, SAVE_FORMAT):
-        raise SaveError(
-            f"{source}: save format {raw.get('format_version')} is newer than this game understands ({SAVE_FORMAT})"
-        )
+    version = raw.get("format_version") if isinstance(raw, dict) else None
+    if isinstance(version, int) and version > SAVE_FORMAT:
+        raise SaveError(f"{source}: save format {version} is newer than this game understands ({SAVE_FORMAT})")
+    if version is not None and version != SAVE_FORMAT:
+        raise SaveError(f"{source}: save format {version!r} is not one this game can read (it reads {SAVE_FORMAT})")
     try:
         return SaveFile.model_validate(raw)
     except ValidationError as err:

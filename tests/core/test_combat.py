@@ -102,7 +102,9 @@ def test_the_preview_on_the_map_agrees_with_what_an_attack_on_a_fortified_capita
     preview = w.attack_odds(game.match, "paris", 5)
     assert state_hash(game.match) == before, "asking for the odds changed the match"
     assert w.defence_factor(game.match, "paris") > TERRAIN_DEFENCE["urban"]
-    frequency = _battle_frequency(game, Attack(nation="germany", source="berlin", target="paris", amount=5), range(2000))
+    frequency = _battle_frequency(
+        game, Attack(nation="germany", source="berlin", target="paris", amount=5), range(2000)
+    )
     # 2,000 battles: one standard error is about 1.1 points; allow four. Forgetting the capital
     # bonus would show 51% instead of 39%.
     assert preview.attacker_wins == pytest.approx(frequency, abs=0.045)

@@ -1,0 +1,73 @@
+"""Golden counts of legal actions (python-chess's perft, for Alliances).
+
+These numbers are what the rules produce today on each level at seed 0. They change
+only when the rules (or the level) change deliberately: when one fails, find out which
+rule moved; if the change was meant, pin the new number here in the same commit.
+
+- depth 1: ``legal_actions(new_match(level, seed=0), 0).count()``;
+- depth 2: for each of those actions, applied to a clone of the new match, the number
+  of legal actions then open to the seat whose turn it is, summed.
+
+Every file in ``levels/*.json`` and ``tests/fixtures/*.json`` is picked up automatically;
+a file with no entry below fails and asks to be pinned.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from game.core import Level, apply, current_seat, legal_actions, new_match
+from tests.builder import level_of
+from tests.small_world import small_world
+
+ROOT = Path(__file__).resolve().parents[2]
+LEVEL_FILES = sorted((ROOT / "levels").glob("*.json")) + sorted((ROOT / "tests" / "fixtures").glob("*.json"))
+
+# name -> (depth 1, depth 2). Pinned from observation; see the module docstring before editing.
+GOLDEN: dict[str, tuple[int, int]] = {
+    "tests/small_world.py": (17, 230),
+    "tests/fixtures/july_1914.json": (76, 5665),
+    "tests/fixtures/europe1914.json": (100, 9765),
+    "levels/tutorial.json": (65, 4038),
+    "levels/continent.json": (360, 128128),
+}
+
+
+def perft(level: Level, depth: int) -> int:
+    match = new_match(level, seed=0)
+    if depth == 1:
+        return legal_actions(match, 0).count()
+    total = 0
+    for action in legal_actions(match, 0):
+        child = match.clone()
+        apply(child, action)
+        seat = current_seat(child)
+        total += 0 if seat is None else legal_actions(child, seat).count()
+    return total
+
+
+def _cases() -> list[Any]:
+    cases = [pytest.param("tests/small_world.py", small_world(), id="small_world")]
+    for path in LEVEL_FILES:
+        name = path.relative_to(ROOT).as_posix()
+        cases.append(pytest.param(name, path, id=name))
+    return cases
+
+
+@pytest.mark.parametrize(("name", "source"), _cases())
+def test_the_number_of_legal_first_actions_is_what_the_rules_gave_when_pinned(name: str, source: Any) -> None:
+    if name not in GOLDEN:
+        pytest.fail(
+            f"{name} has no golden count yet: pin it in tests/core/test_golden.py GOLDEN as "
+            f"{name!r}: ({perft(level_of(source), 1)}, {perft(level_of(source), 2)})"
+        )
+    level = level_of(source)
+    assert (perft(level, 1), perft(level, 2)) == GOLDEN[name]
+
+
+def test_every_pinned_golden_count_still_has_its_level() -> None:
+    known = {"tests/small_world.py"} | {p.relative_to(ROOT).as_posix() for p in LEVEL_FILES}
+    assert set(GOLDEN) <= known, f"pinned levels that no longer exist: {sorted(set(GOLDEN) - known)}"
