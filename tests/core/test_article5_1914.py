@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from game.core import doctrines, rules
 from game.core import world as w
 from game.core.actions import (
