@@ -323,7 +323,9 @@ def decide_duty(m: Match, duty: Duty) -> Decision:
             return Decision(False, f"{aggressor} is too strong to oppose")
         return Decision(True, f"{aggressor} is the weaker side")
     if doctrine == "balancer":
-        if attacker >= coalition_power(m, duty.target):
+        # Would the victim's side hold without it? Only then may it stay out.
+        alone = sum(w.power(m, n) for n in coalition(m, duty.target) - {me})
+        if attacker >= alone:
             return Decision(True, f"{aggressor} must not grow stronger")
         return Decision(False, f"{target} can hold {aggressor} alone")
     if doctrine == "regime_seeker" and m.stability[me] < rules.FRAGILE_STABILITY:

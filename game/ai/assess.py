@@ -1,0 +1,401 @@
+"""What a bot reads off the board: who can hurt whom, which attacks are open, what a war would cost.
+
+Everything here is read-only: looking ahead happens on clones of the match. Rules come
+from the core (``world``, ``doctrines``, the engine itself on a clone). Where a bot needs
+a number the core does not offer (how many defenders a repelled attack leaves, so several
+attacks on one target can be planned), the copy is small and tests/ai/test_assess.py
+holds it to the core's own odds.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from functools import lru_cache
+
+from game.core import Action, IllegalAction, Match, apply, doctrines, is_legal, odds, rules
+from game.core import world as w
+from game.core.actions import Attack, EndTurn
+from game.core.state import Duty
+
+# What one unit is worth in victory points when weighing a battle: three resources buy a
+# unit, and a value-3 territory pays three a round, so a unit is about a third of a point.
+UNIT_WORTH = 0.35
+# Capturing the last enemy capital ends the match: worth more than anything else on the map.
+WINNING_WORTH = 1000.0
+
+
+@dataclass(frozen=True)
+class Strike:
+    """One attack a seat could make now, with its odds (exact unless the armies are huge, see battle())."""
+
+    nation: str
+    source: str
+    target: str
+    amount: int
+    odds: float
+    expected_losses: float
+
+    def action(self) -> Attack:
+        return Attack(nation=self.nation, source=self.source, target=self.target, amount=self.amount)
+
+
+@dataclass(frozen=True)
+class WarForecast:
+    """What declaring war on ``defender`` would bring down on the aggressor.
+
+    ``callers`` receive an Article 5 or guarantee duty; ``joiners`` are those expected to
+    honour it (NPCs by their doctrine, the other seat assumed to). ``power`` is the
+    defender's with its expected joiners', who were not already at war with the aggressor.
+    """
+
+    defender: str
+    callers: tuple[str, ...]
+    joiners: tuple[str, ...]
+    power: float
+    breaks_pact: bool
+    own_duties: int  # duties it would hand to the aggressor's own seat (allied to the defender)
+
+
+class Board:
+    """One seat's reading of the match at one moment. Cheap to build; build one per decision."""
+
+    def __init__(self, m: Match, seat: int) -> None:
+        self.m = m
+        self.seat = seat
+        self.mine = w.seat_nations(m, seat)
+        self.theirs = w.seat_nations(m, 1 - seat)
+        self._mine = set(self.mine)
+        self._theirs = set(self.theirs)
+        # Who may strike each of my nations before its next turn: its enemies at war, and
+        # the other seat, which may declare war whenever it likes.
+        self._hostile = {n: (set(w.enemies(m, n)) | self._theirs) - {n} for n in self.mine}
+        for n in self.mine:
+            self._hostile[n] = {h for h in self._hostile[n] if not w.allied(m, n, h)}
+        # Answers worth keeping while this reading lasts (one decision).
+        self._stacks: dict[tuple[str, str, frozenset[str], str], list[int]] = {}
+        self._factor: dict[str, float] = {}
+        self._power: dict[str, float] = {}
+
+    # -- Power ---------------------------------------------------------------------------
+
+    def power(self, nation: str) -> float:
+        found = self._power.get(nation)
+        if found is None:
+            found = self._power[nation] = w.power(self.m, nation)
+        return found
+
+    def bloc_power(self, seat: int) -> float:
+        """A seat's nations and all their allies (see doctrines.bloc)."""
+        return sum(self.power(n) for n in doctrines.bloc(self.m, seat))
+
+    def factor(self, territory: str) -> float:
+        found = self._factor.get(territory)
+        if found is None:
+            found = self._factor[territory] = w.defence_factor(self.m, territory)
+        return found
+
+    # -- Territories -------------------------------------------------------------------
+
+    def owned(self) -> list[str]:
+        """Territories held by the seat's nations, in map order."""
+        return [t for t, owner in self.m.owner.items() if owner in self._mine]
+
+    def is_mine(self, territory: str) -> bool:
+        return self.m.owner[territory] in self._mine
+
+    def hostile_to(self, nation: str) -> set[str]:
+        return self._hostile.get(nation, set())
+
+    def danger(self, territory: str) -> int:
+        """Forces next door that could attack this territory of mine before my next turn."""
+        return sum(self.threat_stacks(territory))
+
+    def threat_stacks(
+        self, territory: str, holder: str | None = None, extra: frozenset[str] = frozenset(), skip: str = ""
+    ) -> list[int]:
+        """The hostile stacks next door that could attack ``territory`` if ``holder`` held it, largest first.
+
+        ``extra`` adds nations about to become foes (a war being weighed); ``skip`` leaves out a
+        neighbour whose troops will be gone (the target of an attack being weighed).
+        """
+        m = self.m
+        holder = holder or m.owner[territory]
+        key = (territory, holder, extra, skip)
+        found = self._stacks.get(key)
+        if found is not None:
+            return found
+        hostile = self._hostile.get(holder, set()) | extra
+        stacks = []
+        if hostile:
+            for other in w.adjacent(m, territory):
+                if other == skip:
+                    continue
+                stack = sum(s for n, s in m.forces[other].items() if n in hostile and n != holder)
+                if stack:
+                    stacks.append(stack)
+            stacks.sort(reverse=True)
+        self._stacks[key] = stacks
+        return stacks
+
+    def risk(
+        self,
+        territory: str,
+        defenders: int,
+        holder: str | None = None,
+        extra: frozenset[str] = frozenset(),
+        skip: str = "",
+    ) -> float:
+        """The chance the hostile stacks next door, attacking in turn, take ``territory`` from ``defenders``."""
+        stacks = self.threat_stacks(territory, holder, extra, skip)
+        if not stacks:
+            return 0.0
+        if defenders <= 0:
+            return 1.0
+        return pile_on_odds(tuple(stacks), defenders, self.factor(territory))
+
+    def home_risk(self, territory: str, defenders: int) -> float:
+        """The chance that the biggest hostile stack within two steps takes ``territory``.
+
+        A capital needs this longer view: troops that capture or enter a neighbour this turn
+        can attack the capital on the next, and the answer must already be in place.
+        """
+        m = self.m
+        hostile = self._hostile.get(m.owner[territory], set())
+        if not hostile:
+            return 0.0
+        near = set(w.adjacent(m, territory))
+        reach = near | {far for t in near for far in w.adjacent(m, t)}
+        reach.discard(territory)
+        biggest = max((sum(s for n, s in m.forces[t].items() if n in hostile) for t in reach), default=0)
+        if biggest == 0:
+            return 0.0
+        if defenders <= 0:
+            return 1.0
+        return odds_of(biggest, defenders, self.factor(territory))
+
+    def is_frontier(self, territory: str) -> bool:
+        """Does it touch land of a nation that is not allied to its owner?"""
+        owner = self.m.owner[territory]
+        return any(not w.allied(self.m, owner, self.m.owner[o]) for o in w.adjacent(self.m, territory))
+
+    # -- Worth -------------------------------------------------------------------------
+
+    def worth(self, territory: str) -> float:
+        """What capturing ``territory`` is worth to the seat, in victory points (roughly)."""
+        m = self.m
+        value = float(m.index.value[territory])
+        owner = m.owner[territory]
+        gain = value
+        if owner in self._theirs:
+            gain += value  # their loss is my gain: the race is a difference of points
+        else:
+            weight = npc_weight(m, 1 - self.seat, owner)
+            gain += value * weight
+        capital_of = w.capital_owner(m, territory)
+        if capital_of == owner:
+            gain += rules.CAPITAL_INCOME_BONUS * 0.5
+            if owner in self._theirs and self.last_enemy_capital(territory):
+                gain += WINNING_WORTH
+        if sum(1 for o in m.owner.values() if o == owner) == 1:
+            gain += 1.0  # a nation gone: one front fewer
+        return gain
+
+    def last_enemy_capital(self, territory: str) -> bool:
+        """Would taking this capital leave the other seat with no capital at all?"""
+        m = self.m
+        held = [w.capital_of(m, n) for n in self.theirs if w.capital_held(m, n)]
+        return held == [territory]
+
+    # -- Attacks -----------------------------------------------------------------------
+
+    def strikes(self) -> list[Strike]:
+        """Every attack open to the seat's nations now, each with all the forces ready at its source."""
+        m = self.m
+        found: list[Strike] = []
+        for nation in self.mine:
+            for source in m.forces:
+                ready = w.ready(m, source, nation)
+                if ready <= 0:
+                    continue
+                for target in sorted(w.adjacent(m, source)):
+                    if not can_attack(m, nation, target):
+                        continue
+                    chance, losses = battle(ready, w.strength(m, target), self.factor(target))
+                    found.append(Strike(nation, source, target, ready, chance, losses))
+        return found
+
+
+def can_attack(m: Match, nation: str, target: str) -> bool:
+    """The attack rules that do not depend on the source: not one's own, no ally, no allied guests."""
+    host = m.owner[target]
+    if host == nation or w.allied(m, nation, host):
+        return False
+    return not any(g != host and w.allied(m, nation, g) for g in m.forces[target])
+
+
+def npc_weight(m: Match, seat: int, nation: str) -> float:
+    """How much of an NPC's land counts for ``seat``: the cohesion of the alliance binding them."""
+    if nation in m.seat_of:
+        return 0.0
+    best = 0.0
+    for alliance in w.alliances_of(m, nation):
+        if any(m.seat_of.get(n) == seat for n in alliance.members):
+            best = max(best, alliance.cohesion / 100.0)
+    return best
+
+
+# Above this many units a side, a bot weighs a battle on a scaled-down copy: the exact odds of
+# 200 against 150 cost tens of milliseconds, and a bot weighs hundreds of battles a turn. The
+# preview a player sees stays exact (game.core.combat); only the bot's planning is approximate.
+EXACT_UP_TO = 40
+
+
+# Planning several attacks in turn costs a battle per stack and per defender count: scale sooner.
+PILE_ON_EXACT_UP_TO = 16
+
+
+def _scaled(*sizes: int, limit: int = EXACT_UP_TO) -> tuple[float, tuple[int, ...]]:
+    largest = max(sizes)
+    if largest <= limit:
+        return 1.0, sizes
+    k = largest / limit
+    return k, tuple(max(1, round(x / k)) if x > 0 else 0 for x in sizes)
+
+
+def battle(attackers: int, defenders: int, factor: float) -> tuple[float, float]:
+    """(chance the attack wins, expected attacker losses), exact for small battles, scaled for big ones."""
+    if attackers <= 0:
+        return 0.0, 0.0
+    if defenders <= 0:
+        return 1.0, 0.0
+    k, (a, d) = _scaled(attackers, defenders)
+    outcome = odds(a, d, round(factor, 4))
+    return outcome.attacker_wins, min(float(attackers), outcome.expected_attacker_losses * k)
+
+
+def odds_of(attackers: int, defenders: int, factor: float) -> float:
+    """The chance an attack wins (see :func:`battle`)."""
+    return battle(attackers, defenders, factor)[0]
+
+
+@lru_cache(maxsize=8192)
+def survivors_if_repelled(attackers: int, defenders: int, factor: float) -> tuple[float, ...]:
+    """P(the attack is wiped out leaving d defenders standing), for d = 0..defenders.
+
+    Index 0 is the chance the attack wins. The same chain of exchanges as the dice
+    (see game.core.combat), kept here to plan several attacks on one target.
+    """
+    win = 0.0
+    reach = [0.0] * (defenders + 1)
+    reach[defenders] = 1.0
+    for a in range(attackers, 0, -1):
+        nxt = [0.0] * (defenders + 1)
+        for d in range(defenders, 0, -1):
+            p = reach[d]
+            if p == 0.0:
+                continue
+            hit = a / (a + d * factor)
+            reach[d - 1] += p * hit
+            nxt[d] += p * (1.0 - hit)
+        win += reach[0]
+        reach = nxt
+    reach[0] = win
+    return tuple(reach)
+
+
+def pile_on_odds(stacks: tuple[int, ...], defenders: int, factor: float) -> float:
+    """The chance that attacking one target with several stacks in turn takes it."""
+    stacks = tuple(s for s in stacks if s > 0)
+    if not stacks:
+        return 0.0
+    if defenders <= 0:
+        return 1.0
+    if len(stacks) == 1:
+        return odds_of(stacks[0], defenders, factor)
+    _, (d, *scaled) = _scaled(defenders, *stacks, limit=PILE_ON_EXACT_UP_TO)
+    return _pile_on(tuple(scaled), d, round(factor, 4))
+
+
+@lru_cache(maxsize=16384)
+def _pile_on(stacks: tuple[int, ...], defenders: int, factor: float) -> float:
+    # dist[d]: probability that d defenders still stand and it is the next stack's turn.
+    dist = [0.0] * (defenders + 1)
+    dist[defenders] = 1.0
+    taken = 0.0
+    for stack in stacks:
+        nxt = [0.0] * (defenders + 1)
+        for d in range(1, defenders + 1):
+            p = dist[d]
+            if p == 0.0:
+                continue
+            outcome = survivors_if_repelled(stack, d, factor)
+            taken += p * outcome[0]
+            for left in range(1, d + 1):
+                nxt[left] += p * outcome[left]
+        dist = nxt
+    return taken
+
+
+def forecast_war(m: Match, strike: Strike) -> WarForecast:
+    """Declare the war on a clone and see who gets a duty; ask each NPC's doctrine whether it would honour it.
+
+    The other seat is assumed to honour its duties: a bot should not bet on the opponent's weakness.
+    """
+    defender = m.owner[strike.target]
+    trial = m.clone()
+    breaks_pact = w.has_pact(m, strike.nation, defender) is not None
+    try:
+        events = apply(trial, strike.action())
+    except IllegalAction:
+        return WarForecast(defender, (), (), w.power(m, defender), breaks_pact, 0)
+    callers: list[str] = []
+    joiners: list[str] = []
+    own = 0
+    for event in events:
+        if event.kind != "duty_raised":
+            continue
+        holder = event.nation
+        callers.append(holder)
+        if m.seat_of.get(holder) == m.seat_of.get(strike.nation):
+            own += 1
+            continue
+        if w.at_war(m, holder, strike.nation):
+            continue
+        if holder in m.seat_of:
+            joiners.append(holder)
+            continue
+        # Asked of the world as it is now: the battle may already have settled the duty on the clone.
+        duty = Duty(event.duty, holder, event.aggressor, event.target, event.treaty, m.turn, m.turn + 3)
+        if doctrines.decide_duty(m, duty).yes:
+            joiners.append(holder)
+    power = w.power(m, defender) + sum(w.power(m, n) for n in joiners)
+    return WarForecast(defender, tuple(callers), tuple(joiners), power, breaks_pact, own)
+
+
+def frontier_steps(m: Match, nation: str, frontier: set[str]) -> dict[str, str]:
+    """For each territory the nation may move through, the next step toward the nearest frontier.
+
+    A breadth-first search outward from the frontier over land the nation may enter
+    (its own and its allies'); frontier territories map to themselves.
+    """
+    passable = {t for t, owner in m.owner.items() if w.allied(m, nation, owner)}
+    step: dict[str, str] = {t: t for t in frontier if t in passable}
+    queue = deque(sorted(step))
+    while queue:
+        here = queue.popleft()
+        for other in sorted(w.adjacent(m, here)):
+            if other in passable and other not in step:
+                step[other] = here
+                queue.append(other)
+    return step
+
+
+def checked(m: Match, action: Action) -> Action:
+    """The action if the rules accept it now (tried on a clone), else End turn, which always is.
+
+    A bot's last line of defence: it must never hand the engine an illegal action.
+    """
+    if isinstance(action, EndTurn) or is_legal(m, action):
+        return action
+    return EndTurn()

@@ -1,0 +1,111 @@
+"""The AI's command-line faces: ``alliances simulate`` and ``alliances bench ai``.
+
+game/cli.py only parses the flags and calls these, so the command stays a thin shell.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import sys
+import time
+from typing import TextIO
+
+from game.ai.arena import ArenaReport, percentile, play_match, run_arena
+from game.ai.registry import BOT_NAMES, UnknownBot, make_bot
+from game.core import Level
+
+BAR_WIDTH = 30
+
+
+class ProgressBar:
+    """A one-line text progress bar on a terminal; silent when the stream is not a terminal."""
+
+    def __init__(self, stream: TextIO, label: str) -> None:
+        self.stream = stream
+        self.label = label
+        self.live = stream.isatty()
+        self.started = time.perf_counter()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.live:
+            return
+        filled = BAR_WIDTH * done // max(1, total)
+        elapsed = time.perf_counter() - self.started
+        bar = "#" * filled + "-" * (BAR_WIDTH - filled)
+        self.stream.write(f"\r{self.label} [{bar}] {done}/{total} {elapsed:5.1f}s")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def simulate(
+    level: Level,
+    level_name: str,
+    seat1: str,
+    seat2: str,
+    games: int,
+    seed: int,
+    alternate: bool,
+    as_json: bool,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Play the games and print the table (or JSON), with a progress bar on ``err`` when it is a terminal.
+
+    Exit code 2 for a bad bot name or game count.
+    """
+    out = out or sys.stdout  # looked up now, not at import: tests and pipes swap the streams
+    err = err or sys.stderr
+    if games < 1:
+        print("alliances simulate: --games must be at least 1", file=err)
+        return 2
+    for name in (seat1, seat2):
+        try:
+            make_bot(name)
+        except UnknownBot as problem:
+            print(f"alliances simulate: {problem}", file=err)
+            return 2
+    report = run_arena(
+        level,
+        seat1,
+        seat2,
+        games,
+        seed=seed,
+        alternate=alternate,
+        level_name=level_name,
+        progress=ProgressBar(err, f"{seat1} vs {seat2}"),
+    )
+    return _print(report, as_json, out)
+
+
+def _print(report: ArenaReport, as_json: bool, out: TextIO) -> int:
+    if as_json:
+        print(json.dumps(report.to_json(), indent=2), file=out)
+    else:
+        print(report.table(), file=out)
+    return 0
+
+
+def bench_ai(levels: list[tuple[str, Level]], games: int, bots: tuple[str, ...] = ()) -> str:
+    """Per-turn time of each bandwagoner difficulty, p50 and p95, in mirror matches on each level.
+
+    A mirror match runs to the end (often the round limit), so late turns with big armies count.
+    """
+    bots = bots or tuple(name for name in BOT_NAMES if name.startswith("bandwagoner:"))
+    machine = f"{platform.machine()}, Python {platform.python_version()}"
+    lines = [f"AI turn time: {games} mirror matches per bot and level, seeds 0..{games - 1} ({machine})"]
+    width = max([len("level"), *(len(path) for path, _ in levels)])
+    lines.append(f"{'level':<{width}} {'bot':<20} {'turns':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    for path, level in levels:
+        for name in bots:
+            times: list[float] = []
+            for seed in range(games):
+                _, (first, second) = play_match(level, (make_bot(name), make_bot(name)), seed)
+                times.extend(first)
+                times.extend(second)
+            lines.append(
+                f"{path:<{width}} {name:<20} {len(times):>6} {percentile(times, 0.5) * 1000:>8.1f} "
+                f"{percentile(times, 0.95) * 1000:>8.1f} {max(times) * 1000:>8.1f}"
+            )
+    return "\n".join(lines)
