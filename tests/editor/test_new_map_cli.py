@@ -1,0 +1,67 @@
+"""``alliances new-map``: a generated level on stdout or in a file, and a plain error for bad flags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.editor import generate_level
+from game.io.levels import dump_level, load_level, parse_level
+
+
+def test_new_map_prints_the_generated_level(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new-map", "--seed", "3", "--size", "20x14", "--nations", "5"]) == 0
+
+    out = capsys.readouterr().out
+    assert out == dump_level(generate_level(3, 20, 14, 5))
+    assert parse_level(out).map.width == 20
+
+
+def test_new_map_writes_the_level_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "maps" / "new.json"
+
+    assert main(["new-map", "--seed", "4", "--size", "24X16", "--nations", "6", "--out", str(target)]) == 0
+
+    assert load_level(target) == generate_level(4, 24, 16, 6)
+    assert "24x16, 6 nations" in capsys.readouterr().out
+    assert [p.name for p in target.parent.iterdir()] == ["new.json"]  # no temp file left behind
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--size", "12"], "is not a size"),
+        (["--size", "0x5"], "from 6 to 200"),
+        (["--size", "axb"], "is not a size"),
+        (["--size", "24x201"], "from 6 to 200"),
+        (["--nations", "1"], "from 2 to 16 nations"),
+        (["--nations", "17"], "from 2 to 16 nations"),
+        (["--nations", "many"], "from 2 to 16 nations"),
+        (["--seed", "x"], "invalid int value"),
+        (["--size", "8x8", "--nations", "16"], "too small for 16 nations"),
+    ],
+)
+def test_bad_flags_end_with_a_message_and_exit_code_2(
+    flags: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as leaving:
+        code = main(["new-map", *flags])
+        raise SystemExit(code)
+
+    assert leaving.value.code == 2
+    err = capsys.readouterr().err
+    assert "error:" in err and message in err
+    assert "Traceback" not in err
+
+
+def test_a_file_that_cannot_be_written_is_reported_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+
+    assert main(["new-map", "--out", str(blocker / "map.json")]) == 1
+
+    assert "cannot write" in capsys.readouterr().err
