@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# `make play` opens the main menu (the tutorial comes first); `make play LEVEL=levels/x.json` starts x at once.
 play: $(STAMP)
-	$(BIN)/alliances play $(LEVEL)
+	$(BIN)/alliances play $(if $(LEVEL),"$(LEVEL)")
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

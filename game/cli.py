@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from game.core import Level
 from game.io.levels import LevelError, level_schema, load_level
 from game.io.paths import shipped_levels_dir
+from game.ui.main import SCENES as SCREENSHOT_SCENES  # imports no pygame: --help stays instant
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -38,6 +39,26 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_play(args: argparse.Namespace) -> int:
+    from game.ui.main import play
+
+    if args.human_seat is not None and args.vs_ai is None:
+        print("alliances play: --human-seat only makes sense with --vs-ai", file=sys.stderr)
+        return 2
+    return play(args.level, args.vs_ai, args.human_seat or 1, args.seed)
+
+
+def _cmd_screenshot(args: argparse.Namespace) -> int:
+    from game.ui.main import parse_size, screenshot
+
+    try:
+        size = parse_size(args.size)
+    except ValueError as err:
+        print(f"alliances screenshot: {err}", file=sys.stderr)
+        return 2
+    return screenshot(args.scene, args.level, args.out, size, args.seed)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="alliances",
@@ -45,6 +66,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
+
+    p = sub.add_parser("play", help="open the game: the main menu, or straight into a match")
+    p.add_argument("level", nargs="?", metavar="LEVEL", help="a level file or shipped level name: start it at once")
+    p.add_argument("--vs-ai", choices=["easy", "normal", "hard"], help="play against the AI at this difficulty")
+    p.add_argument("--human-seat", type=int, choices=[1, 2], help="your seat against the AI (default 1)")
+    p.add_argument("--seed", type=int, help="the match's random seed (default: a new one)")
+    p.set_defaults(handler=_cmd_play)
+
+    p = sub.add_parser("screenshot", help="render one screen headless to a PNG")
+    p.add_argument("--scene", required=True, choices=list(SCREENSHOT_SCENES), help="which screen")
+    p.add_argument("--level", metavar="LEVEL", help="level file or shipped name (default: the tutorial)")
+    p.add_argument("--out", required=True, metavar="FILE.png", help="where to write the picture")
+    p.add_argument("--size", default="1280x720", metavar="WxH", help="window size (default 1280x720)")
+    p.add_argument("--seed", type=int, default=1, help="random seed of the match shown (default 1)")
+    p.set_defaults(handler=_cmd_screenshot)
 
     p = sub.add_parser("validate", help="check level files and list every problem")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -61,12 +97,72 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_run)
 
     p = sub.add_parser("bench", help="measure the engine (and later the AI and the renderer)")
-    p.add_argument("target", choices=["engine"], help="what to measure")
+    p.add_argument("target", choices=["engine", "render", "ai"], help="what to measure")
     p.add_argument("--runs", type=int, default=5, help="repetitions; the median is reported")
     p.add_argument("--games", type=int, default=10, help="random-vs-random matches per run")
+    p.add_argument("--frames", type=int, default=300, help="render: frames measured per level")
     p.add_argument("--level", action="append", metavar="LEVEL", help="a level file (default: every shipped level)")
     p.set_defaults(handler=_cmd_bench)
+
+    p = sub.add_parser("simulate", help="play bots against each other and report win rates and turn times")
+    p.add_argument("level", metavar="LEVEL", help="a level file")
+    p.add_argument("--seat1", default="bandwagoner", metavar="BOT", help="bot on seat 1 (default bandwagoner)")
+    p.add_argument("--seat2", default="greedy", metavar="BOT", help="bot on seat 2 (default greedy)")
+    p.add_argument("--games", type=int, default=20, help="matches to play (default 20)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the first match (default 0)")
+    p.add_argument("--alternate", action="store_true", help="swap the seats every other game")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(handler=_cmd_simulate)
+
+    p = sub.add_parser("new-map", help="generate a random map, fair to both seats, as a level file")
+    p.add_argument("--seed", type=int, default=0, help="the same seed, size and nations give the same map (default 0)")
+    p.add_argument("--size", type=_map_size, default=(24, 16), metavar="WxH", help="columns x rows (default 24x16)")
+    p.add_argument("--nations", type=_nation_count, default=6, metavar="K", help="nations, 2 to 16 (default 6)")
+    p.add_argument("--out", metavar="FILE", help="write the level here (atomically); without it, print it")
+    p.set_defaults(handler=_cmd_new_map)
     return parser
+
+
+def _map_size(text: str) -> tuple[int, int]:
+    from game.editor.generate import MAX_SIDE, MIN_SIDE
+
+    width, x, height = text.strip().lower().partition("x")
+    if not x or not width.isdigit() or not height.isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size: write columns x rows, e.g. 24x16")
+    if not (MIN_SIDE <= int(width) <= MAX_SIDE and MIN_SIDE <= int(height) <= MAX_SIDE):
+        raise argparse.ArgumentTypeError(f"'{text}': width and height must each be from {MIN_SIDE} to {MAX_SIDE}")
+    return int(width), int(height)
+
+
+def _nation_count(text: str) -> int:
+    from game.editor.generate import MAX_NATIONS, MIN_NATIONS
+
+    if not text.strip().isdigit() or not MIN_NATIONS <= int(text) <= MAX_NATIONS:
+        raise argparse.ArgumentTypeError(f"'{text}': a map has from {MIN_NATIONS} to {MAX_NATIONS} nations")
+    return int(text)
+
+
+def _cmd_new_map(args: argparse.Namespace) -> int:
+    from game.editor import EditError, generate_level
+    from game.io.levels import dump_level, save_level
+
+    width, height = args.size
+    try:
+        level = generate_level(args.seed, width, height, args.nations)
+    except EditError as err:
+        print(f"alliances new-map: error: {err}", file=sys.stderr)
+        return 2
+    if args.out is None:
+        sys.stdout.write(dump_level(level))
+        return 0
+    try:
+        save_level(level, args.out)
+    except OSError as err:
+        print(f"{args.out}: cannot write: {err.strerror or err}", file=sys.stderr)
+        return 1
+    counts = f"{len(level.nations)} nations, {len(level.territories)} territories"
+    print(f"{args.out}: {level.title}, {width}x{height}, {counts}")
+    return 0
 
 
 def _load_or_report(path: str) -> Level | None:
@@ -93,6 +189,15 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_simulate(args: argparse.Namespace) -> int:
+    from game.ai.commands import simulate
+
+    level = _load_or_report(args.level)
+    if level is None:
+        return 1
+    return simulate(level, args.level, args.seat1, args.seat2, args.games, args.seed, args.alternate, args.json)
+
+
 def _cmd_bench(args: argparse.Namespace) -> int:
     from game.bench import bench_engine
 
@@ -108,6 +213,21 @@ def _cmd_bench(args: argparse.Namespace) -> int:
         return 2
     if args.target == "engine":
         print(bench_engine(levels, runs=args.runs, games=args.games))
+    elif args.target == "ai":
+        from game.ai.commands import bench_ai
+
+        print(bench_ai(levels, games=args.games))
+    elif args.target == "render":
+        from game.ui.main import bench_render
+
+        if args.frames < 1:
+            print("alliances bench: --frames must be at least 1", file=sys.stderr)
+            return 2
+        try:
+            print(bench_render(paths, frames=args.frames))
+        except RuntimeError as err:
+            print(f"alliances bench render: {err}", file=sys.stderr)
+            return 1
     return 0
 
 

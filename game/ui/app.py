@@ -7,8 +7,11 @@ the real game loop frame by frame, headless, with real pygame events.
 from __future__ import annotations
 
 import os
+import warnings
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
@@ -16,14 +19,40 @@ import pygame_gui
 from game.io.settings import Settings, load_settings, save_settings
 from game.ui.scene import Scene
 
+if TYPE_CHECKING:
+    from game.core import Match
+
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 THEME_PATH = ASSETS / "theme.json"
 MIN_SIZE = (960, 600)
+TOAST_SECONDS = 4.0
 
 
-def font_path(bold: bool = False) -> str:
+def _preloaded_fonts() -> list[dict[str, str | int | float]]:
+    """The styles rich text (<b>, <i>, <font size=..>) asks for; loading them up front keeps pygame_gui quiet."""
+    fonts: list[dict[str, str | int | float]] = []
+    for size in (13, 14, 15, 16, 18):
+        for style in ("bold", "italic", "bold_italic"):
+            fonts.append({"name": "noto_sans", "point_size": size, "style": style})
+    for html_size in (4, 5):
+        for style in ("regular", "bold"):
+            fonts.append({"name": "noto_sans", "html_size": html_size, "style": style})
+    return fonts
+
+
+@dataclass
+class Toast:
+    """A one-line notice at the bottom of the window ("Game saved", "Autosave failed: ...")."""
+
+    text: str
+    error: bool
+    seconds_left: float
+
+
+def font_path(bold: bool = False, italic: bool = False) -> str:
     """Noto Sans from the pygame_gui package (OFL), so the map's text matches the widgets'."""
-    name = "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"
+    style = ("Bold" if bold else "") + ("Italic" if italic else "")
+    name = f"NotoSans-{style or 'Regular'}.ttf"
     return str(resources.files("pygame_gui.data").joinpath(name))
 
 
@@ -31,26 +60,30 @@ class App:
     def __init__(self, settings: Settings | None = None, size: tuple[int, int] | None = None) -> None:
         pygame.init()
         self.settings = settings or load_settings()
-        self.size = size or tuple(self.settings.resolution)  # type: ignore[assignment]
-        flags = pygame.RESIZABLE
-        if self.settings.fullscreen and os.environ.get("SDL_VIDEODRIVER") != "dummy":
-            flags |= pygame.FULLSCREEN
+        width, height = size or self.settings.resolution
         pygame.display.set_caption("Alliances")
-        self.screen = pygame.display.set_mode(self.size, flags)
+        self.screen = self._set_mode((width, height), self.settings.fullscreen)
+        self.size: tuple[int, int] = self.screen.get_size()
         self.manager = pygame_gui.UIManager(self.size, str(THEME_PATH))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "already loaded" by the theme: fine
+            self.manager.preload_fonts(_preloaded_fonts())
         self.clock = pygame.time.Clock()
         self.scenes: list[Scene] = []
         self.running = True
-        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._fonts: dict[tuple[int, bool, bool], pygame.font.Font] = {}
+        self.toasts: list[Toast] = []
+        #: False for headless tools (screenshots, benchmarks) that must never touch the player's autosave.
+        self.autosaves = True
         from game.ui.sound import Sound
 
         self.sound = Sound(self.settings)
 
     # Fonts ------------------------------------------------------------------
-    def font(self, size: int, bold: bool = False) -> pygame.font.Font:
-        key = (size, bold)
+    def font(self, size: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
+        key = (size, bold, italic)
         if key not in self._fonts:
-            self._fonts[key] = pygame.font.Font(font_path(bold), size)
+            self._fonts[key] = pygame.font.Font(font_path(bold, italic), size)
         return self._fonts[key]
 
     # Scene stack -----------------------------------------------------------
@@ -84,22 +117,53 @@ class App:
         self.push(scene)
 
     # Settings --------------------------------------------------------------
-    def apply_settings(self, settings: Settings) -> None:
+    def apply_settings(self, settings: Settings, persist: bool = True) -> None:
+        """Use ``settings`` at once; ``persist=False`` while a slider is still being dragged."""
+        previous = self.settings
         self.settings = settings
-        save_settings(settings)
+        if persist:
+            self.save_settings()
         self.sound.configure(settings)
-        if tuple(settings.resolution) != self.size:
+        if settings.fullscreen != previous.fullscreen:
+            self.resize(tuple(settings.resolution), force=True)  # type: ignore[arg-type]
+        elif not settings.fullscreen and tuple(settings.resolution) != tuple(previous.resolution):
             self.resize(tuple(settings.resolution))  # type: ignore[arg-type]
 
-    def resize(self, size: tuple[int, int]) -> None:
+    def save_settings(self) -> bool:
+        """Write the current settings; a read-only disk costs a notice, never the game."""
+        try:
+            save_settings(self.settings)
+        except OSError as err:
+            self.toast(f"Settings not saved: {err.strerror or err}", error=True)
+            return False
+        return True
+
+    @staticmethod
+    def _set_mode(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
+        """Open or reshape the window: never smaller than MIN_SIZE nor larger than the desktop."""
+        headless = os.environ.get("SDL_VIDEODRIVER") == "dummy"
+        if fullscreen and not headless:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        width, height = max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1])
+        if not headless:
+            desktops = pygame.display.get_desktop_sizes()
+            if desktops:
+                width, height = min(width, desktops[0][0]), min(height, desktops[0][1])
+        return pygame.display.set_mode((width, height), pygame.RESIZABLE)
+
+    def resize(self, size: tuple[int, int], force: bool = False) -> None:
+        """Reshape the window to ``size`` (at least MIN_SIZE); ``force`` reopens it (full screen on or off)."""
         size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
-        self.size = size
-        if os.environ.get("SDL_VIDEODRIVER") == "dummy" or pygame.display.get_surface() is None:
-            self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        surface = pygame.display.get_surface()
+        if force or surface is None or os.environ.get("SDL_VIDEODRIVER") == "dummy":
+            self.screen = self._set_mode(size, self.settings.fullscreen)
         else:
-            self.screen = pygame.display.get_surface()
-            if self.screen.get_size() != size:
-                self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+            # The player dragged the window: SDL already resized the surface, unless it went below the minimum.
+            self.screen = surface
+            if self.screen.get_size() != size and not self.settings.fullscreen:
+                self.screen = self._set_mode(size, self.settings.fullscreen)
+        size = self.screen.get_size()
+        self.size = size
         self.manager.set_window_resolution(size)
         for scene in self.scenes:
             scene.resize(size)
@@ -116,6 +180,7 @@ class App:
             return
         scene.update(elapsed)
         self.manager.update(elapsed)
+        self._age_toasts(elapsed)
         self.draw()
         pygame.display.flip()
 
@@ -144,11 +209,65 @@ class App:
         for scene in self.scenes[first:]:
             scene.draw(self.screen)
         self.manager.draw_ui(self.screen)
+        self._draw_toasts(self.screen)
 
     def run(self) -> None:
         while self.running and self.scenes:
             self.step()
         pygame.quit()
+
+    def quit(self) -> None:
+        """Leave the loop after this frame."""
+        self.running = False
+
+    # Saves and notices -----------------------------------------------------
+    def autosave(self, match: Match) -> bool:
+        """Write ``match`` to the autosave slot. A failure is shown as a notice and play goes on."""
+        from game.io.paths import autosave_path
+        from game.io.saves import save_match
+
+        if not self.autosaves:
+            return False
+        try:
+            save_match(match, autosave_path())
+        # Deliberately broad: whatever goes wrong with the disk or the save, the match must not end.
+        except Exception as err:  # noqa: BLE001
+            self.toast(f"Autosave failed: {getattr(err, 'strerror', None) or err}", error=True)
+            return False
+        return True
+
+    def toast(self, text: str, error: bool = False, seconds: float = TOAST_SECONDS) -> None:
+        """Show a short notice above everything else for a few seconds."""
+        self.toasts = [t for t in self.toasts if t.text != text][-2:]
+        self.toasts.append(Toast(text, error, seconds))
+
+    def _age_toasts(self, elapsed: float) -> None:
+        for toast in self.toasts:
+            toast.seconds_left -= elapsed
+        self.toasts = [t for t in self.toasts if t.seconds_left > 0]
+
+    def _draw_toasts(self, surface: pygame.Surface) -> None:
+        if not self.toasts:
+            return
+        from game.ui.theme import colours
+
+        palette = colours("#toast")
+        font = self.font(15)
+        y = self.size[1] - 24
+        for toast in reversed(self.toasts):
+            text = font.render(toast.text, True, palette["text"])
+            box = pygame.Rect(0, 0, min(text.get_width() + 36, self.size[0] - 40), text.get_height() + 16)
+            box.midbottom = (self.size[0] // 2, y)
+            fade = max(0.0, min(1.0, toast.seconds_left / 0.4))
+            panel = pygame.Surface(box.size, pygame.SRCALPHA)
+            pygame.draw.rect(panel, palette["background"], panel.get_rect(), border_radius=6)
+            accent = palette["error"] if toast.error else palette["border"]
+            pygame.draw.rect(panel, accent, panel.get_rect(), 1, border_radius=6)
+            pygame.draw.rect(panel, accent, (0, 6, 4, box.height - 12), border_radius=2)
+            panel.blit(text, (18, 8), area=pygame.Rect(0, 0, box.width - 26, text.get_height()))
+            panel.set_alpha(int(255 * fade))
+            surface.blit(panel, box.topleft)
+            y = box.top - 8
 
     def screenshot(self, path: str | os.PathLike[str]) -> None:
         self.draw()

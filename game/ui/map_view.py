@@ -1,28 +1,38 @@
-"""The hex map: a camera, a cached base layer per zoom level, and cheap overlays.
+"""The hex map: a camera, a tiled cache of the static map, and cheap overlays.
 
 Drawing 2,000 hex polygons every frame would blow the 8 ms frame budget, so the
-territories, borders, terrain marks and names are drawn once per zoom level and
-ownership state into a surface; a frame then blits that surface and draws only
-what changes (hover, selection, targets, garrison badges, war fronts).
+territories, borders, terrain marks, capitals and names are drawn once into tiles
+(per zoom step and ownership) that a frame only blits. Tiles are rendered on
+demand, at most a few per frame, and idle frames pre-render the tiles around the
+view and at the neighbouring zoom steps, so panning and zooming rarely wait.
+
+Everything that changes with a single action (garrison badges, war fronts,
+selection, targets, the alliance overlay) is drawn per frame from small cached
+pieces: badge surfaces per number, territory masks and outlines per zoom.
 """
 
 from __future__ import annotations
 
 import math
+import time
+from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pygame
 
 from game.core import Match
-from game.core import world as w
-from game.core.hexgrid import Cell, corners, edge_between, from_pixel, neighbours, to_pixel
+from game.core.hexgrid import Cell, edge_between, from_pixel, neighbours, to_pixel
 
 BASE_SIZE = 30.0  # hex circumradius in pixels at zoom 1
-ZOOM_STEPS = (0.45, 0.55, 0.7, 0.85, 1.0, 1.2, 1.45, 1.75, 2.1)
-MAX_CACHE_PIXELS = 16_000_000
+ZOOM_STEPS = (0.25, 0.3, 0.36, 0.45, 0.55, 0.7, 0.85, 1.0, 1.2, 1.45, 1.75, 2.1, 2.5)
+MAX_TILES = 240  # tiles kept in memory, all zoom steps together (at most 60 MB at 256 px)
+PREFETCH_BUDGET = 0.0015  # seconds an idle frame may spend rendering tiles ahead of need
+LABEL_MIN_SIZE = 17.0  # hexes smaller than this get no names (they would be unreadable)
+BADGE_MIN_SIZE = 11.0
 
 Colour = tuple[int, int, int]
+Segment = tuple[tuple[float, float], tuple[float, float]]
 
 
 def parse_colour(text: str) -> pygame.Color:
@@ -57,7 +67,59 @@ class Highlights:
     move_targets: frozenset[str] = frozenset()
     attack_targets: frozenset[str] = frozenset()
     show_alliances: bool = False
-    viewer_seat: int | None = None
+    viewer_seat: int | None = None  # its nations' spent forces are drawn dimmed
+    flash: frozenset[str] = frozenset()  # territories an AI action just touched
+    pulse: float = 0.0  # 0..1, the phase of the selection's glow
+    alliance_colours: dict[str, Colour] = field(default_factory=dict)
+    version: int | None = None  # changes whenever the match does: cached badges are redrawn (None: every frame)
+
+
+def tile_size_for(size: float) -> int:
+    """Tiles hold about a hundred hexes, so rendering one never costs more than a few ms."""
+    return 256 if size * 20 >= 256 else 128
+
+
+class _Zoom:
+    """The map's geometry at one zoom step: fixed for the whole match, so computed once."""
+
+    def __init__(self, view: MapView, index: int) -> None:
+        self.index = index
+        self.size = s = BASE_SIZE * ZOOM_STEPS[index]
+        self.tile = tile_size_for(s)
+        self.origin = (view.world_min[0] * s, view.world_min[1] * s)
+        self.width = int((view.world_max[0] - view.world_min[0]) * s) + 2
+        self.height = int((view.world_max[1] - view.world_min[1]) * s) + 2
+        self.hex = [
+            (s * math.cos(math.radians(60 * i - 90)), s * math.sin(math.radians(60 * i - 90))) for i in range(6)
+        ]
+        ox, oy = self.origin
+        self.centre: dict[Cell, tuple[float, float]] = {}
+        for cell in view.grid_cells:
+            x, y = to_pixel(cell, s)
+            self.centre[cell] = (x - ox, y - oy)
+        # Which cells touch which tile (with a margin for bold borders and capital stars).
+        self.buckets: dict[tuple[int, int], list[Cell]] = {}
+        half_w, half_h = s * 0.87 + s * 0.25 + 3, s + s * 0.25 + 3
+        t = self.tile
+        for cell, (x, y) in self.centre.items():
+            for tx in range(int((x - half_w) // t), int((x + half_w) // t) + 1):
+                for ty in range(int((y - half_h) // t), int((y + half_h) // t) + 1):
+                    self.buckets.setdefault((tx, ty), []).append(cell)
+        self.outlines: dict[str, list[Segment]] = {}
+        self.masks: dict[tuple[str, tuple[int, int, int, int]], tuple[pygame.Surface, tuple[float, float]]] = {}
+        self.labels: dict[str, pygame.Rect] | None = None
+
+    def corners(self, cell: Cell, dx: float = 0.0, dy: float = 0.0) -> list[tuple[float, float]]:
+        cx, cy = self.centre[cell]
+        return [(cx + hx - dx, cy + hy - dy) for hx, hy in self.hex]
+
+    def edge(self, a: Cell, b: Cell) -> Segment:
+        (x1, y1), (x2, y2) = edge_between(a, b, self.size)
+        ox, oy = self.origin
+        return (x1 - ox, y1 - oy), (x2 - ox, y2 - oy)
+
+    def tiles(self) -> tuple[int, int]:
+        return (self.width + self.tile - 1) // self.tile, (self.height + self.tile - 1) // self.tile
 
 
 class MapView:
@@ -74,11 +136,25 @@ class MapView:
         self.world_min = (min(xs) - 1.0, min(ys) - 1.0)
         self.world_max = (max(xs) + 1.0, max(ys) + 1.0)
         self.anchor = {t: self._anchor_cell(t) for t in self.cells}
+        self.coast = {
+            cell
+            for cell in self.grid_cells
+            if cell not in self.cell_territory and any(n in self.cell_territory for n in neighbours(cell))
+        }
         self.zoom_index = ZOOM_STEPS.index(1.0)
         self.offset = pygame.Vector2(0, 0)  # screen position of world (0, 0), relative to rect
-        self._cache: dict[tuple[int, tuple[tuple[str, str], ...]], pygame.Surface] = {}
+        self._zooms: dict[int, _Zoom] = {}
+        self._tiles: OrderedDict[tuple[int, int, int], pygame.Surface] = OrderedDict()
+        self._owners: tuple[str, ...] = tuple(match.owner.values())
         self._fonts: dict[int, pygame.font.Font] = {}
+        self._label_cache: dict[tuple[int, str], pygame.Surface] = {}
+        self._badge_layout: tuple[object, list[tuple[pygame.Surface, float, float]]] | None = None
+        self._badge_cache: dict[tuple[str, int, bool, int], pygame.Surface] = {}
+        self._fronts: tuple[object, list[Segment]] | None = None
+        self._blocs: dict[tuple[object, ...], list[Segment]] = {}
         self._colours = {n.id: parse_colour(n.colour) for n in match.level.nations}
+        self.rendered_tiles = 0  # how many tiles were drawn: the benchmark reports it
+        self.focus: tuple[float, float] | None = None  # where the next zoom will likely happen (the cursor)
         self.fit()
 
     # Geometry ---------------------------------------------------------------
@@ -98,9 +174,19 @@ class MapView:
         cy = sum(p[1] for p in points) / len(points)
         return min(cells, key=lambda c: (to_pixel(c, 1.0)[0] - cx) ** 2 + (to_pixel(c, 1.0)[1] - cy) ** 2)
 
-    def _layer_origin(self) -> tuple[float, float]:
-        """World coordinates (at this zoom) of the cached layer's top-left pixel."""
-        return self.world_min[0] * self.size, self.world_min[1] * self.size
+    def _geometry(self, index: int | None = None) -> _Zoom:
+        index = self.zoom_index if index is None else index
+        zoom = self._zooms.get(index)
+        if zoom is None:
+            zoom = self._zooms[index] = _Zoom(self, index)
+        return zoom
+
+    def _screen_origin(self) -> tuple[float, float]:
+        """Screen position of the current zoom's layer (0, 0)."""
+        return (
+            self.rect.x + self.offset.x + self.world_min[0] * self.size,
+            self.rect.y + self.offset.y + self.world_min[1] * self.size,
+        )
 
     def cell_to_screen(self, cell: Cell) -> tuple[float, float]:
         x, y = to_pixel(cell, self.size)
@@ -109,6 +195,14 @@ class MapView:
     def territory_centre(self, territory: str) -> tuple[float, float]:
         """Screen position of a territory's anchor: where tests and players click."""
         return self.cell_to_screen(self.anchor[territory])
+
+    def territory_bounds(self, territory: str) -> pygame.Rect:
+        """The territory's bounding box on screen (for placing a tooltip or a marker)."""
+        s = self.size
+        points = [self.cell_to_screen(c) for c in self.cells[territory]]
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        return pygame.Rect(min(xs) - s, min(ys) - s, max(xs) - min(xs) + 2 * s, max(ys) - min(ys) + 2 * s)
 
     def cell_at(self, pos: tuple[float, float]) -> Cell | None:
         if not self.rect.collidepoint(pos):
@@ -123,7 +217,11 @@ class MapView:
 
     # Camera -----------------------------------------------------------------
     def set_rect(self, rect: pygame.Rect) -> None:
+        old = pygame.Rect(self.rect)
         self.rect = pygame.Rect(rect)
+        # Keep the world point at the view's centre where it was.
+        self.offset.x += (old.width - self.rect.width) / -2
+        self.offset.y += (old.height - self.rect.height) / -2
         self.clamp()
 
     def fit(self) -> None:
@@ -156,6 +254,15 @@ class MapView:
         self.offset.y = py - wy * self.size
         self.clamp()
 
+    def centre_on(self, territory: str) -> None:
+        """Bring a territory into the middle of the view (an AI's move far off-screen)."""
+        x, y = self.territory_centre(territory)
+        self.pan(self.rect.centerx - x, self.rect.centery - y)
+
+    def is_visible(self, territory: str) -> bool:
+        x, y = self.territory_centre(territory)
+        return self.rect.inflate(-self.size * 2, -self.size * 2).collidepoint(x, y)
+
     def clamp(self) -> None:
         """Keep at least a third of the view on the map, so it can never be lost off-screen."""
         s = self.size
@@ -165,7 +272,7 @@ class MapView:
         self.offset.x = min(max(self.offset.x, margin_x - right), self.rect.width - margin_x - left)
         self.offset.y = min(max(self.offset.y, margin_y - bottom), self.rect.height - margin_y - top)
 
-    # Drawing ----------------------------------------------------------------
+    # Colours and fonts ------------------------------------------------------
     def _font(self, size: int) -> pygame.font.Font:
         if size not in self._fonts:
             from game.ui.app import font_path
@@ -173,78 +280,147 @@ class MapView:
             self._fonts[size] = pygame.font.Font(font_path(bold=True), size)
         return self._fonts[size]
 
+    def nation_colour(self, nation: str) -> pygame.Color:
+        return self._colours.get(nation, pygame.Color(128, 128, 128))
+
     def fill_colour(self, territory: str) -> Colour:
         m = self.match
         owner = m.owner[territory]
-        base = self._nation_colour(owner)
+        base = self.nation_colour(owner)
         colour = (base.r, base.g, base.b)
         if owner not in m.seat_of:
             colour = mix(colour, (120, 120, 120), 0.35)  # the nations nobody plays, muted
         tint, amount = TERRAIN_TINT[m.index.terrain[territory]]
         return mix(colour, tint, amount)
 
-    def _nation_colour(self, nation: str) -> pygame.Color:
-        return self._colours.get(nation, pygame.Color(128, 128, 128))
+    # The static map, in tiles ------------------------------------------------
+    def _check_owners(self) -> None:
+        owners = tuple(self.match.owner.values())
+        if owners != self._owners:
+            # A capture recolours the map: every tile is stale (a capture is rare; tiles are cheap).
+            self._owners = owners
+            self._tiles.clear()
+            self._fronts = None
+            self._blocs.clear()
 
-    def base_layer(self) -> pygame.Surface:
-        key = (self.zoom_index, tuple(sorted(self.match.owner.items())))
-        layer = self._cache.get(key)
-        if layer is None:
-            # Ownership changed or a new zoom: drop stale layers of the old ownership.
-            self._cache = {k: v for k, v in self._cache.items() if k[1] == key[1]}
-            layer = self._render_base()
-            self._cache[key] = layer
-        return layer
+    def _label_rects(self, z: _Zoom) -> dict[str, pygame.Rect]:
+        """Where each territory's name goes, in layer coordinates (measured, not yet rendered)."""
+        if z.labels is None:
+            z.labels = {}
+            if z.size >= LABEL_MIN_SIZE:
+                font = self._font(max(10, int(z.size * 0.4)))
+                placed: list[pygame.Rect] = []
+                # Where names would collide, the more valuable territory keeps its name.
+                index = self.match.index
+                for territory in sorted(self.cells, key=lambda t: (-index.value[t], index.territory_name[t])):
+                    width, height = font.size(index.territory_name[territory])
+                    x, y = z.centre[self.anchor[territory]]
+                    rect = pygame.Rect(0, 0, width + 2, height + 2)
+                    rect.midtop = (int(x), int(y - z.size * 0.66))
+                    room = rect.inflate(int(z.size * 0.5) + 4, 0)  # keep space for a capital's star
+                    if room.collidelist(placed) != -1:
+                        continue
+                    placed.append(room)
+                    z.labels[territory] = rect
+        return z.labels
 
-    def _render_base(self) -> pygame.Surface:
-        s = self.size
-        ox, oy = self._layer_origin()
-        width = int((self.world_max[0] - self.world_min[0]) * s) + 2
-        height = int((self.world_max[1] - self.world_min[1]) * s) + 2
-        layer = pygame.Surface((width, height), pygame.SRCALPHA)
-        layer.fill(self.palette["sea"])
+    def _label(self, z: _Zoom, territory: str) -> pygame.Surface:
+        """A territory's name with a dark halo, rendered the first time a tile shows it."""
+        key = (z.index, territory)
+        surf = self._label_cache.get(key)
+        if surf is None:
+            font = self._font(max(10, int(z.size * 0.4)))
+            name = self.match.index.territory_name[territory]
+            text = font.render(name, True, self.palette["badge_text"])
+            shadow = font.render(name, True, self.palette["label"])
+            surf = pygame.Surface((text.get_width() + 2, text.get_height() + 2), pygame.SRCALPHA)
+            for dx, dy in ((0, 1), (2, 1), (1, 0), (1, 2), (2, 2)):
+                surf.blit(shadow, (dx, dy))
+            surf.blit(text, (1, 1))
+            self._label_cache[key] = surf
+        return surf
+
+    def _tile(self, z: _Zoom, tx: int, ty: int) -> pygame.Surface:
+        key = (z.index, tx, ty)
+        tile = self._tiles.get(key)
+        if tile is not None:
+            self._tiles.move_to_end(key)
+            return tile
+        tile = self._render_tile(z, tx, ty)
+        self._tiles[key] = tile
+        while len(self._tiles) > MAX_TILES:
+            self._tiles.popitem(last=False)
+        return tile
+
+    def _render_tile(self, z: _Zoom, tx: int, ty: int) -> pygame.Surface:  # noqa: C901 - one pass per layer
+        self.rendered_tiles += 1
+        t, s = z.tile, z.size
+        ox, oy = tx * t, ty * t
+        tile = pygame.Surface((t, t))
+        if pygame.display.get_surface() is not None:
+            tile = tile.convert()  # the display's own pixel format: the fastest blit
+        pal = self.palette
+        tile.fill(pal["sea"])
+        cells = z.buckets.get((tx, ty), [])
         owner = self.match.owner
-
-        def local(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-            return [(x - ox, y - oy) for x, y in points]
-
-        # Sea texture: faint hex outlines.
-        for cell in self.grid_cells:
-            if cell not in self.cell_territory:
-                pygame.draw.polygon(layer, self.palette["sea_line"], local(corners(cell, s)), 1)
-        fills = {t: self.fill_colour(t) for t in self.cells}
-        for cell, territory in self.cell_territory.items():
-            pygame.draw.polygon(layer, fills[territory], local(corners(cell, s)))
+        cell_territory = self.cell_territory
+        fills: dict[str, Colour] = {}
+        land = []
+        for cell in cells:
+            territory = cell_territory.get(cell)
+            points = z.corners(cell, ox, oy)
+            if territory is None:
+                if cell in self.coast:
+                    pygame.draw.polygon(tile, pal["sea_shallow"], points)
+                if s >= 9:
+                    pygame.draw.polygon(tile, pal["sea_line"], points, 1)
+                continue
+            land.append((cell, territory))
+            colour = fills.get(territory)
+            if colour is None:
+                colour = fills[territory] = self.fill_colour(territory)
+            pygame.draw.polygon(tile, colour, points)
         # Borders: thin between territories, bold between nations, firm along coasts.
         thin = max(1, int(s / 22))
         bold = max(2, int(s / 9))
-        for cell, territory in self.cell_territory.items():
+        for cell, territory in land:
             for other in neighbours(cell):
-                other_territory = self.cell_territory.get(other)
+                other_territory = cell_territory.get(other)
                 if other_territory == territory:
                     continue
-                a, b = local(list(edge_between(cell, other, s)))
+                (x1, y1), (x2, y2) = z.edge(cell, other)
+                a, b = (x1 - ox, y1 - oy), (x2 - ox, y2 - oy)
                 if other_territory is None:
-                    pygame.draw.line(layer, self.palette["territory_border"], a, b, bold)
+                    pygame.draw.line(tile, pal["territory_border"], a, b, bold)
                 elif owner[other_territory] != owner[territory]:
-                    pygame.draw.line(layer, self.palette["nation_border"], a, b, bold)
-                else:
-                    pygame.draw.line(layer, self.palette["territory_border"], a, b, thin)
-        for territory in self.cells:
-            self._terrain_mark(layer, territory, local)
-        if s >= 20:
-            self._labels(layer, ox, oy)
-        return layer
+                    pygame.draw.line(tile, pal["nation_border"], a, b, bold)
+                elif s >= 9:
+                    pygame.draw.line(tile, pal["territory_border"], a, b, thin)
+        if s >= LABEL_MIN_SIZE:
+            marks = {self._mark_cell(t_id): t_id for t_id in fills}
+            for cell, territory in land:
+                if marks.get(cell) == territory:
+                    self._terrain_mark(tile, z, territory, cell, ox, oy)
+        area = pygame.Rect(ox, oy, t, t)
+        for territory in self.match.index.capital_owner:
+            cx, cy, r = self._capital_spot(z, territory)
+            if area.colliderect((cx - r - 1, cy - r - 1, 2 * r + 2, 2 * r + 2)):
+                self._capital(tile, z, territory, ox, oy)
+        for territory, rect in self._label_rects(z).items():
+            if rect.colliderect(area):
+                tile.blit(self._label(z, territory), (rect.x - ox, rect.y - oy))
+        return tile
 
-    def _terrain_mark(self, layer: pygame.Surface, territory: str, local: object) -> None:
-        """A small glyph per terrain on one non-anchor cell, so the map reads at a glance."""
+    def _mark_cell(self, territory: str) -> Cell:
         cells = self.cells[territory]
         anchor = self.anchor[territory]
         spots = [c for c in cells if c != anchor] or cells
-        cell = spots[len(spots) // 2]
-        s = self.size
-        ox, oy = self._layer_origin()
-        x, y = to_pixel(cell, s)
+        return spots[len(spots) // 2]
+
+    def _terrain_mark(self, tile: pygame.Surface, z: _Zoom, territory: str, cell: Cell, ox: float, oy: float) -> None:
+        """A small glyph per terrain on one non-anchor cell, so the map reads at a glance."""
+        s = z.size
+        x, y = z.centre[cell]
         x, y = x - ox, y - oy
         terrain = self.match.index.terrain[territory]
         ink = mix(self.fill_colour(territory), (0, 0, 0), 0.45)
@@ -252,152 +428,318 @@ class MapView:
         if terrain == "mountains":
             for dx in (-r * 0.6, r * 0.5):
                 pygame.draw.polygon(
-                    layer,
+                    tile,
                     ink,
                     [(x + dx - r * 0.7, y + r * 0.5), (x + dx, y - r * 0.7), (x + dx + r * 0.7, y + r * 0.5)],
                 )
         elif terrain == "hills":
             for dx in (-r * 0.55, r * 0.55):
                 pygame.draw.arc(
-                    layer, ink, (x + dx - r * 0.6, y - r * 0.3, r * 1.2, r * 1.0), 0, math.pi, max(1, int(s / 14))
+                    tile, ink, (x + dx - r * 0.6, y - r * 0.3, r * 1.2, r * 1.0), 0, math.pi, max(1, int(s / 14))
                 )
         elif terrain == "forest":
             for dx, dy in ((-r * 0.5, 0), (r * 0.5, 0), (0, -r * 0.55)):
-                pygame.draw.circle(layer, ink, (x + dx, y + dy), r * 0.38)
+                pygame.draw.circle(tile, ink, (x + dx, y + dy), r * 0.38)
         elif terrain == "urban":
             for dx, h in ((-r * 0.6, r * 0.7), (0, r * 1.1), (r * 0.6, r * 0.5)):
-                pygame.draw.rect(layer, ink, (x + dx - r * 0.25, y + r * 0.5 - h, r * 0.5, h))
+                pygame.draw.rect(tile, ink, (x + dx - r * 0.25, y + r * 0.5 - h, r * 0.5, h))
 
-    def _labels(self, layer: pygame.Surface, ox: float, oy: float) -> None:
-        font = self._font(max(10, int(self.size * 0.4)))
-        ink, halo = self.palette["badge_text"], self.palette["label"]
-        for territory in self.cells:
-            name = self.match.index.territory_name[territory]
-            x, y = to_pixel(self.anchor[territory], self.size)
-            text = font.render(name, True, ink)
-            shadow = font.render(name, True, halo)
-            tx, ty = x - ox - text.get_width() / 2, y - oy - self.size * 0.62
-            for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1), (1, 1)):
-                layer.blit(shadow, (tx + dx, ty + dy))
-            layer.blit(text, (tx, ty))
+    def _capital_spot(self, z: _Zoom, territory: str) -> tuple[float, float, float]:
+        """Centre and radius of a capital's star, in layer coordinates: beside the name, clear of the badges."""
+        s = z.size
+        x, y = z.centre[self.anchor[territory]]
+        r = max(3.5, s * 0.25)
+        label = self._label_rects(z).get(territory)
+        if label is not None:
+            return label.right + r * 0.9, label.centery, r
+        return x + s * 0.6, y + s * 0.2, r
 
+    def _capital(self, tile: pygame.Surface, z: _Zoom, territory: str, ox: float, oy: float) -> None:
+        """A star beside the name: gold while its nation holds it, grey once taken."""
+        cx, cy, r = self._capital_spot(z, territory)
+        cx, cy = cx - ox, cy - oy
+        points = []
+        for i in range(10):
+            angle = math.pi / 2 + i * math.pi / 5
+            radius = r if i % 2 == 0 else r * 0.45
+            points.append((cx + radius * math.cos(angle), cy - radius * math.sin(angle)))
+        held = self.match.owner[territory] == self.match.index.capital_owner[territory]
+        pygame.draw.polygon(tile, self.palette["capital"] if held else self.palette["capital_lost"], points)
+        pygame.draw.polygon(tile, (20, 20, 20), points, 1)
+
+    def _visible_tiles(self, z: _Zoom, margin: int = 0) -> list[tuple[int, int]]:
+        sx, sy = self._screen_origin()
+        t = z.tile
+        cols, rows = z.tiles()
+        x0 = max(0, int((self.rect.left - sx) // t) - margin)
+        x1 = min(cols - 1, int((self.rect.right - 1 - sx) // t) + margin)
+        y0 = max(0, int((self.rect.top - sy) // t) - margin)
+        y1 = min(rows - 1, int((self.rect.bottom - 1 - sy) // t) + margin)
+        return [(tx, ty) for ty in range(y0, y1 + 1) for tx in range(x0, x1 + 1)]
+
+    def prefetch(self, budget: float = PREFETCH_BUDGET) -> int:
+        """Render tiles the player is likely to need next, for at most ``budget`` seconds.
+
+        First the ring around the view, then what the next zoom steps in and out would show
+        if the player zoomed at :attr:`focus` (the cursor). Returns how many were rendered.
+        """
+        started = time.perf_counter()
+        z = self._geometry()
+        visible = self._visible_tiles(z)
+        wanted = [(z, tx, ty) for tx, ty in self._visible_tiles(z, margin=1) if (tx, ty) not in visible]
+        for step in (1, -1):
+            index = self.zoom_index + step
+            if 0 <= index < len(ZOOM_STEPS):
+                other = self._geometry(index)
+                wanted += [(other, tx, ty) for tx, ty in self._tiles_after_zoom(other)]
+        # Never push out what is on screen now, nor thrash: keep within the cache's room.
+        wanted = wanted[: max(0, MAX_TILES - len(visible) - 4)]
+        done = 0
+        for zoom, tx, ty in wanted:
+            key = (zoom.index, tx, ty)
+            if key in self._tiles:
+                self._tiles.move_to_end(key)
+                continue
+            if time.perf_counter() - started > budget:
+                break
+            self._tile(zoom, tx, ty)
+            done += 1
+        return done
+
+    def _tiles_after_zoom(self, z: _Zoom) -> list[tuple[int, int]]:
+        """The tiles zoom step ``z`` would show if the player zoomed at :attr:`focus` now."""
+        fx, fy = self.focus if self.focus is not None else self.rect.center
+        px, py = fx - self.rect.x, fy - self.rect.y
+        wx, wy = (px - self.offset.x) / self.size, (py - self.offset.y) / self.size
+        # Screen x of layer pixel lx after the zoom: rect.x + px - wx * zs + (lx + origin_x).
+        left = wx * z.size - z.origin[0] - px
+        top = wy * z.size - z.origin[1] - py
+        t = z.tile
+        cols, rows = z.tiles()
+        x0, x1 = max(0, int(left // t)), min(cols - 1, int((left + self.rect.width - 1) // t))
+        y0, y1 = max(0, int(top // t)), min(rows - 1, int((top + self.rect.height - 1) // t))
+        return [(tx, ty) for ty in range(y0, y1 + 1) for tx in range(x0, x1 + 1)]
+
+    # Per-territory pieces ----------------------------------------------------
+    def _outline(self, z: _Zoom, territory: str) -> list[Segment]:
+        segments = z.outlines.get(territory)
+        if segments is None:
+            members = set(self.cells[territory])
+            segments = [
+                z.edge(cell, other)
+                for cell in self.cells[territory]
+                for other in neighbours(cell)
+                if other not in members
+            ]
+            z.outlines[territory] = segments
+        return segments
+
+    def _mask(
+        self, z: _Zoom, territory: str, colour: tuple[int, int, int, int]
+    ) -> tuple[pygame.Surface, tuple[float, float]]:
+        """The territory's shape filled with ``colour`` (alpha allowed), and its layer position."""
+        key = (territory, colour)
+        found = z.masks.get(key)
+        if found is None:
+            points = [p for cell in self.cells[territory] for p in z.corners(cell)]
+            x0 = math.floor(min(p[0] for p in points))
+            y0 = math.floor(min(p[1] for p in points))
+            x1 = math.ceil(max(p[0] for p in points))
+            y1 = math.ceil(max(p[1] for p in points))
+            surf = pygame.Surface((x1 - x0 + 1, y1 - y0 + 1), pygame.SRCALPHA)
+            for cell in self.cells[territory]:
+                pygame.draw.polygon(surf, colour, z.corners(cell, x0, y0))
+            found = z.masks[key] = (surf, (x0, y0))
+        return found
+
+    def _draw_segments(
+        self, surface: pygame.Surface, segments: list[Segment], colour: pygame.Color | Colour, width: int
+    ) -> None:
+        sx, sy = self._screen_origin()
+        for (x1, y1), (x2, y2) in segments:
+            pygame.draw.line(surface, colour, (x1 + sx, y1 + sy), (x2 + sx, y2 + sy), width)
+
+    def _blit_mask(self, surface: pygame.Surface, z: _Zoom, territory: str, colour: tuple[int, int, int, int]) -> None:
+        surf, (x, y) = self._mask(z, territory, colour)
+        sx, sy = self._screen_origin()
+        surface.blit(surf, (x + sx, y + sy))
+
+    # The frame ----------------------------------------------------------------
     def draw(self, surface: pygame.Surface, highlights: Highlights) -> None:
-        surface.fill(self.palette["background"], self.rect)
+        self._check_owners()
+        z = self._geometry()
         clip = surface.get_clip()
         surface.set_clip(self.rect)
-        ox, oy = self._layer_origin()
-        surface.blit(self.base_layer(), (self.rect.x + self.offset.x + ox, self.rect.y + self.offset.y + oy))
-        self._draw_overlays(surface, highlights)
+        sx, sy = self._screen_origin()
+        layer = pygame.Rect(int(sx), int(sy), z.width, z.height)
+        if not layer.contains(self.rect):  # open sea around the map (zoomed in, the tiles cover it all)
+            surface.fill(self.palette["sea"], self.rect)
+        t = z.tile
+        rendered = self.rendered_tiles
+        surface.blits(
+            [(self._tile(z, tx, ty), (sx + tx * t, sy + ty * t)) for tx, ty in self._visible_tiles(z)],
+            doreturn=False,
+        )
+        self._draw_overlays(surface, z, highlights)
         surface.set_clip(clip)
+        if self.rendered_tiles == rendered:
+            self.prefetch()  # an easy frame: get the next pan or zoom's tiles ready
 
-    def _outline(self, surface: pygame.Surface, territory: str, colour: pygame.Color | Colour, width: int) -> None:
-        s = self.size
-        cells = self.cells[territory]
-        members = set(cells)
-        for cell in cells:
-            for other in neighbours(cell):
-                if other not in members:
-                    a, b = edge_between(cell, other, s)
-                    dx, dy = self.rect.x + self.offset.x, self.rect.y + self.offset.y
-                    pygame.draw.line(surface, colour, (a[0] + dx, a[1] + dy), (b[0] + dx, b[1] + dy), width)
-
-    def _tint(self, surface: pygame.Surface, territory: str, colour: pygame.Color) -> None:
-        s = self.size
-        dx, dy = self.rect.x + self.offset.x, self.rect.y + self.offset.y
-        for cell in self.cells[territory]:
-            points = [(x + dx, y + dy) for x, y in corners(cell, s)]
-            xs = [p[0] for p in points]
-            ys = [p[1] for p in points]
-            box = pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
-            if not box.colliderect(self.rect):
-                continue
-            overlay = pygame.Surface(box.size, pygame.SRCALPHA)
-            pygame.draw.polygon(overlay, colour, [(x - box.x, y - box.y) for x, y in points])
-            surface.blit(overlay, box.topleft)
-
-    def _draw_overlays(self, surface: pygame.Surface, h: Highlights) -> None:
-        m = self.match
-        width = max(2, int(self.size / 8))
+    def _draw_overlays(self, surface: pygame.Surface, z: _Zoom, h: Highlights) -> None:
+        width = max(2, int(z.size / 8))
         if h.show_alliances:
-            for alliance in m.alliances.values():
-                for member in alliance.members:
-                    for territory in w.territories_of(m, member):
-                        self._outline(surface, territory, self.palette["alliance_overlay"], max(1, width - 1))
-        self._war_fronts(surface)
-        if h.hover is not None:
-            self._tint(surface, h.hover, self.palette["hover"])
+            self._alliance_overlay(surface, z, h)
+        self._war_fronts(surface, z)
+        if h.hover is not None and h.hover != h.selected:
+            self._blit_mask(surface, z, h.hover, tuple(self.palette["hover"]))  # type: ignore[arg-type]
         for territory in h.move_targets:
-            self._outline(surface, territory, self.palette["move_target"], width)
+            self._blit_mask(surface, z, territory, _with_alpha(self.palette["move_target"], 70))
+            self._draw_segments(surface, self._outline(z, territory), self.palette["move_target"], width)
         for territory in h.attack_targets:
-            self._outline(surface, territory, self.palette["attack_target"], width)
+            self._blit_mask(surface, z, territory, _with_alpha(self.palette["attack_target"], 80))
+            self._draw_segments(surface, self._outline(z, territory), self.palette["attack_target"], width)
+        glow = 0.5 + 0.5 * math.sin(h.pulse * 2 * math.pi)
+        for territory in h.flash:
+            self._blit_mask(surface, z, territory, _with_alpha(self.palette["selected"], int(50 + 60 * glow)))
+            self._draw_segments(surface, self._outline(z, territory), self.palette["selected"], width)
         if h.selected is not None:
-            self._outline(surface, h.selected, self.palette["selected"], width + 1)
-        self._capitals(surface)
-        self._badges(surface, h)
+            self._blit_mask(surface, z, h.selected, _with_alpha(self.palette["selected"], int(30 + 40 * glow)))
+            self._draw_segments(surface, self._outline(z, h.selected), self.palette["selected"], width + 1)
+        if z.size >= BADGE_MIN_SIZE:
+            self._badges(surface, z, h)
 
-    def _war_fronts(self, surface: pygame.Surface) -> None:
+    def _war_fronts(self, surface: pygame.Surface, z: _Zoom) -> None:
         """Borders between nations at war, drawn as a red dashed line."""
         m = self.match
         if not m.wars:
             return
-        s = self.size
-        dx, dy = self.rect.x + self.offset.x, self.rect.y + self.offset.y
-        colour = self.palette["war_front"]
-        width = max(2, int(s / 7))
-        for cell, territory in self.cell_territory.items():
-            a_owner = m.owner[territory]
-            for other in neighbours(cell):
-                other_territory = self.cell_territory.get(other)
-                if other_territory is None or other <= cell:
-                    continue
-                if frozenset((a_owner, m.owner[other_territory])) in m.wars:
-                    (x1, y1), (x2, y2) = edge_between(cell, other, s)
-                    for t0 in (0.0, 0.5):
-                        t1 = t0 + 0.3
-                        pygame.draw.line(
-                            surface,
-                            colour,
-                            (x1 + (x2 - x1) * t0 + dx, y1 + (y2 - y1) * t0 + dy),
-                            (x1 + (x2 - x1) * t1 + dx, y1 + (y2 - y1) * t1 + dy),
-                            width,
-                        )
+        key = (z.index, frozenset(m.wars))
+        if self._fronts is None or self._fronts[0] != key:
+            segments: list[Segment] = []
+            for cell, territory in self.cell_territory.items():
+                a_owner = m.owner[territory]
+                for other in neighbours(cell):
+                    other_territory = self.cell_territory.get(other)
+                    if other_territory is None or other <= cell:
+                        continue
+                    if frozenset((a_owner, m.owner[other_territory])) in m.wars:
+                        (x1, y1), (x2, y2) = z.edge(cell, other)
+                        for t0 in (0.05, 0.55):
+                            t1 = t0 + 0.35
+                            segments.append(
+                                (
+                                    (x1 + (x2 - x1) * t0, y1 + (y2 - y1) * t0),
+                                    (x1 + (x2 - x1) * t1, y1 + (y2 - y1) * t1),
+                                )
+                            )
+            self._fronts = (key, segments)
+        self._draw_segments(surface, self._fronts[1], self.palette["war_front"], max(2, int(z.size / 7)))
 
-    def _capitals(self, surface: pygame.Surface) -> None:
-        s = self.size
-        for territory, nation in self.match.index.capital_owner.items():
-            x, y = self.cell_to_screen(self.anchor[territory])
-            cx, cy = x + s * 0.62, y + s * 0.18
-            r = max(4.0, s * 0.26)
-            points = []
-            for i in range(10):
-                angle = math.pi / 2 + i * math.pi / 5
-                radius = r if i % 2 == 0 else r * 0.45
-                points.append((cx + radius * math.cos(angle), cy - radius * math.sin(angle)))
-            held = self.match.owner[territory] == nation
-            pygame.draw.polygon(surface, self.palette["capital"] if held else (140, 140, 140), points)
-            pygame.draw.polygon(surface, (20, 20, 20), points, 1)
-
-    def _badges(self, surface: pygame.Surface, h: Highlights) -> None:
-        """Garrison strength on each territory: the owner's forces, then allied guests."""
+    def _alliance_overlay(self, surface: pygame.Surface, z: _Zoom, h: Highlights) -> None:
+        """Each alliance's bloc washed and outlined in its own colour; nations outside every alliance dimmed."""
         m = self.match
-        s = self.size
-        font = self._font(max(10, int(s * 0.5)))
-        for territory in self.cells:
-            forces = m.forces[territory]
+        members_of: dict[str, list[str]] = {}
+        for alliance in sorted(m.alliances.values(), key=lambda al: al.id):
+            for nation in alliance.members:
+                members_of.setdefault(nation, []).append(alliance.id)
+        shade = (10, 14, 20, 120)
+        for territory, owner in m.owner.items():
+            alliances = members_of.get(owner)
+            if not alliances:
+                self._blit_mask(surface, z, territory, shade)
+            else:
+                colour = h.alliance_colours.get(alliances[0], (224, 189, 110))
+                self._blit_mask(surface, z, territory, (*colour[:3], 60))
+        width = max(2, int(z.size / 6))
+        for index, alliance in enumerate(sorted(m.alliances.values(), key=lambda al: al.id)):
+            key = (z.index, alliance.id, tuple(alliance.members))
+            segments = self._blocs.get(key)
+            if segments is None:
+                bloc = {t for t, owner in m.owner.items() if owner in alliance.members}
+                segments = []
+                inset = 0.12 + 0.1 * (index % 3)  # several alliances on one border stay apart
+                for territory in bloc:
+                    for cell in self.cells[territory]:
+                        cx, cy = z.centre[cell]
+                        for other in neighbours(cell):
+                            if self.cell_territory.get(other) in bloc:
+                                continue
+                            (x1, y1), (x2, y2) = z.edge(cell, other)
+                            segments.append(
+                                (
+                                    (x1 + (cx - x1) * inset, y1 + (cy - y1) * inset),
+                                    (x2 + (cx - x2) * inset, y2 + (cy - y2) * inset),
+                                )
+                            )
+                self._blocs[key] = segments
+            colour = h.alliance_colours.get(alliance.id, (224, 189, 110))
+            self._draw_segments(surface, segments, colour, width)
+
+    def _badge(self, nation: str, amount: int, dim: bool, size: int) -> pygame.Surface:
+        key = (nation, amount, dim, size)
+        badge = self._badge_cache.get(key)
+        if badge is None:
+            font = self._font(size)
+            ink = self.palette["badge_text"]
+            text = font.render(str(amount), True, mix(ink, (90, 90, 90), 0.6) if dim else ink)
+            ring = max(2, size // 6)
+            height = text.get_height() + 2
+            width = max(height, text.get_width() + height // 2 + 2)
+            badge = pygame.Surface((width, height), pygame.SRCALPHA)
+            rect = badge.get_rect()
+            colour = self.nation_colour(nation)
+            pygame.draw.rect(badge, self.palette["badge_bg"], rect, border_radius=height // 2)
+            pygame.draw.rect(badge, mix(colour, (40, 40, 40), 0.5) if dim else colour, rect, ring, height // 2)
+            badge.blit(text, text.get_rect(center=rect.center))
+            self._badge_cache[key] = badge
+        return badge
+
+    def _badges(self, surface: pygame.Surface, z: _Zoom, h: Highlights) -> None:
+        """Garrison strength on each territory: the owner's forces, then allied guests.
+
+        The badges' layout (in layer coordinates) is kept until the match or the zoom
+        changes (``Highlights.version``); a frame only offsets and blits it in one call.
+        """
+        key = (z.index, h.viewer_seat, h.version)
+        if h.version is None or self._badge_layout is None or self._badge_layout[0] != key:
+            self._badge_layout = (key, self._layout_badges(z, h))
+        sx, sy = self._screen_origin()
+        left, top = self.rect.left - sx - 80, self.rect.top - sy - 40
+        right, bottom = self.rect.right - sx + 10, self.rect.bottom - sy + 10
+        surface.blits(
+            [
+                (badge, (x + sx, y + sy))
+                for badge, x, y in self._badge_layout[1]
+                if left < x < right and top < y < bottom
+            ],
+            doreturn=False,
+        )
+
+    def _layout_badges(self, z: _Zoom, h: Highlights) -> list[tuple[pygame.Surface, float, float]]:
+        m = self.match
+        s = z.size
+        size = max(10, int(s * 0.45))
+        viewer = set(m.level.seats[h.viewer_seat].nations) if h.viewer_seat is not None else set()
+        placed: list[tuple[pygame.Surface, float, float]] = []
+        for territory, forces in m.forces.items():
             if not forces:
                 continue
-            x, y = self.cell_to_screen(self.anchor[territory])
-            if not self.rect.collidepoint(x, y):
-                continue
+            x, y = z.centre[self.anchor[territory]]
+            y += s * 0.2
             owner = m.owner[territory]
-            parts = [(owner, forces.get(owner, 0))] if forces.get(owner) else []
-            parts += [(n, v) for n, v in sorted(forces.items()) if n != owner]
-            bx = x - (len(parts) - 1) * s * 0.45
-            for nation, amount in parts:
-                text = font.render(str(amount), True, self.palette["badge_text"])
-                r = max(text.get_width(), text.get_height()) / 2 + 3
-                centre = (bx, y + s * 0.22)
-                pygame.draw.circle(surface, self.palette["badge_bg"], centre, r)
-                pygame.draw.circle(surface, self._nation_colour(nation), centre, r, max(2, int(s / 12)))
-                surface.blit(text, (centre[0] - text.get_width() / 2, centre[1] - text.get_height() / 2))
-                bx += s * 0.9
+            spent = m.spent.get(territory, {})
+            badges = [
+                self._badge(n, forces[n], n in viewer and forces[n] - spent.get(n, 0) <= 0, size)
+                for n in sorted(forces, key=lambda n: (n != owner, n))
+                if forces[n] > 0
+            ]
+            total = sum(b.get_width() for b in badges) + 2 * (len(badges) - 1)
+            bx = x - total / 2
+            for badge in badges:
+                placed.append((badge, bx, y - badge.get_height() / 2))
+                bx += badge.get_width() + 2
+        return placed
+
+
+def _with_alpha(colour: pygame.Color, alpha: int) -> tuple[int, int, int, int]:
+    return colour.r, colour.g, colour.b, max(0, min(255, alpha))

@@ -22,3 +22,8 @@ def map_palette() -> dict[str, pygame.Color]:
 def colour(name: str) -> pygame.Color:
     """A named colour from the theme's defaults (e.g. 'normal_text', 'hovered_border')."""
     return pygame.Color(_theme()["defaults"]["colours"][name])
+
+
+def colours(block: str) -> dict[str, pygame.Color]:
+    """The colours of one theme block, e.g. ``colours("#charts")`` for what pygame draws itself."""
+    return {name: pygame.Color(value) for name, value in _theme()[block]["colours"].items()}

@@ -1,0 +1,142 @@
+"""The words of alliance theory, explained in plain English, and when a match first shows each.
+
+The glossary is what turns the rules into a lesson: the first time a match produces an
+event that *is* one of these ideas (an Article 5 call, a duty honoured, a buck passed,
+an NPC siding with the strong), the match screen shows that term's card once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from game.core import Match
+
+
+@dataclass(frozen=True)
+class Term:
+    key: str
+    title: str
+    text: str
+
+
+TERMS: dict[str, Term] = {
+    t.key: t
+    for t in (
+        Term(
+            "article_5",
+            "Article 5 (collective defence)",
+            "An alliance with a collective-defence clause treats an attack on one member as an attack on all, "
+            "as NATO's Article 5 does. When a member is attacked, every other member receives a duty to join "
+            "the war against the aggressor by the end of its next turn. An aggressor cannot call on its own "
+            "allies this way.",
+        ),
+        Term(
+            "chain_ganging",
+            "Chain-ganging",
+            "Honouring a duty drags a nation into a war it did not start, and its own allies may be pulled in "
+            "after it: the alliance is chained together. Honouring raises the alliance's cohesion and the "
+            "nation's credibility, but the war is now yours too.",
+        ),
+        Term(
+            "buck_passing",
+            "Buck-passing",
+            "Refusing a duty lets others carry the cost of stopping the aggressor. It is cheaper today, but the "
+            "alliance's cohesion and the nation's credibility fall, and every nation nobody plays remembers it "
+            "when it weighs an offer from you.",
+        ),
+        Term(
+            "bandwagoning",
+            "Bandwagoning",
+            "A weak nation may side with the strongest threatening power instead of resisting it, when opposing "
+            "it would cost more than it gains: a strategy for the weak. Bandwagoners join whoever looks like "
+            "the winner, so strength attracts allies.",
+        ),
+        Term(
+            "balancing",
+            "Balancing: power or threat",
+            "Balancers join the weaker side to stop the stronger from gaining more (Waltz: balance of power). "
+            "Threat-balancers oppose whoever threatens them most: power, nearness, troops on the border and an "
+            "aggressive record, softened by shared ideology (Walt: balance of threat).",
+        ),
+        Term(
+            "socialization",
+            "Socialization and cohesion",
+            "Allies who train together fight together. Joint exercises raise an alliance's cohesion, which "
+            "makes allied troops defending one territory stronger and NPC members more faithful. Cohesion fades "
+            "without exercises, with ideological distance and with every passed buck.",
+        ),
+        Term(
+            "regime_protection",
+            "Regime protection",
+            "Fragile regimes align with whoever keeps them in power at home rather than with whoever balances "
+            "power abroad (Steven David's omnibalancing). Regime aid raises a nation's stability, and it "
+            "remembers the donor when it chooses a side.",
+        ),
+        Term(
+            "tripwire",
+            "Forward presence and tripwires",
+            "Allies may station troops on each other's soil. Those troops make an attack there an attack on "
+            "their nation too: the garrison is a tripwire that brings its country into the war at once, which "
+            "is exactly why it deters.",
+        ),
+        Term(
+            "pact",
+            "Non-aggression pact",
+            "Two nations promise not to attack each other. It binds no one to fight, but breaking it by "
+            "attacking the partner costs heavy credibility, and NPCs remember a nation that broke a pact.",
+        ),
+        Term(
+            "guarantee",
+            "Guarantee",
+            "A one-way promise: the guarantor takes a duty to defend the guaranteed nation if it is attacked, "
+            "and asks nothing in return, as Britain guaranteed Belgium in 1839. The guaranteed nation owes "
+            "nothing back.",
+        ),
+    )
+}
+
+# Which doctrine an NPC's answer illustrates: its reasons are the lesson.
+_DOCTRINE_TERM = {
+    "bandwagoner": "bandwagoning",
+    "balancer": "balancing",
+    "threat_balancer": "balancing",
+    "regime_seeker": "regime_protection",
+}
+
+
+def terms() -> list[Term]:
+    """Every term, in teaching order."""
+    return list(TERMS.values())
+
+
+def term_for_event(event: Any, match: Match) -> str | None:  # noqa: C901 - one line per kind of event
+    """The glossary term an event illustrates, if any (read from the event and the match's treaties)."""
+    kind = getattr(event, "kind", "")
+    if kind == "duty_raised":
+        return "guarantee" if event.treaty in match.guarantees or event.treaty.startswith("guarantee_") else "article_5"
+    if kind == "duty_honoured":
+        return "chain_ganging"
+    if kind == "buck_passed":
+        return "buck_passing"
+    if kind == "offer_answered" and not event.expired and event.reason:
+        return _DOCTRINE_TERM.get(match.index.doctrine.get(event.recipient, ""))
+    if kind in ("joint_exercise_held", "cohesion_changed"):
+        return "socialization"
+    if kind == "regime_aid_given":
+        return "regime_protection"
+    if kind == "entered_war" and event.cause == "tripwire":
+        return "tripwire"
+    if kind == "moved" and match.owner.get(event.target) not in (None, event.nation):
+        return "tripwire"  # troops on an ally's soil: forward presence
+    if kind == "war_declared" and event.broke_pact:
+        return "pact"
+    if kind == "treaty_signed":
+        if event.treaty_kind == "pact":
+            return "pact"
+        if event.treaty_kind == "guarantee":
+            return "guarantee"
+        alliance = match.alliances.get(event.treaty)
+        if alliance is not None and alliance.collective_defence:
+            return "article_5"
+    return None

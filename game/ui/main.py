@@ -1,0 +1,297 @@
+"""The two ways the window opens: ``alliances play`` (a player) and ``alliances screenshot`` (headless).
+
+Both return an exit code and print one clear sentence when they cannot do their job;
+the command line (game/cli.py) only parses flags and calls them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import random
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.core import Level, Match, apply, current_seat, new_match
+from game.io.levels import LevelError, load_level
+from game.ui import flow
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+SCENES = ("menu", "match", "diplomacy", "handover", "gameover", "settings", "load", "help", "pause")
+#: Scenes that need the match screen (game.ui.scenes.match) to exist.
+MATCH_SCENES = ("match", "diplomacy", "handover", "pause")
+SETTLE_FRAMES = 6
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"alliances: {message}", file=sys.stderr)
+    return code
+
+
+def _load(name: str | None) -> Level | int:
+    """The level the player named (path or shipped name), the default (tutorial) if none; or an exit code."""
+    if name is None:
+        entry = flow.default_level()
+        if entry is None or entry.level is None:
+            return _fail("no level given and none is shipped in levels/")
+        return entry.level
+    path = flow.resolve_level(name)
+    try:
+        return load_level(path)
+    except LevelError as err:
+        for problem in err.problems:
+            print(f"{path}: {problem}", file=sys.stderr)
+        return 1
+
+
+def play(level: str | None = None, vs_ai: str | None = None, human_seat: int = 1, seed: int | None = None) -> int:
+    """Open the window: the main menu, or with a level, an AI difficulty or a seed, straight into a match.
+
+    Without a level the match is on the default level (the tutorial).
+    """
+    match: Match | None = None
+    if level is not None or vs_ai is not None or seed is not None:
+        loaded = _load(level)
+        if isinstance(loaded, int):
+            return loaded
+        try:
+            flow.match_scene_class()
+        except flow.MatchScreenMissing as err:
+            return _fail(str(err))
+        controllers = flow.controllers_for(vs_ai, human_seat - 1)
+        match = new_match(loaded, flow.new_seed() if seed is None else seed, controllers)
+
+    import pygame
+
+    from game.ui.app import App
+
+    try:
+        app = App()
+    except pygame.error as err:
+        return _fail(f"cannot open a window: {err}")
+    if match is None:
+        flow.to_menu(app)
+    else:
+        flow.open_match(app, match)
+    app.run()
+    return 0
+
+
+# Screenshots ----------------------------------------------------------------
+
+
+def screenshot(scene: str, level: str | None, out: str, size: tuple[int, int], seed: int = 1) -> int:
+    """Render one scene headless at ``size`` and write it as a PNG."""
+    # Only here, never in the game: a screenshot must work without a display or a sound card.
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    if scene not in SCENES:
+        return _fail(f"unknown scene '{scene}': choose from {', '.join(SCENES)}", 2)
+    loaded = _load(level)
+    if isinstance(loaded, int):
+        return loaded
+    wants_match = scene in MATCH_SCENES or (scene == "help" and _has_match_screen())
+    if scene in MATCH_SCENES and not _has_match_screen():
+        return _fail(f"cannot render '{scene}': the match screen (game.ui.scenes.match) does not exist yet")
+
+    from game.io.settings import Settings
+    from game.ui.app import App
+
+    app = App(settings=Settings(resolution=size), size=size)
+    app.autosaves = False  # a picture of a match must not replace the player's autosave
+    if wants_match:
+        stage_match(app, loaded, scene, seed)
+    else:
+        stage_shell(app, loaded, scene, seed)
+    settle(app)
+    target = Path(out)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    app.screenshot(target)
+    print(f"{target}: {scene} at {size[0]}x{size[1]}")
+    return 0
+
+
+def _has_match_screen() -> bool:
+    try:
+        flow.match_scene_class()
+    except flow.MatchScreenMissing:
+        return False
+    return True
+
+
+def settle(app: App, frames: int = SETTLE_FRAMES) -> None:
+    """Run a few frames so layouts, hover states and posted events have all been processed."""
+    for _ in range(frames):
+        app.step(1 / 60)
+
+
+def press(key: int, unicode: str = "") -> None:
+    import pygame
+
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=unicode, scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode=unicode, scancode=0))
+
+
+def stage_shell(app: App, level: Level, scene: str, seed: int) -> None:
+    if scene == "gameover":
+        from game.ui.scenes.gameover import GameOverScene
+
+        app.reset_to(GameOverScene(app, finished_match(level, seed)))
+        return
+    from game.ui.scenes.menu import MenuScene
+
+    app.reset_to(MenuScene(app, backdrop=level))
+    if scene == "settings":
+        from game.ui.scenes.settings_scene import SettingsScene
+
+        app.push(SettingsScene(app))
+    elif scene == "load":
+        from game.ui.scenes.load_scene import LoadScene
+
+        app.push(LoadScene(app))
+    elif scene == "help":
+        from game.ui.scenes.help import HelpScene
+
+        app.push(HelpScene(app))
+
+
+def stage_match(app: App, level: Level, scene: str, seed: int) -> None:
+    import pygame
+
+    flow.open_match(app, new_match(level, seed, (flow.HUMAN, flow.HUMAN)))
+    settle(app)
+    if scene == "pause":
+        from game.ui.scenes.pause import PauseScene
+
+        app.push(PauseScene(app, app.scene))
+    elif scene == "help":
+        from game.ui.scenes.help import HelpScene
+
+        app.push(HelpScene(app))
+    elif scene == "diplomacy":
+        press(pygame.K_d, "d")  # the match screen's own shortcut opens it
+    elif scene == "handover":
+        press(pygame.K_RETURN, "\r")  # end seat 1's turn: hot-seat hands the computer over
+    elif scene == "match":
+        show_a_turn(app)
+    settle(app)
+
+
+def click_at(pos: tuple[float, float]) -> None:
+    import pygame
+
+    point = (int(pos[0]), int(pos[1]))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=point, rel=(0, 0), buttons=(0, 0, 0)))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=point, button=1))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=point, button=1))
+
+
+def show_a_turn(app: App) -> None:
+    """The match as a player sees it mid-turn: the opening card put away, their capital selected."""
+    for element in app.manager.get_sprite_group().sprites():
+        if (getattr(element, "object_ids", None) or [""])[-1] == "#dismiss_card" and element.visible:
+            click_at(element.rect.center)
+            settle(app)
+            break
+    scene = app.scene
+    match: Match | None = getattr(scene, "match", None)
+    view = getattr(scene, "map_view", None)
+    if match is None or view is None or current_seat(match) is None:
+        return
+    nations = match.level.seats[match.seat].nations
+    capitals = [n.capital for n in match.level.nations if n.id in nations and n.capital is not None]
+    if capitals:
+        click_at(view.territory_centre(capitals[0]))
+
+
+def finished_match(level: Level, seed: int, max_actions: int = 20_000) -> Match:
+    """Play ``level`` to its end with random bots: a real finished match, every rule applied."""
+    from game.ai.random_bot import RandomBot
+
+    bot = RandomBot()
+    rng = random.Random(seed)
+    match = new_match(level, seed, (flow.HUMAN, flow.HUMAN))
+    for _ in range(max_actions):
+        seat = current_seat(match)
+        if seat is None:
+            break
+        apply(match, bot.choose(match, seat, rng))
+    return match
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """'1280x720' -> (1280, 720); ValueError with a reason otherwise."""
+    from game.ui.app import MIN_SIZE
+
+    try:
+        width, height = (int(part) for part in text.lower().replace("\u00d7", "x").split("x"))
+    except ValueError:
+        raise ValueError(f"size '{text}' is not WIDTHxHEIGHT, e.g. 1280x720") from None
+    if not (MIN_SIZE[0] <= width <= 7680 and MIN_SIZE[1] <= height <= 4320):
+        raise ValueError(f"size '{text}' is out of range ({MIN_SIZE[0]}x{MIN_SIZE[1]} to 7680x4320)")
+    return width, height
+
+
+# Render benchmark -------------------------------------------------------------
+
+
+def first_frame_ms(level_path: str, size: tuple[int, int] = (1280, 720)) -> float:
+    """Milliseconds from creating the App to the first drawn frame of a match on ``level_path``."""
+    import time
+
+    from game.io.settings import Settings
+    from game.ui.app import App
+
+    started = time.perf_counter()
+    app = App(Settings(muted=True), size=size)
+    app.autosaves = False
+    flow.open_match(app, new_match(load_level(level_path), 1))
+    app.step(1 / 60)
+    elapsed = (time.perf_counter() - started) * 1000.0
+    while app.scenes:
+        app.pop()
+    return elapsed
+
+
+def bench_render(paths: list[str], frames: int) -> str:
+    """``alliances bench render``: per level, p50 and p95 frame time while the camera moves, and start-up.
+
+    Raises MatchScreenMissing when this build has no match screen to measure.
+    """
+    # A bench needs no window on screen; the dummy driver also makes numbers comparable across machines.
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    flow.match_scene_class()  # MatchScreenMissing (a RuntimeError) says why not
+    if importlib.util.find_spec("game.ui.bench") is None:
+        raise flow.MatchScreenMissing("the render benchmark (game.ui.bench) is not available in this build")
+    with tempfile.TemporaryDirectory(prefix="alliances-bench-") as scratch:
+        # The match screen autosaves each turn: a benchmark must leave the player's saves alone.
+        previous = os.environ.get("ALLIANCES_HOME")
+        os.environ["ALLIANCES_HOME"] = scratch
+        try:
+            return _render_report(paths, frames)
+        finally:
+            if previous is None:
+                del os.environ["ALLIANCES_HOME"]
+            else:
+                os.environ["ALLIANCES_HOME"] = previous
+
+
+def _render_report(paths: list[str], frames: int) -> str:
+    from game.ui.bench import percentile, render_frame_times
+
+    lines = [
+        f"render benchmark: {frames} frames per level, panning and zooming the match screen at 1280x720 "
+        f"(SDL video driver: {os.environ['SDL_VIDEODRIVER']}; budget 8 ms a frame)",
+        f"{'level':<28} {'p50 ms':>8} {'p95 ms':>8} {'App() to first frame ms':>24}",
+    ]
+    for path in paths:
+        times = render_frame_times(path, frames)
+        startup = first_frame_ms(path)
+        name = Path(path).name
+        lines.append(f"{name:<28} {percentile(times, 0.5):>8.2f} {percentile(times, 0.95):>8.2f} {startup:>24.0f}")
+    return "\n".join(lines)

@@ -1,0 +1,217 @@
+"""What every match panel shares: theme colours, text and bar drawing, buttons that explain themselves."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+from pygame_gui.elements import UIButton, UIWindow
+
+from game.core import Match
+from game.core import world as w
+from game.ui.app import THEME_PATH
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+Intent = Any  # an Action to apply, or a short command string ("close", "glossary", ...)
+CLOSE = "close"
+
+
+@cache
+def _theme_block(name: str) -> dict[str, str]:
+    data = json.loads(THEME_PATH.read_text(encoding="utf-8"))
+    return dict(data.get(name, {}).get("colours", {}))
+
+
+def ink(name: str) -> pygame.Color:
+    """A colour of the match screen's own drawing, from the ``#match`` block of the theme."""
+    value = _theme_block("#match").get(name) or _theme_block("defaults").get(name) or "#ff00ff"
+    return pygame.Color(value)
+
+
+def hex_of(colour: pygame.Color | tuple[int, ...]) -> str:
+    c = pygame.Color(colour)
+    return f"#{c.r:02x}{c.g:02x}{c.b:02x}"
+
+
+def nation_colour(match: Match, nation: str) -> pygame.Color:
+    for n in match.level.nations:
+        if n.id == nation:
+            return pygame.Color(n.colour)
+    return pygame.Color(128, 128, 128)
+
+
+def readable(colour: pygame.Color) -> str:
+    """The nation colour lightened until it reads on the dark panels (for HTML text)."""
+    c = pygame.Color(colour)
+    lum = 0.3 * c.r + 0.59 * c.g + 0.11 * c.b
+    if lum < 140:
+        t = (140 - lum) / 180
+        c = pygame.Color(int(c.r + (255 - c.r) * t), int(c.g + (255 - c.g) * t), int(c.b + (255 - c.b) * t))
+    return hex_of(c)
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def nation_html(match: Match, nation: str, bold: bool = True) -> str:
+    name = esc(w.nation_name(match, nation))
+    inner = f"<b>{name}</b>" if bold else name
+    return f"<font color='{readable(nation_colour(match, nation))}'>{inner}</font>"
+
+
+def seat_label(match: Match, seat: int) -> str:
+    return match.level.seats[seat].name
+
+
+def treaty_name(match: Match, treaty: str) -> str:
+    """A treaty as a player names it: the alliance's name, or who guarantees / pacts with whom."""
+    if treaty in match.alliances:
+        return match.alliances[treaty].name
+    if treaty in match.guarantees:
+        g, h = match.guarantees[treaty]
+        return f"guarantee of {w.nation_name(match, h)} by {w.nation_name(match, g)}"
+    if treaty in match.pacts:
+        a, b = match.pacts[treaty]
+        return f"pact of {w.nation_name(match, a)} and {w.nation_name(match, b)}"
+    return treaty
+
+
+def round_of_duty(match: Match, duty_id: int) -> int | None:
+    """The deadline round the engine announced when it raised the duty (read from its event)."""
+    for event in reversed(match.events):
+        if getattr(event, "kind", "") == "duty_raised" and event.duty == duty_id:
+            return int(event.deadline_round)
+    return None
+
+
+def text_surface(font: pygame.font.Font, text: str, colour: pygame.Color, width: int | None = None) -> pygame.Surface:
+    """Render text, cut with an ellipsis to ``width`` pixels when given."""
+    if width is not None and font.size(text)[0] > width:
+        while text and font.size(text + "…")[0] > width:
+            text = text[:-1]
+        text = text.rstrip() + "…"
+    return font.render(text, True, colour)
+
+
+def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}".strip()
+            if font.size(candidate)[0] <= width or not line:
+                line = candidate
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def bar_surface(
+    size: tuple[int, int],
+    fraction: float,
+    fill: pygame.Color | tuple[int, int, int],
+    label: str = "",
+    font: pygame.font.Font | None = None,
+    back: pygame.Color | None = None,
+) -> pygame.Surface:
+    """A rounded progress bar with an optional centred label (cohesion, odds, stability)."""
+    width, height = size
+    surf = pygame.Surface(size, pygame.SRCALPHA)
+    radius = height // 2
+    pygame.draw.rect(surf, back or ink("bar_back"), surf.get_rect(), border_radius=radius)
+    filled = int(round(width * max(0.0, min(1.0, fraction))))
+    if filled > 0:
+        pygame.draw.rect(surf, fill, (0, 0, max(filled, min(width, height)), height), border_radius=radius)
+    if label and font is not None:
+        text = font.render(label, True, ink("text"))
+        shadow = font.render(label, True, (0, 0, 0))
+        rect = text.get_rect(center=(width // 2, height // 2))
+        surf.blit(shadow, rect.move(1, 1))
+        surf.blit(text, rect)
+    return surf
+
+
+def make_button(
+    rect: pygame.Rect,
+    text: str,
+    manager: pygame_gui.UIManager,
+    container: Any = None,
+    tooltip: str | None = None,
+    class_id: str | None = None,
+    object_id: str | None = None,
+    enabled: bool = True,
+) -> UIButton:
+    """A button whose tool tip still shows while it is disabled, so it can say why."""
+    try:
+        from game.ui.widgets import HintButton
+
+        cls: type[UIButton] = HintButton
+    except ImportError:  # the shell's widgets are not there yet: a plain button
+        cls = UIButton
+    button = cls(
+        rect,
+        text,
+        manager,
+        container=container,
+        tool_tip_text=tooltip,
+        object_id=ObjectID(class_id=class_id, object_id=object_id),
+    )
+    if not enabled:
+        button.disable()
+    return button
+
+
+def centred_window(
+    app: App,
+    size: tuple[int, int],
+    title: str,
+    area: pygame.Rect | None = None,
+    object_id: str = "#match_window",
+    blocking: bool = True,
+) -> UIWindow:
+    """A window centred on ``area`` (default: the whole screen), clamped to fit, modal by default."""
+    area = pygame.Rect(area or pygame.Rect((0, 0), app.size))
+    width = min(size[0], app.size[0] - 24)
+    height = min(size[1], app.size[1] - 24)
+    rect = pygame.Rect(0, 0, width, height)
+    rect.center = area.center
+    rect.clamp_ip(pygame.Rect((0, 0), app.size))
+    window = UIWindow(rect, app.manager, window_display_title=title, object_id=ObjectID(object_id=object_id))
+    if blocking:
+        window.set_blocking(True)
+    return window
+
+
+def inner_size(window: UIWindow) -> tuple[int, int]:
+    container = window.get_container()
+    return container.get_rect().width, container.get_rect().height
+
+
+Handler = Callable[[pygame.event.Event], Intent]
+
+
+def label(
+    rect: pygame.Rect,
+    text: str,
+    manager: pygame_gui.UIManager,
+    container: Any = None,
+    class_id: str | None = None,
+    align: str = "left",
+) -> Any:
+    """A UILabel aligned left (or right), styled by an optional theme class (``@small``, ``@heading``)."""
+    from pygame_gui.elements import UILabel
+
+    return UILabel(
+        rect, text, manager, container=container, object_id=ObjectID(class_id=class_id, object_id=f"#text_{align}")
+    )

@@ -1,0 +1,573 @@
+"""The diplomacy window: nations, treaties with their cohesion, offers, duties, and every treaty action.
+
+A button is enabled only when its action is among ``legal_actions``; a disabled one says
+why in its tool tip, in the core's own words (a dry run on a private copy of the match).
+NPC answers arrive at once, and the window shows them with their reasons.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+from pygame_gui.elements import (
+    UIButton,
+    UICheckBox,
+    UIImage,
+    UILabel,
+    UIScrollingContainer,
+    UITextBox,
+    UITextEntryLine,
+)
+
+import game.core as core
+from game.core import IllegalAction, Match, rules
+from game.core import world as w
+from game.core.actions import (
+    AnswerOffer,
+    HonourDuty,
+    InviteToAlliance,
+    JointExercise,
+    LeaveTreaty,
+    OfferGuarantee,
+    PassTheBuck,
+    ProposeAlliance,
+    ProposePact,
+    ProposePeace,
+    RegimeAid,
+)
+from game.ui.panels.common import (
+    CLOSE,
+    Intent,
+    bar_surface,
+    centred_window,
+    esc,
+    hex_of,
+    ink,
+    inner_size,
+    label,
+    make_button,
+    nation_colour,
+    nation_html,
+    treaty_name,
+)
+from game.ui.panels.duty import offer_sentence
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+PAD = 12
+ROW = 34
+
+DOCTRINE_TEXT = {
+    "balancer": "Balancer (Waltz): joins the weaker side to stop the stronger from gaining more.",
+    "threat_balancer": "Threat-balancer (Walt): opposes whoever threatens it most; shared ideology softens a threat.",
+    "bandwagoner": "Bandwagoner: sides with the strongest threatening power when opposing it would cost more.",
+    "regime_seeker": "Regime-seeker (David): while its regime is fragile, it sides with whoever props it up.",
+    "neutral": "Neutral: joins nobody, signs pacts, fights only whoever attacks it.",
+}
+
+
+def _why_not(match: Match, action: Any) -> str:
+    """The core's reason for refusing ``action`` now, from a dry run on a private copy."""
+    try:
+        core.apply(core.view(match), action)
+    except IllegalAction as err:
+        return str(err)[:1].upper() + str(err)[1:] + "."
+    except Exception:  # noqa: BLE001 - a tool tip must never take the window down
+        return "Not possible now."
+    return "Not possible now."
+
+
+class DiplomacyWindow:
+    def __init__(
+        self,
+        app: App,
+        match: Match,
+        seat: int,
+        legal: list[Any],
+        area: pygame.Rect | None,
+        my_turn: bool,
+        acting: str | None = None,
+        focus: str | None = None,
+    ) -> None:
+        self.app = app
+        self.match = match
+        self.seat = seat
+        self.my_turn = my_turn
+        nations = w.seat_nations(match, seat)
+        self.acting = acting if acting in nations else (nations[0] if nations else "")
+        others = self._others()
+        foreign = [n for n in others if n not in nations]
+        self.focus: str | None = focus if focus in others else next(iter(foreign or others), None)
+        self.answers: list[str] = []
+        self.alliance_name: dict[str, str] = {}
+        self.article_5 = True
+        self.window = centred_window(app, (1000, 620), "Diplomacy", area)
+        self._parts: dict[str, list[Any]] = {}
+        self._part = "a"
+        self._buttons: dict[Any, Intent] = {}
+        self._nation_buttons: dict[str, Any] = {}
+        self._statuses: tuple[str, ...] = ()
+        self.purse: Any = None
+        self.legal = legal
+        self.build()
+
+    # Life cycle -------------------------------------------------------------
+    def kill(self) -> None:
+        self.window.kill()
+
+    def alive(self) -> bool:
+        return self.window.alive()
+
+    def refresh(self, legal: list[Any], my_turn: bool, answers: list[str] | None = None) -> None:
+        """Rebuild after the match changed; ``answers`` are the sentences of the last action's events."""
+        self.legal = legal
+        self.my_turn = my_turn
+        if answers is not None:
+            self.answers = answers
+        self._remember_inputs()
+        others = self._others()
+        if self.focus not in others:
+            self.focus = others[0] if others else None
+        # Widgets are slow to make: rebuild the nations column only when a nation's standing changed.
+        self.build("abc" if self._status_signature() != self._statuses else "bc")
+        if self.purse is not None and self.purse.alive():
+            self.purse.set_text(self._purse_text())
+
+    def _status_signature(self) -> tuple[str, ...]:
+        return tuple(f"{n}:{self._status_word(n)}" for n in self._others())
+
+    def _purse_text(self) -> str:
+        m = self.match
+        return f"Treasury {m.treasury[self.acting]} gold  ·  credibility {m.credibility[self.acting]}"
+
+    def _others(self) -> list[str]:
+        return [n for n in w.active_nations(self.match) if n != self.acting]
+
+    def _remember_inputs(self) -> None:
+        entry = getattr(self, "name_entry", None)
+        if entry is not None and entry.alive() and self.focus is not None:
+            self.alliance_name[self.focus] = entry.get_text()
+        box = getattr(self, "article_box", None)
+        if box is not None and box.alive():
+            self.article_5 = bool(box.is_checked)
+
+    def _add(self, element: Any) -> Any:
+        self._parts.setdefault(self._part, []).append(element)
+        return element
+
+    def build(self, parts: str = "abc") -> None:
+        """(Re)make columns ``a`` (nations), ``b`` (the chosen nation) and ``c`` (treaties)."""
+        width, height = inner_size(self.window)
+        col_a = pygame.Rect(PAD, PAD, 236, height - 2 * PAD)
+        col_c = pygame.Rect(width - PAD - 318, PAD, 318, height - 2 * PAD)
+        col_b = pygame.Rect(col_a.right + 16, PAD, col_c.x - col_a.right - 32, height - 2 * PAD)
+        builders = {
+            "a": (self._build_nations, col_a),
+            "b": (self._build_focus, col_b),
+            "c": (self._build_treaties, col_c),
+        }
+        for part in parts:
+            for element in self._parts.pop(part, []):
+                element.kill()
+                self._buttons.pop(element, None)
+            if part == "b":
+                self.name_entry: UITextEntryLine | None = None
+                self.article_box: UICheckBox | None = None
+            self._part = part
+            builder, area = builders[part]
+            builder(area)
+        if "a" in parts:
+            self._statuses = self._status_signature()
+
+    # Column A: who acts, and with whom ---------------------------------------
+    def _build_nations(self, area: pygame.Rect) -> None:
+        m, manager, win = self.match, self.app.manager, self.window
+        y = area.y
+        nations = w.seat_nations(m, self.seat)
+        self._add(label(pygame.Rect(area.x, y, area.width, 20), "ACTING FOR", manager, win, "@small"))
+        y += 22
+        if len(nations) > 1:
+            bw = (area.width - 6 * (len(nations) - 1)) // len(nations)
+            for i, nation in enumerate(nations):
+                button = self._add(
+                    UIButton(
+                        pygame.Rect(area.x + i * (bw + 6), y, bw, 30),
+                        w.nation_name(m, nation),
+                        manager,
+                        container=win,
+                        object_id=ObjectID(class_id="@segment", object_id=f"#acting_{nation}"),
+                    )
+                )
+                if nation == self.acting:
+                    button.select()
+                self._buttons[button] = ("acting", nation)
+        else:
+            self._add(label(pygame.Rect(area.x, y, area.width, 30), w.nation_name(m, self.acting), manager, win))
+        y += 34
+        self.purse = self._add(
+            label(pygame.Rect(area.x, y, area.width, 20), self._purse_text(), manager, win, "@small")
+        )
+        y += 30
+        self._add(label(pygame.Rect(area.x, y, area.width, 20), "NATIONS", manager, win, "@small"))
+        y += 22
+        others = self._others()
+        self._nation_buttons = {}
+        scroll = self._add(
+            UIScrollingContainer(
+                pygame.Rect(area.x, y, area.width, area.bottom - y), manager, container=win, allow_scroll_x=False
+            )
+        )
+        scroll.set_scrollable_area_dimensions((area.width - 20, max(len(others) * (ROW + 4), 10)))
+        for i, nation in enumerate(others):
+            top = i * (ROW + 4)
+            swatch = pygame.Surface((8, ROW), pygame.SRCALPHA)
+            pygame.draw.rect(swatch, nation_colour(m, nation), swatch.get_rect(), border_radius=3)
+            self._add(UIImage(pygame.Rect(0, top, 8, ROW), swatch, manager, container=scroll))
+            status = self._status_word(nation)
+            caption = w.nation_name(m, nation) + (f"  ·  {status}" if status else "")
+            button = self._add(
+                UIButton(
+                    pygame.Rect(12, top, area.width - 34, ROW),
+                    caption,
+                    manager,
+                    container=scroll,
+                    object_id=ObjectID(class_id="@segment", object_id=f"#nation_{nation}"),
+                )
+            )
+            if nation == self.focus:
+                button.select()
+            self._buttons[button] = ("focus", nation)
+            self._nation_buttons[nation] = button
+
+    def _status_word(self, nation: str) -> str:
+        m = self.match
+        mine = w.seat_nations(m, self.seat)
+        if nation in mine:
+            return "yours"
+        if any(w.at_war(m, n, nation) for n in mine):
+            return "at war"
+        if any(w.allied(m, n, nation) for n in mine):
+            return "ally"
+        if any(w.has_pact(m, n, nation) for n in mine):
+            return "pact"
+        return ""
+
+    # Column B: the chosen nation and what may be done with it ------------------
+    def _relations(self, nation: str) -> list[str]:
+        m = self.match
+        good, bad = hex_of(ink("good")), hex_of(ink("bad"))
+        lines = []
+        for mine in w.seat_nations(m, self.seat):
+            if mine == nation:
+                continue
+            who = nation_html(m, mine, bold=False)
+            if w.at_war(m, mine, nation):
+                lines.append(f"<font color='{bad}'>At war with</font> {who}")
+            for alliance in w.shared_alliances(m, mine, nation):
+                lines.append(f"<font color='{good}'>Allied with</font> {who} in the {esc(alliance.name)}")
+            if w.has_pact(m, mine, nation):
+                lines.append(f"Non-aggression pact with {who}")
+            if w.guarantee_id(m, mine, nation):
+                lines.append(f"Guaranteed by {who}")
+            if w.guarantee_id(m, nation, mine):
+                lines.append(f"Guarantees {who}")
+        return lines or ["No treaty with your nations."]
+
+    def _build_focus(self, area: pygame.Rect) -> None:
+        m, manager, win = self.match, self.app.manager, self.window
+        nation = self.focus
+        if nation is None:
+            return
+        seat = m.seat_of.get(nation)
+        who = (
+            f"Played by {esc(m.level.seats[seat].name)} (seat {seat + 1})."
+            if seat is not None
+            else esc(DOCTRINE_TEXT[m.index.doctrine[nation]])
+        )
+        fragile = "  ·  fragile regime" if m.stability[nation] < rules.FRAGILE_STABILITY else ""
+        heading = hex_of(ink("heading"))
+        details = (
+            f"<font size=5>{nation_html(m, nation)}</font><br>{who}<br>"
+            f"Ideology: {esc(m.index.ideology[nation].replace('_', '-'))}  ·  "
+            f"{len(w.territories_of(m, nation))} territories  ·  {w.total_forces(m, nation)} troops"
+            f"<font color='{hex_of(ink('warn'))}'>{fragile}</font><br>" + "<br>".join(self._relations(nation))
+        )
+        y = area.y - 4 + self._text(details, pygame.Rect(area.x - 4, area.y - 4, area.width + 8, -1), win) + 8
+        half = (area.width - 8) // 2
+        font = self.app.font(12, bold=True)
+        for i, (name, value) in enumerate((("Credibility", m.credibility[nation]), ("Stability", m.stability[nation]))):
+            image = bar_surface(
+                (half, 16), value / 100, ink("heading") if i == 0 else ink("ai"), f"{name} {value}", font
+            )
+            self._add(UIImage(pygame.Rect(area.x + i * (half + 8), y, half, 16), image, manager, container=win))
+        y += 28
+        self._add(label(pygame.Rect(area.x, y, area.width, 20), "ACTIONS", manager, win, "@small"))
+        y += 24
+        # Found an alliance: a name and the Article 5 clause.
+        proposal = next(
+            (a for a in self.legal if isinstance(a, ProposeAlliance) and a.nation == self.acting and a.to == nation),
+            None,
+        )
+        default_name = (
+            proposal.name if proposal else f"{w.nation_name(m, self.acting)}–{w.nation_name(m, nation)} Alliance"
+        )
+        self.name_entry = self._add(
+            UITextEntryLine(pygame.Rect(area.x, y, area.width, 32), manager, container=win, object_id="#alliance_name")
+        )
+        self.name_entry.set_text(self.alliance_name.get(nation, default_name)[:80])
+        y += 36
+        self.article_box = self._add(
+            UICheckBox(
+                pygame.Rect(area.x, y + 4, 20, 20),
+                "Article 5: an attack on one is an attack on both",
+                manager,
+                container=win,
+                initial_state=self.article_5,
+            )
+        )
+        y += 30
+        rows: list[tuple[str, Any, str]] = [
+            ("Propose alliance", ProposeAlliance(nation=self.acting, to=nation, name="x"), "propose_alliance"),
+            ("Offer guarantee", OfferGuarantee(nation=self.acting, to=nation), "offer_guarantee"),
+            ("Propose pact", ProposePact(nation=self.acting, to=nation), "propose_pact"),
+            ("Propose peace", ProposePeace(nation=self.acting, to=nation), "propose_peace"),
+            (f"Regime aid ({rules.REGIME_AID_COST} gold)", RegimeAid(nation=self.acting, to=nation), "regime_aid"),
+        ]
+        for alliance in sorted(w.alliances_of(m, self.acting), key=lambda al: al.id):
+            if nation not in alliance.members:
+                rows.append(
+                    (
+                        f"Invite to {alliance.name}",
+                        InviteToAlliance(nation=self.acting, alliance=alliance.id, to=nation),
+                        "invite",
+                    )
+                )
+            else:
+                rows.append(
+                    (
+                        f"Joint exercise ({rules.EXERCISE_COST} gold)",
+                        JointExercise(nation=self.acting, alliance=alliance.id, partner=nation),
+                        "joint_exercise",
+                    )
+                )
+        tips = {
+            "propose_alliance": "Found a new alliance with the name above.",
+            "offer_guarantee": "Take a one-way duty to defend it if it is attacked.",
+            "propose_pact": "Promise not to attack each other.",
+            "propose_peace": "Offer to end the war.",
+            "regime_aid": f"Its regime stability rises by {rules.REGIME_AID_STABILITY}, and it remembers the donor.",
+            "invite": "Ask it to join this alliance.",
+            "joint_exercise": "Train together: the alliance's cohesion rises (socialization).",
+        }
+        for i, (caption, action, kind) in enumerate(rows):
+            bx = area.x + (i % 2) * (half + 8)
+            by = y + (i // 2) * 40
+            legal = self._is_legal(action)
+            tip = tips[kind] if legal else _why_not(m, self._concrete(action))
+            button = self._add(
+                make_button(
+                    pygame.Rect(bx, by, half, 34),
+                    caption,
+                    manager,
+                    container=win,
+                    tooltip=tip,
+                    object_id=f"#{kind}",
+                    enabled=legal and self.my_turn,
+                )
+            )
+            self._buttons[button] = ("act", action)
+        y += ((len(rows) + 1) // 2) * 40 + 4
+        if self.answers:
+            answer_html = "<br>".join(self.answers)
+            self._add(
+                UITextBox(
+                    f"<font color='{heading}'><b>Latest answer</b></font><br>{answer_html}",
+                    pygame.Rect(area.x - 4, y, area.width + 8, max(40, area.bottom - y)),
+                    manager,
+                    container=win,
+                    object_id="@card_text",
+                )
+            )
+
+    def _is_legal(self, action: Any) -> bool:
+        """Is an action of this shape among the legal actions (names and clauses are the player's choice)?"""
+        for legal in self.legal:
+            if type(legal) is not type(action):
+                continue
+            if isinstance(action, ProposeAlliance):
+                if legal.nation == action.nation and legal.to == action.to:
+                    return True
+            elif legal == action:
+                return True
+        return False
+
+    def _concrete(self, action: Any) -> Any:
+        if isinstance(action, ProposeAlliance):
+            name = (self.name_entry.get_text() if self.name_entry else action.name).strip() or "Alliance"
+            checked = bool(self.article_box.is_checked) if self.article_box else True
+            return ProposeAlliance(nation=action.nation, to=action.to, name=name[:80], collective_defence=checked)
+        return action
+
+    # Column C: what needs an answer, and every treaty in force -----------------
+    def _build_treaties(self, area: pygame.Rect) -> None:  # noqa: C901 - one block per kind of entry
+        m, manager, win = self.match, self.app.manager, self.window
+        mine = w.seat_nations(m, self.seat)
+        scroll = self._add(UIScrollingContainer(area, manager, container=win, allow_scroll_x=False))
+        inner = area.width - 22
+        y = 0
+        small_font = self.app.font(12, bold=True)
+        duties = sorted((d for d in m.duties.values() if d.nation in mine), key=lambda d: d.id)
+        offers = sorted((o for o in m.offers.values() if o.recipient in mine), key=lambda o: o.id)
+        if duties or offers:
+            self._add(label(pygame.Rect(0, y, inner, 20), "WAITING FOR YOUR ANSWER", manager, scroll, "@small"))
+            y += 22
+        for duty in duties:
+            text = (
+                f"<b>{esc(treaty_name(m, duty.treaty))}</b>: {nation_html(m, duty.nation, bold=False)} "
+                f"is called to war against {nation_html(m, duty.aggressor, bold=False)}, who attacked "
+                f"{esc(w.nation_name(m, duty.target))}."
+            )
+            y += self._text(text, pygame.Rect(-4, y, inner + 8, -1), scroll) + 2
+            honour = HonourDuty(nation=duty.nation, duty=duty.id)
+            passing = PassTheBuck(nation=duty.nation, duty=duty.id)
+            half = (inner - 6) // 2
+            for i, (caption, action, cls) in enumerate(
+                (("Honour", honour, "@primary"), ("Pass the buck", passing, "@danger"))
+            ):
+                button = self._add(
+                    make_button(
+                        pygame.Rect(i * (half + 6), y, half, 30),
+                        caption,
+                        manager,
+                        container=scroll,
+                        class_id=cls,
+                        object_id=f"#duty_{duty.id}_{'honour' if i == 0 else 'pass'}",
+                        enabled=action in self.legal and self.my_turn,
+                    )
+                )
+                self._buttons[button] = ("act", action)
+            y += 38
+        for offer in offers:
+            y += self._text(esc(offer_sentence(m, offer)), pygame.Rect(-4, y, inner + 8, -1), scroll) + 2
+            half = (inner - 6) // 2
+            accept = AnswerOffer(nation=offer.recipient, offer=offer.id, accept=True)
+            reject = AnswerOffer(nation=offer.recipient, offer=offer.id, accept=False)
+            for i, (caption, action, cls) in enumerate((("Accept", accept, "@primary"), ("Reject", reject, None))):
+                button = self._add(
+                    make_button(
+                        pygame.Rect(i * (half + 6), y, half, 30),
+                        caption,
+                        manager,
+                        container=scroll,
+                        class_id=cls,
+                        object_id=f"#offer_{offer.id}_{'accept' if i == 0 else 'reject'}",
+                        enabled=action in self.legal and self.my_turn,
+                    )
+                )
+                self._buttons[button] = ("act", action)
+            y += 38
+        self._add(label(pygame.Rect(0, y, inner, 20), "TREATIES IN FORCE", manager, scroll, "@small"))
+        y += 24
+        leaves = {a.treaty for a in self.legal if isinstance(a, LeaveTreaty) and a.nation == self.acting}
+        for alliance in sorted(m.alliances.values(), key=lambda al: al.id):
+            clause = "Article 5" if alliance.collective_defence else "no Article 5"
+            members = ", ".join(nation_html(m, n, bold=False) for n in alliance.members)
+            y += self._text(
+                f"<b>{esc(alliance.name)}</b> <font color='{hex_of(ink('muted'))}'>({clause})</font><br>{members}",
+                pygame.Rect(-4, y, inner + 8, -1),
+                scroll,
+            )
+            bar_w = inner - (86 if alliance.id in leaves else 0)
+            colour = ink("good") if alliance.cohesion >= 60 else ink("warn") if alliance.cohesion >= 30 else ink("bad")
+            image = bar_surface(
+                (bar_w, 18), alliance.cohesion / 100, colour, f"cohesion {alliance.cohesion}", small_font
+            )
+            self._add(UIImage(pygame.Rect(0, y + 4, bar_w, 18), image, manager, container=scroll))
+            if alliance.id in leaves:
+                button = self._add(
+                    make_button(
+                        pygame.Rect(inner - 80, y, 80, 26),
+                        "Leave",
+                        manager,
+                        container=scroll,
+                        tooltip=f"Leave the {alliance.name}: credibility {rules.LEAVE_ALLIANCE_CREDIBILITY}.",
+                        object_id=f"#leave_{alliance.id}",
+                        enabled=self.my_turn,
+                    )
+                )
+                self._buttons[button] = ("act", LeaveTreaty(nation=self.acting, treaty=alliance.id))
+            y += 40
+        for treaty, (a, b) in sorted({**m.guarantees, **m.pacts}.items()):
+            kind = "Guarantee" if treaty in m.guarantees else "Pact"
+            text = (
+                f"<b>{kind}</b>: {nation_html(m, a, bold=False)} guarantees {nation_html(m, b, bold=False)}"
+                if kind == "Guarantee"
+                else f"<b>Pact</b>: {nation_html(m, a, bold=False)} and {nation_html(m, b, bold=False)}"
+            )
+            leave = treaty in leaves
+            height = self._text(text, pygame.Rect(-4, y, inner + 8 - (86 if leave else 0), -1), scroll)
+            if leave:
+                button = self._add(
+                    make_button(
+                        pygame.Rect(inner - 80, y + 6, 80, 26),
+                        "Revoke" if kind == "Guarantee" else "Renounce",
+                        manager,
+                        container=scroll,
+                        object_id=f"#leave_{treaty}",
+                        enabled=self.my_turn,
+                    )
+                )
+                self._buttons[button] = ("act", LeaveTreaty(nation=self.acting, treaty=treaty))
+            y += max(height, 38) + 4
+        if not m.alliances and not m.guarantees and not m.pacts:
+            self._add(UILabel(pygame.Rect(0, y, inner, 24), "None yet.", manager, container=scroll))
+            y += 26
+        scroll.set_scrollable_area_dimensions((inner, y + 8))
+
+    def _text(self, html: str, rect: pygame.Rect, container: Any) -> int:
+        """A text box as tall as its text (height -1); returns that height."""
+        box = self._add(UITextBox(html, rect, self.app.manager, container=container, object_id="@card_text"))
+        return int(box.get_relative_rect().height)
+
+    # Input ------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> Intent | None:
+        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
+            return CLOSE
+        if event.type != pygame_gui.UI_BUTTON_PRESSED:
+            return None
+        entry = self._buttons.get(event.ui_element)
+        if entry is None:
+            return None
+        what, value = entry
+        if what == "acting":
+            self._remember_inputs()
+            self.acting = value
+            if self.focus == value or self.focus is None:
+                others = self._others()
+                self.focus = others[0] if others else None
+            self.answers = []
+            self.build()
+            return "consumed"
+        if what == "focus":
+            self._remember_inputs()
+            self.focus = value
+            for nation, button in self._nation_buttons.items():
+                if nation == value:
+                    button.select()
+                else:
+                    button.unselect()
+            self.build("b")
+            return "consumed"
+        return self._concrete(value)
+
+    def key(self, key: int) -> Intent | None:
+        if key in (pygame.K_ESCAPE, pygame.K_d):
+            focused = self.name_entry is not None and self.name_entry.is_focused
+            if key == pygame.K_d and focused:
+                return None
+            return CLOSE
+        return "consumed"

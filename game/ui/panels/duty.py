@@ -1,0 +1,286 @@
+"""The questions a turn opens with: an Article 5 or guarantee duty to answer, an offer to accept or reject."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UITextBox
+
+from game.core import Match, rules
+from game.core import world as w
+from game.core.actions import AnswerOffer, HonourDuty, PassTheBuck
+from game.core.state import Duty, Offer
+from game.ui.panels.common import (
+    CLOSE,
+    Intent,
+    centred_window,
+    esc,
+    hex_of,
+    ink,
+    inner_size,
+    make_button,
+    nation_html,
+    round_of_duty,
+    treaty_name,
+)
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+PAD = 16
+LATER = "later"
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _signed(value: int) -> str:
+    return f"+{value}" if value > 0 else f"−{-value}"
+
+
+class DutyDialog:
+    def __init__(self, app: App, match: Match, duty: Duty, legal: list[Any], area: pygame.Rect) -> None:
+        self.duty = duty
+        m = match
+        is_guarantee = duty.treaty in m.guarantees
+        title = "A guarantee is called" if is_guarantee else "Article 5 is invoked"
+        self.window = centred_window(app, (560, 470), title, area)
+        width, height = inner_size(self.window)
+        inner = width - 2 * PAD
+        manager = app.manager
+        nation, aggressor, target = duty.nation, duty.aggressor, duty.target
+        deadline = round_of_duty(m, duty.id)
+        when = f"round {deadline}" if deadline is not None else "this turn"
+        warn, good, bad = hex_of(ink("warn")), hex_of(ink("good")), hex_of(ink("bad"))
+        alliance = m.alliances.get(duty.treaty)
+        honour_costs = [f"credibility {_signed(rules.HONOUR_CREDIBILITY)}"]
+        pass_costs = [f"credibility {_signed(rules.PASS_CREDIBILITY)}"]
+        if alliance is not None:
+            honour_costs.append(f"cohesion of the {esc(alliance.name)} {_signed(rules.HONOUR_COHESION)}")
+            pass_costs.append(f"cohesion of the {esc(alliance.name)} {_signed(rules.PASS_COHESION)}")
+        enemies_of_aggressor = [n for n in w.enemies(m, aggressor) if n != nation]
+        fighting = ", ".join(nation_html(m, n, bold=False) for n in enemies_of_aggressor) or "nobody yet"
+        body = (
+            f"<font color='{warn}'><b>{esc(w.nation_name(m, aggressor))} has attacked "
+            f"{esc(w.nation_name(m, target))}.</b></font><br>"
+            f"The {esc(treaty_name(m, duty.treaty))} calls on {nation_html(m, nation)} to join the war against "
+            f"{nation_html(m, aggressor)}. Already fighting it: {fighting}.<br>"
+            f"Answer by the end of your turn ({esc(when)}); left unanswered, the duty counts as passed.<br><br>"
+            f"<font color='{good}'><b>Honour the duty</b></font>: {esc(w.nation_name(m, nation))} enters the war. "
+            f"{_first_upper('; '.join(honour_costs))}. Its war is now yours: chain-ganging.<br><br>"
+            f"<font color='{bad}'><b>Pass the buck</b></font>: it stays out and lets others carry the cost. "
+            f"{_first_upper('; '.join(pass_costs))}, and every nation nobody plays remembers it.<br><br>"
+            f"Credibility of {esc(w.nation_name(m, nation))} now: {m.credibility[nation]}."
+        )
+        UITextBox(
+            body,
+            pygame.Rect(PAD - 4, 8, inner + 8, height - 72),
+            manager,
+            container=self.window,
+            object_id="@card_text",
+        )
+        honour = HonourDuty(nation=nation, duty=duty.id)
+        passing = PassTheBuck(nation=nation, duty=duty.id)
+        y = height - 52
+        self.later = UIButton(
+            pygame.Rect(PAD, y, 120, 40),
+            "Decide later",
+            manager,
+            container=self.window,
+            tool_tip_text="Look at the map first; answer from the Diplomacy window (D) before you end the turn.",
+        )
+        self.pass_button = make_button(
+            pygame.Rect(width - PAD - 340, y, 160, 40),
+            "Pass the buck",
+            manager,
+            container=self.window,
+            class_id="@danger",
+            object_id="#pass_the_buck",
+            enabled=passing in legal,
+        )
+        self.honour_button = make_button(
+            pygame.Rect(width - PAD - 170, y, 170, 40),
+            "Honour the duty",
+            manager,
+            container=self.window,
+            class_id="@primary",
+            object_id="#honour_duty",
+            enabled=honour in legal,
+        )
+        self._honour, self._pass = honour, passing
+
+    def kill(self) -> None:
+        self.window.kill()
+
+    def alive(self) -> bool:
+        return self.window.alive()
+
+    def handle(self, event: pygame.event.Event) -> Intent | None:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.honour_button:
+                return self._honour
+            if event.ui_element is self.pass_button:
+                return self._pass
+            if event.ui_element is self.later:
+                return LATER
+        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
+            return LATER
+        return None
+
+    def key(self, key: int) -> Intent | None:
+        return LATER if key == pygame.K_ESCAPE else "consumed"
+
+
+OFFER_MEANING = {
+    "alliance": "Accepting founds the alliance. {clause}",
+    "invite": "Accepting makes {recipient} a member of the {alliance}, with its duties and its protection.",
+    "guarantee": "{sender} takes a duty to defend {recipient} if it is attacked; {recipient} owes nothing back.",
+    "pact": "Neither may attack the other without breaking the pact, which costs {pact} credibility.",
+    "peace": "The war between {sender} and {recipient} ends.",
+}
+
+
+def offer_sentence(match: Match, offer: Offer) -> str:
+    """The engine's own sentence for the offer, from its OfferMade event."""
+    for event in reversed(match.events):
+        if getattr(event, "kind", "") == "offer_made" and event.offer == offer.id:
+            return str(event.text)
+    return f"{w.nation_name(match, offer.sender)} makes an offer to {w.nation_name(match, offer.recipient)}."
+
+
+def offer_meaning(match: Match, offer: Offer) -> str:
+    sender, recipient = w.nation_name(match, offer.sender), w.nation_name(match, offer.recipient)
+    alliance = match.alliances.get(offer.alliance or "")
+    clause = (
+        "With its Article 5 clause, an attack on either calls the other to war."
+        if offer.collective_defence
+        else "It has no Article 5 clause: nobody is bound to fight for the other."
+    )
+    return OFFER_MEANING[offer.kind].format(
+        sender=sender,
+        recipient=recipient,
+        alliance=alliance.name if alliance else "alliance",
+        clause=clause,
+        pact=-rules.BREAK_PACT_CREDIBILITY,
+    )
+
+
+class OfferDialog:
+    def __init__(self, app: App, match: Match, offer: Offer, legal: list[Any], area: pygame.Rect) -> None:
+        self.offer = offer
+        m = match
+        self.window = centred_window(app, (520, 330), f"An offer from {w.nation_name(m, offer.sender)}", area)
+        width, height = inner_size(self.window)
+        inner = width - 2 * PAD
+        manager = app.manager
+        heading = hex_of(ink("heading"))
+        name = f"<br>Name: <i>{esc(offer.name)}</i>." if offer.kind == "alliance" and offer.name else ""
+        body = (
+            f"<font color='{heading}'><b>{esc(offer_sentence(m, offer))}</b></font>{name}<br><br>"
+            f"{esc(offer_meaning(m, offer))}<br><br>"
+            f"Credibility of {nation_html(m, offer.sender, bold=False)}: {m.credibility[offer.sender]}. "
+            "Unanswered, the offer lapses at the end of your turn."
+        )
+        UITextBox(
+            body,
+            pygame.Rect(PAD - 4, 8, inner + 8, height - 72),
+            manager,
+            container=self.window,
+            object_id="@card_text",
+        )
+        accept = AnswerOffer(nation=offer.recipient, offer=offer.id, accept=True)
+        reject = AnswerOffer(nation=offer.recipient, offer=offer.id, accept=False)
+        y = height - 52
+        self.later = UIButton(pygame.Rect(PAD, y, 120, 40), "Decide later", manager, container=self.window)
+        self.reject_button = make_button(
+            pygame.Rect(width - PAD - 290, y, 130, 40),
+            "Reject",
+            manager,
+            container=self.window,
+            object_id="#reject_offer",
+            enabled=reject in legal,
+        )
+        self.accept_button = make_button(
+            pygame.Rect(width - PAD - 150, y, 150, 40),
+            "Accept",
+            manager,
+            container=self.window,
+            class_id="@primary",
+            object_id="#accept_offer",
+            enabled=accept in legal,
+            tooltip=None if accept in legal else "The treaty's conditions no longer hold.",
+        )
+        self._accept, self._reject = accept, reject
+
+    def kill(self) -> None:
+        self.window.kill()
+
+    def alive(self) -> bool:
+        return self.window.alive()
+
+    def handle(self, event: pygame.event.Event) -> Intent | None:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.accept_button:
+                return self._accept
+            if event.ui_element is self.reject_button:
+                return self._reject
+            if event.ui_element is self.later:
+                return LATER
+        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
+            return LATER
+        return None
+
+    def key(self, key: int) -> Intent | None:
+        return LATER if key == pygame.K_ESCAPE else "consumed"
+
+
+class ConfirmDialog:
+    """A yes/no question: 'End the turn with a duty unanswered?'"""
+
+    def __init__(self, app: App, title: str, html: str, yes: str, no: str, area: pygame.Rect, intent: Intent) -> None:
+        self.intent = intent
+        self.window = centred_window(app, (460, 230), title, area)
+        width, height = inner_size(self.window)
+        manager = app.manager
+        UITextBox(
+            html,
+            pygame.Rect(PAD - 4, 8, width - 2 * PAD + 8, height - 70),
+            manager,
+            container=self.window,
+            object_id="@card_text",
+        )
+        self.no = UIButton(pygame.Rect(PAD, height - 52, 150, 40), no, manager, container=self.window)
+        self.yes = make_button(
+            pygame.Rect(width - PAD - 150, height - 52, 150, 40),
+            yes,
+            manager,
+            container=self.window,
+            class_id="@primary",
+            object_id="#confirm_yes",
+        )
+
+    def kill(self) -> None:
+        self.window.kill()
+
+    def alive(self) -> bool:
+        return self.window.alive()
+
+    def handle(self, event: pygame.event.Event) -> Intent | None:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.yes:
+                return self.intent
+            if event.ui_element is self.no:
+                return CLOSE
+        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
+            return CLOSE
+        return None
+
+    def key(self, key: int) -> Intent | None:
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self.intent
+        if key == pygame.K_ESCAPE:
+            return CLOSE
+        return "consumed"

@@ -1,0 +1,232 @@
+"""The selected territory: who holds it, how well it defends, who stands in it, and what may be done there."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UIHorizontalSlider, UILabel
+
+from game.core import Match, rules
+from game.core import world as w
+from game.core.actions import Attack, Move, Recruit
+from game.ui.panels.common import Intent, ink, label, make_button, nation_colour, text_surface, wrap
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+PAD = 14
+
+DOCTRINE_WORDS = {
+    "balancer": "balancer",
+    "threat_balancer": "threat-balancer",
+    "bandwagoner": "bandwagoner",
+    "regime_seeker": "regime-seeker",
+    "neutral": "neutral",
+}
+
+
+def owner_line(match: Match, nation: str) -> str:
+    seat = match.seat_of.get(nation)
+    if seat is not None:
+        return f"{w.nation_name(match, nation)} · {match.level.seats[seat].name} (seat {seat + 1})"
+    return f"{w.nation_name(match, nation)} · not played, {DOCTRINE_WORDS[match.index.doctrine[nation]]}"
+
+
+class TerritoryPanel:
+    def __init__(self, app: App, match: Match, rect: pygame.Rect) -> None:
+        self.app = app
+        self.match = match
+        self.rect = pygame.Rect(rect)
+        self.territory: str | None = None
+        self.recruit: Recruit | None = None
+        self.amount = 1
+        self._key: object = None
+        self._surface: pygame.Surface | None = None
+        self._slider: UIHorizontalSlider | None = None
+        self._button: UIButton | None = None
+        self._amount_label: UILabel | None = None
+        self.content_height = 0
+
+    def set_rect(self, rect: pygame.Rect) -> None:
+        self.rect = pygame.Rect(rect)
+        self._key = None
+
+    def kill(self) -> None:
+        for element in (self._slider, self._button, self._amount_label):
+            if element is not None:
+                element.kill()
+        self._slider = self._button = self._amount_label = None
+
+    def show(self, visible: bool) -> None:
+        for element in (self._slider, self._button, self._amount_label):
+            if element is not None:
+                if visible:
+                    element.show()
+                else:
+                    element.hide()
+
+    # State ------------------------------------------------------------------
+    def update(self, territory: str | None, legal: list[Any], version: int, seat: int | None, my_turn: bool) -> None:
+        """Re-render when the selection or the match changed; offer Recruit only when it is legal."""
+        key = (territory, version, seat, my_turn, self.rect.size)
+        if key == self._key:
+            return
+        self._key = key
+        self.territory = territory
+        recruit = None
+        ready_here = 0
+        if territory is not None and my_turn:
+            for action in legal:
+                if isinstance(action, Recruit) and action.territory == territory:
+                    recruit = action
+                elif isinstance(action, (Move, Attack)) and action.source == territory:
+                    ready_here = max(ready_here, action.amount)
+        if recruit is not None and (self.recruit is None or self.recruit.territory != recruit.territory):
+            self.amount = recruit.amount  # a new place: offer all the treasury allows
+        self.recruit = recruit
+        self._surface = self._render(ready_here)
+        self._build_widgets()
+
+    def _build_widgets(self) -> None:
+        self.kill()
+        if self.recruit is None:
+            return
+        manager = self.app.manager
+        top = self.rect.y + self.content_height
+        most = self.recruit.amount
+        self.amount = max(1, min(self.amount, most))
+        width = self.rect.width - 2 * PAD
+        if most > 1:
+            self._slider = UIHorizontalSlider(
+                pygame.Rect(self.rect.x + PAD, top, width - 110, 26),
+                start_value=self.amount,
+                value_range=(1, most),
+                manager=manager,
+                click_increment=1,
+            )
+        self._amount_label = label(
+            pygame.Rect(self.rect.x + PAD, top + 28, width - 110, 22), self._amount_text(), manager, None, "@small"
+        )
+        self._button = make_button(
+            pygame.Rect(self.rect.right - PAD - 100, top, 100, 48),
+            "Recruit",
+            manager,
+            tooltip=f"Buy troops here for {rules.RECRUIT_COST} gold each. They can act from next turn.",
+            class_id="@primary",
+            object_id="#recruit",
+        )
+
+    def _amount_text(self) -> str:
+        assert self.recruit is not None
+        cost = self.amount * rules.RECRUIT_COST
+        return f"{self.amount} of {self.recruit.amount} troops  ·  {cost} gold"
+
+    # Input ------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> Intent | None:
+        if self.recruit is None:
+            return None
+        if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element is self._slider:
+            self.amount = int(round(event.value))
+            if self._amount_label is not None:
+                self._amount_label.set_text(self._amount_text())
+            return "consumed"
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self._button:
+            return Recruit(nation=self.recruit.nation, territory=self.recruit.territory, amount=self.amount)
+        return None
+
+    # Drawing ----------------------------------------------------------------
+    @property
+    def surface(self) -> pygame.Surface | None:
+        """The panel's text and figures (transparent background), redrawn when its territory or the match changes."""
+        return self._surface
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self._surface is not None:
+            surface.blit(self._surface, self.rect.topleft)
+
+    def _render(self, ready_here: int) -> pygame.Surface:  # noqa: C901 - a form, top to bottom
+        m = self.match
+        surf = pygame.Surface(self.rect.size, pygame.SRCALPHA)
+        width = self.rect.width - 2 * PAD
+        heading = self.app.font(19, bold=True)
+        small = self.app.font(11, bold=True)
+        body = self.app.font(14)
+        bold = self.app.font(14, bold=True)
+        y = 12
+        t = self.territory
+        if t is None:
+            surf.blit(small.render("TERRITORY", True, ink("heading")), (PAD, y))
+            y += 22
+            hint = (
+                "Click a territory to see who holds it and who stands there.\n"
+                "Click one of yours with ready troops: green territories are moves, red ones attacks."
+            )
+            for line in wrap(body, hint, width):
+                surf.blit(body.render(line, True, ink("muted")), (PAD, y))
+                y += 20
+            self.content_height = y + 8
+            return surf
+        owner = m.owner[t]
+        pygame.draw.rect(surf, nation_colour(m, owner), (PAD, y + 2, 6, 44), border_radius=3)
+        surf.blit(text_surface(heading, w.territory_name(m, t), ink("text"), width - 14), (PAD + 14, y - 2))
+        surf.blit(text_surface(body, owner_line(m, owner), ink("muted"), width - 14), (PAD + 14, y + 26))
+        y += 56
+        # Defence and value, each term from the rules' own tables and queries.
+        terrain = m.index.terrain[t]
+        facts = [f"{terrain.capitalize()} ×{rules.TERRAIN_DEFENCE[terrain]:g}"]
+        capital_of = w.capital_owner(m, t)
+        if capital_of is not None:
+            facts.append(f"Capital of {w.nation_name(m, capital_of)} ×{rules.CAPITAL_DEFENCE:g}")
+        joint = w.joint_defence_factor(m, t)
+        if joint != 1.0:
+            facts.append(f"Joint defence ×{joint:.2f}")
+        x = PAD
+        for fact in facts:
+            pill = body.render(fact, True, ink("text"))
+            box = pygame.Rect(x, y, pill.get_width() + 14, 24)
+            if box.right > self.rect.width - PAD:
+                x, y = PAD, y + 28
+                box.topleft = (x, y)
+            pygame.draw.rect(surf, ink("inset_bg"), box, border_radius=12)
+            pygame.draw.rect(surf, ink("panel_edge"), box, 1, border_radius=12)
+            surf.blit(pill, (box.x + 7, box.y + 2))
+            x = box.right + 6
+        y += 32
+        value = m.index.value[t]
+        line = f"Defence ×{w.defence_factor(m, t):.2f} in all  ·  value {value} (income and victory points)"
+        for part in wrap(body, line, width):
+            surf.blit(body.render(part, True, ink("muted")), (PAD, y))
+            y += 19
+        y += 8
+        # Garrison by nation, ready and spent.
+        surf.blit(small.render("GARRISON", True, ink("heading")), (PAD, y))
+        y += 20
+        forces = m.forces[t]
+        if not forces:
+            surf.blit(body.render("No troops stand here.", True, ink("muted")), (PAD, y))
+            y += 22
+        for nation in sorted(forces, key=lambda n: (n != owner, n)):
+            amount = forces[nation]
+            ready = w.ready(m, t, nation)
+            pygame.draw.circle(surf, nation_colour(m, nation), (PAD + 6, y + 10), 6)
+            pygame.draw.circle(surf, ink("muted"), (PAD + 6, y + 10), 7, 1)
+            surf.blit(text_surface(bold, w.nation_name(m, nation), ink("text"), width - 150), (PAD + 20, y))
+            count = bold.render(str(amount), True, ink("text"))
+            surf.blit(count, (self.rect.width - PAD - 112 - count.get_width(), y))
+            state = f"{ready} ready" if ready == amount else f"{ready} ready · {amount - ready} spent"
+            surf.blit(text_surface(body, state, ink("muted"), 104), (self.rect.width - PAD - 104, y + 1))
+            y += 22
+        y += 6
+        if ready_here:
+            hint = f"{ready_here} ready: click a green territory to move, a red one to attack."
+            for part in wrap(body, hint, width):
+                surf.blit(body.render(part, True, ink("good")), (PAD, y))
+                y += 19
+            y += 4
+        if self.recruit is not None:
+            surf.blit(small.render("RECRUIT", True, ink("heading")), (PAD, y))
+            y += 20
+        self.content_height = y
+        return surf

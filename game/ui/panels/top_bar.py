@@ -1,0 +1,209 @@
+"""The strip across the top of the match: round, who plays, their purse, the score, and the turn buttons."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton
+
+from game.core import Match
+from game.core import world as w
+from game.ui.panels.common import Intent, ink, make_button, nation_colour, text_surface
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+HEIGHT = 62
+PAD = 14
+# (command, label, width, tool tip, class)
+BUTTONS: tuple[tuple[str, str, int, str, str | None], ...] = (
+    ("undo", "Undo", 72, "Take back your last action (Ctrl+Z). Not after an attack or an answer.", None),
+    ("diplomacy", "Diplomacy", 104, "Treaties, offers and duties (D)", None),
+    ("glossary", "Glossary", 92, "The ideas of alliance theory, explained (G)", None),
+    ("menu", "Menu", 68, "Pause, save or leave the match (Esc)", None),
+    ("end_turn", "End turn", 118, "Finish your turn (Enter)", "@primary"),
+)
+
+
+class TopBar:
+    def __init__(self, app: App, match: Match) -> None:
+        self.app = app
+        self.match = match
+        self.rect = pygame.Rect(0, 0, app.size[0], HEIGHT)
+        self.buttons: dict[str, UIButton] = {}
+        self._cache: tuple[object, pygame.Surface] | None = None
+        self._spinner_at = (0, 0)
+        self.build(app.size[0])
+
+    # Widgets ----------------------------------------------------------------
+    def build(self, width: int) -> None:
+        self.kill()
+        self.rect = pygame.Rect(0, 0, width, HEIGHT)
+        x = width - PAD
+        narrow = width < 1150
+        for command, label, button_width, tip, class_id in reversed(BUTTONS):
+            if narrow:
+                button_width = int(button_width * 0.86)
+            x -= button_width
+            self.buttons[command] = make_button(
+                pygame.Rect(x, 13, button_width, 36),
+                label,
+                self.app.manager,
+                tooltip=tip,
+                class_id=class_id,
+                object_id=f"#{command}",
+            )
+            x -= 6 if narrow else 8
+        self.info_width = x - PAD
+        self._cache = None
+
+    def kill(self) -> None:
+        for button in self.buttons.values():
+            button.kill()
+        self.buttons.clear()
+
+    def show(self, visible: bool) -> None:
+        for button in self.buttons.values():
+            if visible:
+                button.show()
+            else:
+                button.hide()
+
+    def refresh(self, *, can_undo: bool, my_turn: bool, waiting: int) -> None:
+        """Enable what the player may press now; ``waiting`` counts unanswered duties and offers."""
+        self._enable("undo", can_undo and my_turn)
+        self._enable("end_turn", my_turn)
+        self._enable("diplomacy", True)
+        label = f"Diplomacy ({waiting})" if waiting else "Diplomacy"
+        if self.buttons["diplomacy"].text != label:
+            self.buttons["diplomacy"].set_text(label)
+
+    def _enable(self, command: str, on: bool) -> None:
+        button = self.buttons[command]
+        if on and not button.is_enabled:
+            button.enable()
+        elif not on and button.is_enabled:
+            button.disable()
+
+    def handle(self, event: pygame.event.Event) -> Intent | None:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            for command, button in self.buttons.items():
+                if event.ui_element is button:
+                    return command
+        return None
+
+    # Drawing ----------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, version: int, seat: int | None, controller: str, busy: bool) -> None:
+        key = (version, seat, controller, self.rect.size, self.info_width)
+        if self._cache is None or self._cache[0] != key:
+            self._cache = (key, self._render(seat, controller))
+        surface.blit(self._cache[1], self.rect.topleft)
+        if busy:
+            self._spinner(surface)
+
+    def _render(self, seat: int | None, controller: str) -> pygame.Surface:
+        m = self.match
+        surf = pygame.Surface(self.rect.size).convert()
+        surf.fill(ink("bar_bg"))
+        pygame.draw.line(surf, ink("bar_edge"), (0, HEIGHT - 2), (self.rect.width, HEIGHT - 2), 2)
+        small = self.app.font(11, bold=True)
+        body = self.app.font(13)
+        x = PAD
+        # Round and seat.
+        round_text = f"ROUND {m.round} OF {m.level.round_limit}"
+        surf.blit(small.render(round_text, True, ink("heading")), (x, 8))
+        seat_name = m.level.seats[seat].name if seat is not None else "Match over"
+        name = text_surface(self.app.font(19, bold=True), seat_name, ink("text"), 210)
+        surf.blit(name, (x, 24))
+        tag = controller
+        tag_surface = body.render(tag, True, ink("ai") if "AI" in tag else ink("muted"))
+        surf.blit(tag_surface, (x + name.get_width() + 8, 30))
+        self._spinner_at = (x + name.get_width() + tag_surface.get_width() + 24, 36)
+        x = max(x + 200, x + name.get_width() + body.size(tag)[0] + 44)
+        # The active seat's nations: colour, name, treasury and income.
+        if seat is not None:
+            nations = w.seat_nations(m, seat)
+            for i, nation in enumerate(nations):
+                chip = self._chip(nation)
+                # The purse matters more than the score: the score gives way first.
+                room = self.info_width - (150 if i == len(nations) - 1 else 290)
+                if x + chip.get_width() > room and i > 0:
+                    break
+                surf.blit(chip, (x, 9))
+                x += chip.get_width() + 14
+        # Victory points: both seats against the hegemony share.
+        vp_width = min(250, self.info_width - x)
+        if vp_width >= 140:
+            self._victory(surf, self.info_width - vp_width + PAD, vp_width)
+        return surf
+
+    def _chip(self, nation: str) -> pygame.Surface:
+        m = self.match
+        bold = self.app.font(14, bold=True)
+        body = self.app.font(13)
+        name = bold.render(w.nation_name(m, nation), True, ink("text"))
+        money = body.render(f"{m.treasury[nation]} gold  +{w.income(m, nation)}/turn", True, ink("muted"))
+        width = max(name.get_width(), money.get_width()) + 26
+        chip = pygame.Surface((width, 44), pygame.SRCALPHA)
+        pygame.draw.rect(chip, ink("panel_bg"), chip.get_rect(), border_radius=6)
+        pygame.draw.rect(
+            chip, nation_colour(m, nation), (0, 0, 6, 44), border_top_left_radius=6, border_bottom_left_radius=6
+        )
+        chip.blit(name, (16, 3))
+        chip.blit(money, (16, 22))
+        return chip
+
+    def _victory(self, surf: pygame.Surface, x: int, width: int) -> None:
+        m = self.match
+        small = self.app.font(11, bold=True)
+        body = self.app.font(13, bold=True)
+        vp0, vp1, total = w.victory_points(m)
+        share = m.level.hegemony_share
+        colours = [nation_colour(m, m.level.seats[s].nations[0]) for s in (0, 1)]
+        bar = pygame.Rect(x, 27, width - PAD, 10)
+        heading = small.render("VICTORY POINTS", True, ink("heading"))
+        surf.blit(heading, (bar.centerx - heading.get_width() // 2, 8))
+        pygame.draw.rect(surf, ink("bar_back"), bar, border_radius=5)
+        if total > 0:
+            left = int(bar.width * vp0 / total)
+            right = int(bar.width * vp1 / total)
+            if left:
+                pygame.draw.rect(surf, _lift(colours[0]), (bar.x, bar.y, left, bar.height), border_radius=5)
+            if right:
+                pygame.draw.rect(
+                    surf, _lift(colours[1]), (bar.right - right, bar.y, right, bar.height), border_radius=5
+                )
+        for frac in (share, 1 - share):  # hegemony marks, one for each side
+            mx = bar.x + int(bar.width * frac)
+            pygame.draw.line(surf, ink("text"), (mx, bar.y - 3), (mx, bar.bottom + 2), 2)
+        first = body.render(f"{vp0:.0f}", True, _lift(colours[0]))
+        second = body.render(f"{vp1:.0f}", True, _lift(colours[1]))
+        surf.blit(first, (bar.x, 40))
+        surf.blit(second, (bar.right - second.get_width(), 40))
+        goal = small.render(f"HEGEMONY AT {share:.0%}", True, ink("muted"))
+        surf.blit(goal, (bar.centerx - goal.get_width() // 2, 42))
+
+    def _spinner(self, surface: pygame.Surface) -> None:
+        t = pygame.time.get_ticks() / 1000.0
+        cx, cy = self._spinner_at
+        for i in range(8):
+            alpha = (i / 8 + t * 1.5) % 1.0
+            angle = i * math.pi / 4
+            shade = pygame.Color(ink("ai"))
+            shade.a = int(255 * alpha)
+            dot = pygame.Surface((6, 6), pygame.SRCALPHA)
+            pygame.draw.circle(dot, shade, (3, 3), 3)
+            surface.blit(dot, (cx + 9 * math.cos(angle) - 3, cy + 9 * math.sin(angle) - 3))
+
+
+def _lift(colour: pygame.Color) -> pygame.Color:
+    """A nation colour made light enough to read as a bar on the dark top bar."""
+    c = pygame.Color(colour)
+    lum = 0.3 * c.r + 0.59 * c.g + 0.11 * c.b
+    if lum >= 90:
+        return c
+    t = (90 - lum) / 140
+    return pygame.Color(int(c.r + (200 - c.r) * t), int(c.g + (200 - c.g) * t), int(c.b + (200 - c.b) * t))

@@ -1,0 +1,199 @@
+"""Hot-seat hand-over: an opaque screen between two people's turns, so neither sees the other's plans.
+
+It names the seat to play and sums up what happened to its nations since its last turn:
+attacks on them, duties raised for them, offers made to them, and how the nations nobody
+plays answered, with their reasons. Everything is read from the match's events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox
+
+from game.core import Match
+from game.core import world as w
+from game.ui.panels.common import esc, hex_of, ink
+from game.ui.scene import Scene
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+#: Above every widget the match screen creates, so none of them shows through.
+HANDOVER_LAYER = 60
+
+
+def summary_lines(match: Match, seat: int, since: int) -> list[str]:  # noqa: C901 - one rule per kind of news
+    """What a seat should know on taking the controls, as HTML lines, most pressing first."""
+    mine = set(match.level.seats[seat].nations)
+    bad, warn, good, muted = (hex_of(ink(n)) for n in ("bad", "warn", "good", "muted"))
+    attacks: list[str] = []
+    duties: list[str] = []
+    offers: list[str] = []
+    answers: list[str] = []
+    world_news: list[str] = []
+    recruited = moved = 0
+    senders: dict[int, str] = {}
+    for event in match.events[since:]:
+        kind = getattr(event, "kind", "")
+        text = esc(getattr(event, "text", ""))
+        if kind == "offer_made":
+            senders[event.offer] = event.sender
+        if kind == "war_declared" and event.target in mine:
+            attacks.append(f"<font color='{bad}'><b>{text}</b></font>")
+        elif kind == "battle" and event.defender in mine:
+            attacks.append(f"<font color='{bad}'>{text}</font>")
+        elif kind == "territory_captured" and (event.previous_owner in mine or event.nation in mine):
+            colour = bad if event.previous_owner in mine else good
+            attacks.append(f"<font color='{colour}'><b>{text}</b></font>")
+        elif kind == "nation_eliminated":
+            attacks.append(f"<font color='{bad}'><b>{text}</b></font>")
+        elif kind == "duty_raised" and event.nation in mine:
+            duties.append(f"<font color='{warn}'><b>{text}</b></font> Answer it this turn.")
+        elif kind == "buck_passed" and event.nation in mine and event.expired:
+            duties.append(f"<font color='{warn}'>{text}</font>")
+        elif kind == "offer_made" and event.recipient in mine:
+            offers.append(f"{text} It waits for your answer.")
+        elif kind == "offer_answered" and not event.expired and event.recipient not in match.seat_of:
+            answers.append(f"<font color='{good}'>{text}</font>")
+        elif kind == "offer_answered" and senders.get(event.offer) in mine:
+            answers.append(f"<font color='{good}'>{text}</font>")
+        elif kind in ("duty_honoured", "buck_passed") and event.nation not in match.seat_of:
+            answers.append(f"<font color='{warn}'>{text}</font>")
+        elif kind in ("treaty_signed", "treaty_left", "treaty_dissolved", "peace_made", "war_declared", "entered_war"):
+            world_news.append(text)
+        elif kind == "recruited" and event.nation not in mine and event.nation in match.seat_of:
+            recruited += event.amount
+        elif kind == "moved" and event.nation not in mine and event.nation in match.seat_of:
+            moved += 1
+    lines = attacks + duties + offers + answers + world_news
+    if recruited or moved:
+        other = match.level.seats[1 - seat].name
+        lines.append(
+            f"<font color='{muted}'>{esc(other)} recruited {recruited} troops and made {moved} "
+            f"move{'s' if moved != 1 else ''}.</font>"
+        )
+    if not lines:
+        lines.append(f"<font color='{muted}'>A quiet turn: nothing touched your nations.</font>")
+    return lines
+
+
+class HandoverScene(Scene):
+    """``Seat 2, take the controls``: Continue (Enter or Space) returns to the match."""
+
+    opaque = True
+
+    def __init__(
+        self, app: App, match: Match, seat: int, since: int = 0, on_continue: Callable[[], None] | None = None
+    ) -> None:
+        super().__init__(app)
+        self.match = match
+        self.seat = seat
+        self.since = since
+        self.on_continue = on_continue
+        self.panel: UIPanel | None = None
+        self.continue_button: UIButton | None = None
+        self.summary: UITextBox | None = None
+
+    def enter(self) -> None:
+        self.build()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        self.build()
+
+    def build(self) -> None:
+        Scene.exit(self)
+        m, manager = self.match, self.app.manager
+        width, height = self.app.size
+        self.panel = UIPanel(
+            pygame.Rect(0, 0, width, height),
+            starting_height=HANDOVER_LAYER,
+            manager=manager,
+            object_id=ObjectID(object_id="#handover"),
+        )
+        self.own(self.panel)
+        card_w = min(760, width - 80)
+        x = (width - card_w) // 2
+        top = max(40, height // 2 - 300)
+        seat = m.level.seats[self.seat]
+        UILabel(
+            pygame.Rect(x, top, card_w, 30),
+            f"ROUND {m.round} OF {m.level.round_limit}",
+            manager,
+            container=self.panel,
+            object_id="@heading",
+        )
+        UILabel(
+            pygame.Rect(x, top + 34, card_w, 64),
+            f"Seat {self.seat + 1}, take the controls",
+            manager,
+            container=self.panel,
+            object_id=ObjectID(class_id="@title", object_id="#handover_title"),
+        )
+        nations = " and ".join(w.nation_name(m, n) for n in w.seat_nations(m, self.seat))
+        UILabel(
+            pygame.Rect(x, top + 100, card_w, 28),
+            f"{seat.name}: {nations}",
+            manager,
+            container=self.panel,
+            object_id="@subtitle",
+        )
+        UILabel(
+            pygame.Rect(x, top + 150, card_w, 20),
+            "SINCE YOUR LAST TURN",
+            manager,
+            container=self.panel,
+            object_id="@small",
+        )
+        lines = summary_lines(m, self.seat, self.since)
+        box_h = max(120, min(300, height - top - 300))
+        self.summary = UITextBox(
+            "<br>".join(f"• {line}" for line in lines),
+            pygame.Rect(x, top + 172, card_w, box_h),
+            manager,
+            container=self.panel,
+            object_id=ObjectID(class_id="@card_text", object_id="#handover_summary"),
+        )
+        other = m.level.seats[1 - self.seat].name
+        UILabel(
+            pygame.Rect(x, top + 184 + box_h, card_w, 24),
+            f"{other}: please look away while {seat.name} plays.",
+            manager,
+            container=self.panel,
+            object_id="@small",
+        )
+        self.continue_button = UIButton(
+            pygame.Rect(width // 2 - 110, top + 224 + box_h, 220, 54),
+            "Continue",
+            manager,
+            container=self.panel,
+            tool_tip_text="Enter or Space",
+            object_id=ObjectID(class_id="@primary", object_id="#handover_continue"),
+        )
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.continue_button:
+            self.proceed()
+            return True
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            self.proceed()
+            return True
+        return False
+
+    def proceed(self) -> None:
+        if self.app.scene is self:
+            self.app.sound.play("click")
+            self.app.pop()
+        if self.on_continue is not None:
+            self.on_continue()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(ink("bar_bg"))
+
+    def summary_text(self) -> Any:
+        """The summary as shown (tests read it)."""
+        return self.summary.html_text if self.summary is not None else ""

@@ -1,0 +1,909 @@
+"""The match screen: the map, the top bar, the territory panel, the chronicle, and every dialog of a turn.
+
+The scene reads the match freely and changes it only through the core's ``apply``, in one
+place (:meth:`MatchScene.act`). Legal moves come from ``legal_actions``, odds from
+``world.attack_odds``, costs from ``rules``, reasons from the events' sentences: the
+screen computes no rule of its own.
+
+Flow of a turn: when a seat's turn opens the match is autosaved; in hot-seat play the
+hand-over screen comes first; then the seat's pending duties and offers are asked one
+by one; then the player plays until End turn. An AI seat plays through :mod:`ai_driver`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+import game.core as core
+from game.core import IllegalAction, Match
+from game.core import world as w
+from game.core.actions import Attack, EndTurn, Move, Undo
+from game.ui.ai_driver import PAUSE, AiDriver
+from game.ui.glossary import TERMS, term_for_event
+from game.ui.map_view import Highlights, MapView
+from game.ui.panels import (
+    CLOSE,
+    LATER,
+    ChroniclePanel,
+    CombatPreview,
+    ConfirmDialog,
+    DiplomacyWindow,
+    DutyDialog,
+    GlossaryCard,
+    GlossaryWindow,
+    MoveDialog,
+    OfferDialog,
+    TerritoryPanel,
+    TopBar,
+    attack_consequences,
+)
+from game.ui.panels.common import esc, ink, nation_colour, text_surface
+from game.ui.panels.top_bar import HEIGHT as TOP_HEIGHT
+from game.ui.scene import Scene
+from game.ui.theme import map_palette
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+log = logging.getLogger(__name__)
+
+DRAG_THRESHOLD = 6
+PAN_SPEED = 700.0  # pixels per second while an arrow key is held
+PAN_STEP = 48.0  # pixels for a single tap
+FLASH_SECONDS = 0.9
+PAN_KEYS = {
+    pygame.K_LEFT: (1, 0),
+    pygame.K_RIGHT: (-1, 0),
+    pygame.K_UP: (0, 1),
+    pygame.K_DOWN: (0, -1),
+    pygame.K_w: (0, 1),
+    pygame.K_s: (0, -1),
+}
+# A and D are the alliance overlay and diplomacy; with Shift held they pan like the others.
+SHIFT_PAN_KEYS = {pygame.K_a: (1, 0), pygame.K_d: (-1, 0)}
+EVENT_SOUNDS = {"battle": "battle", "territory_captured": "capture", "duty_raised": "duty"}
+HINT = "Drag pan · Wheel zoom · F fit · A alliances · D diplomacy · G glossary · F1 help"
+
+
+class MatchScene(Scene):
+    opaque = True
+
+    def __init__(self, app: App, match: Match, ai: dict[int, str] | None = None) -> None:
+        super().__init__(app)
+        self.match = match
+        self.ai: dict[int, str] = dict(ai or {})
+        self.drivers = {seat: AiDriver(seat, spec, seed=match.seed) for seat, spec in self.ai.items()}
+        self.version = 0
+        self.selected: str | None = None
+        self.hover: str | None = None
+        self.show_alliances = False
+        self.dialog: Any = None
+        self.card: GlossaryCard | None = None
+        self.card_term: str | None = None
+        self._cards: deque[tuple[str, str, str, str | None]] = deque()
+        self.terms_seen: set[str] = set()
+        self._prompts: deque[tuple[str, int]] = deque()
+        self._prompts_pending = False
+        self._turn_key: tuple[int, int | None] | None = None
+        self._since = {0: len(match.events), 1: len(match.events)}
+        self._legal_key: object = None
+        self._legal: list[Any] = []
+        self._drag: dict[str, Any] | None = None
+        self._mouse = (0, 0)
+        self._held: set[int] = set()
+        self._flash: frozenset[str] = frozenset()
+        self._flash_left = 0.0
+        self._pulse = 0.0
+        self._sounds: set[str] = set()
+        self.finished = False
+        self._banner: Any = None
+        self.alliance_colours: dict[str, tuple[int, int, int]] = {}
+        self._tooltip: tuple[object, pygame.Surface] | None = None
+        self._hint: tuple[object, pygame.Surface] | None = None
+        self._side_cache: tuple[object, pygame.Surface] | None = None
+        self.map_view: MapView | None = None
+        self.top_bar: TopBar | None = None
+        self.territory_panel: TerritoryPanel | None = None
+        self.chronicle: ChroniclePanel | None = None
+        self.map_rect = pygame.Rect(0, 0, 1, 1)
+        self.side_rect = pygame.Rect(0, 0, 1, 1)
+
+    # Life cycle ---------------------------------------------------------------
+    def enter(self) -> None:
+        self._layout(self.app.size)
+        self.map_view = MapView(self.match, map_palette(), self.map_rect)
+        self.top_bar = TopBar(self.app, self.match)
+        self.territory_panel = TerritoryPanel(self.app, self.match, self._territory_rect())
+        self.chronicle = ChroniclePanel(self.app, self.match, self._chronicle_rect())
+        if self.match.turn == 1 and not self.match.log and self.match.level.briefing:
+            self._cards.append(("BRIEFING", self.match.level.title, self.match.level.briefing, None))
+        self._check_turn()
+
+    def exit(self) -> None:
+        for driver in self.drivers.values():
+            driver.close()
+        self._close_dialog()
+        for part in (self.top_bar, self.territory_panel, self.chronicle, self.card):
+            if part is not None:
+                part.kill()
+        if self._banner is not None:
+            for element in self._banner:
+                element.kill()
+        super().exit()
+
+    def resume(self) -> None:
+        self._show_widgets(True)
+        if self._prompts_pending:
+            self._prompts_pending = False
+            self._queue_prompts()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        self._layout(size)
+        if self.map_view is None:
+            return
+        self.map_view.set_rect(self.map_rect)
+        assert self.top_bar and self.territory_panel and self.chronicle
+        self.top_bar.build(size[0])
+        self.territory_panel.set_rect(self._territory_rect())
+        self.chronicle.set_rect(self._chronicle_rect())
+        self._hint = None
+        if self.card is not None:
+            self.card.kill()
+            self.card = None
+            if self._card_shown is not None:
+                self._cards.appendleft(self._card_shown)
+        self._reopen_dialog()
+
+    def _layout(self, size: tuple[int, int]) -> None:
+        width, height = size
+        side = 350 if width >= 1200 else 310
+        self.map_rect = pygame.Rect(0, TOP_HEIGHT, width - side, height - TOP_HEIGHT)
+        self.side_rect = pygame.Rect(width - side, TOP_HEIGHT, side, height - TOP_HEIGHT)
+
+    def _territory_rect(self) -> pygame.Rect:
+        height = min(400, int(self.side_rect.height * 0.6))
+        return pygame.Rect(self.side_rect.x, self.side_rect.y, self.side_rect.width, height)
+
+    def _chronicle_rect(self) -> pygame.Rect:
+        top = self._territory_rect().bottom
+        return pygame.Rect(self.side_rect.x, top, self.side_rect.width, self.side_rect.bottom - top)
+
+    def _show_widgets(self, visible: bool) -> None:
+        for part in (self.top_bar, self.territory_panel, self.chronicle, self.card):
+            if part is not None:
+                part.show(visible)
+
+    # The match's state, as the screen needs it ----------------------------------
+    @property
+    def seat(self) -> int | None:
+        return core.current_seat(self.match)
+
+    @property
+    def my_turn(self) -> bool:
+        """A person is to play now (not an AI seat, not after the end)."""
+        seat = self.seat
+        return seat is not None and seat not in self.drivers and not self.finished
+
+    @property
+    def viewer(self) -> int | None:
+        """The seat whose view the screen shows: the seat to play, or the human's during the AI's turn."""
+        seat = self.seat
+        if seat is not None and seat not in self.drivers:
+            return seat
+        humans = [s for s in (0, 1) if s not in self.drivers]
+        return humans[0] if humans else seat
+
+    def legal(self) -> list[Any]:
+        seat = self.seat
+        key = (self.version, seat, len(self.match.log), self.match.turn)
+        if key != self._legal_key:
+            self._legal_key = key
+            self._legal = list(core.legal_actions(self.match, seat)) if seat is not None else []
+        return self._legal
+
+    def orders(self, source: str | None) -> tuple[dict[str, list[Move]], dict[str, list[Attack]]]:
+        """Legal moves and attacks from ``source``, by target (one entry per nation that can act)."""
+        moves: dict[str, list[Move]] = {}
+        attacks: dict[str, list[Attack]] = {}
+        if source is None or not self.my_turn:
+            return moves, attacks
+        for action in self.legal():
+            if isinstance(action, Move) and action.source == source:
+                moves.setdefault(action.target, []).append(action)
+            elif isinstance(action, Attack) and action.source == source:
+                attacks.setdefault(action.target, []).append(action)
+        for move_options in moves.values():
+            move_options.sort(key=lambda a: -a.amount)  # the nation with the most ready troops first
+        for attack_options in attacks.values():
+            attack_options.sort(key=lambda a: -a.amount)
+        return moves, attacks
+
+    # Changing the match: the only place -----------------------------------------
+    def act(self, action: Any) -> list[Any] | None:
+        """Apply ``action`` through the core; on refusal show the reason and change nothing."""
+        seat = self.seat
+        before = len(self.match.events)
+        try:
+            events = core.apply(self.match, action)
+        except IllegalAction as err:
+            self._notice(f"Not allowed: {err}", error=True)
+            return None
+        if isinstance(action, EndTurn) and seat is not None:
+            self._since[seat] = before
+        self._changed(events)
+        return events
+
+    def _changed(self, events: list[Any]) -> None:
+        self.version += 1
+        m = self.match
+        for event in events:
+            kind = getattr(event, "kind", "")
+            sound = EVENT_SOUNDS.get(kind)
+            if sound is not None and sound not in self._sounds:
+                self._sounds.add(sound)
+                self.app.sound.play(sound)
+            term = term_for_event(event, m)
+            if term is not None and term not in self.terms_seen:
+                self.terms_seen.add(term)
+                self._cards.append(("NEW IDEA", TERMS[term].title, TERMS[term].text, term))
+        for alliance in sorted(m.alliances):
+            self._alliance_colour(alliance)
+        if self.chronicle is not None:
+            self.chronicle.sync()
+        if self.selected is not None and self.selected not in m.owner:
+            self.selected = None
+        if isinstance(self.dialog, DiplomacyWindow) and self.dialog.alive():
+            self.dialog.refresh(self.legal(), self.my_turn)
+        self._check_turn()
+
+    def _notice(self, text: str, error: bool = False) -> None:
+        toast = getattr(self.app, "toast", None)
+        if toast is not None:
+            toast(text, error=error)
+        else:
+            log.info(text)
+
+    # Turns ------------------------------------------------------------------------
+    def _check_turn(self) -> None:
+        m = self.match
+        if m.outcome is not None:
+            self._finish()
+            return
+        seat = self.seat
+        key = (m.turn, seat)
+        if key == self._turn_key:
+            return
+        first = self._turn_key is None
+        self._turn_key = key
+        self._start_turn(seat, first)
+
+    def _start_turn(self, seat: int | None, first: bool) -> None:
+        self._close_dialog()
+        self._prompts.clear()
+        self._select(None)
+        if hasattr(self.app, "autosave"):
+            self.app.autosave(self.match)
+        if not first:
+            self.app.sound.play("turn")
+        if seat is None or seat in self.drivers:
+            return
+        hot_seat = not self.drivers
+        if hot_seat and not first:
+            self._prompts_pending = True
+            self._show_widgets(False)
+            from game.ui.scenes.handover import HandoverScene
+
+            self.app.push(HandoverScene(self.app, self.match, seat, since=self._since[seat]))
+            return
+        if not first:
+            self._notice(f"Round {self.match.round}: your turn")
+        self._queue_prompts()
+
+    def _queue_prompts(self) -> None:
+        seat = self.seat
+        if seat is None or not self.my_turn:
+            return
+        nations = set(w.seat_nations(self.match, seat))
+        duties = sorted((d for d in self.match.duties.values() if d.nation in nations), key=lambda d: d.id)
+        offers = sorted((o for o in self.match.offers.values() if o.recipient in nations), key=lambda o: o.id)
+        self._prompts = deque([("duty", d.id) for d in duties] + [("offer", o.id) for o in offers])
+        self._next_prompt()
+
+    def _next_prompt(self) -> None:
+        if self.dialog is not None or self.app.scene is not self:
+            return
+        while self._prompts:
+            kind, ident = self._prompts.popleft()
+            if kind == "duty" and ident in self.match.duties:
+                self.dialog = DutyDialog(self.app, self.match, self.match.duties[ident], self.legal(), self.map_rect)
+                self.app.sound.play("duty")
+                return
+            if kind == "offer" and ident in self.match.offers:
+                self.dialog = OfferDialog(self.app, self.match, self.match.offers[ident], self.legal(), self.map_rect)
+                return
+
+    def waiting(self) -> int:
+        """Duties and offers of the seat to play still unanswered."""
+        seat = self.seat
+        if seat is None or not self.my_turn:
+            return 0
+        nations = set(w.seat_nations(self.match, seat))
+        return sum(1 for d in self.match.duties.values() if d.nation in nations) + sum(
+            1 for o in self.match.offers.values() if o.recipient in nations
+        )
+
+    def end_turn(self) -> None:
+        if not self.my_turn:
+            return
+        seat = self.seat
+        assert seat is not None
+        nations = set(w.seat_nations(self.match, seat))
+        open_duties = [d for d in self.match.duties.values() if d.nation in nations]
+        if open_duties:
+            self._close_dialog()
+            count = len(open_duties)
+            self.dialog = ConfirmDialog(
+                self.app,
+                "Duties unanswered",
+                f"{count} Article 5 or guarantee dut{'y is' if count == 1 else 'ies are'} still unanswered. "
+                "If you end the turn now, each counts as <b>passing the buck</b>: credibility and cohesion fall, "
+                "and the nations nobody plays remember.",
+                "End turn",
+                "Back",
+                self.map_rect,
+                EndTurn(),
+            )
+            return
+        self.app.sound.play("click")
+        self.act(EndTurn())
+
+    def _finish(self) -> None:
+        if self.finished:
+            return
+        self.finished = True
+        self._close_dialog()
+        self._select(None)
+        try:
+            from game.ui.scenes.gameover import GameOverScene
+        except ImportError:
+            self._fallback_banner()
+            return
+        self.app.push(GameOverScene(self.app, self.match))
+
+    def _fallback_banner(self) -> None:
+        """Until the game-over screen exists: the outcome in a window over the final map."""
+        from pygame_gui.elements import UIButton, UITextBox
+
+        from game.ui.panels.common import centred_window, inner_size
+
+        outcome = self.match.outcome
+        assert outcome is not None
+        window = centred_window(self.app, (480, 220), "The match is over", self.map_rect)
+        width, height = inner_size(window)
+        UITextBox(
+            f"<font size=5><b>{esc(outcome.text)}</b></font>",
+            pygame.Rect(12, 8, width - 24, height - 70),
+            self.app.manager,
+            container=window,
+            object_id="@card_text",
+        )
+        close = UIButton(pygame.Rect(width - 140, height - 52, 124, 40), "Close", self.app.manager, container=window)
+        self._banner = (window, close)
+
+    # Dialogs ----------------------------------------------------------------------
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.kill()
+            self.dialog = None
+
+    def _reopen_dialog(self) -> None:
+        dialog = self.dialog
+        if dialog is None:
+            return
+        self._close_dialog()
+        if isinstance(dialog, DutyDialog) and dialog.duty.id in self.match.duties:
+            self._prompts.appendleft(("duty", dialog.duty.id))
+            self._next_prompt()
+        elif isinstance(dialog, OfferDialog) and dialog.offer.id in self.match.offers:
+            self._prompts.appendleft(("offer", dialog.offer.id))
+            self._next_prompt()
+        elif isinstance(dialog, DiplomacyWindow):
+            self.open_diplomacy(dialog.acting, dialog.focus)
+        elif isinstance(dialog, GlossaryWindow):
+            self.open_glossary()
+
+    def open_diplomacy(self, acting: str | None = None, focus: str | None = None) -> None:
+        seat = self.viewer
+        if seat is None:
+            return
+        self._close_dialog()
+        legal = self.legal() if self.my_turn else []
+        self.dialog = DiplomacyWindow(self.app, self.match, seat, legal, None, self.my_turn, acting, focus)
+
+    def open_glossary(self, first: str | None = None) -> None:
+        self._close_dialog()
+        self.dialog = GlossaryWindow(self.app, self.map_rect, first)
+
+    def _open_orders(self, target: str, moves: dict[str, list[Move]], attacks: dict[str, list[Attack]]) -> None:
+        self._close_dialog()
+        if target in attacks:
+            options = attacks[target]
+            consequences = attack_consequences(self.match, options[0])
+            self.dialog = CombatPreview(self.app, self.match, options, self.map_rect, consequences)
+        else:
+            self.dialog = MoveDialog(self.app, self.match, moves[target], self.map_rect)
+
+    def _intent(self, intent: Any, source: Any) -> bool:
+        """Carry out what a panel or dialog asked for. True when something was done."""
+        if intent is None:
+            return False
+        if intent == "consumed":
+            return True
+        if intent in (CLOSE, LATER):
+            if source is self.card:
+                self._dismiss_card()
+            elif source is self.dialog:
+                self._close_dialog()
+                if intent == LATER:
+                    self._prompts.clear()  # "decide later": the rest wait in the diplomacy window
+                else:
+                    self._next_prompt()
+            return True
+        if isinstance(intent, str):
+            return self._command(intent, source)
+        events = self.act(intent)
+        if source is self.dialog and isinstance(source, DiplomacyWindow) and source.alive():
+            answers = [esc(e.text) for e in (events or []) if getattr(e, "kind", "") in ANSWER_KINDS]
+            source.refresh(self.legal(), self.my_turn, answers or None)
+        elif source is self.dialog and events is not None:
+            self._close_dialog()
+            self._next_prompt()
+        return True
+
+    def _command(self, command: str, source: Any) -> bool:
+        if command == "glossary":
+            if isinstance(self.dialog, GlossaryWindow):
+                self._close_dialog()
+            else:
+                self.open_glossary(self.card_term if source is self.card else None)
+        elif command == "diplomacy":
+            if isinstance(self.dialog, DiplomacyWindow):
+                self._close_dialog()
+            else:
+                self.open_diplomacy()
+        elif command == "end_turn":
+            self.end_turn()
+        elif command == "undo":
+            self.undo()
+        elif command == "menu":
+            self.pause()
+        else:
+            return False
+        return True
+
+    def undo(self) -> None:
+        if self.my_turn and core.can_undo(self.match):
+            self._close_dialog()
+            self.act(Undo())
+
+    def pause(self) -> None:
+        try:
+            from game.ui.scenes.pause import PauseScene
+        except ImportError:
+            return
+        self._close_dialog()
+        self.app.push(PauseScene(self.app, self))
+
+    def help(self) -> None:
+        try:
+            from game.ui.scenes.help import HelpScene
+        except ImportError:
+            return
+        self.app.push(HelpScene(self.app))
+
+    # Glossary cards -------------------------------------------------------------------
+    _card_shown: tuple[str, str, str, str | None] | None = None
+
+    def _show_next_card(self) -> None:
+        if self.card is not None or not self._cards or self.app.scene is not self:
+            return
+        entry = self._cards.popleft()
+        kicker, title, text, term = entry
+        self._card_shown = entry
+        self.card = GlossaryCard(self.app, kicker, title, text, self.map_rect)
+        self.card_term = term
+
+    def _dismiss_card(self) -> None:
+        if self.card is not None:
+            self.card.kill()
+            self.card = None
+            self.card_term = None
+            self._card_shown = None
+
+    # Selection ------------------------------------------------------------------------
+    def _select(self, territory: str | None) -> None:
+        self.selected = territory
+        self._tooltip = None
+
+    def _click(self, pos: tuple[int, int]) -> None:
+        assert self.map_view is not None
+        driver = self.drivers.get(self.seat) if self.seat is not None else None
+        if driver is not None:
+            driver.skip()
+            return
+        territory = self.map_view.territory_at(pos)
+        if territory is None:
+            self._select(None)
+            return
+        moves, attacks = self.orders(self.selected)
+        if self.selected is not None and (territory in attacks or territory in moves):
+            self._open_orders(territory, moves, attacks)
+        elif territory == self.selected:
+            self._select(None)
+        else:
+            self._select(territory)
+        self.app.sound.play("click")
+
+    # Input ------------------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        kind = event.type
+        if kind >= pygame.USEREVENT:
+            return self._ui_event(event)
+        if kind == pygame.KEYDOWN:
+            return self._key_down(event)
+        if kind == pygame.KEYUP:
+            self._held.discard(event.key)
+            return False
+        if kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION, pygame.MOUSEWHEEL):
+            return self._mouse_event(event)
+        return False
+
+    def _ui_event(self, event: pygame.event.Event) -> bool:
+        if self._banner is not None and getattr(event, "ui_element", None) is self._banner[1]:
+            self._leave_finished_match()
+            return True
+        for source in (self.dialog, self.card, self.top_bar, self.territory_panel):
+            if source is None:
+                continue
+            intent = source.handle(event)
+            if intent is not None:
+                return self._intent(intent, source)
+        return False
+
+    def _leave_finished_match(self) -> None:
+        try:
+            from game.ui.flow import to_menu
+        except ImportError:
+            self.app.pop()
+            return
+        try:
+            to_menu(self.app)
+        except ImportError:
+            self.app.pop()
+
+    def _key_down(self, event: pygame.event.Event) -> bool:
+        key = event.key
+        mods = getattr(event, "mod", 0)
+        if self.dialog is not None and self.dialog.alive():
+            return self._intent(self.dialog.key(key), self.dialog)
+        driver = self.drivers.get(self.seat) if self.seat is not None else None
+        if driver is not None and key == pygame.K_SPACE:
+            driver.skip()
+            return True
+        direction = PAN_KEYS.get(key) or (SHIFT_PAN_KEYS.get(key) if mods & pygame.KMOD_SHIFT else None)
+        if direction is not None and not mods & pygame.KMOD_CTRL:
+            self._held.add(key)
+            assert self.map_view is not None
+            self.map_view.pan(direction[0] * PAN_STEP, direction[1] * PAN_STEP)
+            return True
+        if key == pygame.K_z and mods & pygame.KMOD_CTRL:
+            self.undo()
+        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.end_turn()
+        elif key == pygame.K_d:
+            self.open_diplomacy()
+        elif key == pygame.K_g:
+            self.open_glossary(self.card_term)
+        elif key == pygame.K_a:
+            self.show_alliances = not self.show_alliances
+        elif key == pygame.K_f:
+            assert self.map_view is not None
+            self.map_view.fit()
+        elif key == pygame.K_ESCAPE:
+            if self.selected is not None:
+                self._select(None)
+            else:
+                self.pause()
+        elif key == pygame.K_F1 or getattr(event, "unicode", "") == "?":
+            self.help()
+        else:
+            return False
+        return True
+
+    def _mouse_event(self, event: pygame.event.Event) -> bool:
+        assert self.map_view is not None
+        kind = event.type
+        if kind == pygame.MOUSEWHEEL:
+            pos = self._mouse
+            if self.map_rect.collidepoint(pos) and event.y:
+                self.map_view.zoom_at(pos, 1 if event.y > 0 else -1)
+                return True
+            return False
+        pos = event.pos
+        self._mouse = pos
+        self.map_view.focus = pos
+        if kind == pygame.MOUSEBUTTONDOWN:
+            if event.button in (1, 2, 3) and self.map_rect.collidepoint(pos):
+                self._drag = {"button": event.button, "start": pos, "moved": False}
+                return True
+            return False
+        if kind == pygame.MOUSEMOTION:
+            drag = self._drag
+            buttons = getattr(event, "buttons", None)
+            if drag is not None and buttons is not None and not any(buttons):
+                self._drag = drag = None  # the button went up over a widget
+            if drag is not None:
+                if not drag["moved"]:
+                    sx, sy = drag["start"]
+                    if abs(pos[0] - sx) + abs(pos[1] - sy) >= DRAG_THRESHOLD:
+                        drag["moved"] = True
+                        self.map_view.pan(pos[0] - sx, pos[1] - sy)
+                else:
+                    rel = getattr(event, "rel", (0, 0))
+                    self.map_view.pan(rel[0], rel[1])
+                self.hover = None
+                return True
+            self.hover = self.map_view.territory_at(pos) if self.map_rect.collidepoint(pos) else None
+            return False
+        if kind == pygame.MOUSEBUTTONUP:
+            drag, self._drag = self._drag, None
+            if drag is None or drag["button"] != event.button:
+                return False
+            if not drag["moved"]:
+                if event.button == 1:
+                    self._click(pos)
+                elif event.button == 3:
+                    self._select(None)  # right-click without dragging: let go of the selection
+            return True
+        return False
+
+    # Frame ------------------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        assert self.map_view is not None and self.top_bar is not None and self.territory_panel is not None
+        self._sounds.clear()
+        self._pulse = (self._pulse + dt * 0.8) % 1.0
+        if self._held:
+            dx = sum(PAN_KEYS.get(k, SHIFT_PAN_KEYS.get(k, (0, 0)))[0] for k in self._held)
+            dy = sum(PAN_KEYS.get(k, SHIFT_PAN_KEYS.get(k, (0, 0)))[1] for k in self._held)
+            self.map_view.pan(dx * PAN_SPEED * dt, dy * PAN_SPEED * dt)
+        seat = self.seat
+        driver = self.drivers.get(seat) if seat is not None and not self.finished else None
+        if driver is not None:
+            speed = self.app.settings.animation_speed
+            pause = PAUSE.get(speed, PAUSE["normal"])
+            for step in driver.update(self.match, dt, pause, self.act):
+                if step.touched and pause > 0 and not driver.skipping:
+                    self._flash = step.touched
+                    self._flash_left = max(FLASH_SECONDS, pause)
+                    if not any(self.map_view.is_visible(t) for t in step.touched):
+                        self.map_view.centre_on(sorted(step.touched)[0])
+                if self.seat is None or self.drivers.get(self.seat) is not driver:
+                    break
+        if self._flash_left > 0:
+            self._flash_left -= dt
+            if self._flash_left <= 0:
+                self._flash = frozenset()
+        self.top_bar.refresh(can_undo=core.can_undo(self.match), my_turn=self.my_turn, waiting=self.waiting())
+        self.territory_panel.update(self.selected, self.legal(), self.version, seat, self.my_turn)
+        if self.dialog is not None and not self.dialog.alive():
+            self.dialog = None
+        self._show_next_card()
+        if self.card is not None:
+            self.card.show(self.dialog is None)  # a card never sits on top of a dialog
+        if self.dialog is None and self._prompts:
+            self._next_prompt()
+
+    def highlights(self) -> Highlights:
+        moves, attacks = self.orders(self.selected)
+        return Highlights(
+            selected=self.selected,
+            hover=self.hover,
+            move_targets=frozenset(moves),
+            attack_targets=frozenset(attacks),
+            show_alliances=self.show_alliances,
+            viewer_seat=self.viewer,
+            flash=self._flash,
+            pulse=self._pulse,
+            alliance_colours=self.alliance_colours,
+            version=self.version,
+        )
+
+    def draw(self, surface: pygame.Surface) -> None:
+        assert self.map_view is not None and self.top_bar is not None
+        assert self.territory_panel is not None and self.chronicle is not None
+        self.map_view.draw(surface, self.highlights())
+        self._draw_map_overlays(surface)
+        surface.blit(self._sidebar(), self.side_rect)
+        seat = self.seat
+        controller = self._controller_text(seat)
+        driver = self.drivers.get(seat) if seat is not None else None
+        self.top_bar.draw(surface, self.version, seat, controller, busy=driver is not None and not self.finished)
+
+    def _sidebar(self) -> pygame.Surface:
+        """The sidebar behind the widgets, composed once per change: one opaque blit a frame."""
+        assert self.territory_panel is not None and self.chronicle is not None
+        content = self.territory_panel.surface
+        key = (id(content), self.side_rect.size)
+        if self._side_cache is None or self._side_cache[0] != key:
+            side = pygame.Surface(self.side_rect.size).convert()
+            side.fill(ink("panel_bg"))
+            pygame.draw.line(side, ink("panel_edge"), (0, 0), (0, side.get_height()), 1)
+            top = self._chronicle_rect().top - self.side_rect.top
+            pygame.draw.line(side, ink("panel_edge"), (12, top), (side.get_width() - 12, top))
+            if content is not None:
+                side.blit(
+                    content,
+                    (self.territory_panel.rect.x - self.side_rect.x, self.territory_panel.rect.y - self.side_rect.y),
+                )
+            small = self.app.font(11, bold=True)
+            side.blit(small.render("CHRONICLE", True, ink("heading")), (14, top + 10))
+            self._side_cache = (key, side)
+        return self._side_cache[1]
+
+    def _controller_text(self, seat: int | None) -> str:
+        if seat is None:
+            return ""
+        if seat in self.drivers:
+            return f"AI · {self.drivers[seat].spec.replace(':', ' ')}"
+        return f"seat {seat + 1}" + (" · your turn" if self.drivers else "")
+
+    def _draw_map_overlays(self, surface: pygame.Surface) -> None:
+        assert self.map_view is not None
+        clip = surface.get_clip()
+        surface.set_clip(self.map_rect)
+        seat = self.seat
+        driver = self.drivers.get(seat) if seat is not None else None
+        if driver is not None and not self.finished:
+            name = self.match.level.seats[driver.seat].name
+            text = f"{name} is playing" + (
+                " — skipping to the end of its turn" if driver.skipping else " · Space or click to skip"
+            )
+            self._banner_line(surface, text, ink("ai"))
+        elif self.my_turn and self.waiting() and self.dialog is None:
+            count = self.waiting()
+            self._banner_line(
+                surface, f"{count} answer{'s' if count > 1 else ''} waiting — open Diplomacy (D)", ink("warn")
+            )
+        if self.show_alliances:
+            self._alliance_legend(surface)
+        self._hint_line(surface)
+        if self.hover is not None and self._drag is None and self.dialog is None:
+            self._draw_tooltip(surface)
+        surface.set_clip(clip)
+
+    def _banner_line(self, surface: pygame.Surface, text: str, colour: pygame.Color) -> None:
+        font = self.app.font(15, bold=True)
+        label = font.render(text, True, ink("text"))
+        box = pygame.Rect(0, 0, label.get_width() + 40, label.get_height() + 14)
+        box.midtop = (self.map_rect.centerx, self.map_rect.y + 12)
+        panel = pygame.Surface(box.size, pygame.SRCALPHA)
+        pygame.draw.rect(panel, (*ink("bar_bg")[:3], 230), panel.get_rect(), border_radius=box.height // 2)
+        pygame.draw.rect(panel, colour, panel.get_rect(), 2, border_radius=box.height // 2)
+        panel.blit(label, (20, 7))
+        surface.blit(panel, box)
+
+    def _hint_line(self, surface: pygame.Surface) -> None:
+        key = self.map_rect.size
+        if self._hint is None or self._hint[0] != key:
+            font = self.app.font(12)
+            text = text_surface(font, HINT, ink("muted"), self.map_rect.width - 40)
+            strip = pygame.Surface((text.get_width() + 24, text.get_height() + 8), pygame.SRCALPHA)
+            pygame.draw.rect(strip, (*ink("bar_bg")[:3], 200), strip.get_rect(), border_radius=6)
+            strip.blit(text, (12, 4))
+            self._hint = (key, strip)
+        strip = self._hint[1]
+        surface.blit(
+            strip, (self.map_rect.right - strip.get_width() - 10, self.map_rect.bottom - strip.get_height() - 8)
+        )
+
+    def _alliance_colour(self, alliance: str) -> tuple[int, int, int]:
+        colour = self.alliance_colours.get(alliance)
+        if colour is None:
+            palette = map_palette()
+            choices = [palette[k] for k in sorted(palette) if k.startswith("alliance_")] or [
+                pygame.Color(224, 189, 110)
+            ]
+            pick = choices[len(self.alliance_colours) % len(choices)]
+            colour = self.alliance_colours[alliance] = (pick.r, pick.g, pick.b)
+        return colour
+
+    def _alliance_legend(self, surface: pygame.Surface) -> None:
+        m = self.match
+        body = self.app.font(13)
+        bold = self.app.font(13, bold=True)
+        rows = sorted(m.alliances.values(), key=lambda al: al.id)
+        height = 30 + 22 * max(1, len(rows))
+        box = pygame.Rect(self.map_rect.right - 352, self.map_rect.y + 12, 340, height)
+        panel = pygame.Surface(box.size, pygame.SRCALPHA)
+        pygame.draw.rect(panel, (*ink("bar_bg")[:3], 235), panel.get_rect(), border_radius=8)
+        pygame.draw.rect(panel, ink("panel_edge"), panel.get_rect(), 1, border_radius=8)
+        panel.blit(self.app.font(11, bold=True).render("ALLIANCES (A)", True, ink("heading")), (12, 8))
+        y = 28
+        if not rows:
+            panel.blit(body.render("No alliance in force.", True, ink("muted")), (12, y))
+        for alliance in rows:
+            pygame.draw.rect(panel, self._alliance_colour(alliance.id), (12, y + 4, 14, 12), border_radius=3)
+            clause = "" if alliance.collective_defence else " (no Art. 5)"
+            cohesion = body.render(f"cohesion {alliance.cohesion}", True, ink("muted"))
+            room = box.width - 34 - cohesion.get_width() - 20
+            panel.blit(text_surface(bold, alliance.name + clause, ink("text"), room), (34, y))
+            panel.blit(cohesion, (box.width - 12 - cohesion.get_width(), y))
+            y += 22
+        surface.blit(panel, box)
+
+    def _draw_tooltip(self, surface: pygame.Surface) -> None:
+        assert self.map_view is not None and self.hover is not None
+        key = (self.hover, self.version, self.selected)
+        if self._tooltip is None or self._tooltip[0] != key:
+            self._tooltip = (key, self._render_tooltip(self.hover))
+        tip = self._tooltip[1]
+        x, y = self._mouse[0] + 18, self._mouse[1] + 20
+        if x + tip.get_width() > self.map_rect.right - 4:
+            x = self._mouse[0] - tip.get_width() - 12
+        if y + tip.get_height() > self.map_rect.bottom - 4:
+            y = self._mouse[1] - tip.get_height() - 12
+        surface.blit(tip, (x, y))
+
+    def _render_tooltip(self, territory: str) -> pygame.Surface:
+        m = self.match
+        bold = self.app.font(14, bold=True)
+        body = self.app.font(13)
+        owner = m.owner[territory]
+        strength = w.strength(m, territory)
+        lines: list[tuple[pygame.font.Font, str, pygame.Color]] = [
+            (bold, w.territory_name(m, territory), ink("text")),
+            (body, w.nation_name(m, owner), ink("muted")),
+            (body, f"Strength {strength}" if strength else "Undefended", ink("text")),
+        ]
+        moves, attacks = self.orders(self.selected)
+        if territory in attacks:
+            best = attacks[territory][0]
+            chance = w.attack_odds(m, territory, best.amount).attacker_wins
+            lines.append((bold, f"Attack with {best.amount}: {chance:.0%} to take it", ink("bad")))
+        elif territory in moves:
+            lines.append((bold, f"Move up to {moves[territory][0].amount} here", ink("good")))
+        rendered = [(font.render(text, True, colour)) for font, text, colour in lines]
+        width = max(r.get_width() for r in rendered) + 30
+        height = sum(r.get_height() for r in rendered) + 14
+        tip = pygame.Surface((width, height), pygame.SRCALPHA)
+        pygame.draw.rect(tip, (*ink("bar_bg")[:3], 240), tip.get_rect(), border_radius=6)
+        pygame.draw.rect(tip, ink("bar_edge"), tip.get_rect(), 1, border_radius=6)
+        pygame.draw.rect(tip, nation_colour(m, owner), (6, 7, 4, height - 14), border_radius=2)
+        y = 7
+        for r in rendered:
+            tip.blit(r, (18, y))
+            y += r.get_height()
+        return tip
+
+
+# Events whose sentences answer a diplomatic action (shown in the diplomacy window).
+ANSWER_KINDS = {
+    "offer_made",
+    "offer_answered",
+    "treaty_signed",
+    "treaty_left",
+    "treaty_dissolved",
+    "peace_made",
+    "joint_exercise_held",
+    "regime_aid_given",
+    "duty_honoured",
+    "buck_passed",
+    "entered_war",
+    "cohesion_changed",
+}
+
+__all__ = ["MatchScene"]

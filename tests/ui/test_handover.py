@@ -1,0 +1,67 @@
+"""The hot-seat hand-over: it hides the map and tells the next player what happened to their nations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.core import apply, new_match
+from game.core.actions import Attack, EndTurn, ProposePact
+from game.ui.panels import DutyDialog
+from game.ui.scenes.handover import HandoverScene, summary_lines
+from tests.ui.test_match_hotseat import dismiss_cards
+from tests.ui.test_match_screen import Screen, fixture_level, home  # noqa: F401 - home: a fixture
+
+pytestmark = pytest.mark.usefixtures("home")  # autosaves go to a temporary folder
+
+
+def test_the_summary_names_attacks_duties_offers_and_npc_answers_for_that_seat() -> None:
+    match = new_match(fixture_level(), seed=2)
+    since = len(match.events)
+    apply(match, ProposePact(nation="germany", to="britain"))  # an NPC answers at once, with a reason
+    apply(match, ProposePact(nation="germany", to="france"))  # an offer waiting for seat 2
+    apply(match, Attack(nation="germany", source="berlin", target="warsaw", amount=6))
+    apply(match, EndTurn())
+
+    lines = "\n".join(summary_lines(match, 1, since))
+
+    assert "declares war on Russian Empire" in lines
+    assert "captures Warsaw from Russian Empire" in lines
+    assert "calls on France to join the war" in lines and "Answer it this turn" in lines
+    assert "proposes a non-aggression pact to France" in lines and "waits for your answer" in lines
+    assert "Britain rejects the pact offered by German Empire:" in lines  # the reason follows the colon
+    assert "Munich" not in lines  # nothing about the seat's own quiet territories
+
+
+def test_a_quiet_turn_says_so() -> None:
+    match = new_match(fixture_level(), seed=2)
+    assert "quiet turn" in summary_lines(match, 1, len(match.events))[0]
+
+
+def test_ending_a_turn_hides_the_map_until_the_next_player_continues(tmp_path: Path) -> None:
+    match = new_match(fixture_level(), seed=2)
+    screen = Screen(match)
+    try:
+        dismiss_cards(screen)
+        screen.click_territory("berlin")
+        screen.click_territory("warsaw")
+        screen.press_button(screen.dialog.confirm)
+        screen.press(pygame.K_RETURN)
+
+        handover = screen.app.scene
+        assert isinstance(handover, HandoverScene) and handover.opaque and handover.seat == 1
+        assert "Seat 2, take the controls" in [getattr(e, "text", "") for e in handover.panel.get_container().elements]
+        assert "captures Warsaw" in handover.summary_text()
+        chronicle = screen.scene.chronicle
+        assert chronicle is not None and chronicle.box is not None and not chronicle.box.visible
+        screen.app.screenshot(tmp_path / "handover.png")  # draws without the map below
+
+        screen.press_button(handover.continue_button)
+
+        assert screen.app.scene is screen.scene
+        assert chronicle.box.visible
+        assert isinstance(screen.dialog, DutyDialog)  # the turn's questions come after the hand-over
+    finally:
+        screen.close()

@@ -1,0 +1,157 @@
+"""Hot-seat play, start to finish, with the mouse and the keyboard only.
+
+Two people share the computer: each turn one selects, attacks through the combat
+preview, ends the turn with Enter, and the other takes over through the hand-over
+screen; duties and offers are answered in their dialogs. The match ends on the
+game-over screen.
+"""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.core import current_seat, new_match
+from game.core import world as w
+from game.core.actions import ProposePact
+from game.ui.panels import CombatPreview, ConfirmDialog, DutyDialog, MoveDialog, OfferDialog
+from game.ui.scenes.gameover import GameOverScene
+from game.ui.scenes.handover import HandoverScene
+from tests.ui.test_match_screen import Screen, fixture_level, home  # noqa: F401 - home: a fixture
+
+pytestmark = pytest.mark.usefixtures("home")  # autosaves go to a temporary folder
+
+
+def answer_prompts(screen: Screen, honour: bool = True) -> list[str]:
+    """Answer every duty and offer dialog the turn opens with; returns their kinds in order."""
+    seen = []
+    for _ in range(20):
+        dialog = screen.dialog
+        if isinstance(dialog, DutyDialog):
+            seen.append("duty")
+            button = dialog.honour_button if honour and dialog.honour_button.is_enabled else dialog.pass_button
+            screen.press_button(button)
+        elif isinstance(dialog, OfferDialog):
+            seen.append("offer")
+            button = dialog.accept_button if dialog.accept_button.is_enabled else dialog.reject_button
+            screen.press_button(button)
+        else:
+            break
+    return seen
+
+
+def dismiss_cards(screen: Screen) -> None:
+    while screen.scene.card is not None:
+        screen.press_button(screen.scene.card.dismiss)
+
+
+def play_turn(screen: Screen) -> None:
+    """One seat's turn as a person plays it: an attack if there is one, else a move, then Enter."""
+    answer_prompts(screen)
+    dismiss_cards(screen)
+    found = screen.territory_with_orders()
+    if found is not None:
+        source, moves, attacks = found
+        if screen.scene.selected != source:
+            screen.click_territory(source)
+        assert screen.scene.selected == source
+        if attacks:
+            screen.click_territory(sorted(attacks)[0])
+            assert isinstance(screen.dialog, CombatPreview)
+            screen.press_button(screen.dialog.confirm)
+        elif moves:
+            screen.click_territory(sorted(moves)[0])
+            assert isinstance(screen.dialog, MoveDialog)
+            screen.press_button(screen.dialog.confirm)
+        dismiss_cards(screen)
+    screen.press(pygame.K_RETURN)
+    if isinstance(screen.dialog, ConfirmDialog):  # duties left unanswered: end the turn anyway
+        screen.press_button(screen.dialog.yes)
+
+
+def test_a_short_hot_seat_match_is_played_to_the_end_with_mouse_and_keys() -> None:
+    match = new_match(fixture_level(round_limit=2), seed=11)
+    screen = Screen(match)
+    try:
+        handovers = 0
+        for _ in range(12):
+            if match.outcome is not None:
+                break
+            seat = current_seat(match)
+            play_turn(screen)
+            if match.outcome is None:
+                assert current_seat(match) != seat
+                assert isinstance(screen.app.scene, HandoverScene)  # the map is hidden between players
+                assert screen.app.scene.opaque
+                handovers += 1
+                screen.press_button(screen.app.scene.continue_button)
+                assert screen.app.scene is screen.scene
+        assert match.outcome is not None
+        assert handovers >= 3
+        assert isinstance(screen.app.scene, GameOverScene)
+        kinds = {e.kind for e in match.events}
+        assert {"battle", "turn_started", "npc_phase_started", "match_over"} <= kinds
+    finally:
+        screen.close()
+
+
+def test_a_duty_is_answered_in_its_dialog_and_offers_come_after_it() -> None:
+    match = new_match(fixture_level(), seed=4)
+    screen = Screen(match)
+    try:
+        dismiss_cards(screen)
+        # Seat 1 offers France a pact through the diplomacy window, then attacks Russia.
+        screen.press(pygame.K_d)
+        diplomacy = screen.dialog
+        screen.press_button(diplomacy._nation_buttons["france"])
+        pact = next(b for b, (what, a) in diplomacy._buttons.items() if what == "act" and isinstance(a, ProposePact))
+        screen.press_button(pact)
+        screen.press(pygame.K_ESCAPE)
+        screen.click_territory("berlin")
+        screen.click_territory("warsaw")
+        screen.press_button(screen.dialog.confirm)  # Article 5: France is called
+        dismiss_cards(screen)
+        screen.press(pygame.K_RETURN)
+        screen.press(pygame.K_SPACE)  # the hand-over's Continue
+
+        duty = screen.dialog
+        assert isinstance(duty, DutyDialog)
+        assert duty.duty.nation == "france" and duty.duty.aggressor == "germany"
+        text = duty.window.get_container().elements[0].html_text
+        assert "Honour the duty" in text and "Pass the buck" in text and "+5" in text and "10" in text
+        screen.press_button(duty.honour_button)
+
+        assert w.at_war(match, "france", "germany")
+        assert any(e.kind == "duty_honoured" and e.nation == "france" for e in match.events)
+        offer = screen.dialog
+        assert isinstance(offer, OfferDialog) and offer.offer.kind == "pact"
+        screen.press_button(offer.reject_button)
+        assert screen.dialog is None and not match.offers
+    finally:
+        screen.close()
+
+
+def test_decide_later_leaves_the_duty_open_and_ending_the_turn_asks_first() -> None:
+    match = new_match(fixture_level(), seed=4)
+    screen = Screen(match)
+    try:
+        dismiss_cards(screen)
+        screen.click_territory("berlin")
+        screen.click_territory("warsaw")
+        screen.press_button(screen.dialog.confirm)
+        screen.press(pygame.K_RETURN)
+        screen.press(pygame.K_RETURN)  # Continue on the hand-over
+        assert isinstance(screen.dialog, DutyDialog)
+
+        screen.press_button(screen.dialog.later)
+        assert screen.dialog is None and match.duties
+        screen.press(pygame.K_RETURN)
+        assert isinstance(screen.dialog, ConfirmDialog)
+        screen.press_button(screen.dialog.no)
+        assert current_seat(match) == 1
+
+        screen.press(pygame.K_RETURN)
+        screen.press_button(screen.dialog.yes)
+        assert any(e.kind == "buck_passed" and e.nation == "france" and e.expired for e in match.events)
+    finally:
+        screen.close()

@@ -1,0 +1,98 @@
+"""Playing against the AI: it thinks in a worker thread, acts on the UI thread, and the match ends."""
+
+from __future__ import annotations
+
+import time
+
+import pygame
+import pytest
+
+from game.core import current_seat, new_match
+from game.ui.ai_driver import AiDriver
+from game.ui.scenes.gameover import GameOverScene
+from game.ui.scenes.handover import HandoverScene
+from tests.ui.test_match_hotseat import answer_prompts, dismiss_cards, play_turn
+from tests.ui.test_match_screen import Screen, fixture_level, home  # noqa: F401 - home: a fixture
+
+pytestmark = pytest.mark.usefixtures("home")  # autosaves go to a temporary folder
+
+
+def test_a_match_against_the_ai_is_played_to_its_end_without_freezing_the_window() -> None:
+    match = new_match(fixture_level(round_limit=3), seed=21, controllers=("human", "bandwagoner:normal"))
+    screen = Screen(match, ai={1: "bandwagoner:normal"})
+    try:
+        ai_actions = 0
+        slowest = 0.0
+        deadline = time.monotonic() + 90
+        while match.outcome is None and time.monotonic() < deadline:
+            if current_seat(match) == 0:
+                assert not isinstance(screen.app.scene, HandoverScene)  # no hand-over against the AI
+                play_turn(screen)
+                continue
+            log_before = len(match.log)
+            started = time.perf_counter()
+            screen.frames(1)
+            slowest = max(slowest, time.perf_counter() - started)
+            ai_actions += len(match.log) - log_before
+            time.sleep(0.001)
+        assert match.outcome is not None, "the match did not end"
+        assert ai_actions >= 3  # the AI really played its turns (at least an End turn each)
+        assert slowest < 1.0  # a frame never waits for the bot to finish thinking
+        assert isinstance(screen.app.scene, GameOverScene)
+    finally:
+        screen.close()
+
+
+def test_space_skips_to_the_end_of_a_visible_ai_turn() -> None:
+    match = new_match(fixture_level(), seed=5, controllers=("human", "bandwagoner:hard"))
+    screen = Screen(match, ai={1: "bandwagoner:hard"})
+    screen.app.settings = screen.app.settings.model_copy(update={"animation_speed": "slow"})
+    try:
+        dismiss_cards(screen)
+        screen.press(pygame.K_RETURN)
+        assert current_seat(match) == 1
+        driver = screen.scene.drivers[1]
+        screen.frames(2)
+        screen.press(pygame.K_SPACE)
+        assert driver.skipping
+        screen.until(lambda: current_seat(match) != 1, seconds=20)
+        answer_prompts(screen)
+        assert current_seat(match) == 0 or match.outcome is not None
+    finally:
+        screen.close()
+
+
+def test_the_bot_chooses_on_a_copy_and_only_the_ui_thread_changes_the_match() -> None:
+    match = new_match(fixture_level(), seed=6)
+    from game.core.actions import EndTurn
+
+    apply_threads: list[str] = []
+
+    def act(action: object) -> list[object]:
+        import threading
+
+        from game.core import apply
+
+        apply_threads.append(threading.current_thread().name)
+        return apply(match, action)  # type: ignore[arg-type]
+
+    driver = AiDriver(0, "greedy", seed=1)
+    seen_views = []
+    original = driver.bot.choose
+
+    def choose(view: object, seat: int, rng: object) -> object:
+        seen_views.append(view)
+        return original(view, seat, rng)  # type: ignore[arg-type]
+
+    driver.bot.choose = choose  # type: ignore[method-assign]
+    try:
+        deadline = time.monotonic() + 20
+        while current_seat(match) == 0 and time.monotonic() < deadline:
+            driver.update(match, 1 / 60, 0.0, act)
+            time.sleep(0.001)
+        assert current_seat(match) != 0
+        assert seen_views and all(view is not match for view in seen_views)
+        assert set(apply_threads) == {"MainThread"}
+        assert match.log[-1]["kind"] == EndTurn().kind
+    finally:
+        driver.close()
