@@ -48,6 +48,12 @@ def _cmd_play(args: argparse.Namespace) -> int:
     return play(args.level, args.vs_ai, args.human_seat or 1, args.seed)
 
 
+def _cmd_edit(args: argparse.Namespace) -> int:
+    from game.ui.main import edit
+
+    return edit(args.level)
+
+
 def _cmd_screenshot(args: argparse.Namespace) -> int:
     from game.ui.main import parse_size, screenshot
 
@@ -73,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--human-seat", type=int, choices=[1, 2], help="your seat against the AI (default 1)")
     p.add_argument("--seed", type=int, help="the match's random seed (default: a new one)")
     p.set_defaults(handler=_cmd_play)
+
+    p = sub.add_parser("edit", help="open the map editor: a new map, or LEVEL to change")
+    p.add_argument("level", nargs="?", metavar="LEVEL", help="a level file, draft or shipped level name")
+    p.set_defaults(handler=_cmd_edit)
 
     p = sub.add_parser("screenshot", help="render one screen headless to a PNG")
     p.add_argument("--scene", required=True, choices=list(SCREENSHOT_SCENES), help="which screen")

@@ -81,6 +81,37 @@ def play(level: str | None = None, vs_ai: str | None = None, human_seat: int = 1
     return 0
 
 
+def edit(level: str | None = None) -> int:
+    """Open the window on the map editor: a blank map, or ``level`` (a file, shipped name or draft)."""
+    from game.ui.scenes.editor import load_draft
+
+    loaded: Level | None = None
+    path: Path | None = None
+    if level is not None:
+        path = flow.resolve_level(level)
+        if not path.exists():
+            return _fail(f"no level called '{level}'")
+        try:
+            loaded = load_draft(path)
+        except LevelError as err:
+            for problem in err.problems:
+                print(f"{path}: {problem}", file=sys.stderr)
+            return 1
+
+    import pygame
+
+    from game.ui.app import App
+    from game.ui.scenes.editor import EditorScene
+
+    try:
+        app = App()
+    except pygame.error as err:
+        return _fail(f"cannot open a window: {err}")
+    app.reset_to(EditorScene(app, loaded, path))
+    app.run()
+    return 0
+
+
 # Screenshots ----------------------------------------------------------------
 
 

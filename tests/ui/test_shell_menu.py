@@ -32,8 +32,16 @@ def test_the_menu_offers_every_mode_and_greys_out_what_is_not_there_yet(app: App
     menu = open_menu(app)
     assert list(menu.buttons) == ["hotseat", "vs_ai", "continue", "load", "editor", "settings", "quit"]
     assert not menu.buttons["continue"].is_enabled  # no autosave in a fresh home
-    assert not menu.buttons["editor"].is_enabled
-    assert menu.buttons["editor"].tool_tip_text == "Coming soon."
+    assert menu.buttons["editor"].is_enabled
+    assert menu.buttons["editor"].tool_tip_text == "Design your own maps."
+
+
+def test_the_map_editor_button_opens_the_editor(app: App) -> None:
+    from game.ui.scenes.editor import EditorScene
+
+    menu = open_menu(app)
+    click(app, menu.buttons["editor"])
+    assert isinstance(app.scene, EditorScene)
 
 
 def test_menu_settings_change_volume_and_back_persists_it(app: App, home: Path) -> None:

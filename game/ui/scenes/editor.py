@@ -1,0 +1,817 @@
+"""The map editor: a hex canvas for the draft on the left, tools and forms on the right.
+
+Every change goes through the pure operations in :mod:`game.editor` and is recorded in an
+:class:`~game.editor.EditHistory`, so undo and redo cover everything. A draft need not be a
+valid level: the canvas draws it cell by cell (a Match cannot be built from it) and the
+problems list shows what :func:`game.core.level_problems` still finds.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+from pygame_gui.elements import UIButton, UIDropDownMenu, UILabel, UISelectionList, UITextEntryLine
+
+from game import editor as ops
+from game.core import Level, level_problems, new_match
+from game.core.hexgrid import Cell, corners, from_pixel, to_pixel
+from game.core.level import DOCTRINES, SEA, TERRAINS, Problem
+from game.editor.naming import slug, unique_place_name, unused_code, unused_id
+from game.editor.nations import PALETTE
+from game.io.levels import LevelError, save_level
+from game.io.paths import maps_dir, user_data_dir
+from game.ui import flow
+from game.ui.scene import Scene
+from game.ui.theme import colours, map_palette
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+TOP_BAR = 48
+PANEL_WIDTH = 330
+AUTOSAVE_SECONDS = 60.0
+MIN_HEX, MAX_HEX = 8.0, 64.0
+TOOLS = (
+    ("land", "Land"),
+    ("sea", "Sea"),
+    ("fill", "Fill"),
+    ("eyedropper", "Eyedropper"),
+    ("capital", "Capital"),
+    ("garrison", "Garrison"),
+)
+TOOL_HINTS = {
+    "land": "Paint the selected territory's land",
+    "sea": "Paint sea",
+    "fill": "Flood-fill a region with the selected territory (or sea with the Sea tool last used)",
+    "eyedropper": "Pick the territory under the cursor",
+    "capital": "Make the clicked territory its owner's capital",
+    "garrison": "Left click: one more troop for the owner; right click: one fewer",
+}
+SEATS = ("Seat 1", "Seat 2", "NPC")
+NO_CHOICE = "—"
+
+
+def recovery_path() -> Path:
+    return user_data_dir() / "editor-recovery.json"
+
+
+def load_draft(path: str | Path) -> Level:
+    """A level file for editing: it may still have problems, but must be structurally a level."""
+    from pydantic import ValidationError
+
+    from game.io.levels import _pydantic_problems, load_level
+
+    try:
+        return load_level(path)
+    except LevelError as err:
+        if not any(p.location for p in err.problems):
+            raise
+        try:
+            raw = json.loads(Path(path).read_text(encoding="utf-8"))
+            return Level.model_validate(raw)
+        except ValidationError as bad:
+            raise LevelError(str(path), _pydantic_problems(bad)) from None
+        except ValueError:
+            raise err from None
+
+
+class EditorScene(Scene):
+    def __init__(self, app: App, level: Level | None = None, path: str | Path | None = None) -> None:
+        super().__init__(app)
+        self.path: Path | None = Path(path) if path is not None else None
+        self.history = ops.EditHistory(level or ops.new_level(16, 11, "Untitled map"), saved=level is not None)
+        self.problems: list[Problem] = []
+        self.tool = "land"
+        self.radius = 0
+        self.territory: str | None = None
+        self.nation: str | None = None
+        self.status = "New map: create a nation, then a territory, then paint its land."
+        self.hex_size = 24.0
+        self.pan = pygame.Vector2(0, 0)
+        self._dragging_paint = False
+        self._panning = False
+        self._since_autosave = 0.0
+        self._rng = random.Random()
+        self.widgets: dict[str, object] = {}
+        self._problem_items: list[str] = []
+        if level is not None:
+            self.status = f"Editing {self.path.name if self.path else level.title}"
+        self._select_defaults()
+        self.problems = level_problems(self.level)
+
+    # State ------------------------------------------------------------------
+    @property
+    def level(self) -> Level:
+        return self.history.level
+
+    @property
+    def canvas(self) -> pygame.Rect:
+        width, height = self.app.size
+        return pygame.Rect(0, TOP_BAR, width - PANEL_WIDTH, height - TOP_BAR)
+
+    def _select_defaults(self) -> None:
+        ids = [t.id for t in self.level.territories]
+        if self.territory not in ids:
+            self.territory = ids[0] if ids else None
+        nids = [n.id for n in self.level.nations]
+        if self.nation not in nids:
+            self.nation = nids[0] if nids else None
+
+    def edit(self, label: str, fn, *args, merge: bool = False, **kwargs) -> bool:  # type: ignore[no-untyped-def]
+        """Run one pure editor operation and record it; an EditError becomes the status line."""
+        try:
+            new = fn(self.level, *args, **kwargs)
+        except ops.EditError as err:
+            self.set_status(f"Cannot {label}: {err}", error=True)
+            return False
+        changed = self.history.apply(label, new, merge=merge)
+        if changed:
+            self.after_change(rebuild=not merge or label != "paint")
+        return changed
+
+    def after_change(self, rebuild: bool = True) -> None:
+        self._select_defaults()
+        self.problems = level_problems(self.level)
+        if rebuild:
+            self.build()
+        else:
+            self._refresh_bar()
+            self._refresh_problems()
+
+    def set_status(self, text: str, error: bool = False) -> None:
+        self.status = text
+        if error:
+            self.app.toast(text, error=True)
+
+    # Layout -----------------------------------------------------------------
+    def enter(self) -> None:
+        self.fit()
+        self.build()
+
+    def resume(self) -> None:
+        self.build()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        self.fit()
+        self.build()
+
+    def fit(self) -> None:
+        """Zoom and pan so the whole map fits the canvas."""
+        grid = self.level.map
+        canvas = self.canvas
+        w_units = 3**0.5 * (grid.width + 0.5)
+        h_units = 1.5 * grid.height + 0.5
+        self.hex_size = max(MIN_HEX, min(MAX_HEX, (canvas.width - 40) / w_units, (canvas.height - 40) / h_units))
+        map_w, map_h = w_units * self.hex_size, h_units * self.hex_size
+        self.pan = pygame.Vector2(
+            (canvas.width - map_w) / 2 + 3**0.5 / 2 * self.hex_size, (canvas.height - map_h) / 2 + self.hex_size
+        )
+
+    def _button(
+        self, key: str, rect: pygame.Rect, text: str, hint: str | None = None, cls: str = "@segment"
+    ) -> UIButton:
+        button = UIButton(
+            rect,
+            text,
+            self.app.manager,
+            tool_tip_text=hint,
+            object_id=ObjectID(class_id=cls, object_id=f"#editor_{key}"),
+        )
+        self.widgets[key] = self.own(button)
+        return button
+
+    def _label(self, rect: pygame.Rect, text: str, cls: str = "@caption") -> UILabel:
+        return self.own(UILabel(rect, text, self.app.manager, object_id=ObjectID(class_id=cls)))  # type: ignore[return-value]
+
+    def _dropdown(self, key: str, rect: pygame.Rect, options: list[str], current: str) -> UIDropDownMenu:
+        if current not in options:
+            options = [current, *options]
+        menu = UIDropDownMenu(options, current, rect, self.app.manager, object_id=ObjectID(object_id=f"#editor_{key}"))
+        self.widgets[key] = self.own(menu)
+        return menu
+
+    def _entry(self, key: str, rect: pygame.Rect, text: str) -> UITextEntryLine:
+        entry = UITextEntryLine(rect, self.app.manager, object_id=ObjectID(object_id=f"#editor_{key}"))
+        entry.set_text(text)
+        self.widgets[key] = self.own(entry)
+        return entry
+
+    def build(self) -> None:
+        Scene.exit(self)
+        self.widgets = {}
+        width, height = self.app.size
+        # Top bar.
+        x = 10
+        for key, text, w in (
+            ("save", "Save", 70),
+            ("save_as", "Save as", 84),
+            ("undo", self.history.undo_label or "Undo", 150),
+            ("redo", self.history.redo_label or "Redo", 150),
+            ("generate", "Generate", 96),
+            ("playtest", "Play-test", 96),
+            ("back", "Back", 70),
+        ):
+            self._button(key, pygame.Rect(x, 8, w, 32), text, cls="@pause_button" if key != "playtest" else "@primary")
+            x += w + 6
+        self._entry("title", pygame.Rect(x + 8, 8, max(120, width - PANEL_WIDTH - x - 8), 32), self.level.title)
+        self._build_panel(width - PANEL_WIDTH + 10, PANEL_WIDTH - 20, height)
+        self._refresh_bar()
+
+    def _build_panel(self, left: int, span: int, height: int) -> None:
+        level = self.level
+        half = (span - 6) // 2
+        y = TOP_BAR + 6
+        self._label(pygame.Rect(left, y, span, 20), "TOOLS")
+        y += 22
+        third = (span - 12) // 3
+        for i, (key, text) in enumerate(TOOLS):
+            rect = pygame.Rect(left + (i % 3) * (third + 6), y + (i // 3) * 32, third, 28)
+            button = self._button(f"tool_{key}", rect, text, TOOL_HINTS[key])
+            if key == self.tool:
+                button.select()
+        y += 64
+        self._label(pygame.Rect(left, y, 80, 28), "Brush")
+        for r in range(3):
+            button = self._button(f"brush_{r + 1}", pygame.Rect(left + 80 + r * 48, y, 42, 28), str(r + 1))
+            if r == self.radius:
+                button.select()
+        y += 36
+        # Territory.
+        self._label(pygame.Rect(left, y, span, 20), "TERRITORY")
+        y += 22
+        territory = next((t for t in level.territories if t.id == self.territory), None)
+        names = [f"{t.name} [{t.code}]" for t in level.territories]
+        current = f"{territory.name} [{territory.code}]" if territory else NO_CHOICE
+        self._dropdown("territory", pygame.Rect(left, y, span - 96, 28), names or [NO_CHOICE], current)
+        self._button("new_territory", pygame.Rect(left + span - 90, y, 90, 28), "New", "New territory", "@pause_button")
+        y += 32
+        nations = [n.id for n in level.nations]
+        if territory is not None:
+            self._entry("territory_name", pygame.Rect(left, y, span - 96, 28), territory.name)
+            self._dropdown(
+                "territory_value",
+                pygame.Rect(left + span - 90, y, 90, 28),
+                [f"value {v}" for v in range(1, 6)],
+                f"value {territory.value}",
+            )
+            y += 32
+            self._dropdown("territory_terrain", pygame.Rect(left, y, half, 28), list(TERRAINS), territory.terrain)
+            self._dropdown("territory_owner", pygame.Rect(left + half + 6, y, half, 28), nations, territory.owner)
+            y += 32
+        else:
+            self._label(pygame.Rect(left, y, span, 28), "No territory yet: press New.", "@small")
+            y += 64
+        y += 4
+        # Nation.
+        self._label(pygame.Rect(left, y, span, 20), "NATION")
+        y += 22
+        nation = next((n for n in level.nations if n.id == self.nation), None)
+        self._dropdown(
+            "nation",
+            pygame.Rect(left, y, span - 96, 28),
+            [n.name for n in level.nations] or [NO_CHOICE],
+            nation.name if nation else NO_CHOICE,
+        )
+        self._button("new_nation", pygame.Rect(left + span - 90, y, 90, 28), "New", "New nation", "@pause_button")
+        y += 32
+        if nation is not None:
+            self._entry("nation_name", pygame.Rect(left, y, span - 96, 28), nation.name)
+            self._button(
+                "nation_colour", pygame.Rect(left + span - 90, y, 90, 28), "Colour", "Next colour", "@pause_button"
+            )
+            y += 32
+            seat = next((SEATS[i] for i, s in enumerate(level.seats) if nation.id in s.nations), "NPC")
+            self._dropdown("nation_doctrine", pygame.Rect(left, y, half, 28), list(DOCTRINES), nation.doctrine)
+            self._dropdown("nation_seat", pygame.Rect(left + half + 6, y, half, 28), list(SEATS), seat)
+            y += 32
+        else:
+            self._label(pygame.Rect(left, y, span, 28), "No nation yet: press New.", "@small")
+            y += 64
+        y += 4
+        self._problems_label = self._label(pygame.Rect(left, y, span, 20), "PROBLEMS")
+        y += 22
+        self._problems_rect = pygame.Rect(left, y, span, max(60, height - y - 30))
+        self.widgets["problems"] = None
+        self._refresh_problems(force=True)
+
+    def _refresh_problems(self, force: bool = False) -> None:
+        items = [str(p) for p in self.problems] or ["No problems: ready to play-test."]
+        if not force and items == self._problem_items and self.widgets.get("problems") is not None:
+            return
+        self._problem_items = items
+        old = self.widgets.get("problems")
+        if old is not None:
+            old.kill()  # type: ignore[attr-defined]
+            self._elements.remove(old)
+        lst = UISelectionList(
+            self._problems_rect, items, self.app.manager, object_id=ObjectID(object_id="#editor_problems")
+        )
+        self.widgets["problems"] = self.own(lst)
+        self._problems_label.set_text(f"PROBLEMS ({len(self.problems)})")
+
+    def _refresh_bar(self) -> None:
+        for key, label in (("undo", self.history.undo_label), ("redo", self.history.redo_label)):
+            button = self.widgets.get(key)
+            if isinstance(button, UIButton):
+                button.set_text(label or key.capitalize())
+                button.enable() if label else button.disable()
+        play = self.widgets.get("playtest")
+        if isinstance(play, UIButton):
+            play.enable() if not self.problems else play.disable()
+
+    # Input ------------------------------------------------------------------
+    def _key_of(self, element: object) -> str | None:
+        return next((k for k, w in self.widgets.items() if w is element), None)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            key = self._key_of(event.ui_element)
+            if key is None:
+                return False
+            self.press(key)
+            return True
+        if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED:
+            key = self._key_of(event.ui_element)
+            if key is None:
+                return False
+            self.choose(key, event.text)
+            return True
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
+            key = self._key_of(event.ui_element)
+            if key is None:
+                return False
+            self.type_in(key, event.text)
+            return True
+        if event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION:
+            if event.ui_element is self.widgets.get("problems"):
+                self.go_to_problem(event.text)
+                return True
+            return False
+        if event.type == pygame.KEYDOWN:
+            return self._key(event)
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            return self._mouse_down(event)
+        if event.type == pygame.MOUSEBUTTONUP:
+            if event.button == 1 and self._dragging_paint:
+                self._dragging_paint = False
+                self.after_change()
+            if event.button == 3:
+                self._panning = False
+            return True
+        if event.type == pygame.MOUSEMOTION:
+            if self._panning:
+                self.pan += pygame.Vector2(event.rel)
+            elif self._dragging_paint and self.canvas.collidepoint(event.pos):
+                self._paint_at(event.pos, merge=True)
+            return True
+        if event.type == pygame.MOUSEWHEEL:
+            pos = pygame.mouse.get_pos()
+            if self.canvas.collidepoint(pos):
+                self.zoom_at(pos, 1.15 if event.y > 0 else 1 / 1.15)
+                return True
+        return False
+
+    def _key(self, event: pygame.event.Event) -> bool:
+        ctrl = event.mod & pygame.KMOD_CTRL
+        if ctrl and event.key == pygame.K_z:
+            self.press("redo" if event.mod & pygame.KMOD_SHIFT else "undo")
+        elif ctrl and event.key == pygame.K_y:
+            self.press("redo")
+        elif ctrl and event.key == pygame.K_s:
+            self.press("save")
+        elif event.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN):
+            step = {pygame.K_LEFT: (40, 0), pygame.K_RIGHT: (-40, 0), pygame.K_UP: (0, 40), pygame.K_DOWN: (0, -40)}
+            self.pan += pygame.Vector2(step[event.key])
+        elif event.key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
+            self.zoom_at(self.canvas.center, 1.15)
+        elif event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
+            self.zoom_at(self.canvas.center, 1 / 1.15)
+        elif event.key == pygame.K_ESCAPE:
+            self.press("back")
+        else:
+            return False
+        return True
+
+    def _mouse_down(self, event: pygame.event.Event) -> bool:
+        if not self.canvas.collidepoint(event.pos):
+            return False
+        if event.button in (4, 5):
+            return True  # the wheel comes as MOUSEWHEEL too
+        cell = self.cell_at(event.pos)
+        if event.button == 3:
+            if self.tool == "garrison" and cell is not None and self._territory_at(cell) is not None:
+                self._garrison(cell, -1)
+            else:
+                self._panning = True
+            return True
+        if event.button != 1 or cell is None:
+            return True
+        if self.tool in ("land", "sea"):
+            self._paint_at(event.pos, merge=False)
+            self._dragging_paint = True
+        elif self.tool == "fill":
+            token = self._paint_token()
+            if token is not None:
+                self.edit("fill", ops.fill, cell, token)
+        elif self.tool == "eyedropper":
+            pick = ops.eyedropper(self.level, cell)
+            if pick.territory is None:
+                self.tool = "sea"
+                self.set_status("Picked: sea")
+            else:
+                self.territory, self.tool = pick.territory, "land"
+                owner = next(t.owner for t in self.level.territories if t.id == pick.territory)
+                if owner in {n.id for n in self.level.nations}:
+                    self.nation = owner
+                self.set_status(f"Picked territory '{pick.territory}'")
+            self.build()
+        elif self.tool == "capital":
+            territory = self._territory_at(cell)
+            if territory is None:
+                self.set_status("A capital must be a territory, not sea", error=True)
+            elif self.edit("set capital", ops.set_capital, territory.owner, territory.id):
+                self.set_status(f"{territory.name} is now the capital of '{territory.owner}'")
+        elif self.tool == "garrison":
+            self._garrison(cell, +1)
+        return True
+
+    def _garrison(self, cell: Cell, delta: int) -> None:
+        territory = self._territory_at(cell)
+        if territory is None:
+            self.set_status("Troops stand on territories, not at sea", error=True)
+            return
+        strength = sum(
+            g.strength for g in self.level.garrisons if g.territory == territory.id and g.nation == territory.owner
+        )
+        new = max(0, strength + delta)
+        if self.edit("set garrison", ops.set_garrison, territory.id, territory.owner, new):
+            self.set_status(f"{territory.name}: {new} troops of '{territory.owner}'")
+
+    def _paint_token(self) -> str | None:
+        if self.tool == "sea":
+            return SEA
+        territory = next((t for t in self.level.territories if t.id == self.territory), None)
+        if territory is None:
+            self.set_status("Choose or create a territory to paint its land", error=True)
+            return None
+        return territory.code
+
+    def _paint_at(self, pos: tuple[int, int], merge: bool) -> None:
+        cell = self.cell_at(pos)
+        token = self._paint_token()
+        if cell is None or token is None:
+            self._dragging_paint = False
+            return
+        self.edit("paint", ops.paint, ops.brush(cell, self.radius), token, merge=merge)
+
+    def _territory_at(self, cell: Cell):  # type: ignore[no-untyped-def]
+        pick = ops.eyedropper(self.level, cell)
+        return next((t for t in self.level.territories if t.id == pick.territory), None)
+
+    def press(self, key: str) -> None:
+        self.app.sound.play("click")
+        if key.startswith("tool_"):
+            self.tool = key[5:]
+            self.set_status(TOOL_HINTS[self.tool])
+            self.build()
+        elif key.startswith("brush_"):
+            self.radius = int(key[6:]) - 1
+            self.build()
+        elif key == "undo" and self.history.can_undo:
+            label = self.history.undo_label
+            self.history.undo()
+            self.set_status(f"{label} done")
+            self.after_change()
+        elif key == "redo" and self.history.can_redo:
+            label = self.history.redo_label
+            self.history.redo()
+            self.set_status(f"{label} done")
+            self.after_change()
+        elif key == "save":
+            self.save(self.path)
+        elif key == "save_as":
+            self.save(None)
+        elif key == "generate":
+            self.generate()
+        elif key == "playtest":
+            self.playtest()
+        elif key == "back":
+            self._write_recovery()
+            flow.to_menu(self.app)
+        elif key == "new_territory":
+            self.new_territory()
+        elif key == "new_nation":
+            self.new_nation()
+        elif key == "nation_colour" and self.nation is not None:
+            nation = next(n for n in self.level.nations if n.id == self.nation)
+            lower = [c.lower() for c in PALETTE]
+            index = lower.index(nation.colour.lower()) if nation.colour.lower() in lower else -1
+            self.edit("change colour", ops.update_nation, nation.id, colour=PALETTE[(index + 1) % len(PALETTE)])
+
+    def choose(self, key: str, text: str) -> None:
+        level = self.level
+        if key == "territory":
+            match = next((t for t in level.territories if f"{t.name} [{t.code}]" == text), None)
+            if match is not None:
+                self.territory = match.id
+                if self.tool not in ("land", "fill"):
+                    self.tool = "land"
+            self.build()
+        elif key == "nation":
+            match_n = next((n for n in level.nations if n.name == text), None)
+            if match_n is not None:
+                self.nation = match_n.id
+            self.build()
+        elif key == "territory_value" and self.territory:
+            self.edit("change value", ops.update_territory, self.territory, value=int(text.split()[-1]))
+        elif key == "territory_terrain" and self.territory:
+            self.edit("change terrain", ops.update_territory, self.territory, terrain=text)
+        elif key == "territory_owner" and self.territory:
+            self.edit("change owner", ops.update_territory, self.territory, owner=text)
+        elif key == "nation_doctrine" and self.nation:
+            self.edit("change doctrine", ops.update_nation, self.nation, doctrine=text)
+        elif key == "nation_seat" and self.nation:
+            seat = {"Seat 1": 0, "Seat 2": 1}.get(text)
+            self.edit("assign seat", ops.assign_seat, self.nation, seat)
+
+    def type_in(self, key: str, text: str) -> None:
+        text = text.strip()
+        if not text:
+            self.build()
+            return
+        if key == "title":
+            self.edit("rename map", ops.set_meta, title=text[:100])
+        elif key == "territory_name" and self.territory:
+            self.edit("rename territory", ops.update_territory, self.territory, name=text[:60])
+        elif key == "nation_name" and self.nation:
+            self.edit("rename nation", ops.update_nation, self.nation, name=text[:60])
+
+    def new_nation(self) -> None:
+        level = self.level
+        number = len(level.nations) + 1
+        names = {n.name for n in level.nations}
+        while f"Nation {number}" in names:
+            number += 1
+        name = f"Nation {number}"
+        nid = unused_id(name, [n.id for n in level.nations])
+        if self.edit("new nation", ops.create_nation, nid, name):
+            self.nation = nid
+            self.set_status(f"Created {name}: give it a seat, a territory and a capital")
+            self.build()
+
+    def new_territory(self) -> None:
+        level = self.level
+        owner = self.nation or (level.nations[0].id if level.nations else None)
+        if owner is None:
+            self.set_status("Create a nation first: every territory has an owner", error=True)
+            return
+        taken = {t.id for t in level.territories}
+        name = unique_place_name(self._rng, set(taken))
+        tid = unused_id(name, taken)
+        code = unused_code(name, {t.code for t in level.territories})
+        if self.edit("new territory", ops.create_territory, tid, name, code, owner):
+            self.territory, self.tool = tid, "land"
+            self.set_status(f"Created {name} [{code}]: paint its cells with the Land tool")
+            self.build()
+
+    def generate(self) -> None:
+        grid = self.level.map
+        seed = self._rng.randrange(1, 2**31)
+        try:
+            level = ops.generate_level(seed, max(grid.width, 12), max(grid.height, 8), 4)
+        except ops.EditError as err:
+            self.set_status(f"Cannot generate: {err}", error=True)
+            return
+        if self.history.apply("generate", level):
+            self.territory = self.nation = None
+            self.set_status(f"Generated a map with seed {seed} (undo brings yours back)")
+            self.fit()
+            self.after_change()
+
+    def playtest(self) -> None:
+        if self.problems:
+            self.set_status("Fix the problems before play-testing", error=True)
+            return
+        self._write_recovery()
+        flow.open_match(self.app, new_match(self.level, flow.new_seed()))
+
+    # Files ------------------------------------------------------------------
+    def save(self, path: Path | None) -> Path | None:
+        """Write the level; with problems it goes to ``<name>.draft.json`` instead. Returns the file written."""
+        if path is None:
+            path = maps_dir() / f"{slug(self.level.title)}.json"
+        path = Path(path)
+        stem = re.sub(r"(\.draft)?\.json$", "", path.name)
+        target = path.with_name(f"{stem}.draft.json" if self.problems else f"{stem}.json")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            save_level(self.level, target)
+        except OSError as err:
+            self.set_status(f"Not saved: {err.strerror or err}", error=True)
+            return None
+        self.path = path.with_name(f"{stem}.json")
+        self.history.mark_saved()
+        if self.problems:
+            count = len(self.problems)
+            self.set_status(
+                f"Saved as a draft: {target.name} "
+                f"({count} problem{'s' if count != 1 else ''} to fix before it can be played)"
+            )
+        else:
+            self.set_status(f"Saved {target}")
+        self.app.toast(self.status)
+        return target
+
+    def _write_recovery(self) -> None:
+        self._since_autosave = 0.0
+        if not self.history.dirty or not self.app.autosaves:
+            return
+        try:
+            recovery_path().parent.mkdir(parents=True, exist_ok=True)
+            save_level(self.level, recovery_path())
+        except OSError as err:
+            self.app.toast(f"Recovery copy not written: {err.strerror or err}", error=True)
+
+    def update(self, dt: float) -> None:
+        self._since_autosave += dt
+        if self._since_autosave >= AUTOSAVE_SECONDS:
+            self._write_recovery()
+
+    # Problems -----------------------------------------------------------------
+    def go_to_problem(self, text: str) -> None:
+        problem = next((p for p in self.problems if str(p) == text), None)
+        if problem is None:
+            return
+        found = re.match(r"(territories|nations|garrisons)\[(\d+)\]", problem.location)
+        named = re.search(r"'([a-z][a-z0-9_]*)'", problem.message)
+        level = self.level
+        tid: str | None = None
+        if found and found.group(1) == "territories" and int(found.group(2)) < len(level.territories):
+            tid = level.territories[int(found.group(2))].id
+            self.territory = tid
+        elif found and found.group(1) == "nations" and int(found.group(2)) < len(level.nations):
+            self.nation = level.nations[int(found.group(2))].id
+        elif named and named.group(1) in {n.id for n in level.nations}:
+            self.nation = named.group(1)
+        elif named and named.group(1) in {t.id for t in level.territories}:
+            tid = self.territory = named.group(1)
+        if tid is None and self.nation is not None:
+            tid = next((t.id for t in level.territories if t.owner == self.nation), None)
+        if tid is not None:
+            self.centre_on(tid)
+        self.set_status(str(problem))
+        self.build()
+
+    def centre_on(self, territory_id: str) -> None:
+        code = next((t.code for t in self.level.territories if t.id == territory_id), None)
+        cells = [cell for cell, token in self._tokens().items() if token == code]
+        if not cells:
+            return
+        xs, ys = zip(*(to_pixel(c, self.hex_size) for c in cells), strict=True)
+        centre = pygame.Vector2(sum(xs) / len(xs), sum(ys) / len(ys))
+        self.pan = pygame.Vector2(self.canvas.width / 2, self.canvas.height / 2) - centre
+
+    # Geometry and drawing ---------------------------------------------------
+    def zoom_at(self, pos: tuple[float, float], factor: float) -> None:
+        new = max(MIN_HEX, min(MAX_HEX, self.hex_size * factor))
+        anchor = pygame.Vector2(pos) - pygame.Vector2(self.canvas.topleft) - self.pan
+        self.pan += anchor - anchor * (new / self.hex_size)
+        self.hex_size = new
+
+    def cell_at(self, pos: tuple[float, float]) -> Cell | None:
+        x = pos[0] - self.canvas.x - self.pan.x
+        y = pos[1] - self.canvas.y - self.pan.y
+        col, row = from_pixel(x, y, self.hex_size)
+        grid = self.level.map
+        return (col, row) if 0 <= col < grid.width and 0 <= row < grid.height else None
+
+    def cell_centre(self, cell: Cell) -> tuple[int, int]:
+        x, y = to_pixel(cell, self.hex_size)
+        return int(self.canvas.x + self.pan.x + x), int(self.canvas.y + self.pan.y + y)
+
+    def _tokens(self) -> dict[Cell, str]:
+        grid = self.level.map
+        out: dict[Cell, str] = {}
+        for r, line in enumerate(grid.rows[: grid.height]):
+            for c, token in enumerate(line.split()[: grid.width]):
+                out[(c, r)] = token
+        for r in range(grid.height):
+            for c in range(grid.width):
+                out.setdefault((c, r), SEA)
+        return out
+
+    def draw(self, surface: pygame.Surface) -> None:
+        palette = map_palette()
+        ui = colours("#match")
+        surface.fill(palette["background"])
+        canvas = self.canvas
+        surface.set_clip(canvas)
+        self._draw_map(surface, palette)
+        surface.set_clip(None)
+        width, height = self.app.size
+        pygame.draw.rect(surface, ui["bar_bg"], (0, 0, width, TOP_BAR))
+        pygame.draw.line(surface, ui["bar_edge"], (0, TOP_BAR - 1), (width, TOP_BAR - 1))
+        panel = pygame.Rect(width - PANEL_WIDTH, TOP_BAR, PANEL_WIDTH, height - TOP_BAR)
+        pygame.draw.rect(surface, ui["panel_bg"], panel)
+        pygame.draw.line(surface, ui["panel_edge"], panel.topleft, panel.bottomleft)
+        # Status line along the bottom of the canvas.
+        dirty = "  •  unsaved changes" if self.history.dirty else ""
+        text = self.app.font(14).render(f"{self.status}{dirty}", True, ui["text"])
+        strip = pygame.Rect(0, height - 26, canvas.width, 26)
+        shade = pygame.Surface(strip.size, pygame.SRCALPHA)
+        shade.fill((10, 14, 18, 200))
+        surface.blit(shade, strip.topleft)
+        surface.blit(text, (10, strip.y + 4), area=pygame.Rect(0, 0, strip.width - 20, 20))
+        hint = self.app.font(13).render(
+            "Left: use tool · Right-drag/arrows: pan · Wheel: zoom · Ctrl+Z/Y: undo/redo", True, ui["muted"]
+        )
+        surface.blit(hint, (canvas.x + 10, canvas.y + 8))
+
+    def _outline(self, cell: Cell) -> list[tuple[float, float]]:
+        ox, oy = self.canvas.x + self.pan.x, self.canvas.y + self.pan.y
+        return [(ox + x, oy + y) for x, y in corners(cell, self.hex_size)]
+
+    def _draw_map(self, surface: pygame.Surface, palette: dict[str, pygame.Color]) -> None:
+        level = self.level
+        size = self.hex_size
+        ox, oy = self.canvas.x + self.pan.x, self.canvas.y + self.pan.y
+        nations = {n.id: n for n in level.nations}
+        by_code = {t.code: t for t in level.territories}
+        selected = next((t.code for t in level.territories if t.id == self.territory), None)
+        tokens = self._tokens()
+        unknown = pygame.Color("#6b6f75")
+        centres: dict[str, list[tuple[float, float]]] = {}
+        for cell, token in tokens.items():
+            points = [(ox + x, oy + y) for x, y in corners(cell, size)]
+            if token == SEA:
+                pygame.draw.polygon(surface, palette["sea"], points)
+                pygame.draw.polygon(surface, palette["sea_line"], points, 1)
+                continue
+            territory = by_code.get(token)
+            nation = nations.get(territory.owner) if territory else None
+            fill = pygame.Color(nation.colour) if nation else unknown
+            if territory is not None and territory.code != selected and self.territory is not None:
+                fill = fill.lerp(palette["background"], 0.15)
+            pygame.draw.polygon(surface, fill, points)
+            pygame.draw.polygon(surface, palette["territory_border"], points, 1)
+            cx, cy = to_pixel(cell, size)
+            centres.setdefault(token, []).append((ox + cx, oy + cy))
+        if selected in centres:
+            for cx, cy in centres[selected]:
+                cell = from_pixel(cx - ox, cy - oy, size)
+                points = [(cx + (x - cx) * 0.88, cy + (y - cy) * 0.88) for x, y in self._outline(cell)]
+                pygame.draw.polygon(surface, palette["selected"], points, 2)
+        capitals = {n.capital for n in level.nations if n.capital}
+        troops: dict[str, int] = {}
+        for g in level.garrisons:
+            troops[g.territory] = troops.get(g.territory, 0) + g.strength
+        label_font = self.app.font(max(10, min(16, int(size * 0.6))), bold=True)
+        badge_font = self.app.font(12, bold=True)
+        for code, points_list in centres.items():
+            territory = by_code.get(code)
+            xs, ys = zip(*points_list, strict=True)
+            cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
+            # The cell nearest the average, so the label sits on the territory.
+            cx, cy = min(points_list, key=lambda p: (p[0] - cx) ** 2 + (p[1] - cy) ** 2)
+            name = territory.name if territory and size >= 18 else code
+            owner = nations.get(territory.owner) if territory else None
+            dark = owner is not None and pygame.Color(owner.colour).hsla[2] < 55
+            ink, shadow = (palette["badge_text"], palette["label"]) if dark else (palette["label"], None)
+            if shadow is not None:
+                under = label_font.render(name, True, shadow)
+                surface.blit(under, under.get_rect(center=(cx + 1, cy + 1)))
+            text = label_font.render(name, True, ink)
+            surface.blit(text, text.get_rect(center=(cx, cy)))
+            if territory is None:
+                continue
+            if territory.id in capitals:
+                star = (cx, cy - size * 0.75)
+                pts = []
+                for k in range(10):
+                    radius = 7 if k % 2 == 0 else 3
+                    angle = -90 + 36 * k
+                    vec = pygame.Vector2(radius, 0).rotate(angle)
+                    pts.append((star[0] + vec.x, star[1] + vec.y))
+                pygame.draw.polygon(surface, palette["capital"], pts)
+                pygame.draw.polygon(surface, palette["label"], pts, 1)
+            if territory.id in troops:
+                badge = badge_font.render(str(troops[territory.id]), True, palette["badge_text"])
+                rect = badge.get_rect(center=(cx, cy + size * 0.7)).inflate(10, 4)
+                pygame.draw.rect(surface, palette["badge_bg"], rect, border_radius=8)
+                pygame.draw.rect(surface, palette["nation_border"], rect, 1, border_radius=8)
+                surface.blit(badge, badge.get_rect(center=rect.center))
+        # The brush under the mouse.
+        mouse = pygame.mouse.get_pos()
+        cell = self.cell_at(mouse) if self.canvas.collidepoint(mouse) else None
+        if cell is not None:
+            reach = ops.brush(cell, self.radius) if self.tool in ("land", "sea") else [cell]
+            for c in reach:
+                points = [(ox + x, oy + y) for x, y in corners(c, size)]
+                pygame.draw.polygon(surface, palette["nation_border"], points, 2)
