@@ -41,7 +41,34 @@ def _signed(value: int) -> str:
     return f"+{value}" if value > 0 else f"−{-value}"
 
 
-class DutyDialog:
+class _ChoiceDialog:
+    """A modal window whose buttons each stand for one intent; "Decide later" or closing defers."""
+
+    window: pygame_gui.elements.UIWindow
+    later: UIButton
+    _choices: dict[object, Intent]
+
+    def kill(self) -> None:
+        self.window.kill()
+
+    def alive(self) -> bool:
+        return self.window.alive()
+
+    def handle(self, event: pygame.event.Event) -> Intent | None:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element in self._choices:
+                return self._choices[event.ui_element]
+            if event.ui_element is self.later:
+                return LATER
+        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
+            return LATER
+        return None
+
+    def key(self, key: int) -> Intent | None:
+        return LATER if key == pygame.K_ESCAPE else "consumed"
+
+
+class DutyDialog(_ChoiceDialog):
     def __init__(self, app: App, match: Match, duty: Duty, legal: list[Any], area: pygame.Rect) -> None:
         self.duty = duty
         m = match
@@ -110,28 +137,7 @@ class DutyDialog:
             object_id="#honour_duty",
             enabled=honour in legal,
         )
-        self._honour, self._pass = honour, passing
-
-    def kill(self) -> None:
-        self.window.kill()
-
-    def alive(self) -> bool:
-        return self.window.alive()
-
-    def handle(self, event: pygame.event.Event) -> Intent | None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            if event.ui_element is self.honour_button:
-                return self._honour
-            if event.ui_element is self.pass_button:
-                return self._pass
-            if event.ui_element is self.later:
-                return LATER
-        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
-            return LATER
-        return None
-
-    def key(self, key: int) -> Intent | None:
-        return LATER if key == pygame.K_ESCAPE else "consumed"
+        self._choices = {self.honour_button: honour, self.pass_button: passing}
 
 
 OFFER_MEANING = {
@@ -168,7 +174,7 @@ def offer_meaning(match: Match, offer: Offer) -> str:
     )
 
 
-class OfferDialog:
+class OfferDialog(_ChoiceDialog):
     def __init__(self, app: App, match: Match, offer: Offer, legal: list[Any], area: pygame.Rect) -> None:
         self.offer = offer
         m = match
@@ -213,28 +219,7 @@ class OfferDialog:
             enabled=accept in legal,
             tooltip=None if accept in legal else "The treaty's conditions no longer hold.",
         )
-        self._accept, self._reject = accept, reject
-
-    def kill(self) -> None:
-        self.window.kill()
-
-    def alive(self) -> bool:
-        return self.window.alive()
-
-    def handle(self, event: pygame.event.Event) -> Intent | None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            if event.ui_element is self.accept_button:
-                return self._accept
-            if event.ui_element is self.reject_button:
-                return self._reject
-            if event.ui_element is self.later:
-                return LATER
-        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
-            return LATER
-        return None
-
-    def key(self, key: int) -> Intent | None:
-        return LATER if key == pygame.K_ESCAPE else "consumed"
+        self._choices = {self.accept_button: accept, self.reject_button: reject}
 
 
 class ConfirmDialog:
