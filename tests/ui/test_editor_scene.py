@@ -178,3 +178,135 @@ def test_a_dirty_draft_gets_a_recovery_copy_within_a_minute(app: App, home: Path
     assert not recovery_path().exists()
     app.step(31.0)
     assert [n.id for n in load_draft(recovery_path()).nations] == ["nation_1"]
+
+
+def type_into(app: App, scene: EditorScene, key: str, text: str, enter: bool = False) -> None:
+    """Click a text field, select what it holds, type ``text`` as key presses and text input."""
+    click(app, widget(scene, key))
+    press(app, pygame.K_a, "a", pygame.KMOD_CTRL)
+    press(app, pygame.K_BACKSPACE, "\b")
+    for char in text:
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=char))
+    frames(app, 2)
+    if enter:
+        press(app, pygame.K_RETURN, "\r")
+
+
+def test_the_scenario_window_sets_the_round_limit_and_resizes_the_map(app: App, home: Path) -> None:
+    scene = open_editor(app)
+    click(app, widget(scene, "open_scenario"))
+    assert scene.dialog == "scenario"
+    type_into(app, scene, "sc_rounds", "12")
+    type_into(app, scene, "sc_share", "0.75")
+    type_into(app, scene, "sc_width", "20")
+    type_into(app, scene, "sc_height", "9")
+    type_into(app, scene, "sc_briefing", "Hold the line.")
+    click(app, widget(scene, "sc_apply"))
+    level = scene.level
+    assert (level.round_limit, level.hegemony_share) == (12, 0.75)
+    assert (level.map.width, level.map.height) == (20, 9)
+    assert level.briefing == "Hold the line."
+    assert widget(scene, "undo").text == "Undo edit scenario"
+    type_into(app, scene, "sc_rounds", "0")
+    click(app, widget(scene, "sc_apply"))
+    assert scene.level.round_limit == 12 and scene.status.startswith("Cannot edit scenario")
+    press(app, pygame.K_z, "z", pygame.KMOD_CTRL)
+    assert (scene.level.round_limit, scene.level.map.width) == (30, 16)
+    click(app, widget(scene, "close_window"))
+    assert scene.dialog is None and "window" not in scene.widgets
+
+
+def test_treaties_window_adds_an_alliance_with_article_5_and_undoes_it(app: App, home: Path) -> None:
+    scene = open_editor(app)
+    for _ in range(3):
+        click(app, widget(scene, "new_nation"))
+    click(app, widget(scene, "open_treaties"))
+    type_into(app, scene, "al_new_name", "Entente")
+    choose(app, scene, "al_new_a", "Nation 1")
+    choose(app, scene, "al_new_b", "Nation 2")
+    click(app, widget(scene, "al_add"))
+    (alliance,) = scene.level.treaties.alliances
+    assert (alliance.name, alliance.members, alliance.collective_defence) == ("Entente", ["nation_1", "nation_2"], True)
+    click(app, widget(scene, "al_a5_0"))
+    assert not scene.level.treaties.alliances[0].collective_defence
+    click(app, widget(scene, "al_cplus_0"))
+    assert scene.level.treaties.alliances[0].cohesion == 55
+    choose(app, scene, "al_add_0", "Nation 3")
+    assert scene.level.treaties.alliances[0].members == ["nation_1", "nation_2", "nation_3"]
+    choose(app, scene, "al_del_0", "Nation 1")
+    assert scene.level.treaties.alliances[0].members == ["nation_2", "nation_3"]
+    choose(app, scene, "al_del_0", "Nation 2")  # two members at least: refused
+    assert "at least two members" in scene.status
+    choose(app, scene, "g_new_a", "Nation 1")
+    choose(app, scene, "g_new_b", "Nation 3")
+    click(app, widget(scene, "g_add"))
+    assert [(g.guarantor, g.guaranteed) for g in scene.level.treaties.guarantees] == [("nation_1", "nation_3")]
+    choose(app, scene, "p_new_a", "Nation 2")
+    choose(app, scene, "p_new_b", "Nation 2")
+    click(app, widget(scene, "p_add"))
+    assert scene.level.treaties.pacts == [] and scene.status.startswith("Cannot add pact")
+    choose(app, scene, "p_new_b", "Nation 3")
+    click(app, widget(scene, "p_add"))
+    assert [p.members for p in scene.level.treaties.pacts] == [["nation_2", "nation_3"]]
+    click(app, widget(scene, "p_del_0"))
+    click(app, widget(scene, "g_del_0"))
+    assert scene.level.treaties.pacts == [] and scene.level.treaties.guarantees == []
+    for _ in range(8):  # every change was one step: pact and guarantee, members, cohesion, Article 5
+        press(app, pygame.K_z, "z", pygame.KMOD_CTRL)
+    (alliance,) = scene.level.treaties.alliances
+    assert alliance.collective_defence and alliance.cohesion == 50
+    press(app, pygame.K_z, "z", pygame.KMOD_CTRL)
+    assert scene.level.treaties.alliances == []
+    press(app, pygame.K_y, "y", pygame.KMOD_CTRL)
+    click(app, widget(scene, "al_remove_0"))
+    assert scene.level.treaties.alliances == []
+
+
+def test_delete_a_territory_and_a_nation_that_hands_its_land_to_a_neighbour(app: App, home: Path) -> None:
+    scene = open_editor(app)
+    click(app, widget(scene, "new_nation"))
+    click(app, widget(scene, "new_territory"))
+    paint_cell(app, scene, (5, 5))
+    click(app, widget(scene, "new_nation"))
+    click(app, widget(scene, "new_territory"))
+    paint_cell(app, scene, (6, 5))
+    click(app, widget(scene, "new_territory"))
+    paint_cell(app, scene, (9, 5))
+    assert scene.territory == scene.level.territories[2].id
+    click(app, widget(scene, "delete_territory"))
+    assert len(scene.level.territories) == 2 and token(scene, (9, 5)) == SEA
+    choose(app, scene, "nation", "Nation 1")
+    click(app, widget(scene, "delete_nation"))
+    assert scene.dialog == "delete_nation" and len(scene.level.nations) == 2
+    click(app, widget(scene, "prompt_yes"))
+    assert [n.id for n in scene.level.nations] == ["nation_2"]
+    assert [t.owner for t in scene.level.territories] == ["nation_2", "nation_2"]
+    # A nation with land and no neighbour: the EditError is the status line.
+    click(app, widget(scene, "new_nation"))
+    click(app, widget(scene, "new_territory"))
+    paint_cell(app, scene, (12, 2))
+    choose(app, scene, "nation", "Nation 2")
+    click(app, widget(scene, "new_nation"))
+    click(app, widget(scene, "delete_nation"))
+    assert scene.dialog is None and len(scene.level.nations) == 2
+    choose(app, scene, "nation", "Nation 3")
+    click(app, widget(scene, "delete_nation"))
+    assert "still owns 1 territory" in scene.status
+
+
+def test_opening_the_editor_offers_to_recover_an_unsaved_map(app: App, home: Path) -> None:
+    from game.editor import create_nation, new_level
+    from game.io.levels import save_level
+    from game.ui.scenes.editor import recovery_path
+
+    recovery_path().parent.mkdir(parents=True, exist_ok=True)
+    save_level(create_nation(new_level(10, 7, "Lost work"), "north", "North"), recovery_path())
+    scene = open_editor(app)
+    assert scene.dialog == "recover" and scene.level.title == "Untitled map"
+    click(app, widget(scene, "prompt_yes"))
+    assert scene.level.title == "Lost work" and [n.id for n in scene.level.nations] == ["north"]
+    assert scene.history.dirty and scene.dialog is None
+    scene = open_editor(app)
+    click(app, widget(scene, "prompt_no"))
+    assert not recovery_path().exists() and scene.level.title == "Untitled map"
+    assert open_editor(app).dialog is None

@@ -17,11 +17,19 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
-from pygame_gui.elements import UIButton, UIDropDownMenu, UILabel, UISelectionList, UITextEntryLine
+from pygame_gui.elements import (
+    UIButton,
+    UIDropDownMenu,
+    UILabel,
+    UISelectionList,
+    UITextEntryBox,
+    UITextEntryLine,
+    UIWindow,
+)
 
 from game import editor as ops
 from game.core import Level, level_problems, new_match
-from game.core.hexgrid import Cell, corners, from_pixel, to_pixel
+from game.core.hexgrid import Cell, corners, edge_between, from_pixel, neighbours, to_pixel
 from game.core.level import DOCTRINES, SEA, TERRAINS, Problem
 from game.editor.naming import slug, unique_place_name, unused_code, unused_id
 from game.editor.nations import PALETTE
@@ -56,6 +64,8 @@ TOOL_HINTS = {
 }
 SEATS = ("Seat 1", "Seat 2", "NPC")
 NO_CHOICE = "—"
+ADD_MEMBER, DROP_MEMBER = "+ member", "− member"
+COHESION_STEP = 5
 
 
 def recovery_path() -> Path:
@@ -101,6 +111,13 @@ class EditorScene(Scene):
         self._rng = random.Random()
         self.widgets: dict[str, object] = {}
         self._problem_items: list[str] = []
+        # The one dialog window open over the canvas, if any: scenario, treaties, recover or delete_nation.
+        self.dialog: str | None = None
+        self._picks: dict[str, str] = {}  # what the treaties window's "new ..." drop-downs show
+        self._heir: str | None = None
+        if level is None and recovery_path().exists():
+            self.dialog = "recover"
+            self.status = "An unsaved map was found: recover it or discard it."
         if level is not None:
             self.status = f"Editing {self.path.name if self.path else level.title}"
         self._select_defaults()
@@ -175,30 +192,52 @@ class EditorScene(Scene):
         )
 
     def _button(
-        self, key: str, rect: pygame.Rect, text: str, hint: str | None = None, cls: str = "@segment"
+        self,
+        key: str,
+        rect: pygame.Rect,
+        text: str,
+        hint: str | None = None,
+        cls: str = "@segment",
+        container: object = None,
     ) -> UIButton:
         button = UIButton(
             rect,
             text,
             self.app.manager,
+            container=container,  # type: ignore[arg-type]
             tool_tip_text=hint,
             object_id=ObjectID(class_id=cls, object_id=f"#editor_{key}"),
         )
         self.widgets[key] = self.own(button)
         return button
 
-    def _label(self, rect: pygame.Rect, text: str, cls: str = "@caption") -> UILabel:
-        return self.own(UILabel(rect, text, self.app.manager, object_id=ObjectID(class_id=cls)))  # type: ignore[return-value]
+    def _label(self, rect: pygame.Rect, text: str, cls: str = "@caption", container: object = None) -> UILabel:
+        label = UILabel(rect, text, self.app.manager, container=container, object_id=ObjectID(class_id=cls))  # type: ignore[arg-type]
+        return self.own(label)  # type: ignore[return-value]
 
-    def _dropdown(self, key: str, rect: pygame.Rect, options: list[str], current: str) -> UIDropDownMenu:
+    def _dropdown(
+        self, key: str, rect: pygame.Rect, options: list[str], current: str, container: object = None
+    ) -> UIDropDownMenu:
         if current not in options:
             options = [current, *options]
-        menu = UIDropDownMenu(options, current, rect, self.app.manager, object_id=ObjectID(object_id=f"#editor_{key}"))
+        menu = UIDropDownMenu(
+            options,
+            current,
+            rect,
+            self.app.manager,
+            container=container,  # type: ignore[arg-type]
+            object_id=ObjectID(object_id=f"#editor_{key}"),
+        )
         self.widgets[key] = self.own(menu)
         return menu
 
-    def _entry(self, key: str, rect: pygame.Rect, text: str) -> UITextEntryLine:
-        entry = UITextEntryLine(rect, self.app.manager, object_id=ObjectID(object_id=f"#editor_{key}"))
+    def _entry(self, key: str, rect: pygame.Rect, text: str, container: object = None) -> UITextEntryLine:
+        entry = UITextEntryLine(
+            rect,
+            self.app.manager,
+            container=container,  # type: ignore[arg-type]
+            object_id=ObjectID(object_id=f"#editor_{key}"),
+        )
         entry.set_text(text)
         self.widgets[key] = self.own(entry)
         return entry
@@ -222,6 +261,7 @@ class EditorScene(Scene):
             x += w + 6
         self._entry("title", pygame.Rect(x + 8, 8, max(120, width - PANEL_WIDTH - x - 8), 32), self.level.title)
         self._build_panel(width - PANEL_WIDTH + 10, PANEL_WIDTH - 20, height)
+        self._build_dialog()
         self._refresh_bar()
 
     def _build_panel(self, left: int, span: int, height: int) -> None:
@@ -249,8 +289,19 @@ class EditorScene(Scene):
         territory = next((t for t in level.territories if t.id == self.territory), None)
         names = [f"{t.name} [{t.code}]" for t in level.territories]
         current = f"{territory.name} [{territory.code}]" if territory else NO_CHOICE
-        self._dropdown("territory", pygame.Rect(left, y, span - 96, 28), names or [NO_CHOICE], current)
-        self._button("new_territory", pygame.Rect(left + span - 90, y, 90, 28), "New", "New territory", "@pause_button")
+        self._dropdown("territory", pygame.Rect(left, y, span - 134, 28), names or [NO_CHOICE], current)
+        self._button(
+            "new_territory", pygame.Rect(left + span - 128, y, 52, 28), "New", "New territory", "@pause_button"
+        )
+        delete = self._button(
+            "delete_territory",
+            pygame.Rect(left + span - 72, y, 72, 28),
+            "Delete",
+            "Delete the selected territory (its cells become sea)",
+            "@pause_button",
+        )
+        if territory is None:
+            delete.disable()
         y += 32
         nations = [n.id for n in level.nations]
         if territory is not None:
@@ -275,11 +326,20 @@ class EditorScene(Scene):
         nation = next((n for n in level.nations if n.id == self.nation), None)
         self._dropdown(
             "nation",
-            pygame.Rect(left, y, span - 96, 28),
+            pygame.Rect(left, y, span - 134, 28),
             [n.name for n in level.nations] or [NO_CHOICE],
             nation.name if nation else NO_CHOICE,
         )
-        self._button("new_nation", pygame.Rect(left + span - 90, y, 90, 28), "New", "New nation", "@pause_button")
+        self._button("new_nation", pygame.Rect(left + span - 128, y, 52, 28), "New", "New nation", "@pause_button")
+        delete = self._button(
+            "delete_nation",
+            pygame.Rect(left + span - 72, y, 72, 28),
+            "Delete",
+            "Delete the selected nation (a nation with land hands it to a neighbour)",
+            "@pause_button",
+        )
+        if nation is None:
+            delete.disable()
         y += 32
         if nation is not None:
             self._entry("nation_name", pygame.Rect(left, y, span - 96, 28), nation.name)
@@ -295,6 +355,23 @@ class EditorScene(Scene):
             self._label(pygame.Rect(left, y, span, 28), "No nation yet: press New.", "@small")
             y += 64
         y += 4
+        self._label(pygame.Rect(left, y, span, 20), "SCENARIO")
+        y += 22
+        self._button(
+            "open_scenario",
+            pygame.Rect(left, y, half, 28),
+            "Scenario…",
+            "Title, briefing, round limit, hegemony share, map size",
+            "@pause_button",
+        )
+        self._button(
+            "open_treaties",
+            pygame.Rect(left + half + 6, y, half, 28),
+            "Treaties…",
+            "Alliances, guarantees and non-aggression pacts in force at the start",
+            "@pause_button",
+        )
+        y += 36
         self._problems_label = self._label(pygame.Rect(left, y, span, 20), "PROBLEMS")
         y += 22
         self._problems_rect = pygame.Rect(left, y, span, max(60, height - y - 30))
@@ -349,6 +426,12 @@ class EditorScene(Scene):
                 return False
             self.type_in(key, event.text)
             return True
+        if event.type == pygame_gui.UI_WINDOW_CLOSE:
+            if event.ui_element is self.widgets.get("window"):
+                self.dialog = None
+                self.widgets.pop("window", None)
+                return True
+            return False
         if event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION:
             if event.ui_element is self.widgets.get("problems"):
                 self.go_to_problem(event.text)
@@ -509,6 +592,21 @@ class EditorScene(Scene):
             self.new_territory()
         elif key == "new_nation":
             self.new_nation()
+        elif key == "delete_territory" and self.territory is not None:
+            name = next(t.name for t in self.level.territories if t.id == self.territory)
+            if self.edit("delete territory", ops.delete_territory, self.territory):
+                self.set_status(f"Deleted {name} (undo brings it back)")
+        elif key == "delete_nation" and self.nation is not None:
+            self.delete_nation()
+        elif key in ("open_scenario", "open_treaties"):
+            self.dialog = key[5:]
+            self.build()
+        elif key in ("close_window", "prompt_no", "prompt_yes"):
+            self.answer(key)
+        elif key == "sc_apply":
+            self.apply_scenario()
+        elif key.startswith(("al_", "g_", "p_")):
+            self.press_treaty(key)
         elif key == "nation_colour" and self.nation is not None:
             nation = next(n for n in self.level.nations if n.id == self.nation)
             lower = [c.lower() for c in PALETTE]
@@ -517,6 +615,20 @@ class EditorScene(Scene):
 
     def choose(self, key: str, text: str) -> None:
         level = self.level
+        if key.endswith(("_new_a", "_new_b")):
+            self._picks[key] = text
+            return
+        if key.startswith(("al_add_", "al_del_")) and text not in (ADD_MEMBER, DROP_MEMBER):
+            index = int(key.rsplit("_", 1)[1])
+            alliance = level.treaties.alliances[index]
+            nid = self._nation_id(text)
+            if key.startswith("al_add_"):
+                members, label = [*alliance.members, nid], "add alliance member"
+            else:
+                members, label = [m for m in alliance.members if m != nid], "remove alliance member"
+            if not self.edit(label, ops.update_alliance, alliance.id, members=members):
+                self.build()
+            return
         if key == "territory":
             match = next((t for t in level.territories if f"{t.name} [{t.code}]" == text), None)
             if match is not None:
@@ -542,6 +654,11 @@ class EditorScene(Scene):
             self.edit("assign seat", ops.assign_seat, self.nation, seat)
 
     def type_in(self, key: str, text: str) -> None:
+        if key.startswith("sc_"):
+            self.apply_scenario()
+            return
+        if key.startswith("al_"):
+            return
         text = text.strip()
         if not text:
             self.build()
@@ -552,6 +669,286 @@ class EditorScene(Scene):
             self.edit("rename territory", ops.update_territory, self.territory, name=text[:60])
         elif key == "nation_name" and self.nation:
             self.edit("rename nation", ops.update_nation, self.nation, name=text[:60])
+
+    # Dialog windows ------------------------------------------------------------
+    def _nation_name(self, nation_id: str) -> str:
+        return next((n.name for n in self.level.nations if n.id == nation_id), nation_id)
+
+    def _nation_id(self, name: str) -> str:
+        return next((n.id for n in self.level.nations if n.name == name), name)
+
+    def _window(self, size: tuple[int, int], title: str) -> UIWindow:
+        rect = pygame.Rect(0, 0, min(size[0], self.app.size[0] - 24), min(size[1], self.app.size[1] - 24))
+        rect.center = self.canvas.center
+        rect.clamp_ip(pygame.Rect((0, 0), self.app.size))
+        window = UIWindow(
+            rect, self.app.manager, window_display_title=title, object_id=ObjectID(object_id="#match_window")
+        )
+        self.widgets["window"] = self.own(window)
+        return window
+
+    def _build_dialog(self) -> None:
+        if self.dialog == "scenario":
+            self._build_scenario()
+        elif self.dialog == "treaties":
+            self._build_treaties()
+        elif self.dialog == "recover":
+            self._build_prompt("Recover", "Recover unsaved map?", "The editor closed with changes not saved.")
+            self.widgets["prompt_yes"].set_text("Recover")  # type: ignore[attr-defined]
+            self.widgets["prompt_no"].set_text("Discard")  # type: ignore[attr-defined]
+        elif self.dialog == "delete_nation" and self.nation is not None and self._heir is not None:
+            owned = sum(1 for t in self.level.territories if t.owner == self.nation)
+            self._build_prompt(
+                "Delete nation",
+                f"{self._nation_name(self.nation)} still owns {owned} territor{'y' if owned == 1 else 'ies'}.",
+                f"Give its land to its neighbour {self._nation_name(self._heir)} and delete it?",
+            )
+            self.widgets["prompt_yes"].set_text("Give and delete")  # type: ignore[attr-defined]
+        else:
+            self.dialog = None
+
+    def _build_prompt(self, title: str, question: str, detail: str) -> None:
+        window = self._window((440, 150), title)
+        width = window.get_container().get_rect().width
+        self._label(pygame.Rect(12, 8, width - 24, 30), question, "@heading", container=window)
+        self._label(pygame.Rect(12, 40, width - 24, 22), detail, "@small", container=window)
+        half = (width - 30) // 2
+        self._button("prompt_yes", pygame.Rect(12, 72, half, 32), "Yes", cls="@primary", container=window)
+        self._button("prompt_no", pygame.Rect(18 + half, 72, half, 32), "Cancel", cls="@pause_button", container=window)
+
+    def _build_scenario(self) -> None:
+        level = self.level
+        window = self._window((460, 330), "Scenario")
+        width = window.get_container().get_rect().width
+        field = width - 24 - 120
+        y = 10
+        self._label(pygame.Rect(12, y, 116, 28), "Title", container=window)
+        self._entry("sc_title", pygame.Rect(132, y, field, 28), level.title, container=window)
+        y += 34
+        self._label(pygame.Rect(12, y, 116, 20), "Briefing", container=window)
+        y += 22
+        box = UITextEntryBox(
+            pygame.Rect(12, y, width - 24, 110),
+            level.briefing,
+            self.app.manager,
+            container=window,
+            object_id=ObjectID(object_id="#editor_sc_briefing"),
+        )
+        self.widgets["sc_briefing"] = self.own(box)
+        y += 118
+        self._label(pygame.Rect(12, y, 116, 28), "Round limit", container=window)
+        self._entry("sc_rounds", pygame.Rect(132, y, 70, 28), str(level.round_limit), container=window)
+        self._label(pygame.Rect(214, y, 116, 28), "Hegemony share", container=window)
+        self._entry("sc_share", pygame.Rect(334, y, 70, 28), f"{level.hegemony_share:g}", container=window)
+        y += 34
+        self._label(pygame.Rect(12, y, 116, 28), "Map size", container=window)
+        self._entry("sc_width", pygame.Rect(132, y, 70, 28), str(level.map.width), container=window)
+        self._label(pygame.Rect(202, y, 24, 28), "×", container=window)
+        self._entry("sc_height", pygame.Rect(226, y, 70, 28), str(level.map.height), container=window)
+        y += 42
+        half = (width - 30) // 2
+        self._button("sc_apply", pygame.Rect(12, y, half, 32), "Apply", cls="@primary", container=window)
+        self._button(
+            "close_window", pygame.Rect(18 + half, y, half, 32), "Close", cls="@pause_button", container=window
+        )
+
+    def apply_scenario(self) -> None:
+        w = self.widgets
+        level = self.level
+        try:
+            rounds = int(w["sc_rounds"].get_text().strip())  # type: ignore[attr-defined]
+            share = float(w["sc_share"].get_text().strip().rstrip("%"))  # type: ignore[attr-defined]
+            width = int(w["sc_width"].get_text().strip())  # type: ignore[attr-defined]
+            height = int(w["sc_height"].get_text().strip())  # type: ignore[attr-defined]
+        except ValueError:
+            self.set_status("Round limit and map size are whole numbers, hegemony share a fraction (0.6)", error=True)
+            return
+        if share > 1:
+            share /= 100  # typed as a percentage
+        title = w["sc_title"].get_text().strip()[:100] or level.title  # type: ignore[attr-defined]
+        briefing = w["sc_briefing"].get_text()  # type: ignore[attr-defined]
+
+        def scenario(lv: Level) -> Level:
+            lv = ops.set_meta(lv, title=title, briefing=briefing, round_limit=rounds, hegemony_share=share)
+            if (width, height) != (lv.map.width, lv.map.height):
+                lv = ops.resize_map(lv, width, height)
+            return lv
+
+        resized = (width, height) != (level.map.width, level.map.height)
+        if self.edit("edit scenario", scenario):
+            if resized:
+                self.fit()
+            self.set_status("Scenario updated")
+
+    def _build_treaties(self) -> None:
+        level = self.level
+        treaties = level.treaties
+        names = [n.name for n in level.nations]
+        rows = len(treaties.alliances) + max(len(treaties.guarantees), len(treaties.pacts))
+        # Room below the last row for its drop-downs to open (they are clipped by the window).
+        window = self._window((800, 190 + 32 * rows + 26 * min(len(names), 6)), "Treaties in force at the start")
+        width = window.get_container().get_rect().width
+        c = window
+        y = 8
+        self._label(pygame.Rect(12, y, width - 24, 20), "ALLIANCES", container=c)
+        y += 24
+        for i, a in enumerate(treaties.alliances):
+            text = f"{a.name}: " + ", ".join(self._nation_name(m) for m in a.members)
+            if len(text) > 46:  # the "− member" list names them all
+                text = f"{a.name}: {len(a.members)} members"
+            self._label(pygame.Rect(12, y, 294, 28), text, "@small", c)
+            art5 = self._button(
+                f"al_a5_{i}",
+                pygame.Rect(310, y, 70, 28),
+                "Art. 5",
+                "Collective defence (Article 5): an attack on one is an attack on all",
+                container=c,
+            )
+            if a.collective_defence:
+                art5.select()
+            self._button(f"al_cminus_{i}", pygame.Rect(384, y, 26, 28), "-", "Less cohesion", container=c)
+            self._label(pygame.Rect(410, y, 36, 28), str(a.cohesion), container=c)
+            self._button(f"al_cplus_{i}", pygame.Rect(446, y, 26, 28), "+", "More cohesion", container=c)
+            others = [n.name for n in level.nations if n.id not in a.members]
+            self._dropdown(f"al_add_{i}", pygame.Rect(478, y, 96, 28), others, ADD_MEMBER, container=c)
+            mine = [self._nation_name(m) for m in a.members]
+            self._dropdown(f"al_del_{i}", pygame.Rect(578, y, 96, 28), mine, DROP_MEMBER, container=c)
+            self._button(f"al_remove_{i}", pygame.Rect(678, y, width - 690, 28), "Remove", cls="@pause_button",
+                         container=c)  # fmt: skip
+            y += 32
+        if not treaties.alliances:
+            self._label(pygame.Rect(12, y, width - 24, 24), "No alliances yet.", "@small", c)
+            y += 28
+        name_entry = self._entry("al_new_name", pygame.Rect(12, y, 294, 28), "", container=c)
+        name_entry.set_text_length_limit(60)
+        name_entry.placeholder_text = "New alliance name"
+        name_entry.rebuild()
+        self._dropdown("al_new_a", pygame.Rect(310, y, 162, 28), names, self._picks.get("al_new_a", NO_CHOICE), c)
+        self._dropdown("al_new_b", pygame.Rect(478, y, 196, 28), names, self._picks.get("al_new_b", NO_CHOICE), c)
+        self._button("al_add", pygame.Rect(678, y, width - 690, 28), "Add", "Add the alliance (name, two members)",
+                     "@pause_button", c)  # fmt: skip
+        y += 40
+        col = (width - 36) // 2
+        for j, (section, prefix, joiner) in enumerate(
+            (("GUARANTEES", "g", "guarantees"), ("NON-AGGRESSION PACTS", "p", "and"))
+        ):
+            x = 12 + j * (col + 12)
+            yy = y
+            self._label(pygame.Rect(x, yy, col, 20), section, container=c)
+            yy += 24
+            pairs = (
+                [(g.guarantor, g.guaranteed) for g in treaties.guarantees]
+                if prefix == "g"
+                else [tuple(p.members) for p in treaties.pacts]
+            )
+            for k, (first, second) in enumerate(pairs):
+                text = f"{self._nation_name(first)} {joiner} {self._nation_name(second)}"
+                self._label(pygame.Rect(x, yy, col - 76, 28), text, "@small", c)
+                self._button(f"{prefix}_del_{k}", pygame.Rect(x + col - 72, yy, 72, 28), "Remove", cls="@pause_button",
+                             container=c)  # fmt: skip
+                yy += 32
+            third = (col - 60) // 2
+            for key, dx in ((f"{prefix}_new_a", 0), (f"{prefix}_new_b", third + 4)):
+                self._dropdown(key, pygame.Rect(x + dx, yy, third, 28), names, self._picks.get(key, NO_CHOICE), c)
+            self._button(f"{prefix}_add", pygame.Rect(x + col - 52, yy, 52, 28), "Add", cls="@pause_button",
+                         container=c)  # fmt: skip
+
+    def press_treaty(self, key: str) -> None:
+        level = self.level
+        alliances = level.treaties.alliances
+        index = int(key.rsplit("_", 1)[1]) if key[-1].isdigit() else -1
+        prefix = key.split("_", 1)[0]
+        picked = [self._nation_id(self._picks.get(f"{prefix}_new_{side}", NO_CHOICE)) for side in "ab"]
+        if key == "al_add":
+            name = self.widgets["al_new_name"].get_text().strip()  # type: ignore[attr-defined]
+            name = name or f"Alliance {len(alliances) + 1}"
+            aid = unused_id(name, [a.id for a in alliances])
+            if NO_CHOICE in picked:
+                self.set_status("Cannot add alliance: pick two members", error=True)
+            elif self.edit("add alliance", ops.add_alliance, aid, name, picked):
+                self._picks.pop("al_new_a", None)
+                self._picks.pop("al_new_b", None)
+                self.set_status(f"Added the alliance {name}")
+        elif key.startswith("al_a5_"):
+            a = alliances[index]
+            self.edit("toggle Article 5", ops.update_alliance, a.id, collective_defence=not a.collective_defence)
+        elif key.startswith(("al_cminus_", "al_cplus_")):
+            a = alliances[index]
+            step = COHESION_STEP if "plus" in key else -COHESION_STEP
+            self.edit("change cohesion", ops.update_alliance, a.id, cohesion=max(0, min(100, a.cohesion + step)))
+        elif key.startswith("al_remove_"):
+            self.edit("remove alliance", ops.remove_alliance, alliances[index].id)
+        elif key in ("g_add", "p_add"):
+            kind = "guarantee" if key == "g_add" else "pact"
+            if NO_CHOICE in picked:
+                self.set_status(f"Cannot add {kind}: pick two nations", error=True)
+            elif self.edit(f"add {kind}", ops.add_guarantee if kind == "guarantee" else ops.add_pact, *picked):
+                self.set_status(f"Added the {kind}")
+        elif key.startswith("g_del_"):
+            g = level.treaties.guarantees[index]
+            self.edit("remove guarantee", ops.remove_guarantee, g.guarantor, g.guaranteed)
+        elif key.startswith("p_del_"):
+            self.edit("remove pact", ops.remove_pact, *level.treaties.pacts[index].members)
+
+    def delete_nation(self) -> None:
+        nid = self.nation
+        if nid is None:
+            return
+        name = self._nation_name(nid)
+        try:
+            ops.delete_nation(self.level, nid)
+        except ops.EditError as err:
+            self._heir = self._neighbour_of(nid)
+            if self._heir is None:
+                self.set_status(f"Cannot delete nation: {err}", error=True)
+                return
+            self.dialog = "delete_nation"
+            self.build()
+            return
+        if self.edit("delete nation", ops.delete_nation, nid):
+            self.set_status(f"Deleted {name} (undo brings it back)")
+
+    def _neighbour_of(self, nation_id: str) -> str | None:
+        """The owner of a territory bordering ``nation_id``'s land (sea crossings not counted)."""
+        owner_of = {t.code: t.owner for t in self.level.territories}
+        tokens = self._tokens()
+        for cell, token in tokens.items():
+            if owner_of.get(token) != nation_id:
+                continue
+            for other in neighbours(cell):
+                owner = owner_of.get(tokens.get(other, SEA))
+                if owner is not None and owner != nation_id:
+                    return owner
+        return None
+
+    def answer(self, key: str) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog == "recover":
+            if key == "prompt_yes":
+                self.recover()
+                return
+            if key == "prompt_no":
+                recovery_path().unlink(missing_ok=True)
+                self.set_status("Discarded the unsaved map")
+        elif dialog == "delete_nation" and key == "prompt_yes" and self.nation and self._heir:
+            name, heir = self._nation_name(self.nation), self._nation_name(self._heir)
+            if self.edit("delete nation", ops.delete_nation, self.nation, heir=self._heir):
+                self.set_status(f"Deleted {name}: its land went to {heir} (undo brings it back)")
+                return
+        self.build()
+
+    def recover(self) -> None:
+        try:
+            level = load_draft(recovery_path())
+        except (LevelError, OSError, ValueError) as err:
+            self.set_status(f"Cannot recover: {err}", error=True)
+            self.build()
+            return
+        self.history = ops.EditHistory(level, saved=False)
+        self.territory = self.nation = None
+        self.set_status(f"Recovered {level.title}: save it to keep it")
+        self.fit()
+        self.after_change()
 
     def new_nation(self) -> None:
         level = self.level
@@ -734,10 +1131,6 @@ class EditorScene(Scene):
         )
         surface.blit(hint, (canvas.x + 10, canvas.y + 8))
 
-    def _outline(self, cell: Cell) -> list[tuple[float, float]]:
-        ox, oy = self.canvas.x + self.pan.x, self.canvas.y + self.pan.y
-        return [(ox + x, oy + y) for x, y in corners(cell, self.hex_size)]
-
     def _draw_map(self, surface: pygame.Surface, palette: dict[str, pygame.Color]) -> None:
         level = self.level
         size = self.hex_size
@@ -764,10 +1157,14 @@ class EditorScene(Scene):
             cx, cy = to_pixel(cell, size)
             centres.setdefault(token, []).append((ox + cx, oy + cy))
         if selected in centres:
-            for cx, cy in centres[selected]:
-                cell = from_pixel(cx - ox, cy - oy, size)
-                points = [(cx + (x - cx) * 0.88, cy + (y - cy) * 0.88) for x, y in self._outline(cell)]
-                pygame.draw.polygon(surface, palette["selected"], points, 2)
+            # Only the territory's outer boundary: edges whose neighbour is another token (or off the map).
+            for cell, token in tokens.items():
+                if token != selected:
+                    continue
+                for other in neighbours(cell):
+                    if tokens.get(other) != selected:
+                        (ax, ay), (bx, by) = edge_between(cell, other, size)
+                        pygame.draw.line(surface, palette["selected"], (ox + ax, oy + ay), (ox + bx, oy + by), 3)
         capitals = {n.capital for n in level.nations if n.capital}
         troops: dict[str, int] = {}
         for g in level.garrisons:
