@@ -370,12 +370,9 @@ def do_attack(m: Match, nation: str, source: str, target: str, amount: int, even
         )
     )
     survivors = amount - att_loss
+    # Battles are fought to the end: a failed attack leaves no survivors to fall back.
     if won:
         _capture(m, nation, target, survivors, events)
-    elif survivors > 0:
-        # A failed attack that was not wiped out falls back, spent.
-        m.forces[source][nation] = m.forces[source].get(nation, 0) + survivors
-        m.spent[source][nation] = m.spent[source].get(nation, 0) + survivors
     _check_capitals(m, events)
 
 
