@@ -217,8 +217,7 @@ class CombatPreview(_Dialog):
         )
 
     def action(self) -> Attack:
-        a = self.attack
-        return Attack(nation=a.nation, source=a.source, target=a.target, amount=self.amount)
+        return self.attack.model_copy(update={"amount": self.amount})
 
     def handle(self, event: pygame.event.Event) -> Intent | None:
         if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element is self.slider:
@@ -299,8 +298,7 @@ class MoveDialog(_Dialog):
         self.amount_label.set_text(f"Troops to move: {self.amount} of {self.move.amount} ready")
 
     def action(self) -> Move:
-        a = self.move
-        return Move(nation=a.nation, source=a.source, target=a.target, amount=self.amount)
+        return self.move.model_copy(update={"amount": self.amount})
 
     def handle(self, event: pygame.event.Event) -> Intent | None:
         if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element is self.slider:
