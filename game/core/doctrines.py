@@ -18,6 +18,7 @@ own in the NPC phase).
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from typing import Literal
 from weakref import WeakKeyDictionary
@@ -213,7 +214,7 @@ def unreliable(m: Match, nation: str) -> bool:
 
 
 def decide_offer(m: Match, offer: Offer) -> Decision:
-    """An NPC answers an offer at once, by its doctrine."""
+    """An NPC answers an offer by its doctrine, in the NPC phase of the round it was made."""
     me, sender = offer.recipient, offer.sender
     name = w.nation_name(m, sender)
     doctrine = m.index.doctrine[me]
@@ -384,6 +385,18 @@ def initiatives(m: Match, nation: str) -> list[Initiative]:
             )
             break
     return out
+
+
+def rank_suitors(m: Match, nation: str, rng: random.Random) -> list[int]:
+    """The two seats, the one ``nation``'s doctrine would rather join first.
+
+    A dead heat (mirror worlds, the first round of a symmetric map) is settled by ``rng``
+    so that sitting first is never an advantage.
+    """
+    first, second = _appeal(m, nation, 0), _appeal(m, nation, 1)
+    if first == second:
+        return [0, 1] if rng.random() < 0.5 else [1, 0]
+    return [0, 1] if first > second else [1, 0]
 
 
 def _appeal(m: Match, nation: str, seat: int) -> float:

@@ -2,7 +2,8 @@
 
 An illegal action raises :class:`IllegalAction` with the reason and changes
 nothing: every handler checks all of its rules before it touches the match.
-Turn order lives in :func:`_end_turn` alone: seat 1, seat 2, then the NPC phase.
+Turn order lives in :func:`_end_turn` alone: the two seats, the one that opens the round
+alternating (:func:`first_seat`), then the NPC phase.
 """
 
 from __future__ import annotations
@@ -194,8 +195,6 @@ def _is_barrier(m: Match, action: Action) -> bool:
     """Actions after which undo is refused: they drew randomness or revealed an answer."""
     if isinstance(action, (Attack, EndTurn)):
         return True
-    if isinstance(action, (ProposeAlliance, InviteToAlliance, OfferGuarantee, ProposePact, ProposePeace)):
-        return w.is_npc(m, action.to)
     return False
 
 
@@ -344,15 +343,14 @@ def do_attack(m: Match, nation: str, source: str, target: str, amount: int, even
             # Forward presence is a tripwire: troops attacked on an ally's soil are at war.
             _enter_war(m, guest, nation, "tripwire", events)
     _drop_unbound_duties(m)
-    defenders = w.strength(m, target)
+    levy = w.strength(m, target) == 0  # empty land is still defended by its people
+    defenders = w.defenders(m, target)
     factor = w.defence_factor(m, target)
-    if defenders > 0:
-        att_loss, def_loss = fight(amount, defenders, factor, m.rng)
-    else:
-        att_loss, def_loss = 0, 0
+    att_loss, def_loss = fight(amount, defenders, factor, m.rng)
     won = def_loss == defenders
     _remove_forces(m, source, nation, amount)
-    _take_casualties(m, target, def_loss)
+    if not levy:
+        _take_casualties(m, target, def_loss)
     events.append(
         _event(
             Battle,
@@ -366,7 +364,7 @@ def do_attack(m: Match, nation: str, source: str, target: str, amount: int, even
             attacker_losses=att_loss,
             defender_losses=def_loss,
             attacker_won=won,
-            text=_battle_sentence(m, nation, defender, target, amount, defenders, att_loss, def_loss, won),
+            text=_battle_sentence(m, nation, target, amount, defenders, att_loss, def_loss, won, levy),
         )
     )
     survivors = amount - att_loss
@@ -376,12 +374,12 @@ def do_attack(m: Match, nation: str, source: str, target: str, amount: int, even
     _check_capitals(m, events)
 
 
-def _battle_sentence(m: Match, att: str, dfd: str, target: str, a: int, d: int, al: int, dl: int, won: bool) -> str:
+def _battle_sentence(m: Match, att: str, target: str, a: int, d: int, al: int, dl: int, won: bool, levy: bool) -> str:
     where = w.territory_name(m, target)
-    if d == 0:
-        return f"{w.nation_name(m, att)} marches into undefended {where}."
     verdict = "takes" if won else "fails to take"
-    return f"{w.nation_name(m, att)} attacks {where} with {a} against {d} and {verdict} it ({al} lost against {dl})."
+    against = f"its levy of {d}" if levy else str(d)
+    tally = f"({al} lost against {dl})"
+    return f"{w.nation_name(m, att)} attacks {where} with {a} against {against} and {verdict} it {tally}."
 
 
 def _take_casualties(m: Match, territory: str, losses: int) -> None:
@@ -518,15 +516,30 @@ def _treaty_name(m: Match, treaty: str) -> str:
     return treaty
 
 
-def _slot(m: Match, nation: str) -> int:
-    return m.seat_of.get(nation, 2)
+def first_seat(round_: int) -> int:
+    """The seat that opens a round. It alternates, so that neither seat always answers the other.
+
+    With a fixed order the second seat always saw the first seat's moves before making its
+    own and had the last word before the NPC phase and the round limit; mirror matches
+    between equal bots went to it three times in four.
+    """
+    return (round_ - 1) % 2
+
+
+def _turn_holder(turn: int) -> int:
+    """Who acts in a turn: a seat index, or 2 for the NPC phase."""
+    round_, position = divmod(turn - 1, 3)
+    if position == 2:
+        return 2
+    first = first_seat(round_ + 1)
+    return first if position == 0 else 1 - first
 
 
 def _next_turn_of(m: Match, nation: str) -> int:
     """The number of the holder's next turn, which ends its time to answer."""
-    slot = _slot(m, nation)
+    holder = m.seat_of.get(nation, 2)
     t = m.turn + 1
-    while (t - 1) % 3 != slot:
+    while _turn_holder(t) != holder:
         t += 1
     return t
 
@@ -740,8 +753,12 @@ _OFFER_WORDS = {
 
 
 def make_offer(m: Match, offer: Offer, events: list[Event]) -> None:
-    """Record an offer. An NPC answers at once by its doctrine; a seat answers on its turn.
+    """Record an offer. A seat answers on its turn; an NPC answers in the NPC phase.
 
+    NPCs wait for the end of the round so that both seats court them on equal terms:
+    answered at once, every swing nation went to whichever seat happened to move first.
+    The NPC then weighs every suitor of the round together (see :func:`_answer_npc_offers`).
+    Offers made during the NPC phase itself (NPC to NPC) are answered at once.
     A seat making an offer to another of its own nations needs no answer: it is signed.
     """
     m.proposed.add((offer.sender, offer.recipient, offer.kind))
@@ -749,6 +766,11 @@ def make_offer(m: Match, offer: Offer, events: list[Event]) -> None:
     extra = f" the {m.alliances[offer.alliance].name}" if offer.alliance else ""
     if offer.kind == "invite":
         extra = f" to join{extra}"
+    sender_seat = m.seat_of.get(offer.sender)
+    recipient_seat = m.seat_of.get(offer.recipient)
+    deferred = recipient_seat is None and m.phase != "npc"
+    if deferred:
+        extra += ", which will answer when the round ends"
     events.append(
         _event(
             OfferMade,
@@ -759,9 +781,10 @@ def make_offer(m: Match, offer: Offer, events: list[Event]) -> None:
             text=f"{w.nation_name(m, offer.sender)} {words} {w.nation_name(m, offer.recipient)}{extra}.",
         )
     )
-    sender_seat = m.seat_of.get(offer.sender)
-    recipient_seat = m.seat_of.get(offer.recipient)
-    if recipient_seat is None:
+    if deferred:
+        offer.deadline = _next_turn_of(m, offer.recipient)
+        m.offers[offer.id] = offer
+    elif recipient_seat is None:
         decision = doctrines.decide_offer(m, offer)
         _answer(m, offer, decision.yes, decision.reason, events)
     elif recipient_seat == sender_seat:
@@ -769,6 +792,36 @@ def make_offer(m: Match, offer: Offer, events: list[Event]) -> None:
     else:
         offer.deadline = _next_turn_of(m, offer.recipient)
         m.offers[offer.id] = offer
+
+
+def _answer_npc_offers(m: Match, events: list[Event]) -> None:
+    """NPC alignment: each NPC answers the round's offers, its favourite suitor first.
+
+    Nations answer in level order; within a nation, offers from the side its doctrine
+    likes best come first, so accepting one alliance can rule out the rival's (a nation
+    bound to one side rejects the other). A dead heat between the seats is settled by
+    the match's dice, never by who sits first.
+    """
+    pending = sorted((o for o in m.offers.values() if w.is_npc(m, o.recipient)), key=lambda o: o.id)
+    position = {n.id: i for i, n in enumerate(m.level.nations)}
+    for nation in sorted({o.recipient for o in pending}, key=position.__getitem__):
+        offers = [o for o in pending if o.recipient == nation]
+        suitors = {m.seat_of[o.sender] for o in offers if o.sender in m.seat_of}
+        if len(suitors) == 2:  # only a contest needs ranking (and, on a tie, a die)
+            rank = doctrines.rank_suitors(m, nation, m.rng)
+            offers.sort(key=lambda o: (rank.index(m.seat_of[o.sender]) if o.sender in m.seat_of else 2, o.id))
+        for offer in offers:
+            del m.offers[offer.id]
+            if nation in m.eliminated:
+                continue
+            try:
+                check_offer_still_stands(m, offer)
+            except IllegalAction as refusal:
+                if not w.allied(m, offer.sender, offer.recipient):  # allied already: nothing left to answer
+                    _answer(m, offer, False, str(refusal), events)
+                continue
+            decision = doctrines.decide_offer(m, offer)
+            _answer(m, offer, decision.yes, decision.reason, events)
 
 
 def _answer_offer(m: Match, a: AnswerOffer, events: list[Event]) -> None:
@@ -1122,9 +1175,9 @@ def _end_turn_action(m: Match, a: EndTurn, events: list[Event]) -> None:
 
 def _end_turn(m: Match, events: list[Event]) -> None:
     _expire(m, lambda nation: m.seat_of.get(nation) == m.seat, events)
-    if m.seat == 0:
+    if m.seat == first_seat(m.round):
         m.turn += 1
-        _begin_seat_turn(m, 1, events)
+        _begin_seat_turn(m, 1 - m.seat, events)
         return
     m.turn += 1
     _npc_phase(m, events)
@@ -1135,7 +1188,7 @@ def _end_turn(m: Match, events: list[Event]) -> None:
     if is_over(m):
         return
     m.round += 1
-    _begin_seat_turn(m, 0, events)
+    _begin_seat_turn(m, first_seat(m.round), events)
 
 
 def _expire(m: Match, holder: Callable[[str], bool], events: list[Event]) -> None:
@@ -1204,6 +1257,7 @@ def _npc_phase(m: Match, events: list[Event]) -> None:
     npcs = [n for n in w.active_nations(m) if w.is_npc(m, n)]
     for nation in npcs:
         _collect_income(m, nation, events)
+    _answer_npc_offers(m, events)
     for nation in npcs:
         if nation in m.eliminated:
             continue
@@ -1287,9 +1341,14 @@ def _npc_defence(m: Match, nation: str, events: list[Event]) -> None:
 
     spot = max(territories, key=danger)
     amount = m.treasury[nation] // rules.RECRUIT_COST
+    if not foes:
+        land = sum(m.index.value[t] for t in territories)
+        army = sum(m.forces[t].get(nation, 0) for t in territories)
+        amount = min(amount, max(0, rules.NPC_PEACETIME_ARMY_PER_VALUE * land - army))
     if amount > 0:
         _do_recruit(m, nation, spot, amount, events)
     if not foes:
+        m.treasury[nation] = min(m.treasury[nation], rules.NPC_WAR_CHEST_ROUNDS * w.income(m, nation))
         return
     for _ in range(rules.NPC_ATTACKS_PER_PHASE):
         best: tuple[float, str, str, int] | None = None

@@ -20,6 +20,10 @@ TERRAIN_DEFENCE: Final[dict[str, float]] = {
     "urban": 1.5,
 }
 CAPITAL_DEFENCE: Final = 1.25
+# Levies: a territory with no troops in it is still defended by its people, this many per
+# point of its value. Without them a single unit could walk into undefended land, and by
+# mid-match every army painted the map one unit at a time.
+LEVY_PER_VALUE: Final = 1
 # Joint defence by allies in one territory: 0.8 (no interoperability) at cohesion 0,
 # break-even near 50, 1.2 at 100. Socialization made tangible on the battlefield.
 JOINT_DEFENCE_AT_ZERO: Final = 0.8
@@ -49,6 +53,11 @@ STABILITY_AT_WAR_PER_ROUND: Final = -1
 STABILITY_RECOVERY_TARGET: Final = 60
 FRAGILE_STABILITY: Final = 40
 
+# NPC armies: at peace an NPC keeps a standing army of this many units per point of its
+# land's value and banks at most this many rounds of income; at war it spends everything.
+# Without the cap the nations of the rules armed without end and froze the map by mid-game.
+NPC_PEACETIME_ARMY_PER_VALUE: Final = 2
+NPC_WAR_CHEST_ROUNDS: Final = 2
 # NPC defence: an NPC at war strikes only with good odds.
 NPC_ATTACK_MIN_ODDS: Final = 0.7
 NPC_ATTACKS_PER_PHASE: Final = 2

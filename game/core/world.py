@@ -88,6 +88,17 @@ def strength(m: Match, territory: str) -> int:
     return sum(m.forces[territory].values())
 
 
+def levy(m: Match, territory: str) -> int:
+    """The people's levy that defends a territory only while no troops stand in it."""
+    return rules.LEVY_PER_VALUE * m.index.value[territory]
+
+
+def defenders(m: Match, territory: str) -> int:
+    """What an attacker must beat: the troops standing there, or the levy if there are none."""
+    troops = strength(m, territory)
+    return troops if troops > 0 else levy(m, territory)
+
+
 def territories_of(m: Match, nation: str) -> list[str]:
     return [t for t, owner in m.owner.items() if owner == nation]
 
@@ -141,7 +152,7 @@ def defence_factor(m: Match, territory: str) -> float:
 
 def attack_odds(m: Match, territory: str, attackers: int) -> Odds:
     """The combat preview: exactly the distribution the battle's dice draw from."""
-    return odds(attackers, strength(m, territory), defence_factor(m, territory))
+    return odds(attackers, defenders(m, territory), defence_factor(m, territory))
 
 
 def victory_points(m: Match) -> tuple[float, float, float]:

@@ -19,7 +19,9 @@ from game.core import IllegalAction, Match, apply, new_match, parse_action, snap
 from game.io.atomic import write_atomic
 from game.io.levels import LevelError, format_location, level_from_data
 
-SAVE_FORMAT = 1
+# A save replays its actions under the rules, so a change to the rules is a new format:
+# 2 = NPCs answer offers at the round's end, alternating first seat, levies, NPC army caps.
+SAVE_FORMAT = 2
 MAX_SAVE_BYTES = 50 * 1024 * 1024
 
 
@@ -40,7 +42,7 @@ class SaveSummary(BaseModel):
 class SaveFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    format_version: Literal[1]
+    format_version: Literal[2]
     summary: SaveSummary
     level: dict[str, Any]
     seed: int
@@ -103,6 +105,11 @@ def _parse(text: str, source: str) -> SaveFile:
     version = raw.get("format_version") if isinstance(raw, dict) else None
     if isinstance(version, int) and version > SAVE_FORMAT:
         raise SaveError(f"{source}: save format {version} is newer than this game understands ({SAVE_FORMAT})")
+    if isinstance(version, int) and 1 <= version < SAVE_FORMAT:
+        raise SaveError(
+            f"{source}: this save was made under older rules (save format {version}) and cannot be replayed by "
+            f"this version of the game (format {SAVE_FORMAT}); the file is left as it is"
+        )
     if version is not None and version != SAVE_FORMAT:
         raise SaveError(f"{source}: save format {version!r} is not one this game can read (it reads {SAVE_FORMAT})")
     try:

@@ -115,8 +115,9 @@ def test_a_fallen_nation_of_a_seat_cannot_act_while_its_partner_plays_on() -> No
 
 
 def test_nothing_can_be_done_once_the_match_is_over() -> None:
-    game = world()
-    game.act(Attack(nation="france", source="paris", target="berlin", amount=3))
+    game = world().give_forces("paris", france=12)  # empty Berlin still has its levy to beat
+    events = game.act(Attack(nation="france", source="paris", target="berlin", amount=12))
+    assert game.events_of("battle", events)[0].attacker_won
     assert game.match.outcome is not None
     assert game.refused(EndTurn()) == "the match is over"
     assert game.refused(Recruit(nation="france", territory="paris", amount=1)) == "the match is over"
@@ -215,11 +216,13 @@ def test_moving_from_an_unknown_territory_is_refused() -> None:
 # Attack
 
 
-def test_marching_into_an_undefended_territory_takes_it_and_declares_war() -> None:
-    game = world()
-    events = game.act(Attack(nation="france", source="paris", target="alsace", amount=2))
+def test_beating_the_levy_of_a_territory_without_troops_takes_it_and_declares_war() -> None:
+    game = world().give_forces("paris", france=9)
+    events = game.act(Attack(nation="france", source="paris", target="alsace", amount=6))
+    [battle] = game.events_of("battle", events)
+    assert battle.attacker_won
     assert game.match.owner["alsace"] == "france"
-    assert game.match.forces["alsace"] == {"france": 2}
+    assert game.match.forces["alsace"] == {"france": 6 - battle.attacker_losses}
     assert game.at_war("france", "germany")
     assert [e.text for e in game.events_of("war_declared", events)] == ["France declares war on Germany."]
     assert game.events_of("territory_captured", events)[0].text == "France captures Alsace from Germany."
@@ -329,7 +332,8 @@ def test_a_nation_brought_into_the_war_by_its_tripwire_is_not_later_blamed_for_p
     game = germany_to_play(no_pact).give_forces("alsace", germany=1).give_forces("brussels", belgium=10)
     game.act(Attack(nation="germany", source="alsace", target="brussels", amount=1))
     assert game.at_war("france", "germany")
-    game.play_until_seat(1)  # France's whole turn goes by without touching the duty
+    game.play_until_seat(0)  # the rules' phase, then Germany opens round 2
+    game.end_turn()  # France's whole turn goes by without touching the duty
     assert game.match.buck_passed.get("france", 0) == 0
     assert game.duties_of("france") == []
 
@@ -346,8 +350,9 @@ def test_a_pact_that_lapses_when_its_members_meet_in_war_is_named_in_words() -> 
 
 
 def test_taking_the_last_capital_of_a_seat_ends_the_match_in_victory() -> None:
-    game = world()
-    events = game.act(Attack(nation="france", source="paris", target="berlin", amount=3))
+    game = world().give_forces("paris", france=12)  # empty Berlin still has its levy to beat
+    events = game.act(Attack(nation="france", source="paris", target="berlin", amount=12))
+    assert game.events_of("battle", events)[0].attacker_won
     captured = game.events_of("territory_captured", events)[0]
     assert captured.capital
     assert captured.text == "France captures Berlin, the capital of Germany!"
@@ -380,11 +385,13 @@ def test_taking_one_capital_of_a_seat_that_still_holds_another_does_not_end_the_
 
 
 def test_losing_a_territory_shakes_the_regime_and_losing_the_capital_shakes_it_more() -> None:
-    game = world().give_forces("paris", france=8)
+    game = world().give_forces("paris", france=20)  # enough to beat both levies
     before = game.match.stability["germany"]
-    game.act(Attack(nation="france", source="paris", target="alsace", amount=2))
+    events = game.act(Attack(nation="france", source="paris", target="alsace", amount=8))
+    assert game.events_of("territory_captured", events)[0].territory == "alsace"
     assert game.match.stability["germany"] == before + rules.STABILITY_LOST_TERRITORY
-    game.act(Attack(nation="france", source="paris", target="berlin", amount=3))
+    events = game.act(Attack(nation="france", source="paris", target="berlin", amount=12))
+    assert game.events_of("territory_captured", events)[0].capital
     assert game.match.stability["germany"] == before + rules.STABILITY_LOST_TERRITORY + rules.STABILITY_LOST_CAPITAL
 
 
@@ -392,20 +399,27 @@ def test_losing_a_territory_shakes_the_regime_and_losing_the_capital_shakes_it_m
 # Proposing an alliance
 
 
-def test_a_nation_the_rules_play_answers_an_alliance_offer_at_once_with_its_reason() -> None:
+def test_a_nation_the_rules_play_answers_an_alliance_offer_when_the_round_ends_with_its_reason() -> None:
     game = world(no_treaties)
     events = game.act(ProposeAlliance(nation="france", to="belgium", name="Low Countries Pact"))
+    [made] = events
+    assert made.text == "France proposes an alliance to Belgium, which will answer when the round ends."
+    assert [o.recipient for o in game.match.offers.values()] == ["belgium"], "it waits for the rules' phase"
+    assert game.events_of("offer_answered", game.end_turn()) == [], "Germany's turn comes before the answer"
+    events = game.end_turn()
     [answer] = game.events_of("offer_answered", events)
+    assert [e.kind for e in events].index("npc_phase_started") < events.index(answer)
     verdict = "accepts" if answer.accepted else "rejects"
     assert answer.reason
     assert answer.text == f"Belgium {verdict} the alliance offered by France: {answer.reason}."
-    assert game.match.offers == {}, "nothing is left waiting"
+    assert [o for o in game.match.offers.values() if o.sender == "france"] == [], "nothing is left waiting"
     assert ("low_countries_pact" in game.match.alliances) == answer.accepted
 
 
 def test_a_balancer_signs_an_alliance_with_the_weaker_side() -> None:
     game = germany_to_play(no_treaties)
-    events = game.act(ProposeAlliance(nation="germany", to="belgium", name="Central League"))
+    game.act(ProposeAlliance(nation="germany", to="belgium", name="Central League"))
+    events = game.end_turn()  # the rules' phase: Belgium answers
     assert game.events_of("offer_answered", events)[0].accepted
     signed = game.events_of("treaty_signed", events)[0]
     assert signed.text == "Germany and Belgium found the Central League, with an Article 5 clause."
@@ -465,13 +479,15 @@ def test_the_same_offer_cannot_be_made_twice_while_the_first_waits() -> None:
     assert "already waiting for an answer" in reason or "already made that offer" in reason
 
 
-def test_an_offer_a_nation_of_the_rules_refused_cannot_be_repeated_the_same_turn() -> None:
+def test_an_offer_to_a_nation_of_the_rules_cannot_be_repeated_the_same_turn_but_can_after_its_refusal() -> None:
     game = world(no_treaties)
     game.act(ProposeAlliance(nation="france", to="belgium", name="First"))
     assert game.refused(ProposeAlliance(nation="france", to="belgium", name="Again")) == (
         "France already made that offer to Belgium this turn"
     )
     game.play_until_seat(0)
+    [answer] = [e for e in game.chronicle_of("offer_answered") if e.recipient == "belgium"]
+    assert not answer.accepted  # France is the stronger side: a balancer says no
     game.act(ProposeAlliance(nation="france", to="belgium", name="Next round"))
 
 
@@ -917,7 +933,9 @@ def test_after_both_seats_the_other_nations_act_and_a_new_round_begins() -> None
     events = game.end_turn()
     kinds = [e.kind for e in events]
     assert kinds.index("npc_phase_started") < kinds.index("turn_started")
-    assert game.seat == 0 and game.match.round == 2
+    # Turns snake: the seat that played last in round 1 opens round 2.
+    assert game.seat == 1 and game.match.round == 2
+    assert game.events_of("turn_started", events)[0].text == "Round 2: Central (seat 2) to play."
     # A new turn: every unit is ready again.
     assert all(not spent for spent in game.match.spent.values())
 
@@ -1005,10 +1023,32 @@ def test_undo_is_refused_after_an_attack_has_rolled_the_dice() -> None:
     assert "nothing to undo" in game.refused(Undo())
 
 
-def test_undo_is_refused_once_a_nation_of_the_rules_has_answered_an_offer() -> None:
+def test_undo_takes_back_an_offer_to_a_nation_of_the_rules_which_then_never_answers_it() -> None:
+    game = world(no_treaties)
+    before = game.hash
+    game.act(ProposeAlliance(nation="france", to="belgium", name="Hopeful"))
+    assert game.match.offers and can_undo(game.match), "nothing has been answered yet"
+    game.act(Undo())
+    assert game.hash == before and game.match.offers == {}
+    game.play_until_seat(0)
+    assert [e for e in game.chronicle_of("offer_answered") if e.recipient == "belgium"] == []
+    assert game.chronicle_of("treaty_signed") == []
+
+
+def test_an_offer_taken_back_may_be_made_again_the_same_turn() -> None:
+    game = world(no_treaties)
+    offer = ProposeAlliance(nation="france", to="belgium", name="Hopeful")
+    game.act(offer, Undo())
+    game.act(offer)
+    assert [o.recipient for o in game.match.offers.values()] == ["belgium"]
+
+
+def test_undo_is_refused_after_an_attack_even_when_an_offer_to_a_nation_of_the_rules_came_first() -> None:
     game = world(no_treaties)
     game.act(ProposeAlliance(nation="france", to="belgium", name="Hopeful"))
+    game.act(Attack(nation="france", source="paris", target="alsace", amount=1))
     assert "nothing to undo" in game.refused(Undo())
+    assert [o.recipient for o in game.match.offers.values()] == ["belgium"], "the offer still stands"
 
 
 def test_undo_is_refused_after_the_turn_has_been_handed_over() -> None:

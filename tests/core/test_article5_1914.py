@@ -204,16 +204,24 @@ def test_a_passed_duty_is_remembered() -> None:
     assert not doctrines.unreliable(game.match, "france")  # once is a lapse
 
 
+def serbias_answer(game: Game) -> list[Any]:
+    """Serbia's answers to France, given in the rules' phase that follows France's turn."""
+    events = game.end_turn()
+    return [e for e in events if e.kind == "offer_answered" and e.recipient == "serbia"]
+
+
 def test_a_nation_of_the_rules_rejects_an_alliance_with_a_nation_that_passed_the_buck_twice() -> None:
     game = france_to_play_after_germany_attacks_russia()
     game.act(PassTheBuck(nation="france", duty=game.duty_of("france").id))
     offer = ProposeAlliance(nation="france", to="serbia", name="Balkan Accord")
     # Once is a lapse: Serbia, threatened by Austria-Hungary next door, still takes France's hand.
     once = Game(game.match.clone())
-    assert [e.accepted for e in once.act(offer) if e.kind == "offer_answered"] == [True]
+    once.act(offer)
+    assert [e.accepted for e in serbias_answer(once)] == [True]
     game.match.buck_passed["france"] += 1  # a second time, earlier in the war
     assert doctrines.unreliable(game.match, "france")
-    answer = game.events_of("offer_answered", game.act(offer))[0]
+    game.act(offer)
+    [answer] = serbias_answer(game)
     assert not answer.accepted
     assert answer.reason == "France passed the buck when its allies needed it"
     assert "balkan_accord" not in game.match.alliances
@@ -266,8 +274,10 @@ def test_a_duty_raised_on_the_other_seats_turn_lasts_through_the_holders_own_nex
     game.end_turn()
     probe(game, "russia", "germany")  # Austria-Hungary and Italy are Germany's allies
     duty = game.duty_of("austria_hungary")
-    game.end_turn()  # the rules' phase and a new round: still open on Austria-Hungary's turn
-    assert game.seat == 0 and game.duties_of("austria_hungary") == [duty]
+    game.end_turn()  # the rules' phase and a new round, which Russia's seat opens: still open
+    assert (game.match.round, game.seat) == (2, 1) and game.duties_of("austria_hungary") == [duty]
+    game.end_turn()
+    assert (game.match.round, game.seat) == (2, 0) and game.duties_of("austria_hungary") == [duty]
     events = game.end_turn()
     assert [(e.nation, e.expired) for e in game.events_of("buck_passed", events)] == [("austria_hungary", True)]
 
@@ -347,12 +357,18 @@ def test_when_the_guaranteed_nation_renounces_its_guarantee_the_guarantor_owes_i
 
 
 def test_when_the_attacked_nation_makes_peace_its_defenders_are_released_from_their_duty() -> None:
+    # Serbia answers in the rules' phase. In round 2 the Central Powers play last, so the rules'
+    # phase comes before Russia's next turn: the duty is still open when peace is made.
     game = europe()
+    game.play_until_seat(0)
+    assert (game.match.round, game.seat) == (2, 0)
     probe(game, "austria_hungary", "serbia")
+    duty = game.duty_of("russia")
     game.match.stability["serbia"] = 10  # a fragile regime takes any peace
-    events = game.act(ProposePeace(nation="austria_hungary", to="serbia"))
+    game.act(ProposePeace(nation="austria_hungary", to="serbia"))
+    events = game.end_turn()  # the rules' phase
     assert game.events_of("peace_made", events), "Serbia should accept peace"
     assert not game.at_war("austria_hungary", "serbia")
-    assert game.duties_of("russia") == []
+    assert duty.id not in game.match.duties
     game.act(EndTurn(), EndTurn())
     assert game.match.buck_passed.get("russia", 0) == 0

@@ -7,6 +7,8 @@ seats have the same land, so the troops in each capital decide who is stronger.
 
 from __future__ import annotations
 
+import random
+
 from game.core import Match, new_match
 from game.core import world as w
 from game.core.doctrines import (
@@ -17,6 +19,7 @@ from game.core.doctrines import (
     initiatives,
     menace,
     proximity,
+    rank_suitors,
     threat,
 )
 from game.core.state import Duty, Offer
@@ -234,6 +237,22 @@ def test_an_unaligned_balancer_approaches_the_weaker_side() -> None:
     assert approach.to == "east"
 
 
+def test_a_nation_ranks_first_the_seat_its_doctrine_would_rather_join() -> None:
+    dice = random.Random(1)
+    assert rank_suitors(match_of("balancer", west=2, east=12), "middle", dice) == [0, 1]
+    assert rank_suitors(match_of("balancer", west=12, east=2), "middle", dice) == [1, 0]
+    assert rank_suitors(match_of("bandwagoner", west=2, east=12), "middle", dice) == [1, 0]
+    assert rank_suitors(match_of("threat_balancer", west=4, east=12), "middle", dice) == [0, 1]
+
+
+def test_a_dead_heat_between_the_seats_is_settled_by_the_dice_not_by_sitting_first() -> None:
+    m = match_of("bandwagoner")  # both seats alike: a mirror world
+    assert menace(m, "middle", 0) == menace(m, "middle", 1)
+    orders = {seed: rank_suitors(m, "middle", random.Random(seed)) for seed in range(16)}
+    assert {tuple(order) for order in orders.values()} == {(0, 1), (1, 0)}
+    assert all(rank_suitors(m, "middle", random.Random(seed)) == order for seed, order in orders.items())
+
+
 def test_doctrines_read_the_match_and_never_change_it() -> None:
     from game.core import state_hash
 
@@ -243,4 +262,5 @@ def test_doctrines_read_the_match_and_never_change_it() -> None:
     decide_offer(m, offer)
     decide_duty(m, duty)
     initiatives(m, "middle")
+    rank_suitors(m, "middle", random.Random(1))
     assert state_hash(m) == before

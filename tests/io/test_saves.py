@@ -16,13 +16,17 @@ from tests.builder import Game
 
 
 def a_match_under_way() -> Game:
-    """July 1914, two rounds in: recruits, moves, a battle (so the dice have rolled), an open duty."""
+    """July 1914, two rounds in: recruits, moves, a battle (so the dice have rolled), an open duty.
+
+    Turns snake: seat 1 then seat 2 in round 1, seat 2 then seat 1 in round 2.
+    """
     game = Game.from_level("july_1914.json", seed=11)
     game.act(
         Recruit(nation="germany", territory="berlin", amount=3),
         Move(nation="germany", source="berlin", target="munich", amount=4),
         EndTurn(),
         Recruit(nation="france", territory="lyon", amount=2),
+        EndTurn(),  # the rules' phase, then round 2, which seat 2 opens
         EndTurn(),
         Attack(nation="germany", source="munich", target="lyon", amount=4),
     )
@@ -103,12 +107,33 @@ def test_a_save_from_a_newer_version_of_the_game_is_refused_with_a_reason(tmp_pa
         load_match(path)
 
 
+def test_a_save_made_under_older_rules_is_refused_with_a_reason_and_left_as_it_is(tmp_path: Path) -> None:
+    # Format 1's actions were played under the rules before levies (and before NPC answers at
+    # the round's end, the alternating first seat, NPC army caps): replayed now, they could
+    # reach another position or be refused, so the game says why instead of "damaged".
+    data = json.loads(save_to_text(a_match_under_way().match))
+    data["format_version"] = 1
+    path = tmp_path / "save.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    older = r"this save was made under older rules \(save format 1\) and cannot be replayed"
+    with pytest.raises(SaveError, match=older) as caught:
+        load_match(path)
+    assert "the file is left as it is" in str(caught.value)
+    assert "newer" not in str(caught.value) and "damaged" not in str(caught.value)
+    with pytest.raises(SaveError, match=older):
+        read_summary(path)  # the load menu hears the same reason
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+    assert os.listdir(tmp_path) == ["save.json"]
+
+
 def test_a_save_with_an_unknown_older_format_is_not_called_newer() -> None:
     data = json.loads(save_to_text(a_match_under_way().match))
     data["format_version"] = 0
     with pytest.raises(SaveError) as caught:
         match_from_text(json.dumps(data), "save.json")
     assert "newer" not in str(caught.value)
+    assert "save format 0 is not one this game can read" in str(caught.value)
 
 
 def test_a_missing_save_is_a_save_error_not_a_traceback(tmp_path: Path) -> None:
