@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from game.core import Action, IllegalAction, Match, apply, doctrines, is_legal, odds, rules
 from game.core import world as w
-from game.core.actions import Attack, EndTurn
-from game.core.state import Duty
+from game.core.actions import AnswerOffer, Attack, EndTurn
+from game.core.state import Duty, Offer
 
 # What one unit is worth in victory points when weighing a battle: three resources buy a
 # unit, and a value-3 territory pays three a round, so a unit is about a third of a point.
@@ -151,7 +151,7 @@ class Board:
         if not stacks:
             return 0.0
         if defenders <= 0:
-            return 1.0
+            defenders = w.levy(self.m, territory)
         return pile_on_odds(tuple(stacks), defenders, self.factor(territory))
 
     def home_risk(self, territory: str, defenders: int) -> float:
@@ -171,7 +171,7 @@ class Board:
         if biggest == 0:
             return 0.0
         if defenders <= 0:
-            return 1.0
+            defenders = w.levy(m, territory)
         return odds_of(biggest, defenders, self.factor(territory))
 
     def is_frontier(self, territory: str) -> bool:
@@ -221,7 +221,7 @@ class Board:
                 for target in sorted(w.adjacent(m, source)):
                     if not can_attack(m, nation, target):
                         continue
-                    chance, losses = battle(ready, w.strength(m, target), self.factor(target))
+                    chance, losses = battle(ready, w.defenders(m, target), self.factor(target))
                     found.append(Strike(nation, source, target, ready, chance, losses))
         return found
 
@@ -389,6 +389,14 @@ def frontier_steps(m: Match, nation: str, frontier: set[str]) -> dict[str, str]:
                 step[other] = here
                 queue.append(other)
     return step
+
+
+def answer(m: Match, offer: Offer, accept: bool) -> AnswerOffer:
+    """An answer to an offer; a yes only while the offer still stands (a war may have broken out since)."""
+    yes = AnswerOffer(nation=offer.recipient, offer=offer.id, accept=True)
+    if accept and is_legal(m, yes):
+        return yes
+    return AnswerOffer(nation=offer.recipient, offer=offer.id, accept=False)
 
 
 def checked(m: Match, action: Action) -> Action:

@@ -22,11 +22,14 @@ Difficulties differ in how well it plays, never in bonuses (see :data:`DIFFICULT
 - normal foresees who would honour a duty and never provokes a superior coalition, courts
   only those who would say yes, guards its capital and deters reprisals with small
   garrisons, masses its recruits, combines attacks on one target and marches to the front;
-- hard does all that over every target, and also orders its courtship on a clone (a
-  balancer's yes can turn into a no once a bandwagoner has joined), foresees exactly what
-  the nations it would make enemies could take back, drills its alliances even when its
-  coalition does not lead, and reads the race for points: behind, with time running out, it
-  takes bigger risks.
+  in the second half of a match, behind on points, it takes bigger risks;
+- hard does all that over every target, foresees exactly what the nations it would make
+  enemies could take back, starts reading the race for points earlier, and knows the match
+  ends: in the last rounds troops lost and wars started cost nothing once the points are
+  counted.
+
+Each match the bot also draws a temperament from the match's seed (how early it presses
+when behind, how heavily a new war weighs), so no two matches play out alike.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from game.ai.assess import (
     Board,
     Strike,
     WarForecast,
+    answer,
     battle,
     checked,
     forecast_war,
@@ -50,7 +54,6 @@ from game.ai.assess import (
 from game.core import Action, IllegalAction, Match, apply, current_seat, doctrines, rules
 from game.core import world as w
 from game.core.actions import (
-    AnswerOffer,
     EndTurn,
     HonourDuty,
     InviteToAlliance,
@@ -80,10 +83,10 @@ class Skill:
     hold: bool  # sizes an attack so the conquest can be held
     consolidate: bool  # marches idle troops from the interior to the front
     court: bool  # offers alliances only to those whose doctrine would accept, and buys fragile regimes
-    lookahead: bool  # orders courtship on clones; foresees reprisals; counts new foes when leaving a garrison
+    lookahead: bool  # foresees reprisals; counts new foes when leaving a garrison
     blunder: float  # chance of taking a random open attack instead of the best one
-    urgency: bool  # reads the race for points: behind with time running out, it takes bigger risks
-    drills: bool  # holds exercises even when its coalition does not lead (cohesion is points)
+    urgency: float  # behind on points it takes bigger risks from this share of the match on (1: never)
+    endgame: bool  # knows the match ends: troops and future wars are worth nothing after the last round
 
 
 DIFFICULTIES: dict[str, Skill] = {
@@ -99,8 +102,8 @@ DIFFICULTIES: dict[str, Skill] = {
         court=False,
         lookahead=False,
         blunder=0.3,
-        urgency=False,
-        drills=False,
+        urgency=1.0,
+        endgame=False,
     ),
     "normal": Skill(
         min_odds=0.6,
@@ -114,8 +117,8 @@ DIFFICULTIES: dict[str, Skill] = {
         court=True,
         lookahead=False,
         blunder=0.0,
-        urgency=False,
-        drills=False,
+        urgency=0.5,
+        endgame=False,
     ),
     "hard": Skill(
         min_odds=0.55,
@@ -129,8 +132,8 @@ DIFFICULTIES: dict[str, Skill] = {
         court=True,
         lookahead=True,
         blunder=0.0,
-        urgency=True,
-        drills=True,
+        urgency=0.4,
+        endgame=True,
     ),
 }
 
@@ -147,8 +150,31 @@ ACCEPTED_CAPITAL_RISK = 0.12
 SAFETY_WEIGHT = 3.0
 # The largest garrison it will plan for; a territory needing more cannot be held.
 MAX_GARRISON = 120
+# The endgame: the last rounds, in which the future is worth less and less (see _future).
+ENDGAME_ROUNDS = 3
+# How far a match's temperament strays from the skill's settings, either way.
+TEMPERAMENT_SPREAD = 0.25
 # Cohesion it keeps its alliances at when its coalition leads.
 COHESION_TARGET = 85
+
+
+@dataclass(frozen=True)
+class Temperament:
+    """How this bot plays this one match, within its skill: no two matches play the same.
+
+    A player learns a fixed script in three games; a temperament keeps the bot's timing
+    and nerve uncertain without making it play worse on average.
+    """
+
+    press_from: float  # the share of the match after which being behind makes it bold (1: never)
+    caution: float  # how heavily the cost of a new war weighs, around 1
+
+
+def temperament(skill: Skill, seed: int, seat: int) -> Temperament:
+    draw = random.Random(f"alliances-temperament/{seed}/{seat}")
+    spread = draw.uniform(-TEMPERAMENT_SPREAD, TEMPERAMENT_SPREAD)
+    press_from = 1.0 if skill.urgency >= 1.0 else min(0.9, max(0.0, skill.urgency + spread))
+    return Temperament(press_from, draw.uniform(1.0 - TEMPERAMENT_SPREAD, 1.0 + TEMPERAMENT_SPREAD))
 
 
 @dataclass
@@ -170,6 +196,7 @@ class BandwagonerBot:
         self.name = f"bandwagoner:{difficulty}"
         self.fallbacks = 0  # actions it chose that the rules refused (a bug if ever non-zero)
         self._memory: _TurnMemory | None = None
+        self._mood: tuple[tuple[int, int], Temperament] | None = None
         self._required_cache: dict[tuple[int, int, int, str, frozenset[str], str], int | None] = {}
 
     # -- The protocol --------------------------------------------------------------------
@@ -191,7 +218,7 @@ class BandwagonerBot:
                 return self.answer_duty(view, seat, duty)
         for offer in sorted(view.offers.values(), key=lambda o: o.id):
             if offer.recipient in mine:
-                return AnswerOffer(nation=offer.recipient, offer=offer.id, accept=self.accepts(board, offer))
+                return answer(view, offer, self.accepts(board, offer))
         for step in (self._court, self._attack, self._seek_pact, self._march, self._exercise, self._recruit):
             action = step(board, rng)
             if action is not None:
@@ -207,6 +234,13 @@ class BandwagonerBot:
 
     def _forecasts(self, m: Match, seat: int) -> dict[tuple[str, str], WarForecast]:
         return self._memory_for(m, seat).forecasts
+
+    def _temperament(self, m: Match, seat: int) -> Temperament:
+        """This match's temperament, drawn from the match's seed: the same after a save and load."""
+        key = (m.seed, seat)
+        if self._mood is None or self._mood[0] != key:
+            self._mood = (key, temperament(self.skill, m.seed, seat))
+        return self._mood[1]
 
     # -- Duties and offers ---------------------------------------------------------------
 
@@ -261,7 +295,6 @@ class BandwagonerBot:
             n = rng.choice(open_)
             return ProposeAlliance(nation=lead, to=n, name=_treaty_name(m, lead, n))
         refused = self._memory_for(m, board.seat).refused
-        willing: list[tuple[str, Courtship]] = []
         for npc in npcs:
             if npc in refused or any(w.at_war(m, x, npc) for x in board.mine) or self._prey(board, npc):
                 continue
@@ -269,11 +302,7 @@ class BandwagonerBot:
             if offer is None:
                 refused.add(npc)  # its answer will not change this turn: ask its doctrine once
                 continue
-            if not self.skill.lookahead:
-                return offer
-            willing.append((npc, offer))
-        if willing:
-            return self._best_courtship(board, willing)
+            return offer
         memory = self._memory_for(m, board.seat)
         for npc in npcs:
             if npc in memory.aided:
@@ -284,32 +313,6 @@ class BandwagonerBot:
                 refused.discard(npc)
                 return aid
         return None
-
-    def _best_courtship(self, board: Board, willing: list[tuple[str, Courtship]]) -> Action:
-        """Of the nations that would say yes now, the one to ask first.
-
-        Each answer moves the balance of power, and a balancer that would join the weaker
-        side now may refuse once a bandwagoner has made it the stronger: on a clone, it
-        asks each in turn and counts the land of all who would still say yes afterwards.
-        """
-        m = board.m
-        if len(willing) == 1:
-            return willing[0][1]
-        best: tuple[float, int, Action] | None = None
-        for order, (npc, offer) in enumerate(willing):
-            trial = m.clone()
-            try:
-                apply(trial, offer)
-            except IllegalAction:
-                continue
-            gained = _land(trial, npc) if w.allied(trial, offer.nation, npc) else 0.0
-            after = Board(trial, board.seat)
-            for other, _ in willing:
-                if other != npc and self._best_offer(trial, after, other) is not None:
-                    gained += _land(trial, other)
-            if best is None or gained > best[0]:
-                best = (gained, -order, offer)
-        return best[2] if best is not None else willing[0][1]
 
     def _prey(self, board: Board, npc: str) -> bool:
         """An isolated nation next door that it could take a territory from by next turn: conquer, don't court.
@@ -335,7 +338,7 @@ class BandwagonerBot:
                 if m.owner[target] != nation:
                     continue
                 mine = sum(m.forces[t].get(n, 0) for n in board.mine) + budget
-                if odds_of(mine, w.strength(m, target), board.factor(target)) >= chance:
+                if odds_of(mine, w.defenders(m, target), board.factor(target)) >= chance:
                     return True
         return False
 
@@ -348,6 +351,8 @@ class BandwagonerBot:
 
     def _best_offer(self, m: Match, board: Board, npc: str) -> Courtship | None:
         """An invitation into its best alliance, else a new alliance, if the doctrine would say yes."""
+        if self._courting(m, board, npc):
+            return None
         for nation in board.mine:
             alliances = sorted(
                 (al for al in w.alliances_of(m, nation) if al.collective_defence and npc not in al.members),
@@ -367,6 +372,14 @@ class BandwagonerBot:
                     return ProposeAlliance(nation=nation, to=npc, name=_treaty_name(m, nation, npc))
         return None
 
+    @staticmethod
+    def _courting(m: Match, board: Board, npc: str) -> bool:
+        """Has the seat already asked ``npc`` to take its side this round? One suitor per seat is enough."""
+        return any(
+            o.recipient == npc and o.sender in board.mine and o.kind in ("alliance", "invite")
+            for o in m.offers.values()
+        )
+
     def _regime_aid(self, m: Match, board: Board, npc: str) -> Action | None:
         """Aid a fragile regime-seeker when, on a clone, that aid would make it accept an alliance."""
         if m.index.doctrine[npc] != "regime_seeker" or m.stability[npc] >= rules.FRAGILE_STABILITY:
@@ -374,7 +387,7 @@ class BandwagonerBot:
         nation = board.mine[0]
         if m.treasury[nation] < rules.REGIME_AID_COST + rules.RECRUIT_COST or w.at_war(m, nation, npc):
             return None
-        if not self._may_offer(m, nation, npc, "alliance"):
+        if not self._may_offer(m, nation, npc, "alliance") or self._courting(m, board, npc):
             return None
         trial = m.clone()
         try:
@@ -435,7 +448,7 @@ class BandwagonerBot:
                 if war is None:
                     continue
                 cost, foes = war
-                cost *= 1.0 - 0.7 * bold
+                cost *= (1.0 - 0.7 * bold) * self._temperament(m, board.seat).caution * self._future(board)
             plan = self._plan(board, target, by_target[target], foes, skill.min_odds - 0.15 * bold)
             if plan is None:
                 continue
@@ -456,7 +469,7 @@ class BandwagonerBot:
         keeping the conquest favour.
         """
         m, skill = board.m, self.skill
-        defenders = w.strength(m, target)
+        defenders = w.defenders(m, target)
         factor = board.factor(target)
         worth = board.worth(target)
         stacks: list[tuple[Strike, int]] = []
@@ -477,7 +490,7 @@ class BandwagonerBot:
                 chance, losses = battle(amount, defenders, factor)
             if chance < min_odds:
                 continue
-            value = chance * worth - losses * UNIT_WORTH
+            value = chance * worth - losses * UNIT_WORTH * self._future(board)
             if skill.hold:
                 survivors = max(1, round(amount - battle(amount, defenders, factor)[1]))
                 back = board.risk(target, survivors, holder=lead.nation, extra=foes)
@@ -500,21 +513,35 @@ class BandwagonerBot:
             return 0 if self._is_capital(board, s.source) else s.amount
         return max(0, min(s.amount, w.strength(board.m, s.source) - required))
 
+    def _future(self, board: Board) -> float:
+        """How much what happens after this round still matters: 1, falling to 0 in the last round.
+
+        Troops lost and wars started in the last rounds cost nothing once the match is over;
+        only the points on the board at the end count. Without ``endgame``, always 1.
+        """
+        if not self.skill.endgame:
+            return 1.0
+        m = board.m
+        return min(1.0, max(0.0, (m.level.round_limit - m.round) / ENDGAME_ROUNDS))
+
     def _boldness(self, board: Board) -> float:
         """0 while the status quo wins; up to 1 when it is behind on points and the clock runs down.
 
         A bot content to sit on its alliances loses every race it starts behind in; a player
         behind on points late in the match must take risks, and the hard bot knows it.
         """
-        if not self.skill.urgency:
+        start = self._temperament(board.m, board.seat).press_from
+        if start >= 1.0:
             return 0.0
         m = board.m
         points = w.victory_points(m)
         behind = points[1 - board.seat] - points[board.seat]
         if behind <= 0 or points[2] <= 0:
             return 0.0
-        gap = min(1.0, behind / (0.1 * points[2]))
-        late = min(1.0, m.round / max(1, m.level.round_limit) * 2)
+        # Behind at the last round is a loss whatever the margin: a small gap is no comfort.
+        gap = min(1.0, 0.5 + behind / (0.05 * points[2]))
+        progress = m.round / max(1, m.level.round_limit)
+        late = min(1.0, max(0.0, (progress - start) / ((1.0 - start) * 2 / 3)))
         return gap * late
 
     def _war_cost(
@@ -580,6 +607,7 @@ class BandwagonerBot:
             defenders = w.strength(m, territory)
             if territory == strike.source:
                 defenders -= strike.amount
+            defenders = defenders if defenders > 0 else w.levy(m, territory)
             for other in w.adjacent(m, territory):
                 owner = m.owner[other]
                 if owner not in foes or not w.is_npc(m, owner) or other == strike.target:
@@ -647,7 +675,7 @@ class BandwagonerBot:
         factor = board.factor(territory)
         limit = 3 * m.index.value[territory] + 2
         for garrison in range(limit + 1):
-            if odds_of(biggest, garrison, factor) < rules.NPC_ATTACK_MIN_ODDS:
+            if odds_of(biggest, garrison or w.levy(m, territory), factor) < rules.NPC_ATTACK_MIN_ODDS:
                 return garrison
         return None
 
@@ -732,7 +760,7 @@ class BandwagonerBot:
     def _exercise(self, board: Board, rng: random.Random) -> Action | None:
         """When its coalition leads, train with its allies so the alliance holds together."""
         m, seat = board.m, board.seat
-        if not self.skill.drills and board.bloc_power(seat) <= board.bloc_power(1 - seat):
+        if board.bloc_power(seat) <= board.bloc_power(1 - seat):
             return None
         wary = self.skill.lookahead and any(
             m.index.doctrine[n] == "threat_balancer" and doctrines.side_of(m, n) is None
@@ -812,7 +840,7 @@ class BandwagonerBot:
         for target in w.adjacent(m, territory):
             if m.owner[target] == owner or w.allied(m, owner, m.owner[target]):
                 continue
-            defenders, factor = w.strength(m, target), board.factor(target)
+            defenders, factor = w.defenders(m, target), board.factor(target)
             gain = odds_of(attackers + extra, defenders, factor) - odds_of(attackers, defenders, factor)
             best = max(best, gain * board.worth(target))
         return safer + best
@@ -832,7 +860,7 @@ def _amounts(ready: int) -> list[int]:
 
 
 def _with_amount(m: Match, s: Strike, amount: int) -> Strike:
-    chance, losses = battle(amount, w.strength(m, s.target), w.defence_factor(m, s.target))
+    chance, losses = battle(amount, w.defenders(m, s.target), w.defence_factor(m, s.target))
     return Strike(s.nation, s.source, s.target, amount, chance, losses)
 
 

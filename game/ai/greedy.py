@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import random
 
-from game.ai.assess import UNIT_WORTH, Board, checked
+from game.ai.assess import UNIT_WORTH, Board, answer, checked
 from game.core import Action, Match, rules
 from game.core import world as w
-from game.core.actions import AnswerOffer, EndTurn, HonourDuty, Recruit
+from game.core.actions import EndTurn, HonourDuty, Recruit
 
 # Attacks below these odds are not worth the losses to a greedy player.
 MIN_ODDS = 0.6
@@ -41,7 +41,7 @@ class GreedyBot:
         for offer in sorted(view.offers.values(), key=lambda o: o.id):
             if offer.recipient in mine:
                 accept = w.is_npc(view, offer.sender) or offer.kind in ("peace", "guarantee")
-                return AnswerOffer(nation=offer.recipient, offer=offer.id, accept=accept)
+                return answer(view, offer, accept)
         best = None
         best_score = 0.0
         for strike in board.strikes():

@@ -61,7 +61,11 @@ def test_it_courts_a_bandwagoner_that_would_follow_it() -> None:
     choice = first_choice(game)
     assert isinstance(choice, (ProposeAlliance, InviteToAlliance)) and choice.to == "middle"
     apply(game.match, choice)
-    assert game.match.alliances, "the middle nation accepted, as its doctrine said it would"
+    assert not game.match.alliances, "a nation of the rules answers when the round ends"
+    events = game.act(EndTurn(), EndTurn())
+    [answer] = [e for e in game.events_of("offer_answered", events) if e.recipient == "middle"]
+    assert answer.accepted, "the middle nation accepted, as its doctrine said it would"
+    assert any({"west", "middle"} <= set(al.members) for al in game.match.alliances.values())
 
 
 def test_it_does_not_court_a_bandwagoner_that_would_refuse() -> None:
