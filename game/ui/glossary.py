@@ -2,7 +2,9 @@
 
 The glossary is what turns the rules into a lesson: the first time a match produces an
 event that *is* one of these ideas (an Article 5 call, a duty honoured, a buck passed,
-an NPC siding with the strong), the match screen shows that term's card once.
+an NPC siding with the strong), the match screen shows that term's card once. Two rules
+of play that surprise newcomers have cards too: the first seat alternates every round,
+and a nation nobody plays answers offers only when the round ends.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from game.core import Match
+from game.core import Match, first_seat
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,20 @@ TERMS: dict[str, Term] = {
             "and asks nothing in return, as Britain guaranteed Belgium in 1839. The guaranteed nation owes "
             "nothing back.",
         ),
+        Term(
+            "courtship",
+            "Courting a nation nobody plays",
+            "A nation nobody plays answers offers when the round ends, not at once: both seats may court it in "
+            "the same round, and it weighs every suitor together and picks by its doctrine. Moving first wins "
+            "nobody over; what counts is what its doctrine makes of each side.",
+        ),
+        Term(
+            "turn_order",
+            "Turn order",
+            "The seat that moves first alternates: seat 1 opens the odd rounds, seat 2 the even ones, and the "
+            "nations nobody plays act last in every round. So neither side always has to answer the other's "
+            "moves, nor always has the last word before the round ends.",
+        ),
     )
 }
 
@@ -119,6 +135,10 @@ def term_for_event(event: Any, match: Match) -> str | None:  # noqa: C901 - one 
         return "chain_ganging"
     if kind == "buck_passed":
         return "buck_passing"
+    if kind == "offer_made" and event.sender in match.seat_of and event.recipient not in match.seat_of:
+        return "courtship"
+    if kind == "turn_started" and event.round > 1 and event.seat == first_seat(event.round):
+        return "turn_order"  # a new round opens: the first time (round 2), the order has just flipped
     if kind == "offer_answered" and not event.expired and event.reason:
         return _DOCTRINE_TERM.get(match.index.doctrine.get(event.recipient, ""))
     if kind in ("joint_exercise_held", "cohesion_changed"):

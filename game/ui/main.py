@@ -204,12 +204,39 @@ def stage_match(app: App, level: Level, scene: str, seed: int) -> None:
 
         app.push(HelpScene(app))
     elif scene == "diplomacy":
+        courted = court_a_nation_nobody_plays(app)  # so the window shows an offer waiting for the round's end
         press(pygame.K_d, "d")  # the match screen's own shortcut opens it
+        if courted is not None:
+            settle(app)
+            app.scene.open_diplomacy(focus=courted)  # type: ignore[union-attr]
     elif scene == "handover":
+        court_a_nation_nobody_plays(app)  # news for seat 2: its rival courts a nation nobody plays
         press(pygame.K_RETURN, "\r")  # end seat 1's turn: hot-seat hands the computer over
     elif scene == "match":
         show_a_turn(app)
     settle(app)
+
+
+def court_a_nation_nobody_plays(app: App) -> str | None:
+    """Seat 1 offers an alliance (else a pact) to a nation nobody plays: its first legal such offer.
+
+    Returns the nation courted, if any.
+    """
+    from game.core import legal_actions
+    from game.core import world as w
+    from game.core.actions import ProposeAlliance, ProposePact
+
+    scene = app.scene
+    match: Match | None = getattr(scene, "match", None)
+    if match is None or current_seat(match) is None:
+        return None
+    legal = list(legal_actions(match, match.seat))
+    for kind in (ProposeAlliance, ProposePact):
+        offer = next((a for a in legal if isinstance(a, kind) and w.is_npc(match, a.to)), None)
+        if offer is not None:
+            scene.act(offer)  # type: ignore[union-attr]
+            return offer.to
+    return None
 
 
 def click_at(pos: tuple[float, float]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,8 +18,9 @@ from game.core.actions import (
     ProposePact,
     ProposePeace,
 )
-from game.ui.panels import DiplomacyWindow
-from tests.ui.test_match_hotseat import dismiss_cards
+from game.ui.panels import ConfirmDialog, DiplomacyWindow
+from game.ui.scenes.handover import HandoverScene
+from tests.ui.test_match_hotseat import answer_prompts, dismiss_cards
 from tests.ui.test_match_screen import Screen, fixture_level, home  # noqa: F401 - home: a fixture
 
 pytestmark = pytest.mark.usefixtures("home")  # autosaves go to a temporary folder
@@ -36,6 +38,35 @@ def screen() -> Iterator[Screen]:
 
 def action_buttons(window: DiplomacyWindow) -> dict[Any, Any]:
     return {button: action for button, (what, action) in window._buttons.items() if what == "act"}
+
+
+def shown_text(window: DiplomacyWindow) -> str:
+    """Every word the window shows now (labels, text boxes, buttons), without markup."""
+    parts = []
+    for elements in window._parts.values():
+        for element in elements:
+            text = getattr(element, "html_text", None) or getattr(element, "text", None)
+            if isinstance(text, str):
+                parts.append(text)
+    return " ".join(re.sub(r"<[^>]+>", " ", " ".join(parts)).replace(" ,", ",").split())
+
+
+def end_turn(screen: Screen) -> None:
+    """Answer the turn's questions, put the cards away and press Enter (confirming if duties are left)."""
+    answer_prompts(screen)
+    dismiss_cards(screen)
+    screen.press(pygame.K_RETURN)
+    if isinstance(screen.dialog, ConfirmDialog):
+        screen.press_button(screen.dialog.yes)
+
+
+def carry_on(screen: Screen) -> str:
+    """Continue on the hand-over screen; returns the summary it showed."""
+    handover = screen.app.scene
+    assert isinstance(handover, HandoverScene)
+    summary = str(handover.summary_text())
+    screen.press_button(handover.continue_button)
+    return summary
 
 
 def focus(screen: Screen, nation: str) -> DiplomacyWindow:
@@ -68,14 +99,63 @@ def test_a_disabled_button_says_why_in_the_cores_words(screen: Screen) -> None:
     assert not peace.is_enabled and "not at war" in peace.tool_tip_text
 
 
-def test_an_npc_answers_a_proposal_at_once_and_its_reason_is_shown(screen: Screen) -> None:
+def test_an_npc_answers_a_proposal_when_the_round_ends_and_its_reason_is_shown(screen: Screen) -> None:
     window = focus(screen, "britain")
     screen.press_button(button_for(window, ProposePact))
 
-    answer = next(e for e in reversed(screen.match.events) if e.kind == "offer_answered")
+    # Until the round ends the offer waits, and the window says so.
+    assert not any(e.kind == "offer_answered" for e in screen.match.events)
+    assert any("which will answer when the round ends" in line for line in window.answers)
+    text = shown_text(window)
+    assert "ANSWERED WHEN THE ROUND ENDS" in text and "Non-aggression pact offered to Britain" in text
+    assert "Courted this round by you: it answers when the round ends." in text  # about Britain, in its column
+    pact = button_for(window, ProposePact)
+    assert not pact.is_enabled and "already made that offer to Britain" in pact.tool_tip_text
+
+    screen.press(pygame.K_ESCAPE)
+    end_turn(screen)  # seat 1 -> seat 2
+    carry_on(screen)
+    end_turn(screen)  # seat 2 closes the round: Britain answers in the NPC phase
+
+    answer = next(e for e in screen.match.events if e.kind == "offer_answered" and e.recipient == "britain")
     assert answer.reason  # NPCs always say why
-    assert window.answers and any(answer.reason in line for line in window.answers)
-    assert not button_for(window, ProposePact).is_enabled  # one offer of a kind per turn
+    assert answer.reason in carry_on(screen)  # seat 2, opening round 2, reads it on the hand-over
+    end_turn(screen)
+    assert answer.reason in carry_on(screen)  # and so does seat 1, whose offer it was
+    answer_prompts(screen)
+    screen.press(pygame.K_d)
+    text = shown_text(screen.dialog)
+    assert "ANSWERED WHEN THE ROUND ENDS" not in text and "Non-aggression pact offered" not in text
+
+
+def test_the_rival_sees_the_courtship_and_may_court_the_same_nation(screen: Screen) -> None:
+    screen.press_button(button_for(focus(screen, "britain"), ProposePact))
+    screen.press(pygame.K_ESCAPE)
+    end_turn(screen)
+    summary = carry_on(screen)
+    assert "German Empire proposes a non-aggression pact to Britain, which will answer when the round ends." in summary
+
+    screen.press(pygame.K_d)
+    window = screen.dialog
+    assert window.seat == 1
+    text = shown_text(window)
+    assert "Your rival's offers, weighed with yours:" in text
+    assert "Non-aggression pact offered to Britain by German Empire" in text
+    screen.press_button(next(b for b, (what, n) in window._buttons.items() if (what, n) == ("acting", "russia")))
+    window = focus(screen, "britain")
+    assert "Courted this round by German Empire (your rival): it answers when the round ends." in shown_text(window)
+
+    screen.press_button(button_for(window, ProposePact))  # Russia courts Britain too
+
+    text = shown_text(window)
+    assert "Courted this round by you and German Empire (your rival)" in text
+    assert "Non-aggression pact offered to Britain by Russian Empire" in text
+    assert "Non-aggression pact offered to Britain by German Empire" in text
+    assert "Each nation nobody plays weighs every suitor of the round together" in text
+    screen.press(pygame.K_ESCAPE)
+    end_turn(screen)
+    answered = {e.offer for e in screen.match.events if e.kind == "offer_answered" and e.recipient == "britain"}
+    assert len(answered) == 2  # one NPC phase weighed both suitors
 
 
 def test_an_alliance_is_proposed_with_the_name_typed_and_without_article_5(screen: Screen) -> None:

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.usefixtures("home")  # autosaves go to a temporary fold
 def test_the_summary_names_attacks_duties_offers_and_npc_answers_for_that_seat() -> None:
     match = new_match(fixture_level(), seed=2)
     since = len(match.events)
-    apply(match, ProposePact(nation="germany", to="britain"))  # an NPC answers at once, with a reason
+    apply(match, ProposePact(nation="germany", to="britain"))  # an NPC: it answers when the round ends
     apply(match, ProposePact(nation="germany", to="france"))  # an offer waiting for seat 2
     apply(match, Attack(nation="germany", source="berlin", target="warsaw", amount=6))
     apply(match, EndTurn())
@@ -31,8 +31,18 @@ def test_the_summary_names_attacks_duties_offers_and_npc_answers_for_that_seat()
     assert "captures Warsaw from Russian Empire" in lines
     assert "calls on France to join the war" in lines and "Answer it this turn" in lines
     assert "proposes a non-aggression pact to France" in lines and "waits for your answer" in lines
-    assert "Britain rejects the pact offered by German Empire:" in lines  # the reason follows the colon
+    # The rival's courtship of a nation nobody plays is news: seat 2 may court Britain too.
+    assert "German Empire proposes a non-aggression pact to Britain, which will answer when the round ends" in lines
+    assert "weigh every offer of the round together when it ends, yours included" in lines
+    assert "Britain rejects" not in lines and "Britain accepts" not in lines  # not before the round ends
     assert "Munich" not in lines  # nothing about the seat's own quiet territories
+
+    since = len(match.events)
+    apply(match, EndTurn())  # seat 2 closes round 1; Britain answers in the NPC phase; seat 2 opens round 2
+
+    lines = "\n".join(summary_lines(match, 1, since))
+    assert "Britain rejects the pact offered by German Empire:" in lines  # the reason follows the colon
+    assert "which will answer when the round ends" not in lines  # answered: no longer pending
 
 
 def test_a_quiet_turn_says_so() -> None:

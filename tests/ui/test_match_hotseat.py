@@ -1,9 +1,9 @@
 """Hot-seat play, start to finish, with the mouse and the keyboard only.
 
 Two people share the computer: each turn one selects, attacks through the combat
-preview, ends the turn with Enter, and the other takes over through the hand-over
-screen; duties and offers are answered in their dialogs. The match ends on the
-game-over screen.
+preview, ends the turn with Enter, and the next takes over through the hand-over
+screen (the first seat alternates, so across a round's end the same seat plays on);
+duties and offers are answered in their dialogs. The match ends on the game-over screen.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.core import current_seat, new_match
+from game.core import current_seat, first_seat, new_match
 from game.core import world as w
 from game.core.actions import ProposePact
 from game.ui.panels import CombatPreview, ConfirmDialog, DutyDialog, MoveDialog, OfferDialog
@@ -77,11 +77,16 @@ def test_a_short_hot_seat_match_is_played_to_the_end_with_mouse_and_keys() -> No
         for _ in range(12):
             if match.outcome is not None:
                 break
-            seat = current_seat(match)
+            seat, round_ = current_seat(match), match.round
             play_turn(screen)
             if match.outcome is None:
-                assert current_seat(match) != seat
-                assert isinstance(screen.app.scene, HandoverScene)  # the map is hidden between players
+                # Within a round the other seat plays next; the first seat alternates, so the seat
+                # that closed a round opens the next one, after the nations nobody plays.
+                if match.round == round_:
+                    assert current_seat(match) == 1 - seat
+                else:
+                    assert current_seat(match) == seat == first_seat(match.round)
+                assert isinstance(screen.app.scene, HandoverScene)  # the map is hidden between turns
                 assert screen.app.scene.opaque
                 handovers += 1
                 screen.press_button(screen.app.scene.continue_button)

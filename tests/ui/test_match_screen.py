@@ -176,6 +176,9 @@ def test_an_attack_is_previewed_and_confirmed_with_its_button(screen: Screen) ->
     preview = screen.dialog
     assert isinstance(preview, CombatPreview)
     assert preview.shown_odds == w.attack_odds(match, "brussels", 6)
+    # No troops stand in Brussels (value 2, plains, a capital): its people's levy defends it.
+    assert w.strength(match, "brussels") == 0
+    assert preview.defence_label.text == "Levy 2 (no troops) × 1.25 = 2.5 effective strength"
     assert "Declaration of war" in preview.consequences.html_text
     assert "Britain" in preview.consequences.html_text  # the guarantor of Belgium will be called
 
@@ -184,7 +187,9 @@ def test_an_attack_is_previewed_and_confirmed_with_its_button(screen: Screen) ->
     assert screen.dialog is None
     battle = [e for e in match.events if getattr(e, "kind", "") == "battle"][-1]
     assert (battle.source, battle.target, battle.attack_strength) == ("berlin", "brussels", 6)
-    assert match.owner["brussels"] == "germany"  # undefended: taken, and Belgium falls
+    assert battle.defence_strength == 2, "the battle fought the levy the preview showed"
+    assert battle.attacker_won  # 99% at seed 3
+    assert match.owner["brussels"] == "germany"  # the levy beaten: taken, and Belgium falls
 
 
 def test_the_preview_shows_the_cores_odds_for_the_strength_chosen_and_cancel_changes_nothing(home: Path) -> None:
@@ -197,6 +202,11 @@ def test_the_preview_shows_the_cores_odds_for_the_strength_chosen_and_cancel_cha
         preview = screen.dialog
         assert isinstance(preview, CombatPreview)
         assert preview.shown_odds == w.attack_odds(match, "belgrade", 8)
+        troops, factor = w.strength(match, "belgrade"), w.defence_factor(match, "belgrade")
+        assert troops > 0, "Serbian troops stand in Belgrade: no levy beside them"
+        assert preview.defence_label.text == (
+            f"Defenders {troops} × {factor:.2f} = {troops * factor:.1f} effective strength"
+        )
         assert "guarantee of Serbia" in preview.consequences.html_text  # Russia would be called
 
         assert preview.slider is not None

@@ -13,7 +13,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UIWindow
 
-from game.core import Match
+from game.core import Match, first_seat
 from game.core import world as w
 from game.ui.app import THEME_PATH
 
@@ -70,6 +70,16 @@ def nation_html(match: Match, nation: str, bold: bool = True) -> str:
 
 def seat_label(match: Match, seat: int) -> str:
     return match.level.seats[seat].name
+
+
+def opening_seat(match: Match) -> int:
+    """The seat that moves first in the current round, as the core's turn order says."""
+    return first_seat(match.round)
+
+
+def opener_phrase(match: Match) -> str:
+    """Who opens the current round, as the hand-over says it ("Russia moves first")."""
+    return f"{seat_label(match, opening_seat(match))} moves first"
 
 
 def treaty_name(match: Match, treaty: str) -> str:

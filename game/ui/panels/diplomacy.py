@@ -2,11 +2,14 @@
 
 A button is enabled only when its action is among ``legal_actions``; a disabled one says
 why in its tool tip, in the core's own words (a dry run on a private copy of the match).
-NPC answers arrive at once, and the window shows them with their reasons.
+A nation nobody plays answers offers only when the round ends, weighing every suitor of the
+round together: until then the window lists the seat's offers that wait for that answer,
+and the rival's, read from the match's open offers.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -38,6 +41,7 @@ from game.core.actions import (
     ProposePeace,
     RegimeAid,
 )
+from game.core.state import Offer
 from game.ui.panels.common import (
     CLOSE,
     Intent,
@@ -68,6 +72,36 @@ DOCTRINE_TEXT = {
     "regime_seeker": "Regime-seeker (David): while its regime is fragile, it sides with whoever props it up.",
     "neutral": "Neutral: joins nobody, signs pacts, fights only whoever attacks it.",
 }
+
+
+#: How an offer waiting for its answer is named: "Non-aggression pact offered to Britain".
+PENDING_WORDS = {
+    "alliance": "Alliance offered to {to}",
+    "invite": "Invitation to the {alliance} sent to {to}",
+    "guarantee": "Guarantee offered to {to}",
+    "pact": "Non-aggression pact offered to {to}",
+    "peace": "Peace offered to {to}",
+}
+
+
+def awaiting_round_end(match: Match, nations: Collection[str]) -> list[Offer]:
+    """Open offers from ``nations`` to nations nobody plays: those answer when the round ends."""
+    pending = (o for o in match.offers.values() if o.sender in nations and w.is_npc(match, o.recipient))
+    return sorted(pending, key=lambda o: o.id)
+
+
+def pending_offer_html(match: Match, offer: Offer, by: bool = False) -> str:
+    """An open offer as a short line: what was offered, to whom (and by whom when ``by``)."""
+    alliance = match.alliances.get(offer.alliance or "")
+    text = PENDING_WORDS[offer.kind].format(
+        to=nation_html(match, offer.recipient, bold=False),
+        alliance=esc(alliance.name) if alliance else "alliance",
+    )
+    if by:
+        text += f" by {nation_html(match, offer.sender, bold=False)}"
+    if offer.kind == "alliance" and offer.name:
+        text += f": <i>{esc(offer.name)}</i>"
+    return text
 
 
 def _why_not(match: Match, action: Any) -> str:
@@ -277,6 +311,22 @@ class DiplomacyWindow:
                 lines.append(f"Guarantees {who}")
         return lines or ["No treaty with your nations."]
 
+    def _courted(self, nation: str) -> list[str]:
+        """Who courts ``nation`` this round, when it is a nation nobody plays (the kinds are in column C)."""
+        m = self.match
+        mine = w.seat_nations(m, self.seat)
+        senders = [o.sender for o in awaiting_round_end(m, list(m.seat_of)) if o.recipient == nation]
+        if not senders:
+            return []
+        suitors = ["you"] if any(s in mine for s in senders) else []
+        rivals = list(dict.fromkeys(esc(w.nation_name(m, s)) for s in senders if s not in mine))
+        if rivals:
+            suitors.append(" and ".join(rivals) + " (your rival)")
+        return [
+            f"<font color='{hex_of(ink('warn'))}'>Courted this round by {' and '.join(suitors)}: "
+            "it answers when the round ends.</font>"
+        ]
+
     def _build_focus(self, area: pygame.Rect) -> None:
         m, manager, win = self.match, self.app.manager, self.window
         nation = self.focus
@@ -294,7 +344,8 @@ class DiplomacyWindow:
             f"<font size=5>{nation_html(m, nation)}</font><br>{who}<br>"
             f"Ideology: {esc(m.index.ideology[nation].replace('_', '-'))}  ·  "
             f"{len(w.territories_of(m, nation))} territories  ·  {w.total_forces(m, nation)} troops"
-            f"<font color='{hex_of(ink('warn'))}'>{fragile}</font><br>" + "<br>".join(self._relations(nation))
+            f"<font color='{hex_of(ink('warn'))}'>{fragile}</font><br>"
+            + "<br>".join(self._relations(nation) + self._courted(nation))
         )
         y = area.y - 4 + self._text(details, pygame.Rect(area.x - 4, area.y - 4, area.width + 8, -1), win) + 8
         half = (area.width - 8) // 2
@@ -385,7 +436,7 @@ class DiplomacyWindow:
             answer_html = "<br>".join(self.answers)
             self._add(
                 UITextBox(
-                    f"<font color='{heading}'><b>Latest answer</b></font><br>{answer_html}",
+                    f"<font color='{heading}'><b>Just now</b></font><br>{answer_html}",
                     pygame.Rect(area.x - 4, y, area.width + 8, max(40, area.bottom - y)),
                     manager,
                     container=win,
@@ -470,6 +521,7 @@ class DiplomacyWindow:
                 )
                 self._buttons[button] = ("act", action)
             y += 38
+        y = self._build_awaiting(scroll, y, inner)
         self._add(label(pygame.Rect(0, y, inner, 20), "TREATIES IN FORCE", manager, scroll, "@small"))
         y += 24
         leaves = {a.treaty for a in self.legal if isinstance(a, LeaveTreaty) and a.nation == self.acting}
@@ -527,6 +579,33 @@ class DiplomacyWindow:
             self._add(UILabel(pygame.Rect(0, y, inner, 24), "None yet.", manager, container=scroll))
             y += 26
         scroll.set_scrollable_area_dimensions((inner, y + 8))
+
+    def _build_awaiting(self, scroll: Any, y: int, inner: int) -> int:
+        """The seat's offers that nations nobody plays will answer when the round ends, and the rival's.
+
+        Returns the y below the section (unchanged when nothing waits).
+        """
+        m = self.match
+        mine = w.seat_nations(m, self.seat)
+        ours = awaiting_round_end(m, mine)
+        theirs = awaiting_round_end(m, w.seat_nations(m, 1 - self.seat))
+        if not ours and not theirs:
+            return y
+        muted = hex_of(ink("muted"))
+        self._add(
+            label(pygame.Rect(0, y, inner, 20), "ANSWERED WHEN THE ROUND ENDS", self.app.manager, scroll, "@small")
+        )
+        y += 22
+        lines = [f"• {pending_offer_html(m, o, by=len(mine) > 1)}" for o in ours]
+        if theirs:
+            lines.append(f"<font color='{muted}'>Your rival's offers, weighed with yours:</font>")
+            lines += [f"• {pending_offer_html(m, o, by=True)}" for o in theirs]
+        lines.append(
+            f"<font color='{muted}'>Each nation nobody plays weighs every suitor of the round together "
+            "and answers by its doctrine.</font>"
+        )
+        y += self._text("<br>".join(lines), pygame.Rect(-4, y, inner + 8, -1), scroll) + 12
+        return y
 
     def _text(self, html: str, rect: pygame.Rect, container: Any) -> int:
         """A text box as tall as its text (height -1); returns that height."""

@@ -1,7 +1,8 @@
 """Orders that need a second look: the combat preview before an attack, the amount before a move.
 
 The preview asks the core everything it shows: the odds from ``world.attack_odds`` (the
-same distribution the dice draw from), the defence terms from the rules' tables, and what
+same distribution the dice draw from), who defends from ``world.defenders`` (the troops, or
+the levy of land without troops), the defence terms from the rules' tables, and what
 the attack would set off (a declaration of war, Article 5 and guarantee duties, tripwires)
 from a dry run of the attack on a private copy of the match.
 """
@@ -76,6 +77,18 @@ def attack_consequences(match: Match, attack: Attack) -> list[str]:
     elif not any("Article 5" in line or "Guarantee" in line for line in lines):
         lines.append(f"No treaty obliges anyone to come to the aid of {nation_html(match, defender)}.")
     return lines
+
+
+def _defence_line(match: Match, target: str) -> str:
+    """Who the attacker must beat and how hard they hold, as the preview shows it.
+
+    Land without troops is defended by its levy; the number comes from ``world.defenders``,
+    so the line shows exactly what the dice fight and never works the levy out itself.
+    """
+    defenders = w.defenders(match, target)
+    factor = w.defence_factor(match, target)
+    who = f"Defenders {defenders}" if w.strength(match, target) > 0 else f"Levy {defenders} (no troops)"
+    return f"{who} × {factor:.2f} = {defenders * factor:.1f} effective strength"
 
 
 class _Dialog:
@@ -200,11 +213,7 @@ class CombatPreview(_Dialog):
     def _refresh(self) -> None:
         m, target = self.match, self.attack.target
         self.amount_label.set_text(f"{self.amount} of {self.attack.amount} ready")
-        defenders = w.strength(m, target)
-        factor = w.defence_factor(m, target)
-        self.defence_label.set_text(
-            f"Defenders {defenders} × {factor:.2f} = {defenders * factor:.1f} effective strength"
-        )
+        self.defence_label.set_text(_defence_line(m, target))
         odds = w.attack_odds(m, target, self.amount)
         self.shown_odds = odds  # what the player sees, straight from the core
         chance = odds.attacker_wins

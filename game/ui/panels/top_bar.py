@@ -1,4 +1,4 @@
-"""The strip across the top of the match: round, who plays, their purse, the score, and the turn buttons."""
+"""The strip across the top of the match: the round and who opens it, who plays, their purse, the score, buttons."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pygame_gui.elements import UIButton
 
 from game.core import Match
 from game.core import world as w
-from game.ui.panels.common import Intent, ink, make_button, nation_colour, text_surface
+from game.ui.panels.common import Intent, ink, make_button, nation_colour, opening_seat, seat_label, text_surface
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -112,9 +112,12 @@ class TopBar:
         small = self.app.font(11, bold=True)
         body = self.app.font(13)
         x = PAD
-        # Round and seat.
-        round_text = f"ROUND {m.round} OF {m.level.round_limit}"
-        surf.blit(small.render(round_text, True, ink("heading")), (x, 8))
+        # Round, who opens it, and the seat to play.
+        round_line = small.render(self.round_text(), True, ink("heading"))
+        surf.blit(round_line, (x, 8))
+        opener = self.opener_text() if seat is not None else ""
+        if opener:
+            surf.blit(small.render(opener, True, ink("muted")), (x + round_line.get_width(), 8))
         seat_name = m.level.seats[seat].name if seat is not None else "Match over"
         name = text_surface(self.app.font(19, bold=True), seat_name, ink("text"), 210)
         surf.blit(name, (x, 24))
@@ -122,7 +125,8 @@ class TopBar:
         tag_surface = body.render(tag, True, ink("ai") if "AI" in tag else ink("muted"))
         surf.blit(tag_surface, (x + name.get_width() + 8, 30))
         self._spinner_at = (x + name.get_width() + tag_surface.get_width() + 24, 36)
-        x = max(x + 200, x + name.get_width() + body.size(tag)[0] + 44)
+        heading_width = round_line.get_width() + small.size(opener)[0] + 16
+        x = max(x + 200, x + name.get_width() + body.size(tag)[0] + 44, x + heading_width)
         # The active seat's nations: colour, name, treasury and income.
         if seat is not None:
             nations = w.seat_nations(m, seat)
@@ -139,6 +143,15 @@ class TopBar:
         if vp_width >= 140:
             self._victory(surf, self.info_width - vp_width + PAD, vp_width)
         return surf
+
+    def round_text(self) -> str:
+        m = self.match
+        return f"ROUND {m.round} OF {m.level.round_limit}"
+
+    def opener_text(self) -> str:
+        """Who opens this round: the order alternates, so the bar says it every round (kept short: room is dear)."""
+        m = self.match
+        return f" · {seat_label(m, opening_seat(m)).upper()} FIRST"
 
     def _chip(self, nation: str) -> pygame.Surface:
         m = self.match

@@ -1,8 +1,10 @@
 """Hot-seat hand-over: an opaque screen between two people's turns, so neither sees the other's plans.
 
-It names the seat to play and sums up what happened to its nations since its last turn:
-attacks on them, duties raised for them, offers made to them, and how the nations nobody
-plays answered, with their reasons. Everything is read from the match's events.
+It names the seat to play and who opens the round (the order alternates, so a seat may play
+twice in a row across a round's end), and sums up what happened to its nations since its last
+turn: attacks on them, duties raised for them, offers made to them, the rival's offers still
+waiting for a nation nobody plays, and how those nations answered, with their reasons.
+Everything is read from the match's events and the core's turn order.
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox
 
-from game.core import Match
+from game.core import Match, first_seat
 from game.core import world as w
-from game.ui.panels.common import esc, hex_of, ink
+from game.ui.panels.common import esc, hex_of, ink, opener_phrase, opening_seat, seat_label
 from game.ui.scene import Scene
 
 if TYPE_CHECKING:
@@ -34,6 +36,7 @@ def summary_lines(match: Match, seat: int, since: int) -> list[str]:  # noqa: C9
     attacks: list[str] = []
     duties: list[str] = []
     offers: list[str] = []
+    courted: list[str] = []
     answers: list[str] = []
     world_news: list[str] = []
     recruited = moved = 0
@@ -58,6 +61,9 @@ def summary_lines(match: Match, seat: int, since: int) -> list[str]:  # noqa: C9
             duties.append(f"<font color='{warn}'>{text}</font>")
         elif kind == "offer_made" and event.recipient in mine:
             offers.append(f"{text} It waits for your answer.")
+        elif kind == "offer_made" and event.recipient not in match.seat_of and event.offer in match.offers:
+            if event.sender in match.seat_of and event.sender not in mine:  # the rival courts it, unanswered yet
+                courted.append(f"<font color='{warn}'>{text}</font>")
         elif kind == "offer_answered" and not event.expired and event.recipient not in match.seat_of:
             answers.append(f"<font color='{good}'>{text}</font>")
         elif kind == "offer_answered" and senders.get(event.offer) in mine:
@@ -70,7 +76,12 @@ def summary_lines(match: Match, seat: int, since: int) -> list[str]:  # noqa: C9
             recruited += event.amount
         elif kind == "moved" and event.nation not in mine and event.nation in match.seat_of:
             moved += 1
-    lines = attacks + duties + offers + answers + world_news
+    if courted:
+        courted.append(
+            f"<font color='{muted}'>Nations nobody plays weigh every offer of the round together when it ends, "
+            "yours included.</font>"
+        )
+    lines = attacks + duties + offers + courted + answers + world_news
     if recruited or moved:
         other = match.level.seats[1 - seat].name
         lines.append(
@@ -80,6 +91,30 @@ def summary_lines(match: Match, seat: int, since: int) -> list[str]:  # noqa: C9
     if not lines:
         lines.append(f"<font color='{muted}'>A quiet turn: nothing touched your nations.</font>")
     return lines
+
+
+def plays_again(match: Match, seat: int) -> bool:
+    """Did ``seat`` also play the turn before this one (it closed the last round and opens this one)?"""
+    started = [e.seat for e in match.events if getattr(e, "kind", "") == "turn_started"]
+    return len(started) >= 2 and started[-1] == seat and started[-2] == seat
+
+
+def order_line(match: Match, seat: int, again: bool) -> str:
+    """The round's turn order as the seat to play should hear it (the order itself is the core's)."""
+    r = match.round
+    first = opening_seat(match)
+    if again:
+        return f"You closed round {r - 1} and open round {r}: the first seat alternates, so you play twice in a row."
+    other = seat_label(match, 1 - seat)
+    if seat == first:
+        text = f"You move first, then {other}, then the nations nobody plays."
+    else:
+        text = f"You move second, after {other}, then the nations nobody plays."
+    if r < match.level.round_limit:
+        opener = first_seat(r + 1)
+        who = "you open" if opener == seat else f"{seat_label(match, opener)} opens"
+        text += f" The first seat alternates: {who} round {r + 1}."
+    return text
 
 
 class HandoverScene(Scene):
@@ -98,6 +133,7 @@ class HandoverScene(Scene):
         self.panel: UIPanel | None = None
         self.continue_button: UIButton | None = None
         self.summary: UITextBox | None = None
+        self.order: UILabel | None = None
 
     def enter(self) -> None:
         self.build()
@@ -122,14 +158,15 @@ class HandoverScene(Scene):
         seat = m.level.seats[self.seat]
         UILabel(
             pygame.Rect(x, top, card_w, 30),
-            f"ROUND {m.round} OF {m.level.round_limit}",
+            f"ROUND {m.round} OF {m.level.round_limit}  ·  {opener_phrase(m).upper()}",
             manager,
             container=self.panel,
             object_id="@heading",
         )
+        again = plays_again(m, self.seat)
         UILabel(
             pygame.Rect(x, top + 34, card_w, 64),
-            f"Seat {self.seat + 1}, take the controls",
+            f"Seat {self.seat + 1}, {'keep' if again else 'take'} the controls",
             manager,
             container=self.panel,
             object_id=ObjectID(class_id="@title", object_id="#handover_title"),
@@ -142,15 +179,23 @@ class HandoverScene(Scene):
             container=self.panel,
             object_id="@subtitle",
         )
+        self.order = UILabel(
+            pygame.Rect(x, top + 132, card_w, 24),
+            order_line(m, self.seat, again),
+            manager,
+            container=self.panel,
+            object_id=ObjectID(class_id="@small", object_id="#handover_order"),
+        )
         UILabel(
-            pygame.Rect(x, top + 150, card_w, 20),
+            pygame.Rect(x, top + 180, card_w, 20),
             "SINCE YOUR LAST TURN",
             manager,
             container=self.panel,
             object_id="@small",
         )
         lines = summary_lines(m, self.seat, self.since)
-        box_h = max(120, min(300, height - top - 300))
+        box_h = max(120, min(300, height - top - 330))
+        top += 30
         self.summary = UITextBox(
             "<br>".join(f"• {line}" for line in lines),
             pygame.Rect(x, top + 172, card_w, box_h),

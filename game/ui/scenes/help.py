@@ -1,4 +1,9 @@
-"""The keyboard-shortcuts card (F1 or ?): every key the game answers to; any key or click closes it."""
+"""The help card (F1 or ?): every key the game answers to, and how a round goes; any key or click closes it.
+
+Beside the keys it explains the two rules of a round that surprise newcomers, in the
+glossary's words: the first seat alternates, and nations nobody plays answer offers
+only when the round ends.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UIImage
 
+from game.ui.glossary import TERMS
+from game.ui.panels.common import wrap
 from game.ui.scenes.modal import SHADE_LAYER, ModalScene, card_face
 from game.ui.theme import colours
 
@@ -44,7 +51,11 @@ SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ),
 )
 
-CARD_WIDTH = 640
+#: Glossary terms the card explains beside the keys: the rules of a round that surprise newcomers.
+ROUND_TERMS = ("turn_order", "courtship")
+
+SHORTCUTS_WIDTH = 580
+RULES_WIDTH = 420
 ROW = 34
 #: Key names drawn as an arrow on the cap instead of as text (the font has no arrow glyphs).
 ARROWS = {"Left": 180, "Up": 90, "Right": 0, "Down": 270}
@@ -52,6 +63,9 @@ ARROWS = {"Left": 180, "Up": 90, "Right": 0, "Down": 270}
 
 class HelpScene(ModalScene):
     """Dismissed by any key or any click: the whole window is one invisible button under the card."""
+
+    #: The titles and paragraphs of "How a round goes", as drawn on the card (tests read them).
+    rules_text: tuple[str, ...] = ()
 
     def rebuild(self) -> None:
         ModalScene.exit(self)
@@ -78,12 +92,14 @@ class HelpScene(ModalScene):
         rows = sum(len(items) for _, items in SHORTCUTS) + len(SHORTCUTS)
         row = max(26, min(ROW, (self.app.size[1] - 40 - 132) // rows))
         height = 92 + rows * row + 40
-        card = card_face((CARD_WIDTH, height)).subsurface((4, 4, CARD_WIDTH, height)).copy()
-        title = self.app.font(22, bold=True).render("Keyboard shortcuts", True, shell["title"])
-        card.blit(title, (32, 24))
+        width = min(SHORTCUTS_WIDTH + RULES_WIDTH, self.app.size[0] - 40)
+        card = card_face((width, height)).subsurface((4, 4, width, height)).copy()
+        title_font = self.app.font(22, bold=True)
+        card.blit(title_font.render("Keyboard shortcuts", True, shell["title"]), (32, 24))
+        self._draw_round_rules(card, pygame.Rect(SHORTCUTS_WIDTH, 24, width - SHORTCUTS_WIDTH - 32, height - 70))
         y = 76
         group_font, key_font, text_font = self.app.font(13, bold=True), self.app.font(14, bold=True), self.app.font(16)
-        scratch = pygame.Surface((CARD_WIDTH, ROW), pygame.SRCALPHA)
+        scratch = pygame.Surface((SHORTCUTS_WIDTH, ROW), pygame.SRCALPHA)
         widest = max(
             _draw_keys(scratch, keys, (0, 0), key_font, text_font, shell) for _, g in SHORTCUTS for keys, _ in g
         )
@@ -91,15 +107,38 @@ class HelpScene(ModalScene):
         for group, items in SHORTCUTS:
             heading = group_font.render(group.upper(), True, shell["rule"])
             card.blit(heading, (32, y + 8))
-            pygame.draw.line(card, shell["hex_line"], (40 + heading.get_width(), y + 17), (CARD_WIDTH - 32, y + 17))
+            pygame.draw.line(
+                card, shell["hex_line"], (40 + heading.get_width(), y + 17), (SHORTCUTS_WIDTH - 40, y + 17)
+            )
             y += row
             for keys, meaning in items:
                 _draw_keys(card, keys, (44, y + 2), key_font, text_font, shell)
                 card.blit(text_font.render(meaning, True, shell["text"]), (meaning_x, y + 4))
                 y += row
         hint = self.app.font(14, italic=True).render("Press any key or click to close", True, shell["muted"])
-        card.blit(hint, hint.get_rect(midbottom=(CARD_WIDTH // 2, height - 16)))
+        card.blit(hint, hint.get_rect(midbottom=(width // 2, height - 16)))
         return card
+
+    def _draw_round_rules(self, card: pygame.Surface, area: pygame.Rect) -> None:
+        """Beside the keys: how a round goes, in the glossary's own words (one text serves both)."""
+        shell = colours("#shell")
+        pygame.draw.line(card, shell["hex_line"], (area.x - 20, area.y + 4), (area.x - 20, area.bottom))
+        title = "How a round goes"
+        card.blit(self.app.font(22, bold=True).render(title, True, shell["title"]), area.topleft)
+        shown = [title]
+        group_font, text_font = self.app.font(13, bold=True), self.app.font(15)
+        line_height = text_font.get_linesize()
+        y = area.y + 58
+        for key in ROUND_TERMS:
+            term = TERMS[key]
+            card.blit(group_font.render(term.title.upper(), True, shell["rule"]), (area.x, y))
+            y += 24
+            for line in wrap(text_font, term.text, area.width):
+                card.blit(text_font.render(line, True, shell["text"]), (area.x, y))
+                y += line_height
+            y += 16
+            shown += [term.title, term.text]
+        self.rules_text = tuple(shown)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         pressed = event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.shade_button

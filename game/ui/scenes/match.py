@@ -41,7 +41,7 @@ from game.ui.panels import (
     TopBar,
     attack_consequences,
 )
-from game.ui.panels.common import esc, ink, nation_colour, text_surface
+from game.ui.panels.common import esc, ink, nation_colour, opening_seat, seat_label, text_surface
 from game.ui.panels.top_bar import HEIGHT as TOP_HEIGHT
 from game.ui.scene import Scene
 from game.ui.theme import map_palette
@@ -300,7 +300,9 @@ class MatchScene(Scene):
             self.app.push(HandoverScene(self.app, self.match, seat, since=self._since[seat]))
             return
         if not first:
-            self._notice(f"Round {self.match.round}: your turn")
+            opener = opening_seat(self.match)
+            order = "you move first" if opener == seat else f"{seat_label(self.match, opener)} moved first"
+            self._notice(f"Round {self.match.round}: your turn · {order}")
         self._queue_prompts()
 
     def _queue_prompts(self) -> None:
