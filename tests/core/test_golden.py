@@ -40,12 +40,17 @@ LEVEL_FILES = sorted((ROOT / "levels").glob("*.json")) + sorted((ROOT / "tests" 
 # fails instead of ending the match (0 -> 10 actions open). july_1914 5673 -> 5672: 2 from
 # Vienna on Warsaw now fails (one fewer); July 1914's other two attacks on empty land still
 # win. The other levels offer no attack on empty land as a first action.
+# Re-pinned when continent's garrisons moved toward the capitals (Berlin and Vienna 6 -> 8; Rhineland,
+# Alsace-Lorraine, East Prussia and East Galicia one fewer) so that first-seat mirrors come near 50%.
+# Depth 1 is unchanged (an action offers the whole garrison); depth 2 fell 128099 -> 128096 because
+# three all-in attacks, East Galicia on Moldavia and on Oltenia and East Prussia on Livonia, now fail
+# with one unit fewer at seed 0 (one action fewer after each).
 GOLDEN: dict[str, tuple[int, int]] = {
     "tests/small_world.py": (17, 238),
     "tests/fixtures/july_1914.json": (76, 5672),
     "tests/fixtures/europe1914.json": (100, 9783),
     "levels/tutorial.json": (65, 4041),
-    "levels/continent.json": (360, 128099),
+    "levels/continent.json": (360, 128096),
 }
 
 
