@@ -13,7 +13,7 @@ from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
 
-from game.core import Action, IllegalAction, Match, apply, doctrines, is_legal, odds, rules
+from game.core import Action, IllegalAction, Match, apply, doctrines, first_seat, is_legal, odds, rules
 from game.core import world as w
 from game.core.actions import AnswerOffer, Attack, EndTurn
 from game.core.state import Duty, Offer
@@ -72,6 +72,13 @@ class Board:
         self._hostile = {n: (set(w.enemies(m, n)) | self._theirs) - {n} for n in self.mine}
         for n in self.mine:
             self._hostile[n] = {h for h in self._hostile[n] if not w.allied(m, n, h)}
+        # When I open the round the other seat plays twice before my next turn (last in this
+        # round, first in the next): it can take a neighbour, recruit there and strike from it
+        # before I can answer. Then its recruits count against my capital too.
+        twice = first_seat(m.round) == seat and m.round < m.level.round_limit
+        self.rival_recruits = {
+            n: (m.treasury[n] + 2 * w.income(m, n)) // rules.RECRUIT_COST if twice else 0 for n in self.theirs
+        }
         # Answers worth keeping while this reading lasts (one decision).
         self._stacks: dict[tuple[str, str, frozenset[str], str], list[int]] = {}
         self._factor: dict[str, float] = {}
@@ -158,7 +165,8 @@ class Board:
         """The chance that the biggest hostile stack within two steps takes ``territory``.
 
         A capital needs this longer view: troops that capture or enter a neighbour this turn
-        can attack the capital on the next, and the answer must already be in place.
+        can attack the capital on the next, and the answer must already be in place. When the
+        other seat plays twice before my next turn, the stack grows by all it can recruit.
         """
         m = self.m
         hostile = self._hostile.get(m.owner[territory], set())
@@ -167,7 +175,12 @@ class Board:
         near = set(w.adjacent(m, territory))
         reach = near | {far for t in near for far in w.adjacent(m, t)}
         reach.discard(territory)
-        biggest = max((sum(s for n, s in m.forces[t].items() if n in hostile) for t in reach), default=0)
+        biggest = 0
+        for t in reach:
+            forces = m.forces[t]
+            stack = sum(s for n, s in forces.items() if n in hostile)
+            stack += sum(self.rival_recruits[n] for n in self.theirs if forces.get(n, 0) and n in hostile)
+            biggest = max(biggest, stack)
         if biggest == 0:
             return 0.0
         if defenders <= 0:

@@ -154,6 +154,8 @@ MAX_GARRISON = 120
 ENDGAME_ROUNDS = 3
 # How far a match's temperament strays from the skill's settings, either way.
 TEMPERAMENT_SPREAD = 0.25
+# How far a whim moves the bot's estimate of one choice, either way (see _whim).
+WHIM = 0.2
 # Cohesion it keeps its alliances at when its coalition leads.
 COHESION_TARGET = 85
 
@@ -241,6 +243,18 @@ class BandwagonerBot:
         if self._mood is None or self._mood[0] != key:
             self._mood = (key, temperament(self.skill, m.seed, seat))
         return self._mood[1]
+
+    def _whim(self, board: Board, choice: str) -> float:
+        """A factor near 1 on its estimate of one choice this round, drawn from the match's seed.
+
+        Two choices the bot rates alike are a coin toss to a person; without whims the bot
+        would play one fixed line from the same position, every match (a player learns it in
+        three games, and a level's balance would hang on that one line). Keyed by seed, seat,
+        round and choice, so a saved and loaded match plays on the same.
+        """
+        m = board.m
+        draw = random.Random(f"alliances-whim/{m.seed}/{board.seat}/{m.round}/{choice}").random()
+        return 1.0 + WHIM * (2.0 * draw - 1.0)
 
     # -- Duties and offers ---------------------------------------------------------------
 
@@ -453,7 +467,7 @@ class BandwagonerBot:
             if plan is None:
                 continue
             strike, value = plan
-            score = value - cost
+            score = (value - cost) * self._whim(board, target)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, strike)
         return best[1].action() if best is not None else None
@@ -821,7 +835,8 @@ class BandwagonerBot:
                     _, t, missing = min(short)
                     return Recruit(nation=nation, territory=t, amount=min(units, missing))
             frontier = [t for t in places if board.is_frontier(t)] or places
-            spot = max(frontier, key=lambda t: (self._recruit_value(board, t, units), board.danger(t), t))
+            value = {t: self._recruit_value(board, t, units) * self._whim(board, t) for t in frontier}
+            spot = max(frontier, key=lambda t: (value[t], board.danger(t), t))
             return Recruit(nation=nation, territory=spot, amount=units)
         return None
 

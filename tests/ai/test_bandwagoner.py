@@ -6,24 +6,28 @@ West is the bot's seat; East attacks, courts and is courted (see tests/worlds.py
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
 from game.ai import BandwagonerBot
 from game.ai.bandwagoner import DIFFICULTIES
-from game.core import apply, state_hash
+from game.core import apply, current_seat, new_match, state_hash
 from game.core.actions import (
     Attack,
     EndTurn,
     HonourDuty,
     InviteToAlliance,
+    Move,
     PassTheBuck,
     ProposeAlliance,
     Recruit,
 )
+from game.io.levels import load_level
 from tests.builder import Game, level_of
 from tests.worlds import crossroads, level, nation
 
+ROOT = Path(__file__).resolve().parents[2]
 ALLIED = [{"id": "pact", "name": "Western Pact", "members": ["west", "middle"], "cohesion": 50}]
 
 
@@ -181,3 +185,46 @@ def test_it_recruits_with_money_to_spend() -> None:
         apply(game.match, action)
     assert any(isinstance(a, Recruit) for a in seen)
     assert game.match.treasury["west"] < 3
+
+
+def home_guard_after_turn(round_: int) -> int:
+    """West's capital garrison after its turn, with an East army two steps away and East rich.
+
+    In round 1 West opens, so East plays twice (last in round 1, first in round 2) before
+    West's next turn; in round 2 East opens and West answers, so East plays only once.
+    """
+    game = Game.from_level(crossroads("neutral", west=12, east=1, middle=0))
+    game.play_until_seat(0, at_least_one=round_ > 1)
+    assert game.match.round == round_
+    game.match.owner["n1"] = "east"  # East took N1: its army stands two steps from W1
+    game.give_forces("n1", middle=0, east=6).give_forces("w2", west=0).give_forces("w1", west=12)
+    game.set_treasury("west", 0).set_treasury("east", 30)
+    bot = BandwagonerBot("normal")
+    while not isinstance(action := bot.choose(game.match, 0, random.Random(1)), EndTurn):
+        apply(game.match, action)
+    return game.match.forces["w1"].get("west", 0)
+
+
+def test_its_capital_braces_for_the_other_seat_playing_twice() -> None:
+    # East could take W2, recruit there and strike at W1 before West plays again.
+    assert home_guard_after_turn(1) == 12
+    # With West's answer in between, troops West does not need at home march to the front.
+    assert home_guard_after_turn(2) < 12
+
+
+def test_the_same_position_is_not_played_the_same_way_in_every_match() -> None:
+    # Close choices fall differently from match to match, so a player cannot learn one line.
+    level = load_level(ROOT / "levels" / "tutorial.json")
+    lines = set()
+    for seed in range(10):
+        match = new_match(level, seed)
+        bot = BandwagonerBot("normal")
+        line = []
+        while match.round <= 3:
+            seat = current_seat(match)
+            action = bot.choose(match, seat, random.Random(0))
+            apply(match, action)
+            if isinstance(action, Attack | Move | Recruit):
+                line.append(action)
+        lines.add(tuple(line))
+    assert len(lines) >= 3
