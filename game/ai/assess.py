@@ -75,10 +75,14 @@ class Board:
         # When I open the round the other seat plays twice before my next turn (last in this
         # round, first in the next): it can take a neighbour, recruit there and strike from it
         # before I can answer. Then its recruits count against my capital too.
-        twice = first_seat(m.round) == seat and m.round < m.level.round_limit
-        self.rival_recruits = {
-            n: (m.treasury[n] + 2 * w.income(m, n)) // rules.RECRUIT_COST if twice else 0 for n in self.theirs
+        # Every other turn that is so; troops that leave the capital on the quiet turn must
+        # march back on the next, so what may leave is judged by the worst case (see home_risk).
+        last = m.round >= m.level.round_limit
+        self.worst_recruits = {
+            n: 0 if last else (m.treasury[n] + 2 * w.income(m, n)) // rules.RECRUIT_COST for n in self.theirs
         }
+        twice = first_seat(m.round) == seat
+        self.rival_recruits = self.worst_recruits if twice else dict.fromkeys(self.theirs, 0)
         # Answers worth keeping while this reading lasts (one decision).
         self._stacks: dict[tuple[str, str, frozenset[str], str], list[int]] = {}
         self._factor: dict[str, float] = {}
@@ -161,12 +165,13 @@ class Board:
             defenders = w.levy(self.m, territory)
         return pile_on_odds(tuple(stacks), defenders, self.factor(territory))
 
-    def home_risk(self, territory: str, defenders: int) -> float:
+    def home_risk(self, territory: str, defenders: int, worst: bool = False) -> float:
         """The chance that the biggest hostile stack within two steps takes ``territory``.
 
         A capital needs this longer view: troops that capture or enter a neighbour this turn
         can attack the capital on the next, and the answer must already be in place. When the
-        other seat plays twice before my next turn, the stack grows by all it can recruit.
+        other seat plays twice before my next turn (or, with ``worst``, as if it did), the
+        stack grows by all it can recruit.
         """
         m = self.m
         hostile = self._hostile.get(m.owner[territory], set())
@@ -179,7 +184,8 @@ class Board:
         for t in reach:
             forces = m.forces[t]
             stack = sum(s for n, s in forces.items() if n in hostile)
-            stack += sum(self.rival_recruits[n] for n in self.theirs if forces.get(n, 0) and n in hostile)
+            recruits = self.worst_recruits if worst else self.rival_recruits
+            stack += sum(recruits[n] for n in self.theirs if forces.get(n, 0) and n in hostile)
             biggest = max(biggest, stack)
         if biggest == 0:
             return 0.0

@@ -199,7 +199,7 @@ class BandwagonerBot:
         self.fallbacks = 0  # actions it chose that the rules refused (a bug if ever non-zero)
         self._memory: _TurnMemory | None = None
         self._mood: tuple[tuple[int, int], Temperament] | None = None
-        self._required_cache: dict[tuple[int, int, int, str, frozenset[str], str], int | None] = {}
+        self._required_cache: dict[tuple[int, int, int, str, frozenset[str], str, bool], int | None] = {}
 
     # -- The protocol --------------------------------------------------------------------
 
@@ -634,32 +634,41 @@ class BandwagonerBot:
     # -- Safety --------------------------------------------------------------------------
 
     def _risk(
-        self, board: Board, territory: str, defenders: int, extra: frozenset[str] = frozenset(), skip: str = ""
+        self,
+        board: Board,
+        territory: str,
+        defenders: int,
+        extra: frozenset[str] = frozenset(),
+        skip: str = "",
+        worst: bool = False,
     ) -> float:
         """The chance of losing a territory of mine next turn; a capital also fears troops two steps away."""
         risk = board.risk(territory, defenders, extra=extra, skip=skip)
         if self.skill.garrison and self._is_capital(board, territory):
-            risk = max(risk, board.home_risk(territory, defenders))
+            risk = max(risk, board.home_risk(territory, defenders, worst))
         return risk
 
     def _required(
-        self, board: Board, territory: str, extra: frozenset[str] = frozenset(), skip: str = ""
+        self, board: Board, territory: str, extra: frozenset[str] = frozenset(), skip: str = "", worst: bool = False
     ) -> int | None:
-        """The smallest garrison that keeps the risk to ``territory`` acceptable; None if none would."""
+        """The smallest garrison that keeps the risk to ``territory`` acceptable; None if none would.
+
+        ``worst``: as if the other seat were about to play twice (see Board.home_risk).
+        """
         if not self._is_capital(board, territory):
             # Elsewhere troops are worth more on the move; only a deterrent stays behind.
             return self._deterrent(board, territory)
-        key = (board.m.seed, board.m.turn, len(board.m.log), territory, extra, skip)
+        key = (board.m.seed, board.m.turn, len(board.m.log), territory, extra, skip, worst)
         if key in self._required_cache:
             return self._required_cache[key]
         accepted = self._accepted(board, territory)
         low, high = 0, MAX_GARRISON
-        if self._risk(board, territory, high, extra, skip) > accepted:
+        if self._risk(board, territory, high, extra, skip, worst) > accepted:
             found: int | None = None
         else:
             while low < high:  # the risk falls as defenders rise: bisect
                 mid = (low + high) // 2
-                if self._risk(board, territory, mid, extra, skip) <= accepted:
+                if self._risk(board, territory, mid, extra, skip, worst) <= accepted:
                     high = mid
                 else:
                     low = mid + 1
@@ -718,8 +727,12 @@ class BandwagonerBot:
         return max(0, required - w.strength(board.m, territory))
 
     def _surplus(self, board: Board, territory: str) -> int:
-        """Troops a territory of mine can give away and stay safe (all, if it cannot be held and is no capital)."""
-        required = self._required(board, territory)
+        """Troops a territory of mine can give away and stay safe (all, if it cannot be held and is no capital).
+
+        A capital judges by the worst case: troops it sends away on a quiet turn would have to
+        march straight back before the other seat's double turn.
+        """
+        required = self._required(board, territory, worst=True)
         here = w.strength(board.m, territory)
         if required is None:
             return 0 if self._is_capital(board, territory) else here
