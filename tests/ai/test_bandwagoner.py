@@ -208,8 +208,12 @@ def home_guard_after_turn(round_: int) -> int:
 def test_its_capital_braces_for_the_other_seat_playing_twice() -> None:
     # East could take W2, recruit there and strike at W1 before West plays again.
     assert home_guard_after_turn(1) == 12
-    # With West's answer in between, troops West does not need at home march to the front.
-    assert home_guard_after_turn(2) < 12
+
+
+def test_its_capital_does_not_send_away_troops_it_must_call_back() -> None:
+    # East plays once before West's next turn, but twice after it: troops marched out now
+    # would have to march straight back, so they stay.
+    assert home_guard_after_turn(2) == 12
 
 
 def test_the_same_position_is_not_played_the_same_way_in_every_match() -> None:
