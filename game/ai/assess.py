@@ -74,12 +74,14 @@ class Board:
             self._hostile[n] = {h for h in self._hostile[n] if not w.allied(m, n, h)}
         # When I open the round the other seat plays twice before my next turn (last in this
         # round, first in the next): it can take a neighbour, recruit there and strike from it
-        # before I can answer. Then its recruits count against my capital too.
+        # before I can answer. Then its recruits count against my capital too: its treasury and
+        # one income, what it can usually bring. (Counting the second income as well pinned the
+        # whole army at home while greedy took the provinces one by one.)
         # Every other turn that is so; troops that leave the capital on the quiet turn must
-        # march back on the next, so what may leave is judged by the worst case (see home_risk).
+        # march back on the next, so what may leave is judged by that case too (see home_risk).
         last = m.round >= m.level.round_limit
         self.worst_recruits = {
-            n: 0 if last else (m.treasury[n] + 2 * w.income(m, n)) // rules.RECRUIT_COST for n in self.theirs
+            n: 0 if last else (m.treasury[n] + w.income(m, n)) // rules.RECRUIT_COST for n in self.theirs
         }
         twice = first_seat(m.round) == seat
         self.rival_recruits = self.worst_recruits if twice else dict.fromkeys(self.theirs, 0)
