@@ -80,11 +80,10 @@ class Board:
         # Every other turn that is so; troops that leave the capital on the quiet turn must
         # march back on the next, so what may leave is judged by that case too (see home_risk).
         last = m.round >= m.level.round_limit
-        self.worst_recruits = {
+        self.rival_plays_twice = first_seat(m.round) == seat and not last
+        self.rival_recruits = {
             n: 0 if last else (m.treasury[n] + w.income(m, n)) // rules.RECRUIT_COST for n in self.theirs
         }
-        twice = first_seat(m.round) == seat
-        self.rival_recruits = self.worst_recruits if twice else dict.fromkeys(self.theirs, 0)
         # Answers worth keeping while this reading lasts (one decision).
         self._stacks: dict[tuple[str, str, frozenset[str], str], list[int]] = {}
         self._factor: dict[str, float] = {}
@@ -182,12 +181,13 @@ class Board:
         near = set(w.adjacent(m, territory))
         reach = near | {far for t in near for far in w.adjacent(m, t)}
         reach.discard(territory)
+        twice = worst or self.rival_plays_twice
         biggest = 0
         for t in reach:
             forces = m.forces[t]
             stack = sum(s for n, s in forces.items() if n in hostile)
-            recruits = self.worst_recruits if worst else self.rival_recruits
-            stack += sum(recruits[n] for n in self.theirs if forces.get(n, 0) and n in hostile)
+            if twice:
+                stack += sum(self.rival_recruits[n] for n in self.theirs if forces.get(n, 0) and n in hostile)
             biggest = max(biggest, stack)
         if biggest == 0:
             return 0.0

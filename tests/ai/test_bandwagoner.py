@@ -23,11 +23,9 @@ from game.core.actions import (
     ProposeAlliance,
     Recruit,
 )
-from game.io.levels import load_level
 from tests.builder import Game, level_of
 from tests.worlds import crossroads, level, nation
 
-ROOT = Path(__file__).resolve().parents[2]
 ALLIED = [{"id": "pact", "name": "Western Pact", "members": ["west", "middle"], "cohesion": 50}]
 
 
@@ -216,11 +214,11 @@ def test_its_capital_does_not_send_away_troops_it_must_call_back() -> None:
     assert home_guard_after_turn(2) == 12
 
 
-def test_the_same_position_is_not_played_the_same_way_in_every_match() -> None:
+def test_the_same_position_is_not_played_the_same_way_in_every_match(levels_dir: Path) -> None:
     # Close choices fall differently from match to match, so a player cannot learn one line.
     # The tutorial's opening is mostly diplomacy and guarding the capital, so few choices are
     # close; without whims all ten matches open the same way.
-    level = load_level(ROOT / "levels" / "tutorial.json")
+    level = level_of(levels_dir / "tutorial.json")
     lines = set()
     for seed in range(10):
         match = new_match(level, seed)
