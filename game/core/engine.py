@@ -3,7 +3,7 @@
 An illegal action raises :class:`IllegalAction` with the reason and changes
 nothing: every handler checks all of its rules before it touches the match.
 Turn order lives in :func:`_end_turn` alone: the two seats, the one that opens the round
-alternating (:func:`first_seat`), then the NPC phase.
+given by :func:`first_seat` (alternating, unless the level fixes it), then the NPC phase.
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ def new_match(level: Level, seed: int = 0, controllers: tuple[str, str] = ("huma
         m.declarations.append(Declaration(war.aggressor, war.target, 0, False))
     _record_history(m)
     events: list[Event] = []
-    _begin_seat_turn(m, 0, events)
+    _begin_seat_turn(m, first_seat(m, 1), events)
     m.events.extend(events)
     return m
 
@@ -516,22 +516,29 @@ def _treaty_name(m: Match, treaty: str) -> str:
     return treaty
 
 
-def first_seat(round_: int) -> int:
-    """The seat that opens a round. It alternates, so that neither seat always answers the other.
+def first_seat(m: Match, round_: int) -> int:
+    """The seat that opens a round: by default it alternates, so that neither seat always answers the other.
 
-    With a fixed order the second seat always saw the first seat's moves before making its
-    own and had the last word before the NPC phase and the round limit; mirror matches
-    between equal bots went to it three times in four.
+    With a fixed order the second seat always sees the first seat's moves before making its
+    own and has the last word before the NPC phase and the round limit; mirror matches
+    between equal bots went to it three times in four on a fair map. That edge is why a level
+    may fix the order (``turn_order``): on a map that favours one side, the other side
+    moving second every round evens it out.
     """
+    order = m.level.turn_order
+    if order == "seat1_first":
+        return 0
+    if order == "seat2_first":
+        return 1
     return (round_ - 1) % 2
 
 
-def _turn_holder(turn: int) -> int:
+def _turn_holder(m: Match, turn: int) -> int:
     """Who acts in a turn: a seat index, or 2 for the NPC phase."""
     round_, position = divmod(turn - 1, 3)
     if position == 2:
         return 2
-    first = first_seat(round_ + 1)
+    first = first_seat(m, round_ + 1)
     return first if position == 0 else 1 - first
 
 
@@ -539,7 +546,7 @@ def _next_turn_of(m: Match, nation: str) -> int:
     """The number of the holder's next turn, which ends its time to answer."""
     holder = m.seat_of.get(nation, 2)
     t = m.turn + 1
-    while _turn_holder(t) != holder:
+    while _turn_holder(m, t) != holder:
         t += 1
     return t
 
@@ -1175,7 +1182,7 @@ def _end_turn_action(m: Match, a: EndTurn, events: list[Event]) -> None:
 
 def _end_turn(m: Match, events: list[Event]) -> None:
     _expire(m, lambda nation: m.seat_of.get(nation) == m.seat, events)
-    if m.seat == first_seat(m.round):
+    if m.seat == first_seat(m, m.round):
         m.turn += 1
         _begin_seat_turn(m, 1 - m.seat, events)
         return
@@ -1188,7 +1195,7 @@ def _end_turn(m: Match, events: list[Event]) -> None:
     if is_over(m):
         return
     m.round += 1
-    _begin_seat_turn(m, first_seat(m.round), events)
+    _begin_seat_turn(m, first_seat(m, m.round), events)
 
 
 def _expire(m: Match, holder: Callable[[str], bool], events: list[Event]) -> None:

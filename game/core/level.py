@@ -123,6 +123,11 @@ class Garrison(_Model):
     strength: int = Field(ge=1, le=10_000)
 
 
+TurnOrder = Literal["alternate", "seat1_first", "seat2_first"]
+"""Who opens each round. Moving second every round is an edge (the last word before the nations
+of the rules act, an answer to every move), so a lopsided scenario can hand it to the weaker side."""
+
+
 class Level(_Model):
     """A map and scenario. ``alliances schema`` prints this model's JSON Schema."""
 
@@ -131,6 +136,11 @@ class Level(_Model):
     briefing: str = ""
     round_limit: int = Field(30, ge=1, le=500)
     hegemony_share: float = Field(0.6, gt=0.5, le=1.0, description="share of all victory points that wins")
+    turn_order: TurnOrder = Field(
+        "alternate",
+        description="who opens each round: alternate (seat 1 the odd rounds, seat 2 the even ones), "
+        "seat1_first or seat2_first (that seat every round, so the other always answers)",
+    )
     map: HexMap
     nations: list[Nation]
     seats: list[Seat] = Field(min_length=2, max_length=2)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.core.hexgrid import Cell
-from game.core.level import SEA, Level, Seat
+from game.core.level import SEA, Level, Seat, TurnOrder
 from game.editor import grid
 from game.editor.checks import validated
 from game.editor.errors import EditError
@@ -105,8 +105,9 @@ def set_meta(
     briefing: str | None = None,
     round_limit: int | None = None,
     hegemony_share: float | None = None,
+    turn_order: TurnOrder | None = None,
 ) -> Level:
-    """The level's title, briefing, round limit and hegemony share (None leaves a field alone)."""
+    """The level's title, briefing, round limit, hegemony share and turn order (None leaves a field alone)."""
     changes = {
         key: value
         for key, value in {
@@ -114,6 +115,7 @@ def set_meta(
             "briefing": briefing,
             "round_limit": round_limit,
             "hegemony_share": hegemony_share,
+            "turn_order": turn_order,
         }.items()
         if value is not None
     }
@@ -125,6 +127,7 @@ def set_meta(
         "briefing": level.briefing,
         "round_limit": level.round_limit,
         "hegemony_share": level.hegemony_share,
+        "turn_order": level.turn_order,
         **changes,
         "map": {"width": 1, "height": 1, "rows": ["."]},
         "nations": [],

@@ -107,7 +107,8 @@ TERMS: dict[str, Term] = {
             "Turn order",
             "The seat that moves first alternates: seat 1 opens the odd rounds, seat 2 the even ones, and the "
             "nations nobody plays act last in every round. So neither side always has to answer the other's "
-            "moves, nor always has the last word before the round ends.",
+            "moves, nor always has the last word before the round ends. A scenario may fix the order instead, "
+            "to hand that last word to the side the map is against: the top bar says who opens.",
         ),
     )
 }
@@ -137,7 +138,7 @@ def term_for_event(event: Any, match: Match) -> str | None:  # noqa: C901 - one 
         return "buck_passing"
     if kind == "offer_made" and event.sender in match.seat_of and event.recipient not in match.seat_of:
         return "courtship"
-    if kind == "turn_started" and event.round > 1 and event.seat == first_seat(event.round):
+    if kind == "turn_started" and event.round > 1 and event.seat == first_seat(match, event.round):
         return "turn_order"  # a new round opens: the first time (round 2), the order has just flipped
     if kind == "offer_answered" and not event.expired and event.reason:
         return _DOCTRINE_TERM.get(match.index.doctrine.get(event.recipient, ""))

@@ -4,7 +4,8 @@ These numbers are what the rules produce today on each level at seed 0. They cha
 only when the rules (or the level) change deliberately: when one fails, find out which
 rule moved; if the change was meant, pin the new number here in the same commit.
 
-- depth 1: ``legal_actions(new_match(level, seed=0), 0).count()``;
+- depth 1: the legal actions of the seat that opens round 1 (seat 1 unless the level's
+  ``turn_order`` says otherwise) in ``new_match(level, seed=0)``, counted;
 - depth 2: for each of those actions, applied to a clone of the new match, the number
   of legal actions then open to the seat whose turn it is, summed.
 
@@ -56,10 +57,12 @@ GOLDEN: dict[str, tuple[int, int]] = {
 
 def perft(level: Level, depth: int) -> int:
     match = new_match(level, seed=0)
+    opener = current_seat(match)
+    assert opener is not None
     if depth == 1:
-        return legal_actions(match, 0).count()
+        return legal_actions(match, opener).count()
     total = 0
-    for action in legal_actions(match, 0):
+    for action in legal_actions(match, opener):
         child = match.clone()
         apply(child, action)
         seat = current_seat(child)

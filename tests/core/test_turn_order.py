@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from game.core import current_seat, first_seat, legal_actions
 from game.core.actions import AnswerOffer, HonourDuty, ProposePact
-from tests.builder import Game
+from game.core.level import TurnOrder
+from tests.builder import Game, level_of
 from tests.core.test_article5_1914 import europe, probe
 from tests.small_world import small_world
 
@@ -34,8 +35,8 @@ def test_first_seat_names_the_seat_that_opens_each_round() -> None:
     for _ in range(11):
         game.end_turn()
     openers = {e.round: e.seat for e in reversed(game.chronicle_of("turn_started"))}
-    assert openers == {r: first_seat(r) for r in range(1, 7)}
-    assert [first_seat(r) for r in range(1, 7)] == [0, 1, 0, 1, 0, 1]
+    assert openers == {r: first_seat(game.match, r) for r in range(1, 7)}
+    assert [first_seat(game.match, r) for r in range(1, 7)] == [0, 1, 0, 1, 0, 1]
 
 
 def test_the_rules_phase_closes_every_round_after_both_seats() -> None:
@@ -66,6 +67,42 @@ def test_each_seat_collects_its_income_once_a_round_whether_it_opens_or_not() ->
     collected = [(e.nation, e.amount) for e in game.chronicle_of("income") if e.nation in ("germany", "france")]
     assert [n for n, _ in collected].count("germany") == 3  # rounds 1, 2 and 3
     assert [n for n, _ in collected].count("france") == 4  # rounds 1, 2, 3, and round 4, which it opens
+
+
+def europe_ordered(order: TurnOrder) -> Game:
+    level = level_of("europe1914.json").model_copy(update={"turn_order": order})
+    return Game.from_level(level)
+
+
+def test_a_level_can_let_seat_2_open_every_round() -> None:
+    game = europe_ordered("seat2_first")
+    assert current_seat(game.match) == 1 and game.match.round == 1
+    for _ in range(7):
+        game.end_turn()
+    assert turns_started(game) == [(1, 1), (1, 0), (2, 1), (2, 0), (3, 1), (3, 0), (4, 1), (4, 0)]
+    assert [first_seat(game.match, r) for r in range(1, 31)] == [1] * 30
+
+
+def test_a_level_can_let_seat_1_open_every_round() -> None:
+    game = europe_ordered("seat1_first")
+    for _ in range(5):
+        game.end_turn()
+    assert turns_started(game) == [(1, 0), (1, 1), (2, 0), (2, 1), (3, 0), (3, 1)]
+
+
+def test_with_a_fixed_order_a_duty_raised_by_the_second_seat_lasts_through_the_first_seats_next_turn() -> None:
+    # Seat 1 opens every round. Russia (seat 2) attacks Germany on the last seat turn of round 1;
+    # Austria-Hungary (seat 1) may answer on its next turn, the opening of round 2, and no later.
+    game = europe_ordered("seat1_first")
+    game.end_turn()
+    events = probe(game, "russia", "germany")
+    duty = game.duty_of("austria_hungary")
+    assert [e.deadline_round for e in game.events_of("duty_raised", events) if e.nation == "austria_hungary"] == [2]
+    game.end_turn()  # the rules' phase, then seat 1 opens round 2
+    assert (game.match.round, game.seat) == (2, 0)
+    assert HonourDuty(nation="austria_hungary", duty=duty.id) in legal_actions(game.match, 0)
+    events = game.end_turn()
+    assert [(e.nation, e.expired) for e in game.events_of("buck_passed", events)] == [("austria_hungary", True)]
 
 
 # ---------------------------------------------------------------------------

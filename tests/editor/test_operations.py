@@ -507,6 +507,13 @@ def test_the_title_briefing_round_limit_and_hegemony_share_are_set() -> None:
     assert set_meta(level) == level
 
 
+def test_a_scenario_can_fix_who_opens_every_round() -> None:
+    level = set_meta(world(), turn_order="seat2_first")
+    assert level.turn_order == "seat2_first"
+    with pytest.raises(EditError, match="turn_order"):
+        set_meta(level, turn_order="entente_first")  # type: ignore[arg-type]
+
+
 # -- Undo and redo ------------------------------------------------------------------------------
 
 

@@ -124,6 +124,12 @@ BROKEN_LEVELS = [
         id="value above 5",
     ),
     pytest.param(
+        edited(setting("turn_order", "entente_first")),
+        "turn_order",
+        "'alternate', 'seat1_first' or 'seat2_first'",
+        id="unknown turn order",
+    ),
+    pytest.param(
         edited(setting("treaties.alliances[0].cohesion", 101)),
         "treaties.alliances[0].cohesion",
         "less than or equal to 100",

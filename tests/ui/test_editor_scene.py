@@ -192,7 +192,7 @@ def type_into(app: App, scene: EditorScene, key: str, text: str, enter: bool = F
         press(app, pygame.K_RETURN, "\r")
 
 
-def test_the_scenario_window_sets_the_round_limit_and_resizes_the_map(app: App, home: Path) -> None:
+def test_the_scenario_window_sets_the_round_limit_turn_order_and_map_size(app: App, home: Path) -> None:
     scene = open_editor(app)
     click(app, widget(scene, "open_scenario"))
     assert scene.dialog == "scenario"
@@ -201,9 +201,12 @@ def test_the_scenario_window_sets_the_round_limit_and_resizes_the_map(app: App, 
     type_into(app, scene, "sc_width", "20")
     type_into(app, scene, "sc_height", "9")
     type_into(app, scene, "sc_briefing", "Hold the line.")
+    seat_2 = scene.level.seats[1].name
+    choose(app, scene, "sc_order", f"{seat_2} first every round")
     click(app, widget(scene, "sc_apply"))
     level = scene.level
     assert (level.round_limit, level.hegemony_share) == (12, 0.75)
+    assert level.turn_order == "seat2_first"
     assert (level.map.width, level.map.height) == (20, 9)
     assert level.briefing == "Hold the line."
     assert widget(scene, "undo").text == "Undo edit scenario"
@@ -211,7 +214,7 @@ def test_the_scenario_window_sets_the_round_limit_and_resizes_the_map(app: App, 
     click(app, widget(scene, "sc_apply"))
     assert scene.level.round_limit == 12 and scene.status.startswith("Cannot edit scenario")
     press(app, pygame.K_z, "z", pygame.KMOD_CTRL)
-    assert (scene.level.round_limit, scene.level.map.width) == (30, 16)
+    assert (scene.level.round_limit, scene.level.map.width, scene.level.turn_order) == (30, 16, "alternate")
     click(app, widget(scene, "close_window"))
     assert scene.dialog is None and "window" not in scene.widgets
 

@@ -85,7 +85,7 @@ def test_a_short_hot_seat_match_is_played_to_the_end_with_mouse_and_keys() -> No
                 if match.round == round_:
                     assert current_seat(match) == 1 - seat
                 else:
-                    assert current_seat(match) == seat == first_seat(match.round)
+                    assert current_seat(match) == seat == first_seat(match, match.round)
                 assert isinstance(screen.app.scene, HandoverScene)  # the map is hidden between turns
                 assert screen.app.scene.opaque
                 handovers += 1

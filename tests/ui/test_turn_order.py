@@ -70,6 +70,32 @@ def test_the_top_bar_and_the_hand_over_say_who_moves_first_as_it_alternates() ->
         screen.close()
 
 
+def test_when_the_scenario_fixes_the_order_the_screens_say_so_and_nobody_plays_twice() -> None:
+    level = fixture_level().model_copy(update={"turn_order": "seat2_first"})
+    screen = Screen(new_match(level, seed=2))
+    try:
+        assert top_bar_heading(screen) == "ROUND 1 OF 20 · ENTENTE FIRST"
+        end_turn(screen)
+        texts = hand_over_texts(screen)
+        assert "Seat 1, take the controls" in texts
+        assert (
+            "You move second, after Entente, then the nations nobody plays. "
+            "This scenario fixes the order: Entente opens every round." in texts
+        )
+        carry_on(screen)
+        end_turn(screen)  # the Central Powers close round 1; the Entente opens round 2 as well
+        texts = hand_over_texts(screen)
+        assert "Seat 2, take the controls" in texts
+        assert (
+            "You move first, then Central Powers, then the nations nobody plays. "
+            "This scenario fixes the order: you open every round." in texts
+        )
+        carry_on(screen)
+        assert top_bar_heading(screen) == "ROUND 2 OF 20 · ENTENTE FIRST"
+    finally:
+        screen.close()
+
+
 def test_against_the_ai_the_turn_notice_says_who_moved_first() -> None:
     match = new_match(fixture_level(), seed=21, controllers=("human", "bandwagoner:normal"))
     screen = Screen(match, ai={1: "bandwagoner:normal"})

@@ -74,7 +74,7 @@ def seat_label(match: Match, seat: int) -> str:
 
 def opening_seat(match: Match) -> int:
     """The seat that moves first in the current round, as the core's turn order says."""
-    return first_seat(match.round)
+    return first_seat(match, match.round)
 
 
 def opener_phrase(match: Match) -> str:

@@ -149,7 +149,7 @@ class TopBar:
         return f"ROUND {m.round} OF {m.level.round_limit}"
 
     def opener_text(self) -> str:
-        """Who opens this round: the order alternates, so the bar says it every round (kept short: room is dear)."""
+        """Who opens this round: the order usually alternates, so the bar says it every round (kept short)."""
         m = self.match
         return f" · {seat_label(m, opening_seat(m)).upper()} FIRST"
 

@@ -30,7 +30,7 @@ from pygame_gui.elements import (
 from game import editor as ops
 from game.core import Level, level_problems, new_match
 from game.core.hexgrid import Cell, corners, edge_between, from_pixel, neighbours, to_pixel
-from game.core.level import DOCTRINES, SEA, TERRAINS, Problem
+from game.core.level import DOCTRINES, SEA, TERRAINS, Problem, TurnOrder
 from game.editor.naming import slug, unique_place_name, unused_code, unused_id
 from game.editor.nations import PALETTE
 from game.io.levels import LevelError, save_level
@@ -90,6 +90,15 @@ def load_draft(path: str | Path) -> Level:
             raise LevelError(str(path), _pydantic_problems(bad)) from None
         except ValueError:
             raise err from None
+
+
+def order_labels(level: Level) -> dict[str, TurnOrder]:
+    """The Scenario window's turn-order choices, named with the level's own seats."""
+    return {
+        "Alternate every round": "alternate",
+        f"{level.seats[0].name} first every round": "seat1_first",
+        f"{level.seats[1].name} first every round": "seat2_first",
+    }
 
 
 class EditorScene(Scene):
@@ -615,7 +624,7 @@ class EditorScene(Scene):
 
     def choose(self, key: str, text: str) -> None:
         level = self.level
-        if key.endswith(("_new_a", "_new_b")):
+        if key.endswith(("_new_a", "_new_b")) or key == "sc_order":  # applied by their window's button
             self._picks[key] = text
             return
         if key.startswith(("al_add_", "al_del_")) and text not in (ADD_MEMBER, DROP_MEMBER):
@@ -718,7 +727,7 @@ class EditorScene(Scene):
 
     def _build_scenario(self) -> None:
         level = self.level
-        window = self._window((460, 330), "Scenario")
+        window = self._window((460, 364), "Scenario")
         width = window.get_container().get_rect().width
         field = width - 24 - 120
         y = 10
@@ -740,6 +749,12 @@ class EditorScene(Scene):
         self._entry("sc_rounds", pygame.Rect(132, y, 70, 28), str(level.round_limit), container=window)
         self._label(pygame.Rect(214, y, 116, 28), "Hegemony share", container=window)
         self._entry("sc_share", pygame.Rect(334, y, 70, 28), f"{level.hegemony_share:g}", container=window)
+        y += 34
+        self._label(pygame.Rect(12, y, 116, 28), "Turn order", container=window)
+        labels = order_labels(level)
+        current = next(label for label, order in labels.items() if order == level.turn_order)
+        self._picks["sc_order"] = current
+        self._dropdown("sc_order", pygame.Rect(132, y, field, 28), list(labels), current, container=window)
         y += 34
         self._label(pygame.Rect(12, y, 116, 28), "Map size", container=window)
         self._entry("sc_width", pygame.Rect(132, y, 70, 28), str(level.map.width), container=window)
@@ -767,9 +782,12 @@ class EditorScene(Scene):
             share /= 100  # typed as a percentage
         title = w["sc_title"].get_text().strip()[:100] or level.title  # type: ignore[attr-defined]
         briefing = w["sc_briefing"].get_text()  # type: ignore[attr-defined]
+        order = order_labels(level).get(self._picks.get("sc_order", ""), level.turn_order)
 
         def scenario(lv: Level) -> Level:
-            lv = ops.set_meta(lv, title=title, briefing=briefing, round_limit=rounds, hegemony_share=share)
+            lv = ops.set_meta(
+                lv, title=title, briefing=briefing, round_limit=rounds, hegemony_share=share, turn_order=order
+            )
             if (width, height) != (lv.map.width, lv.map.height):
                 lv = ops.resize_map(lv, width, height)
             return lv

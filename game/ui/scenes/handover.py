@@ -1,7 +1,7 @@
 """Hot-seat hand-over: an opaque screen between two people's turns, so neither sees the other's plans.
 
-It names the seat to play and who opens the round (the order alternates, so a seat may play
-twice in a row across a round's end), and sums up what happened to its nations since its last
+It names the seat to play and who opens the round (the order usually alternates, so a seat may
+play twice in a row across a round's end), and sums up what happened to its nations since its last
 turn: attacks on them, duties raised for them, offers made to them, the rival's offers still
 waiting for a nation nobody plays, and how those nations answered, with their reasons.
 Everything is read from the match's events and the core's turn order.
@@ -110,8 +110,11 @@ def order_line(match: Match, seat: int, again: bool) -> str:
         text = f"You move first, then {other}, then the nations nobody plays."
     else:
         text = f"You move second, after {other}, then the nations nobody plays."
-    if r < match.level.round_limit:
-        opener = first_seat(r + 1)
+    if match.level.turn_order != "alternate":
+        opener = "you open" if first == seat else f"{seat_label(match, first)} opens"
+        text += f" This scenario fixes the order: {opener} every round."
+    elif r < match.level.round_limit:
+        opener = first_seat(match, r + 1)
         who = "you open" if opener == seat else f"{seat_label(match, opener)} opens"
         text += f" The first seat alternates: {who} round {r + 1}."
     return text
