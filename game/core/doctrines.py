@@ -276,7 +276,14 @@ def _choose_side(m: Match, me: str, seat: int, suitor: str) -> Decision:
         # The strongest side at its door, not the strongest on the map: distance is protection.
         near, far = menace(m, me, seat), menace(m, me, other)
         if near * BANDWAGON_MARGIN >= far:
-            return Decision(True, f"{side_name} is the stronger side, and opposing it would cost more than it gains")
+            # It submits within a margin, so the reason must not call the weaker of two near-equals stronger.
+            if near > far:
+                standing = "is the stronger side"
+            elif near == far:
+                standing = f"is as strong at its door as {other_name}"
+            else:
+                standing = f"is nearly as strong at its door as {other_name}"
+            return Decision(True, f"{side_name} {standing}, and opposing it would cost more than it gains")
         return Decision(False, f"opposing {other_name} would cost more than it gains")
     # threat_balancer, and a regime_seeker whose regime is secure.
     here, there = threat(m, me, seat), threat(m, me, other)

@@ -121,6 +121,24 @@ def test_a_bandwagoner_joins_the_stronger_side() -> None:
     assert answer(m, "east") == (True, "East is the stronger side, and opposing it would cost more than it gains")
 
 
+def test_a_bandwagoner_says_so_when_it_joins_one_of_two_equal_sides() -> None:
+    m = match_of("bandwagoner", west=8, east=8)
+    assert menace(m, "middle", 0) == menace(m, "middle", 1)
+    assert answer(m, "east") == (
+        True,
+        "East is as strong at its door as West, and opposing it would cost more than it gains",
+    )
+
+
+def test_a_bandwagoner_does_not_call_the_slightly_weaker_side_stronger() -> None:
+    m = match_of("bandwagoner", west=9, east=8)
+    assert menace(m, "middle", 1) < menace(m, "middle", 0) <= menace(m, "middle", 1) * 1.2
+    assert answer(m, "east") == (
+        True,
+        "East is nearly as strong at its door as West, and opposing it would cost more than it gains",
+    )
+
+
 def test_a_bandwagoner_refuses_the_weaker_side() -> None:
     m = match_of("bandwagoner", west=2, east=12)
     assert answer(m, "west") == (False, "opposing East would cost more than it gains")
