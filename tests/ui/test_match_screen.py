@@ -179,6 +179,8 @@ def test_an_attack_is_previewed_and_confirmed_with_its_button(screen: Screen) ->
     # No troops stand in Brussels (value 2, plains, a capital): its people's levy defends it.
     assert w.strength(match, "brussels") == 0
     assert preview.defence_label.text == "Levy 2 (no troops) × 1.25 = 2.5 effective strength"
+    levy_losses = preview.shown_odds.expected_defender_losses
+    assert preview.losses_label.text.endswith(f"the levy's {levy_losses:.1f} (no troops of theirs)")
     assert "Declaration of war" in preview.consequences.html_text
     assert "Britain" in preview.consequences.html_text  # the guarantor of Belgium will be called
 
@@ -208,6 +210,10 @@ def test_the_preview_shows_the_cores_odds_for_the_strength_chosen_and_cancel_cha
             f"Defenders {troops} × {factor:.2f} = {troops * factor:.1f} effective strength"
         )
         assert "guarantee of Serbia" in preview.consequences.html_text  # Russia would be called
+        assert preview.losses_label.text == (
+            f"Expected losses: yours {preview.shown_odds.expected_attacker_losses:.1f}, "
+            f"theirs {preview.shown_odds.expected_defender_losses:.1f}"
+        )
 
         assert preview.slider is not None
         for _ in range(7):

@@ -221,9 +221,13 @@ class CombatPreview(_Dialog):
         inner = int(self.odds_image.get_relative_rect().width)
         label = f"{chance:.0%} chance to take {w.territory_name(m, target)}"
         self.odds_image.set_image(bar_surface((inner, 30), chance, colour, label, self.app.font(15, bold=True)))
-        self.losses_label.set_text(
-            f"Expected losses: yours {odds.expected_attacker_losses:.1f}, theirs {odds.expected_defender_losses:.1f}"
+        # A levy is the people, not an army: what it loses costs the defender no troops.
+        theirs = (
+            f"theirs {odds.expected_defender_losses:.1f}"
+            if w.strength(m, target) > 0
+            else f"the levy's {odds.expected_defender_losses:.1f} (no troops of theirs)"
         )
+        self.losses_label.set_text(f"Expected losses: yours {odds.expected_attacker_losses:.1f}, {theirs}")
 
     def action(self) -> Attack:
         return self.attack.model_copy(update={"amount": self.amount})
