@@ -136,6 +136,17 @@ def test_the_level_picker_lists_shipped_levels_and_my_maps_with_broken_ones_mark
     assert "broken  (your map)  \u2014 cannot load" in titles
 
 
+def test_the_level_picker_says_when_a_scenario_fixes_who_opens_every_round(app: App) -> None:
+    open_menu(app)
+    app.push(NewGameScene(app, vs_ai=False))
+    frames(app)
+    picker = app.scene
+    assert isinstance(picker, NewGameScene)
+    details = {entry.level.title: picker._details_html(entry) for entry in picker.entries if entry.level}
+    assert "Entente opens every round" in details["The Guns of August"]
+    assert "opens every round" not in details["The Narrow Sea"]
+
+
 def test_f1_shows_the_shortcuts_and_any_key_dismisses_them(app: App) -> None:
     open_menu(app)
     press(app, pygame.K_F1)
