@@ -196,8 +196,13 @@ class TopBar:
         second = body.render(f"{vp1:.0f}", True, _lift(colours[1]))
         surf.blit(first, (bar.x, 40))
         surf.blit(second, (bar.right - second.get_width(), 40))
-        goal = small.render(f"HEGEMONY AT {share:.0%}", True, ink("muted"))
-        surf.blit(goal, (bar.centerx - goal.get_width() // 2, 42))
+        # Between the two scores, in the longest words that fit: a narrow bar must not run them together.
+        room = bar.width - first.get_width() - second.get_width() - 16
+        for words in (f"HEGEMONY AT {share:.0%}", f"{share:.0%} WINS"):
+            goal = small.render(words, True, ink("muted"))
+            if goal.get_width() <= room:
+                surf.blit(goal, (bar.centerx - goal.get_width() // 2, 42))
+                break
 
     def _spinner(self, surface: pygame.Surface) -> None:
         t = pygame.time.get_ticks() / 1000.0
