@@ -74,11 +74,12 @@ class Board:
             self._hostile[n] = {h for h in self._hostile[n] if not w.allied(m, n, h)}
         # When I open this round and not the next, the other seat plays twice before my next
         # turn (last in this round, first in the next): it can take a neighbour, recruit there
-        # and strike from it before I can answer. Then its recruits count against my capital too: its treasury and
-        # one income, what it can usually bring. (Counting the second income as well pinned the
-        # whole army at home while greedy took the provinces one by one.)
-        # With the alternating order every other turn is so; troops that leave the capital on the quiet turn must
-        # march back on the next, so what may leave is judged by that case too (see home_risk).
+        # and strike from it before I can answer. Then its recruits count against my capital
+        # too: its treasury and one income, what it can usually bring. (Counting the second
+        # income as well pinned the whole army at home while greedy took the provinces one by
+        # one.) With the alternating order every other turn is so; troops that leave the
+        # capital on the quiet turn must march back on the next, so what may leave is judged
+        # by that case too (see home_risk).
         last = m.round >= m.level.round_limit
         self.rival_plays_twice = not last and first_seat(m, m.round) == seat != first_seat(m, m.round + 1)
         self.rival_recruits = {

@@ -6,7 +6,17 @@ Everything the UI and the bots may use is exported here: start a match with
 
 from game.core.actions import Action, parse_action
 from game.core.combat import Odds, odds
-from game.core.engine import IllegalAction, apply, can_undo, current_seat, first_seat, is_legal, new_match, view
+from game.core.engine import (
+    IllegalAction,
+    apply,
+    can_undo,
+    current_seat,
+    first_seat,
+    fixed_opener,
+    is_legal,
+    new_match,
+    view,
+)
 from game.core.events import Event
 from game.core.hexgrid import Cell
 from game.core.legal import LegalActions, legal_actions
@@ -30,6 +40,7 @@ __all__ = [
     "can_undo",
     "current_seat",
     "first_seat",
+    "fixed_opener",
     "is_legal",
     "legal_actions",
     "level_problems",

@@ -525,12 +525,13 @@ def first_seat(m: Match, round_: int) -> int:
     may fix the order (``turn_order``): on a map that favours one side, the other side
     moving second every round evens it out.
     """
-    order = m.level.turn_order
-    if order == "seat1_first":
-        return 0
-    if order == "seat2_first":
-        return 1
-    return (round_ - 1) % 2
+    fixed = fixed_opener(m.level)
+    return (round_ - 1) % 2 if fixed is None else fixed
+
+
+def fixed_opener(level: Level) -> int | None:
+    """The seat that opens every round when the level fixes the order; None when it alternates."""
+    return {"seat1_first": 0, "seat2_first": 1}.get(level.turn_order)
 
 
 def _turn_holder(m: Match, turn: int) -> int:

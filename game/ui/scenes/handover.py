@@ -17,7 +17,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox
 
-from game.core import Match, first_seat
+from game.core import Match, first_seat, fixed_opener
 from game.core import world as w
 from game.ui.panels.common import esc, hex_of, ink, opener_phrase, opening_seat, seat_label
 from game.ui.scene import Scene
@@ -110,7 +110,7 @@ def order_line(match: Match, seat: int, again: bool) -> str:
         text = f"You move first, then {other}, then the nations nobody plays."
     else:
         text = f"You move second, after {other}, then the nations nobody plays."
-    if match.level.turn_order != "alternate":
+    if fixed_opener(match.level) is not None:
         opener = "you open" if first == seat else f"{seat_label(match, first)} opens"
         text += f" This scenario fixes the order: {opener} every round."
     elif r < match.level.round_limit:

@@ -10,7 +10,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UIImage, UILabel, UIPanel, UISelectionList, UITextBox
 
-from game.core import Level, new_match
+from game.core import Level, fixed_opener, new_match
 from game.ui import flow
 from game.ui.map_view import BASE_SIZE, ZOOM_STEPS, Highlights, MapView
 from game.ui.scenes.modal import ModalScene
@@ -170,9 +170,9 @@ class NewGameScene(ModalScene):
             f"{len(level.nations)} nations \u00b7 {len(level.territories)} territories \u00b7 "
             f"{level.round_limit} rounds \u00b7 hegemony at {level.hegemony_share:.0%} of victory points"
         )
-        if level.turn_order != "alternate":  # an edge of the scenario worth knowing before choosing a seat
-            opener = level.seats[0 if level.turn_order == "seat1_first" else 1].name
-            facts += f" \u00b7 {escape(opener)} opens every round"
+        opener = fixed_opener(level)
+        if opener is not None:  # an edge of the scenario worth knowing before choosing a seat
+            facts += f" \u00b7 {escape(level.seats[opener].name)} opens every round"
         briefing = escape(level.briefing).replace("\n", "<br>") if level.briefing else "<i>No briefing.</i>"
         return f"{briefing}<br><br>{describe_seats(level)}<br><font color='#9aa3ad'>{facts}</font>"
 
