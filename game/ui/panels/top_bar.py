@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 HEIGHT = 62
 PAD = 14
+#: Luminance a score must reach to read on the dark bar (a bar of colour needs less, see _lift).
+TEXT_FLOOR = 150
 # (command, label, width, tool tip, class)
 BUTTONS: tuple[tuple[str, str, int, str, str | None], ...] = (
     ("undo", "Undo", 72, "Take back your last action (Ctrl+Z). Not after an attack or an answer.", None),
@@ -192,8 +194,8 @@ class TopBar:
         for frac in (share, 1 - share):  # hegemony marks, one for each side
             mx = bar.x + int(bar.width * frac)
             pygame.draw.line(surf, ink("text"), (mx, bar.y - 3), (mx, bar.bottom + 2), 2)
-        first = body.render(f"{vp0:.0f}", True, _lift(colours[0]))
-        second = body.render(f"{vp1:.0f}", True, _lift(colours[1]))
+        first = body.render(f"{vp0:.0f}", True, _lift(colours[0], TEXT_FLOOR))
+        second = body.render(f"{vp1:.0f}", True, _lift(colours[1], TEXT_FLOOR))
         surf.blit(first, (bar.x, 40))
         surf.blit(second, (bar.right - second.get_width(), 40))
         # Between the two scores, in the longest words that fit: a narrow bar must not run them together.
@@ -217,11 +219,15 @@ class TopBar:
             surface.blit(dot, (cx + 9 * math.cos(angle) - 3, cy + 9 * math.sin(angle) - 3))
 
 
-def _lift(colour: pygame.Color) -> pygame.Color:
-    """A nation colour made light enough to read as a bar on the dark top bar."""
+def _lift(colour: pygame.Color, floor: float = 110) -> pygame.Color:
+    """A nation colour mixed towards light grey until its luminance reaches ``floor``.
+
+    Dark nation colours (Germany's slate, a navy blue) vanish on the dark top bar. Bars need
+    less light than text does: the scores use a higher floor, so a small number stays legible.
+    """
     c = pygame.Color(colour)
     lum = 0.3 * c.r + 0.59 * c.g + 0.11 * c.b
-    if lum >= 90:
+    if lum >= floor:
         return c
-    t = (90 - lum) / 140
-    return pygame.Color(int(c.r + (200 - c.r) * t), int(c.g + (200 - c.g) * t), int(c.b + (200 - c.b) * t))
+    t = (floor - lum) / (230 - lum)
+    return pygame.Color(int(c.r + (230 - c.r) * t), int(c.g + (230 - c.g) * t), int(c.b + (230 - c.b) * t))
