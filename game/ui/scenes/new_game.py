@@ -174,7 +174,8 @@ class NewGameScene(ModalScene):
         if opener is not None:  # an edge of the scenario worth knowing before choosing a seat
             facts += f" \u00b7 {escape(level.seats[opener].name)} opens every round"
         briefing = escape(level.briefing).replace("\n", "<br>") if level.briefing else "<i>No briefing.</i>"
-        return f"{briefing}<br><br>{describe_seats(level)}<br><font color='#9aa3ad'>{facts}</font>"
+        # The sides and the facts first: a long briefing must not push what decides the choice out of view.
+        return f"{describe_seats(level)}<br><font color='#9aa3ad'>{facts}</font><br>{briefing}"
 
     def _build_ai_rows(self, card: UIPanel, rect: pygame.Rect, entry: flow.LevelEntry | None) -> None:
         manager = self.app.manager
