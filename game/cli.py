@@ -122,6 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="seed of the first match (default 0)")
     p.add_argument("--alternate", action="store_true", help="swap the seats every other game")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument(
+        "--split",
+        action="store_true",
+        help="also report each seat's victory points by source (own land, land taken, allies) every 5 rounds",
+    )
     p.set_defaults(handler=_cmd_simulate)
 
     p = sub.add_parser("new-map", help="generate a random map, fair to both seats, as a level file")
@@ -205,7 +210,9 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     level = _load_or_report(args.level)
     if level is None:
         return 1
-    return simulate(level, args.level, args.seat1, args.seat2, args.games, args.seed, args.alternate, args.json)
+    return simulate(
+        level, args.level, args.seat1, args.seat2, args.games, args.seed, args.alternate, args.json, args.split
+    )
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:

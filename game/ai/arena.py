@@ -23,9 +23,12 @@ from typing import Any
 from game.ai.bot import Bot
 from game.ai.registry import make_bot
 from game.core import IllegalAction, Level, Match, apply, current_seat, new_match, state_hash
+from game.core.world import PointSplit, point_split
 
 # A bot that takes this many actions in one turn is stuck: the arena stops it rather than hang.
 MAX_ACTIONS_PER_TURN = 400
+# The points-by-source report samples the seats every this many rounds.
+SPLIT_EVERY = 5
 
 
 class BotMisbehaved(RuntimeError):
@@ -43,6 +46,9 @@ class GameRecord:
     rounds: int
     turn_seconds: tuple[list[float], list[float]]  # per seat: the time of each of its turns
     final_hash: str = ""
+    # Each seat's points by source at the end of every round, and when the match ended.
+    splits: dict[int, tuple[PointSplit, PointSplit]] = field(default_factory=dict)
+    final_split: tuple[PointSplit, PointSplit] | None = None
 
 
 @dataclass
@@ -76,6 +82,7 @@ class ArenaReport:
     alternate: bool
     bots: tuple[BotStats, BotStats]  # bot A (seat 1 in even games) and bot B
     records: list[GameRecord]
+    seat_names: tuple[str, str] = ("seat 1", "seat 2")
 
     @property
     def games(self) -> int:
@@ -153,6 +160,59 @@ class ArenaReport:
         )
         return "\n".join(lines)
 
+    def split(self, every: int = SPLIT_EVERY) -> list[tuple[str, int, tuple[PointSplit, PointSplit]]]:
+        """Each seat's mean points by source every ``every`` rounds and at the end: (when, games, means).
+
+        A round's mean is over the games still going at its end, so late rows may count fewer
+        games; "end" is every game's final position.
+        """
+        last = max((r.rounds for r in self.records), default=0)
+        rows: list[tuple[str, int, tuple[PointSplit, PointSplit]]] = []
+        for when in range(every, last + 1, every):
+            taken = [r.splits[when] for r in self.records if when in r.splits]
+            if taken:
+                rows.append((str(when), len(taken), _mean_splits(taken)))
+        finals = [r.final_split for r in self.records if r.final_split is not None]
+        if finals:
+            rows.append(("end", len(finals), _mean_splits(finals)))
+        return rows
+
+    def split_json(self) -> dict[str, Any]:
+        def seat(part: PointSplit) -> dict[str, float]:
+            return {"own": round(part.own, 2), "captured": round(part.captured, 2), "allies": round(part.allies, 2)}
+
+        rows = {
+            when: {"games": games, "by_seat": [seat(means[0]), seat(means[1])]} for when, games, means in self.split()
+        }
+        end = rows.pop("end", None)
+        return {
+            "seats": list(self.seat_names),
+            "rounds": [{"round": int(when), **row} for when, row in rows.items()],
+            "end": end,
+        }
+
+    def split_table(self) -> str:
+        names = [name[:24] for name in self.seat_names]
+        head = f"{'round':>5} {'games':>5}"
+        sub = " " * 11
+        for name in names:
+            head += f" | {name:<28}"
+            sub += f" | {'own':>6} {'taken':>6} {'allies':>6} {'total':>7}"
+        lines = ["Victory points by source, mean per seat (own land / land taken / allies' land):", head, sub]
+        for when, games, means in self.split():
+            line = f"{when:>5} {games:>5}"
+            for part in means:
+                line += f" | {part.own:>6.1f} {part.captured:>6.1f} {part.allies:>6.1f} {part.total:>7.1f}"
+            lines.append(line)
+        return "\n".join(line.rstrip() for line in lines)
+
+
+def _mean_splits(splits: list[tuple[PointSplit, PointSplit]]) -> tuple[PointSplit, PointSplit]:
+    def mean(seat: int) -> PointSplit:
+        return PointSplit(*(statistics.fmean(s[seat][i] for s in splits) for i in range(3)))
+
+    return mean(0), mean(1)
+
 
 def wilson_interval(successes: int, trials: int, z: float = 1.959964) -> tuple[float, float]:
     """The Wilson score interval for a proportion (95% by default); (0, 1) with no trials."""
@@ -181,12 +241,20 @@ def bot_rng(seed: int, seat: int) -> random.Random:
     return random.Random(f"alliances-bot/{seed}/{seat}")
 
 
-def play_match(level: Level, bots: tuple[Bot, Bot], seed: int) -> tuple[Match, tuple[list[float], list[float]]]:
+def play_match(
+    level: Level,
+    bots: tuple[Bot, Bot],
+    seed: int,
+    round_ended: Callable[[Match], None] | None = None,
+) -> tuple[Match, tuple[list[float], list[float]]]:
     """Play one match to its end. Returns the finished match and each seat's turn times (seconds).
 
-    Raises BotMisbehaved if a bot chooses an illegal action or will not end its turn.
+    ``round_ended(match)`` is called once after each round's NPC phase, before the next
+    round's first action. Raises BotMisbehaved if a bot chooses an illegal action or will not
+    end its turn.
     """
     match = new_match(level, seed, controllers=(bots[0].name, bots[1].name))
+    rounds_seen = len(match.history)
     rngs = (bot_rng(seed, 0), bot_rng(seed, 1))
     times: tuple[list[float], list[float]] = ([], [])
     while (seat := current_seat(match)) is not None:
@@ -208,7 +276,21 @@ def play_match(level: Level, bots: tuple[Bot, Bot], seed: int) -> tuple[Match, t
             if actions > MAX_ACTIONS_PER_TURN:
                 raise BotMisbehaved(f"{bots[seat].name} (seat {seat + 1}, seed {seed}) never ended its turn")
         times[seat].append(spent)
+        if len(match.history) > rounds_seen:  # the NPC phase closed a round: its record is the newest
+            rounds_seen = len(match.history)
+            if round_ended is not None:
+                round_ended(match)
     return match, times
+
+
+def _keeper(splits: dict[int, tuple[PointSplit, PointSplit]]) -> Callable[[Match], None]:
+    """A ``round_ended`` hook that files each round's points by source under the round's number."""
+
+    def keep(m: Match) -> None:
+        first, second, _ = point_split(m)
+        splits[m.history[-1]["round"]] = (first, second)
+
+    return keep
 
 
 def run_arena(
@@ -234,7 +316,9 @@ def run_arena(
         match_seed = seed + (i // 2 if alternate else i)
         labels = (bot_b, bot_a) if swapped else (bot_a, bot_b)
         seat_stats = (stats[1], stats[0]) if swapped else (stats[0], stats[1])
-        match, times = play_match(level, (make_bot(labels[0]), make_bot(labels[1])), match_seed)
+        splits: dict[int, tuple[PointSplit, PointSplit]] = {}
+        match, times = play_match(level, (make_bot(labels[0]), make_bot(labels[1])), match_seed, _keeper(splits))
+        first, second, _ = point_split(match)
         outcome = match.outcome
         winner = outcome.winner if outcome is not None else None
         for seat in (0, 1):
@@ -255,8 +339,11 @@ def run_arena(
                 rounds=match.round,
                 turn_seconds=times,
                 final_hash=state_hash(match),
+                splits=splits,
+                final_split=(first, second),
             )
         )
         if progress is not None:
             progress(i + 1, games)
-    return ArenaReport(level_name or level.title, seed, alternate, stats, records)
+    seat_names = (level.seats[0].name, level.seats[1].name)
+    return ArenaReport(level_name or level.title, seed, alternate, stats, records, seat_names)

@@ -48,6 +48,7 @@ def simulate(
     seed: int,
     alternate: bool,
     as_json: bool,
+    split: bool = False,
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
@@ -76,14 +77,19 @@ def simulate(
         level_name=level_name,
         progress=ProgressBar(err, f"{seat1} vs {seat2}"),
     )
-    return _print(report, as_json, out)
+    return _print(report, as_json, split, out)
 
 
-def _print(report: ArenaReport, as_json: bool, out: TextIO) -> int:
+def _print(report: ArenaReport, as_json: bool, split: bool, out: TextIO) -> int:
     if as_json:
-        print(json.dumps(report.to_json(), indent=2), file=out)
+        data = report.to_json()
+        if split:
+            data["points_by_source"] = report.split_json()
+        print(json.dumps(data, indent=2), file=out)
     else:
         print(report.table(), file=out)
+        if split:
+            print(report.split_table(), file=out)
     return 0
 
 

@@ -7,6 +7,7 @@ a question (not a change) is answered here once.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from game.core import rules
 from game.core.combat import Odds, odds
@@ -155,13 +156,31 @@ def attack_odds(m: Match, territory: str, attackers: int) -> Odds:
     return odds(attackers, defenders(m, territory), defence_factor(m, territory))
 
 
+class PointSplit(NamedTuple):
+    """Where a seat's victory points come from: the question every balance change asks."""
+
+    own: float  # land its nations held at the start and still hold
+    captured: float  # land its nations took from anyone else
+    allies: float  # its NPC allies' land, weighted by the cohesion of the alliance that binds them
+
+    @property
+    def total(self) -> float:
+        return self.own + self.captured + self.allies
+
+
 def victory_points(m: Match) -> tuple[float, float, float]:
     """(seat 1 points, seat 2 points, all points on the map).
 
     A seat counts its own territories in full and its NPC allies' territories in
     part, weighted by the cohesion of the alliance that binds them.
     """
-    seats = [0.0, 0.0]
+    first, second, total = point_split(m)
+    return first.total, second.total, total
+
+
+def point_split(m: Match) -> tuple[PointSplit, PointSplit, float]:
+    """Each seat's victory points by source, and all points on the map (see :func:`victory_points`)."""
+    held = [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]  # per seat: own, captured, allies
     total = 0.0
     npc_weight: list[dict[str, float]] = [{}, {}]
     for alliance in m.alliances.values():
@@ -175,11 +194,12 @@ def victory_points(m: Match) -> tuple[float, float, float]:
         total += value
         owner_seat = m.seat_of.get(owner)
         if owner_seat is not None:
-            seats[owner_seat] += value
+            first_owner = m.index.first_owner[territory]
+            held[owner_seat][0 if m.seat_of.get(first_owner) == owner_seat else 1] += value
         else:
             for s in (0, 1):
-                seats[s] += value * npc_weight[s].get(owner, 0.0)
-    return seats[0], seats[1], total
+                held[s][2] += value * npc_weight[s].get(owner, 0.0)
+    return PointSplit(*held[0]), PointSplit(*held[1]), total
 
 
 def capital_of(m: Match, nation: str) -> str | None:

@@ -101,6 +101,32 @@ def test_simulate_prints_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert data["games"] == 2 and data["bots"][0]["bot"] == "greedy"
 
 
+def test_the_points_by_source_follow_every_game_to_its_end() -> None:
+    report = run_arena(short_world(), "greedy", "bandwagoner:easy", games=4, seed=2, alternate=True)
+    rows = report.split(every=1)
+    assert [when for when, _, _ in rows][-1] == "end"
+    assert rows[0][:2] == ("1", 4), "every game sees round 1 end"
+    games_left = [games for when, games, _ in rows[:-1]]
+    assert games_left == sorted(games_left, reverse=True), "a round counts only the games still going"
+    for record in report.records:
+        assert record.final_split is not None
+        if record.winner is not None and record.reason == "round_limit":
+            points = [part.total for part in record.final_split]
+            assert points[record.winner] > points[1 - record.winner], "the split adds up to the score that won"
+    assert "Victory points by source" in report.split_table()
+
+
+def test_simulate_split_prints_each_seats_points_by_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_level(tmp_path, small_world())
+    assert main(["simulate", str(path), "--seat1", "greedy", "--seat2", "random", "--games", "2", "--split"]) == 0
+    out = capsys.readouterr().out
+    assert "Victory points by source" in out and "West" in out and "Central" in out
+    assert main(["simulate", str(path), "--games", "2", "--split", "--json"]) == 0
+    split = json.loads(capsys.readouterr().out)["points_by_source"]
+    assert split["seats"] == ["West", "Central"]
+    assert split["end"]["games"] == 2 and set(split["end"]["by_seat"][0]) == {"own", "captured", "allies"}
+
+
 def test_simulate_refuses_an_unknown_bot_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_level(tmp_path, small_world())
     assert main(["simulate", str(path), "--seat1", "deep-blue", "--games", "2"]) == 2

@@ -20,6 +20,7 @@ import pytest
 from pydantic import ValidationError
 
 from game.core import can_undo, legal_actions, rules
+from game.core import world as w
 from game.core.actions import (
     AnswerOffer,
     Attack,
@@ -39,6 +40,7 @@ from game.core.actions import (
     Undo,
 )
 from game.core.engine import exercise_gain
+from game.core.world import PointSplit
 from tests.builder import Game
 from tests.small_world import small_world
 
@@ -952,6 +954,17 @@ def test_at_the_round_limit_the_seat_ahead_wins_counting_an_npc_allys_land_by_co
     over = game.events_of("match_over", events)
     assert [(e.winner, e.reason) for e in over] == [(0, "round_limit")]
     assert over[0].text == "The last round ends with West ahead, 4.2 points to 4.0."
+
+
+def test_victory_points_split_into_own_land_land_taken_and_allies_land() -> None:
+    game = world().give_forces("paris", france=9)
+    west, central, total = w.point_split(game.match)
+    assert (west, central, total) == (PointSplit(3, 0, 1.2), PointSplit(4, 0, 0), 9)
+    game.act(Attack(nation="france", source="paris", target="alsace", amount=6))
+    assert game.match.owner["alsace"] == "france"
+    west, central, _ = w.point_split(game.match)
+    assert (west.own, west.captured, central.own) == (3, 1, 3), "Alsace counts as taken, and Germany lost it"
+    assert w.victory_points(game.match)[:2] == (west.total, central.total)
 
 
 def test_an_ally_held_by_no_cohesion_adds_no_victory_points() -> None:
