@@ -66,9 +66,16 @@ def test_an_illegal_action_stops_the_run_with_its_line_number_and_reason(tmp_pat
 @pytest.mark.parametrize(
     ("line", "fragment"),
     [
-        ("{not json", "not a JSON object"),
+        ("{not json", "bad JSON at column 2"),
         ('{"kind": "mvoe"}', "not a valid action"),
         ('{"kind": "move", "nation": "germany"}', "not a valid action"),
+        ("{}", 'the action has no "kind"'),
+        ("[1, 2]", "each line must be one JSON object"),
+        (
+            '{"kind": "recruit", "nation": "france", "territory": "paris", "amount": ' + "9" * 5000 + "}",
+            "bad JSON: a number is too long",
+        ),
+        ('{"kind": "end_turn", "kind": "undo"}', "bad JSON: the key 'kind' appears twice"),
     ],
 )
 def test_a_broken_line_is_reported_with_its_number(tmp_path: Path, capsys, line: str, fragment: str) -> None:
@@ -81,9 +88,24 @@ def test_a_broken_line_is_reported_with_its_number(tmp_path: Path, capsys, line:
 
 def test_a_missing_script_or_level_is_one_clear_message(tmp_path: Path, capsys) -> None:
     assert main(["run", FIXTURE, "--script", str(tmp_path / "nope.jsonl")]) == 2
-    assert "no such script" in capsys.readouterr().err
+    assert "nope.jsonl: no such file" in capsys.readouterr().err
     assert main(["run", str(tmp_path / "nope.json"), "--script", str(tmp_path / "x.jsonl")]) == 1
     assert "no such file" in capsys.readouterr().err
+
+
+def test_a_script_that_is_a_device_or_a_folder_is_refused_before_it_is_read(tmp_path: Path, capsys) -> None:
+    assert main(["run", FIXTURE, "--script", "/dev/zero"]) == 2  # read blindly, it would never end
+    assert "/dev/zero: is not a regular file" in capsys.readouterr().err
+    assert main(["run", FIXTURE, "--script", str(tmp_path)]) == 2
+    assert "is a folder, not a script file" in capsys.readouterr().err
+
+
+def test_a_script_saved_with_a_byte_order_mark_plays(tmp_path: Path, capsys) -> None:
+    script = tmp_path / "bom.jsonl"
+    script.write_bytes(b'\xef\xbb\xbf{"kind": "end_turn"}\n')
+    assert main(["run", FIXTURE, "--script", str(script)]) == 0
+    started = [e["seat"] for e in _events(capsys.readouterr().out) if e["kind"] == "turn_started"]
+    assert started == [0, 1], "the end_turn on the marked line was played"
 
 
 def test_bench_engine_reports_each_level(capsys) -> None:

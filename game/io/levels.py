@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from game.core.level import Level, Problem, level_problems
 from game.io.atomic import write_atomic
+from game.io.textfile import UnreadableFile, read_text_file
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
@@ -61,14 +61,42 @@ def _lowercase_first(text: str) -> str:
 def parse_level(text: str, source: str = "<level>") -> Level:
     """Parse and fully validate a level from JSON text; raise LevelError listing every problem."""
     try:
-        raw: Any = json.loads(text)
+        raw: Any = strict_json(text)
     except json.JSONDecodeError as err:
         raise LevelError(source, [Problem(f"line {err.lineno}, column {err.colno}", f"bad JSON: {err.msg}")]) from None
     except (RecursionError, ValueError) as err:
-        # Absurd nesting or a 5,000-digit number: still bad JSON to a designer, never a traceback.
-        message = "nested too deeply" if isinstance(err, RecursionError) else str(err)
-        raise LevelError(source, [Problem("", f"bad JSON: {message}")]) from None
+        raise LevelError(source, [Problem("", f"bad JSON: {json_trouble(err)}")]) from None
     return level_from_data(raw, source)
+
+
+def strict_json(text: str) -> Any:
+    """``json.loads``, refusing what a hand-edited file gets wrong without noticing.
+
+    A key written twice in one object would silently keep the last value, and NaN or
+    Infinity are not JSON at all (Python accepts them); both raise ValueError here.
+    """
+
+    def no_twins(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in out:
+                raise ValueError(f"the key '{key}' appears twice in one object")
+            out[key] = value
+        return out
+
+    def no_constants(name: str) -> Any:
+        raise ValueError(f"{name} is not a number JSON allows")
+
+    return json.loads(text, object_pairs_hook=no_twins, parse_constant=no_constants)
+
+
+def json_trouble(err: Exception) -> str:
+    """Absurd nesting, a 5,000-digit number or a twin key, said for a designer, not a programmer."""
+    if isinstance(err, RecursionError):
+        return "nested too deeply"
+    if "digits" in str(err) and "int" in str(err):
+        return "a number is too long (over 4,300 digits)"
+    return str(err)
 
 
 def level_from_data(raw: Any, source: str = "<level>") -> Level:
@@ -87,25 +115,11 @@ def level_from_data(raw: Any, source: str = "<level>") -> Level:
 
 def load_level(path: str | os.PathLike[str]) -> Level:
     """Read a level file; LevelError for anything wrong with it, including a missing file."""
-    p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LevelError(
-                str(p), [Problem("", f"file is {size / 1e6:.1f} MB; levels may be at most 5 MB (5,242,880 bytes)")]
-            )
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise LevelError(str(p), [Problem("", "no such file")]) from None
-    except IsADirectoryError:
-        raise LevelError(str(p), [Problem("", "is a folder, not a level file")]) from None
-    except UnicodeDecodeError as err:
-        raise LevelError(str(p), [Problem(f"byte {err.start}", "file is not UTF-8 text")]) from None
-    except ValueError as err:  # e.g. a NUL byte in the path from a file dialog
-        raise LevelError(str(p), [Problem("", f"cannot open: {err}")]) from None
-    except OSError as err:
-        raise LevelError(str(p), [Problem("", f"cannot read: {err.strerror}")]) from None
-    return parse_level(text, str(p))
+        text = read_text_file(path, MAX_FILE_BYTES, "level")
+    except UnreadableFile as err:
+        raise LevelError(str(path), [Problem(err.where, err.reason)]) from None
+    return parse_level(text, str(path))
 
 
 # A level file stays pleasant to read and edit by hand: a small object (a territory, a seat,

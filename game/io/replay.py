@@ -10,6 +10,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from game.core import Event, IllegalAction, Level, apply, new_match, parse_action
+from game.io.levels import json_trouble, strict_json
+from game.io.textfile import UnreadableFile, read_text_file
+
+# A script is one action per line; a million lines is far past any real match.
+MAX_SCRIPT_BYTES = 100 * 1024 * 1024
 
 
 class ScriptError(ValueError):
@@ -23,11 +28,9 @@ def run_script(level: Level, path: str | os.PathLike[str], seed: int = 0) -> Ite
     """
     p = Path(path)
     try:
-        lines = p.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise ScriptError(f"{p}: no such script") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise ScriptError(f"{p}: cannot read the script ({err})") from None
+        lines = read_text_file(p, MAX_SCRIPT_BYTES, "script").splitlines()
+    except UnreadableFile as err:
+        raise ScriptError(f"{p}: {err}") from None
     match = new_match(level, seed)
     yield from match.events
     for number, line in enumerate(lines, start=1):
@@ -36,9 +39,17 @@ def run_script(level: Level, path: str | os.PathLike[str], seed: int = 0) -> Ite
             continue
         where = f"{p}:{number}"
         try:
-            action = parse_action(json.loads(text))
-        except (json.JSONDecodeError, RecursionError) as err:
-            raise ScriptError(f"{where}: not a JSON object ({err})") from None
+            raw = strict_json(text)
+        except json.JSONDecodeError as err:
+            raise ScriptError(f"{where}: bad JSON at column {err.colno}: {err.msg}") from None
+        except (RecursionError, ValueError) as err:
+            raise ScriptError(f"{where}: bad JSON: {json_trouble(err)}") from None
+        if not isinstance(raw, dict):
+            raise ScriptError(f'{where}: each line must be one JSON object, such as {{"kind": "end_turn"}}')
+        if "kind" not in raw:
+            raise ScriptError(f'{where}: the action has no "kind" (recruit, move, attack, end_turn, ...)')
+        try:
+            action = parse_action(raw)
         except ValidationError as err:
             first = err.errors(include_url=False)[0]
             loc = ".".join(str(x) for x in first["loc"])

@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from game.core import IllegalAction, Match, apply, new_match, parse_action, snapshot, state_hash
 from game.io.atomic import write_atomic
-from game.io.levels import LevelError, format_location, level_from_data
+from game.io.levels import LevelError, format_location, json_trouble, level_from_data
+from game.io.textfile import UnreadableFile, read_text_file
 
 # A save replays its actions under the rules, so a change to the rules is a new format:
 # 2 = NPCs answer offers at the round's end, alternating first seat, levies, NPC army caps.
@@ -81,19 +82,19 @@ def load_match(path: str | os.PathLike[str]) -> Match:
     """Replay a save into a match, or raise SaveError with one clear sentence."""
     p = Path(path)
     try:
-        if p.stat().st_size > MAX_SAVE_BYTES:
-            raise SaveError(f"{p}: save is larger than 50 MB")
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SaveError(f"{p}: no such save") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise SaveError(f"{p}: cannot read the save ({err})") from None
+        text = read_text_file(p, MAX_SAVE_BYTES, "save")
+    except UnreadableFile as err:
+        raise SaveError(f"{p}: {err}") from None
     return match_from_text(text, str(p))
 
 
 def read_summary(path: str | os.PathLike[str]) -> SaveSummary:
     """The summary of a save, for a load menu; SaveError if it is damaged."""
-    data = _parse(Path(path).read_text(encoding="utf-8"), str(path))
+    try:
+        text = read_text_file(path, MAX_SAVE_BYTES, "save")
+    except UnreadableFile as err:
+        raise SaveError(f"{path}: {err}") from None
+    data = _parse(text, str(path))
     return data.summary
 
 
@@ -102,6 +103,8 @@ def _parse(text: str, source: str) -> SaveFile:
         raw = json.loads(text)
     except json.JSONDecodeError as err:
         raise SaveError(f"{source}: damaged save (bad JSON at line {err.lineno}, column {err.colno})") from None
+    except (RecursionError, ValueError) as err:
+        raise SaveError(f"{source}: damaged save (bad JSON: {json_trouble(err)})") from None
     version = raw.get("format_version") if isinstance(raw, dict) else None
     if isinstance(version, int) and version > SAVE_FORMAT:
         raise SaveError(f"{source}: save format {version} is newer than this game understands ({SAVE_FORMAT})")

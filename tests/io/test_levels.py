@@ -110,6 +110,9 @@ BROKEN_LEVELS = [
     pytest.param(text_file("[1, 2]"), "", "must be a JSON object", id="JSON that is not an object"),
     pytest.param(padded_to(5 * MB + 1), "", "at most 5 MB", id="file over 5 MB"),
     pytest.param(missing_file, "", "no such file", id="missing file"),
+    pytest.param(lambda folder: Path("/dev/zero"), "", "is not a regular file", id="a device, never read"),
+    pytest.param(text_file('{"title": "A", "title": "B"}'), "", "the key 'title' appears twice", id="a key twice"),
+    pytest.param(text_file('{"hegemony_share": NaN}'), "", "NaN is not a number JSON allows", id="NaN"),
     # Types, ranges and spelling.
     pytest.param(
         edited(setting("territories[1].value", "three")),
@@ -346,6 +349,28 @@ BROKEN_LEVELS = [
         id="guarantee of itself",
     ),
     pytest.param(
+        edited(
+            setting(
+                "wars", [{"aggressor": "germany", "target": "france"}, {"aggressor": "france", "target": "germany"}]
+            )
+        ),
+        "wars[1]",
+        "the same war as wars[0]",
+        id="one war written twice",
+    ),
+    pytest.param(
+        edited(appending("treaties.pacts", {"members": ["belgium", "germany"]})),
+        "treaties.pacts[1].members",
+        "the same pact as treaties.pacts[0]",
+        id="one pact written twice",
+    ),
+    pytest.param(
+        edited(appending("treaties.guarantees", {"guarantor": "france", "guaranteed": "belgium"})),
+        "treaties.guarantees[1]",
+        "the same guarantee as treaties.guarantees[0]",
+        id="one guarantee written twice",
+    ),
+    pytest.param(
         edited(appending("garrisons", {"territory": "paris", "nation": "germany", "strength": 1})),
         "garrisons[2].nation",
         "'germany' may only garrison 'paris' as an ally of its owner 'france'",
@@ -488,3 +513,15 @@ def test_a_save_replaces_the_old_file_and_leaves_no_temp_files(tmp_path: Path) -
     save_level(level, target)
     assert load_level(target) == level
     assert sorted(os.listdir(tmp_path)) == ["level.json", "source.json"]
+
+
+def test_a_file_over_the_limit_is_one_problem_said_once(tmp_path: Path) -> None:
+    assert problems_loading(padded_to(5 * MB + 1)(tmp_path)) == [
+        ("", "file is 5.2 MB; a level file may be at most 5 MB (5,242,880 bytes)")
+    ]
+
+
+def test_a_level_saved_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(small_world()).encode("utf-8"))
+    assert load_level(path).title == small_world()["title"]

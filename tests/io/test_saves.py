@@ -137,7 +137,7 @@ def test_a_save_with_an_unknown_older_format_is_not_called_newer() -> None:
 
 
 def test_a_missing_save_is_a_save_error_not_a_traceback(tmp_path: Path) -> None:
-    with pytest.raises(SaveError, match="no such save"):
+    with pytest.raises(SaveError, match="no such file"):
         load_match(tmp_path / "nowhere.json")
 
 

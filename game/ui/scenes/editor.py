@@ -8,7 +8,6 @@ problems list shows what :func:`game.core.level_problems` still finds.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from pathlib import Path
@@ -76,7 +75,8 @@ def load_draft(path: str | Path) -> Level:
     """A level file for editing: it may still have problems, but must be structurally a level."""
     from pydantic import ValidationError
 
-    from game.io.levels import _pydantic_problems, load_level
+    from game.io.levels import MAX_FILE_BYTES, _pydantic_problems, load_level, strict_json
+    from game.io.textfile import read_text_file
 
     try:
         return load_level(path)
@@ -84,7 +84,7 @@ def load_draft(path: str | Path) -> Level:
         if not any(p.location for p in err.problems):
             raise
         try:
-            raw = json.loads(Path(path).read_text(encoding="utf-8"))
+            raw = strict_json(read_text_file(path, MAX_FILE_BYTES, "level"))
             return Level.model_validate(raw)
         except ValidationError as bad:
             raise LevelError(str(path), _pydantic_problems(bad)) from None
