@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from game.core import Level
 from game.io.levels import LevelError, level_schema, load_level
@@ -159,6 +160,7 @@ def _nation_count(text: str) -> int:
 
 def _cmd_new_map(args: argparse.Namespace) -> int:
     from game.editor import EditError, generate_level
+    from game.io.atomic import write_problem
     from game.io.levels import dump_level, save_level
 
     width, height = args.size
@@ -170,10 +172,13 @@ def _cmd_new_map(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(dump_level(level))
         return 0
+    if not args.out.strip() or Path(args.out).is_dir():
+        print(f"alliances new-map: --out '{args.out}': name a .json file to write", file=sys.stderr)
+        return 2
     try:
         save_level(level, args.out)
     except OSError as err:
-        print(f"{args.out}: cannot write: {err.strerror or err}", file=sys.stderr)
+        print(f"{args.out}: cannot write: {write_problem(err)}", file=sys.stderr)
         return 1
     counts = f"{len(level.nations)} nations, {len(level.territories)} territories"
     print(f"{args.out}: {level.title}, {width}x{height}, {counts}")

@@ -6,6 +6,7 @@ the real game loop frame by frame, headless, with real pygame events.
 
 from __future__ import annotations
 
+import io
 import os
 import warnings
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
+from game.io.atomic import write_atomic_bytes
 from game.io.settings import Settings, load_settings, save_settings
 from game.ui.scene import Scene
 
@@ -270,5 +272,8 @@ class App:
             y = box.top - 8
 
     def screenshot(self, path: str | os.PathLike[str]) -> None:
+        """Draw a frame and write it as a PNG, atomically (OSError if the path cannot be written)."""
         self.draw()
-        pygame.image.save(self.screen, str(path))
+        buffer = io.BytesIO()
+        pygame.image.save(self.screen, buffer, "screenshot.png")
+        write_atomic_bytes(path, buffer.getvalue())

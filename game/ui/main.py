@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.core import Level, Match, apply, current_seat, new_match
+from game.io.atomic import write_problem
 from game.io.levels import LevelError, load_level
 from game.ui import flow
 
@@ -122,6 +123,11 @@ def screenshot(scene: str, level: str | None, out: str, size: tuple[int, int], s
     os.environ["SDL_AUDIODRIVER"] = "dummy"
     if scene not in SCENES:
         return _fail(f"unknown scene '{scene}': choose from {', '.join(SCENES)}", 2)
+    target = Path(out)
+    if target.suffix.lower() != ".png":
+        return _fail(f"--out '{out}': name a .png file (screenshots are PNG images)", 2)
+    if target.is_dir():
+        return _fail(f"{out}: is a folder; name a .png file", 2)
     loaded = _load(level)
     if isinstance(loaded, int):
         return loaded
@@ -139,9 +145,10 @@ def screenshot(scene: str, level: str | None, out: str, size: tuple[int, int], s
     else:
         stage_shell(app, loaded, scene, seed)
     settle(app)
-    target = Path(out)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    app.screenshot(target)
+    try:
+        app.screenshot(target)
+    except OSError as err:
+        return _fail(f"{target}: cannot write: {write_problem(err)}")
     print(f"{target}: {scene} at {size[0]}x{size[1]}")
     return 0
 

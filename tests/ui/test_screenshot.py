@@ -93,3 +93,22 @@ def test_a_bad_size_or_scene_is_refused(tmp_path: Path) -> None:
             timeout=120,
         )
         assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_out_path_that_cannot_take_a_png_is_one_clear_line(
+    tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    for out, code, message in (
+        (str(tmp_path / "shot.txt"), 2, "name a .png file"),
+        (str(tmp_path), 2, "name a .png file"),
+        (str(tmp_path / "folder.png"), 2, "is a folder"),
+        (str(blocker / "shot.png"), 1, "part of the path is a file, not a folder"),
+    ):
+        if out.endswith("folder.png"):
+            Path(out).mkdir()
+        assert screenshot("menu", None, out, (800, 600)) == code
+        err = capsys.readouterr().err
+        assert message in err and "Traceback" not in err, (out, err)
+    assert blocker.read_text(encoding="utf-8") == "a file, not a folder", "nothing was lost"
