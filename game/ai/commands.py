@@ -61,12 +61,11 @@ def simulate(
     if games < 1:
         print("alliances simulate: --games must be at least 1", file=err)
         return 2
-    for name in (seat1, seat2):
-        try:
-            make_bot(name)
-        except UnknownBot as problem:
-            print(f"alliances simulate: {problem}", file=err)
-            return 2
+    try:  # by their own names from here on: " Greedy " and "greedy" are one bot in the table
+        seat1, seat2 = make_bot(seat1).name, make_bot(seat2).name
+    except UnknownBot as problem:
+        print(f"alliances simulate: {problem}", file=err)
+        return 2
     report = run_arena(
         level,
         seat1,

@@ -293,12 +293,16 @@ def _problems(level: Level) -> Iterator[Problem]:  # noqa: C901 - a flat list of
             seat_of.setdefault(nid, s)
 
     # Wars first: alliances may not bind nations that are fighting each other.
-    at_war: set[frozenset[str]] = set()
+    # A treaty or war written twice would be merged without a word: say so, as for any typo.
+    at_war: dict[frozenset[str], int] = {}
     for i, war in enumerate(level.wars):
         yield from _unknown(nations, f"wars[{i}]", {"aggressor": war.aggressor, "target": war.target})
         if war.aggressor == war.target:
             yield Problem(f"wars[{i}]", f"nation '{war.aggressor}' cannot be at war with itself")
-        at_war.add(frozenset((war.aggressor, war.target)))
+        pair = frozenset((war.aggressor, war.target))
+        if pair in at_war:
+            yield Problem(f"wars[{i}]", f"the same war as wars[{at_war[pair]}]")
+        at_war.setdefault(pair, i)
 
     allied: set[frozenset[str]] = set()
     for i, alliance in enumerate(level.treaties.alliances):
@@ -318,14 +322,22 @@ def _problems(level: Level) -> Iterator[Problem]:  # noqa: C901 - a flat list of
                     if frozenset((a, b)) in at_war:
                         yield Problem(f"{where}.members", f"members '{a}' and '{b}' are at war with each other")
 
+    guaranteed: dict[tuple[str, str], int] = {}
     for i, g in enumerate(level.treaties.guarantees):
         where = f"treaties.guarantees[{i}]"
         yield from _unknown(nations, where, {"guarantor": g.guarantor, "guaranteed": g.guaranteed})
         if g.guarantor == g.guaranteed:
             yield Problem(where, f"names nation '{g.guarantor}' twice: a nation cannot guarantee itself")
+        if (g.guarantor, g.guaranteed) in guaranteed:
+            yield Problem(where, f"the same guarantee as treaties.guarantees[{guaranteed[g.guarantor, g.guaranteed]}]")
+        guaranteed.setdefault((g.guarantor, g.guaranteed), i)
 
+    pacts: dict[frozenset[str], int] = {}
     for i, pact in enumerate(level.treaties.pacts):
         where = f"treaties.pacts[{i}]"
+        if frozenset(pact.members) in pacts:
+            yield Problem(f"{where}.members", f"the same pact as treaties.pacts[{pacts[frozenset(pact.members)]}]")
+        pacts.setdefault(frozenset(pact.members), i)
         for j, nid in enumerate(pact.members):
             if nid not in nations:
                 yield Problem(f"{where}.members[{j}]", f"unknown nation '{nid}'")
