@@ -283,6 +283,18 @@ def test_the_wheel_zooms_at_the_cursor_and_f_fits_the_map_again(screen: Screen) 
     assert view.zoom_index == fitted
 
 
+def test_the_wheel_over_an_open_window_scrolls_the_window_not_the_map(screen: Screen) -> None:
+    view = screen.scene.map_view
+    assert view is not None
+    fitted = view.zoom_index
+    screen.press(pygame.K_d)
+    window = screen.dialog.window
+    screen.move_mouse(window.rect.center)
+    screen.frames(2)  # pygame_gui learns what the pointer hovers on its next update
+    screen.wheel(window.rect.center, 1)
+    assert view.zoom_index == fitted
+
+
 def test_dragging_pans_the_map_and_does_not_select(screen: Screen) -> None:
     view = screen.scene.map_view
     assert view is not None

@@ -631,7 +631,9 @@ class MatchScene(Scene):
         kind = event.type
         if kind == pygame.MOUSEWHEEL:
             pos = self._mouse
-            if self.map_rect.collidepoint(pos) and event.y:
+            # A window over the map (diplomacy, a preview) takes the wheel for its own scrolling.
+            over_widget = self.app.manager.get_hovering_any_element()
+            if self.map_rect.collidepoint(pos) and event.y and not over_widget:
                 self.map_view.zoom_at(pos, 1 if event.y > 0 else -1)
                 return True
             return False
