@@ -283,6 +283,15 @@ def test_the_wheel_zooms_at_the_cursor_and_f_fits_the_map_again(screen: Screen) 
     assert view.zoom_index == fitted
 
 
+def test_the_hover_card_names_the_levy_that_holds_empty_land(screen: Screen) -> None:
+    m = screen.match
+    empty = next(t for t in sorted(m.owner) if w.strength(m, t) == 0)
+    texts = [text for _, text, _ in screen.scene.tooltip_lines(empty)]
+    assert f"Levy {w.levy(m, empty)} (no troops)" in texts, texts
+    held = next(t for t in sorted(m.owner) if w.strength(m, t) > 0)
+    assert f"Strength {w.strength(m, held)}" in [text for _, text, _ in screen.scene.tooltip_lines(held)]
+
+
 def test_the_wheel_over_an_open_window_scrolls_the_window_not_the_map(screen: Screen) -> None:
     view = screen.scene.map_view
     assert view is not None

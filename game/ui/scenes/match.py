@@ -864,23 +864,8 @@ class MatchScene(Scene):
 
     def _render_tooltip(self, territory: str) -> pygame.Surface:
         m = self.match
-        bold = self.app.font(14, bold=True)
-        body = self.app.font(13)
         owner = m.owner[territory]
-        strength = w.strength(m, territory)
-        lines: list[tuple[pygame.font.Font, str, pygame.Color]] = [
-            (bold, w.territory_name(m, territory), ink("text")),
-            (body, w.nation_name(m, owner), ink("muted")),
-            (body, f"Strength {strength}" if strength else "Undefended", ink("text")),
-        ]
-        moves, attacks = self.orders(self.selected)
-        if territory in attacks:
-            best = attacks[territory][0]
-            chance = w.attack_odds(m, territory, best.amount).attacker_wins
-            lines.append((bold, f"Attack with {best.amount}: {chance:.0%} to take it", ink("bad")))
-        elif territory in moves:
-            lines.append((bold, f"Move up to {moves[territory][0].amount} here", ink("good")))
-        rendered = [(font.render(text, True, colour)) for font, text, colour in lines]
+        rendered = [(font.render(text, True, colour)) for font, text, colour in self.tooltip_lines(territory)]
         width = max(r.get_width() for r in rendered) + 30
         height = sum(r.get_height() for r in rendered) + 14
         tip = pygame.Surface((width, height), pygame.SRCALPHA)
@@ -892,6 +877,28 @@ class MatchScene(Scene):
             tip.blit(r, (18, y))
             y += r.get_height()
         return tip
+
+    def tooltip_lines(self, territory: str) -> list[tuple[pygame.font.Font, str, pygame.Color]]:
+        """The hover card's lines: name, owner, what defends it, and the selected stack's order here."""
+        m = self.match
+        bold = self.app.font(14, bold=True)
+        body = self.app.font(13)
+        owner = m.owner[territory]
+        strength = w.strength(m, territory)
+        lines: list[tuple[pygame.font.Font, str, pygame.Color]] = [
+            (bold, w.territory_name(m, territory), ink("text")),
+            (body, w.nation_name(m, owner), ink("muted")),
+            # Empty land is not free: its levy fights (the wording of the attack preview).
+            (body, f"Strength {strength}" if strength else f"Levy {w.levy(m, territory)} (no troops)", ink("text")),
+        ]
+        moves, attacks = self.orders(self.selected)
+        if territory in attacks:
+            best = attacks[territory][0]
+            chance = w.attack_odds(m, territory, best.amount).attacker_wins
+            lines.append((bold, f"Attack with {best.amount}: {chance:.0%} to take it", ink("bad")))
+        elif territory in moves:
+            lines.append((bold, f"Move up to {moves[territory][0].amount} here", ink("good")))
+        return lines
 
 
 # Events whose sentences answer a diplomatic action (shown in the diplomacy window).
