@@ -34,6 +34,11 @@ def owner_line(match: Match, nation: str) -> str:
     return f"{w.nation_name(match, nation)} · not played, {DOCTRINE_WORDS[match.index.doctrine[nation]]}"
 
 
+def garrison_state(ready: int, amount: int) -> str:
+    """A stack that has partly acted this turn: how many may still act, and when the rest may."""
+    return f"{ready} ready now · {amount - ready} more from next turn"
+
+
 class TerritoryPanel:
     def __init__(self, app: App, match: Match, rect: pygame.Rect) -> None:
         self.app = app
@@ -215,9 +220,15 @@ class TerritoryPanel:
             surf.blit(text_surface(bold, w.nation_name(m, nation), ink("text"), width - 150), (PAD + 20, y))
             count = bold.render(str(amount), True, ink("text"))
             surf.blit(count, (self.rect.width - PAD - 112 - count.get_width(), y))
-            state = f"{ready} ready" if ready == amount else f"{ready} ready · {amount - ready} spent"
-            surf.blit(text_surface(body, state, ink("muted"), 104), (self.rect.width - PAD - 104, y + 1))
-            y += 22
+            if ready == amount:
+                surf.blit(text_surface(body, f"{ready} ready", ink("muted"), 104), (self.rect.width - PAD - 104, y + 1))
+                y += 22
+            else:
+                # Recruits, movers and attack survivors alike: they may act again next turn.
+                y += 21
+                state = garrison_state(ready, amount)
+                surf.blit(text_surface(body, state, ink("muted"), width - 20), (PAD + 20, y))
+                y += 22
         y += 6
         if ready_here:
             hint = f"{ready_here} ready: click a green territory to move, a red one to attack."
