@@ -10,6 +10,7 @@ import pytest
 from game.core import apply, new_match
 from game.core.actions import Attack, EndTurn, ProposePact
 from game.ui.panels import DutyDialog
+from game.ui.panels.common import hex_of, ink
 from game.ui.scenes.handover import HandoverScene, summary_lines
 from tests.ui.test_match_hotseat import dismiss_cards
 from tests.ui.test_match_screen import Screen, fixture_level, home  # noqa: F401 - home: a fixture
@@ -43,6 +44,11 @@ def test_the_summary_names_attacks_duties_offers_and_npc_answers_for_that_seat()
     lines = "\n".join(summary_lines(match, 1, since))
     assert "Britain rejects the pact offered by German Empire:" in lines  # the reason follows the colon
     assert "which will answer when the round ends" not in lines  # answered: no longer pending
+    rejection = next(line for line in lines.splitlines() if "Britain rejects" in line)
+    assert hex_of(ink("good")) in rejection, "the rival turned down is good news for seat 2"
+    assert hex_of(ink("warn")) in next(line for line in summary_lines(match, 0, since) if "Britain rejects" in line), (
+        "and a warning for the seat that was turned down"
+    )
 
 
 def test_a_quiet_turn_says_so() -> None:

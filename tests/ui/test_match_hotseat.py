@@ -15,6 +15,7 @@ from game.core import current_seat, first_seat, new_match
 from game.core import world as w
 from game.core.actions import ProposePact
 from game.ui.panels import CombatPreview, ConfirmDialog, DutyDialog, MoveDialog, OfferDialog
+from game.ui.panels.report import TurnReport
 from game.ui.scenes.gameover import GameOverScene
 from game.ui.scenes.handover import HandoverScene
 from tests.ui.test_match_screen import Screen, fixture_level, home  # noqa: F401 - home: a fixture
@@ -27,7 +28,9 @@ def answer_prompts(screen: Screen, honour: bool = True) -> list[str]:
     seen = []
     for _ in range(20):
         dialog = screen.dialog
-        if isinstance(dialog, DutyDialog):
+        if isinstance(dialog, TurnReport):  # against the AI: the news first, then the questions
+            screen.press_button(dialog.proceed)
+        elif isinstance(dialog, DutyDialog):
             seen.append("duty")
             button = dialog.honour_button if honour and dialog.honour_button.is_enabled else dialog.pass_button
             screen.press_button(button)

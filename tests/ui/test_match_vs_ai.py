@@ -9,8 +9,10 @@ import pytest
 
 from game.core import current_seat, new_match
 from game.ui.ai_driver import AiDriver
+from game.ui.panels import ConfirmDialog, DutyDialog, OfferDialog
+from game.ui.panels.report import TurnReport
 from game.ui.scenes.gameover import GameOverScene
-from game.ui.scenes.handover import HandoverScene
+from game.ui.scenes.handover import HandoverScene, news_lines
 from tests.ui.test_match_hotseat import answer_prompts, dismiss_cards, play_turn
 from tests.ui.test_match_screen import Screen, fixture_level, home  # noqa: F401 - home: a fixture
 
@@ -96,3 +98,28 @@ def test_the_bot_chooses_on_a_copy_and_only_the_ui_thread_changes_the_match() ->
         assert match.log[-1]["kind"] == EndTurn().kind
     finally:
         driver.close()
+
+
+def test_against_the_ai_the_turn_opens_with_the_news_before_any_question() -> None:
+    match = new_match(fixture_level(), seed=21, controllers=("human", "bandwagoner:normal"))
+    screen = Screen(match, ai={1: "bandwagoner:normal"})
+    try:
+        since = len(match.events)
+        screen.press(pygame.K_RETURN)  # seat 1 ends its first turn at once
+        if isinstance(screen.dialog, ConfirmDialog):
+            screen.press_button(screen.dialog.yes)
+        screen.until(lambda: current_seat(match) == 0, seconds=60)
+        screen.frames(2)
+        news = news_lines(match, 0, since)
+        assert news, "the AI's turn and the round's end touched the Central Powers' world"
+        report = screen.dialog
+        assert isinstance(report, TurnReport)
+        assert report.lines == news
+        waiting = screen.scene.waiting()
+        screen.press_button(report.proceed)
+        if waiting:  # the questions come after the news, not instead of it
+            assert isinstance(screen.dialog, DutyDialog | OfferDialog)
+        else:
+            assert screen.dialog is None
+    finally:
+        screen.close()

@@ -15,6 +15,7 @@ from game.core import current_seat, new_match
 from game.core.actions import ProposePact
 from game.ui.glossary import TERMS
 from game.ui.panels import GlossaryWindow
+from game.ui.panels.report import TurnReport
 from game.ui.scenes.handover import HandoverScene
 from game.ui.scenes.help import HelpScene
 from tests.ui.test_diplomacy_window import button_for, carry_on, end_turn, focus
@@ -103,7 +104,11 @@ def test_against_the_ai_the_turn_notice_says_who_moved_first() -> None:
         end_turn(screen)
         screen.until(lambda: current_seat(match) == 0, seconds=60)  # the AI closes round 1 and opens round 2
         assert match.round == 2
-        assert "Round 2: your turn · Entente moved first" in [toast.text for toast in screen.app.toasts]
+        report = screen.dialog
+        if isinstance(report, TurnReport):  # news to tell: the order heads the report
+            assert report.title() == "Round 2: your turn" and "Entente moved first." in report.text.html_text
+        else:
+            assert "Round 2: your turn · Entente moved first" in [toast.text for toast in screen.app.toasts]
     finally:
         screen.close()
 

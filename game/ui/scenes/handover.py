@@ -29,8 +29,11 @@ if TYPE_CHECKING:
 HANDOVER_LAYER = 60
 
 
-def summary_lines(match: Match, seat: int, since: int) -> list[str]:  # noqa: C901 - one rule per kind of news
-    """What a seat should know on taking the controls, as HTML lines, most pressing first."""
+def news_lines(match: Match, seat: int, since: int) -> list[str]:  # noqa: C901 - one rule per kind of news
+    """What happened to a seat's world since ``since``, as HTML lines, most pressing first.
+
+    Leaves out the rival's routine (recruits and moves): :func:`summary_lines` adds that.
+    """
     mine = set(match.level.seats[seat].nations)
     bad, warn, good, muted = (hex_of(ink(n)) for n in ("bad", "warn", "good", "muted"))
     attacks: list[str] = []
@@ -39,13 +42,11 @@ def summary_lines(match: Match, seat: int, since: int) -> list[str]:  # noqa: C9
     courted: list[str] = []
     answers: list[str] = []
     world_news: list[str] = []
-    recruited = moved = 0
-    senders: dict[int, str] = {}
+    # Offers answered now may have been made before ``since`` (the seat's own, in its last turn).
+    senders = {e.offer: e.sender for e in match.events if getattr(e, "kind", "") == "offer_made"}
     for event in match.events[since:]:
         kind = getattr(event, "kind", "")
         text = esc(getattr(event, "text", ""))
-        if kind == "offer_made":
-            senders[event.offer] = event.sender
         if kind == "war_declared" and event.target in mine:
             attacks.append(f"<font color='{bad}'><b>{text}</b></font>")
         elif kind == "battle" and event.defender in mine:
@@ -53,8 +54,10 @@ def summary_lines(match: Match, seat: int, since: int) -> list[str]:  # noqa: C9
         elif kind == "territory_captured" and (event.previous_owner in mine or event.nation in mine):
             colour = bad if event.previous_owner in mine else good
             attacks.append(f"<font color='{colour}'><b>{text}</b></font>")
-        elif kind == "nation_eliminated":
+        elif kind == "nation_eliminated" and event.nation in mine:
             attacks.append(f"<font color='{bad}'><b>{text}</b></font>")
+        elif kind == "nation_eliminated":
+            world_news.insert(0, f"<b>{text}</b>")
         elif kind == "duty_raised" and event.nation in mine:
             duties.append(f"<font color='{warn}'><b>{text}</b></font> Answer it this turn.")
         elif kind == "buck_passed" and event.nation in mine and event.expired:
@@ -65,23 +68,35 @@ def summary_lines(match: Match, seat: int, since: int) -> list[str]:  # noqa: C9
             if event.sender in match.seat_of and event.sender not in mine:  # the rival courts it, unanswered yet
                 courted.append(f"<font color='{warn}'>{text}</font>")
         elif kind == "offer_answered" and not event.expired and event.recipient not in match.seat_of:
-            answers.append(f"<font color='{good}'>{text}</font>")
+            # Good news when a nation takes our side or turns the rival down; a warning otherwise.
+            ours = senders.get(event.offer) in mine
+            answers.append(f"<font color='{good if ours == event.accepted else warn}'>{text}</font>")
         elif kind == "offer_answered" and senders.get(event.offer) in mine:
             answers.append(f"<font color='{good}'>{text}</font>")
         elif kind in ("duty_honoured", "buck_passed") and event.nation not in match.seat_of:
             answers.append(f"<font color='{warn}'>{text}</font>")
         elif kind in ("treaty_signed", "treaty_left", "treaty_dissolved", "peace_made", "war_declared", "entered_war"):
             world_news.append(text)
-        elif kind == "recruited" and event.nation not in mine and event.nation in match.seat_of:
-            recruited += event.amount
-        elif kind == "moved" and event.nation not in mine and event.nation in match.seat_of:
-            moved += 1
     if courted:
         courted.append(
             f"<font color='{muted}'>Nations nobody plays weigh every offer of the round together when it ends, "
             "yours included.</font>"
         )
-    lines = attacks + duties + offers + courted + answers + world_news
+    return attacks + duties + offers + courted + answers + world_news
+
+
+def summary_lines(match: Match, seat: int, since: int) -> list[str]:
+    """What a seat should know on taking the controls: the news, then the rival's routine."""
+    muted = hex_of(ink("muted"))
+    lines = news_lines(match, seat, since)
+    recruited = moved = 0
+    for event in match.events[since:]:
+        nation = getattr(event, "nation", None)
+        if nation in match.seat_of and match.seat_of[nation] != seat:
+            if event.kind == "recruited":
+                recruited += event.amount
+            elif event.kind == "moved":
+                moved += 1
     if recruited or moved:
         other = match.level.seats[1 - seat].name
         lines.append(

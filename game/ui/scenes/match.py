@@ -42,6 +42,7 @@ from game.ui.panels import (
     attack_consequences,
 )
 from game.ui.panels.common import esc, ink, nation_colour, opening_seat, seat_label, text_surface
+from game.ui.panels.report import TurnReport, turn_news
 from game.ui.panels.top_bar import HEIGHT as TOP_HEIGHT
 from game.ui.scene import Scene
 from game.ui.theme import map_palette
@@ -300,9 +301,13 @@ class MatchScene(Scene):
             self.app.push(HandoverScene(self.app, self.match, seat, since=self._since[seat]))
             return
         if not first:
-            opener = opening_seat(self.match)
-            order = "you move first" if opener == seat else f"{seat_label(self.match, opener)} moved first"
-            self._notice(f"Round {self.match.round}: your turn · {order}")
+            news = turn_news(self.match, seat, self._since[seat])
+            if news:  # the news before the turn's questions: a fallen capital before a peace offer
+                self.dialog = TurnReport(self.app, self.match, seat, news, self.map_rect)
+            else:
+                opener = opening_seat(self.match)
+                order = "you move first" if opener == seat else f"{seat_label(self.match, opener)} moved first"
+                self._notice(f"Round {self.match.round}: your turn · {order}")
         self._queue_prompts()
 
     def _queue_prompts(self) -> None:
@@ -417,6 +422,8 @@ class MatchScene(Scene):
             self.open_diplomacy(dialog.acting, dialog.focus)
         elif isinstance(dialog, GlossaryWindow):
             self.open_glossary()
+        elif isinstance(dialog, TurnReport):
+            self.dialog = TurnReport(self.app, self.match, dialog.seat, dialog.lines, self.map_rect)
 
     def open_diplomacy(self, acting: str | None = None, focus: str | None = None) -> None:
         seat = self.viewer
