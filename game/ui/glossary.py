@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from game.core import Match, first_seat
+from game.core import Match, first_seat, fixed_opener
 
 
 @dataclass(frozen=True)
@@ -120,6 +120,20 @@ _DOCTRINE_TERM = {
     "threat_balancer": "balancing",
     "regime_seeker": "regime_protection",
 }
+
+
+def term_text(term: str, match: Match) -> str:
+    """A term's text as this match should tell it: a scenario with a fixed order is no place to
+    say that the first seat alternates."""
+    opener = fixed_opener(match.level)
+    if term == "turn_order" and opener is not None:
+        first = match.level.seats[opener].name
+        return (
+            f"In this scenario {first} opens every round, and the nations nobody plays act last. Usually the "
+            "first seat alternates, so neither side always answers the other's moves; here the other side "
+            "always answers and has the last word before the round ends, an edge the map is meant to offset."
+        )
+    return TERMS[term].text
 
 
 def terms() -> list[Term]:

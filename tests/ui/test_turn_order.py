@@ -13,7 +13,7 @@ import pytest
 
 from game.core import current_seat, new_match
 from game.core.actions import ProposePact
-from game.ui.glossary import TERMS
+from game.ui.glossary import TERMS, term_text
 from game.ui.panels import GlossaryWindow
 from game.ui.panels.report import TurnReport
 from game.ui.scenes.handover import HandoverScene
@@ -155,5 +155,30 @@ def test_the_glossary_explains_both_rules_and_shows_each_card_when_it_first_happ
             shown.append(screen.scene.card_term)
             screen.press_button(screen.scene.card.dismiss)
         assert "turn_order" in shown and shown.count("courtship") == 0  # each card once
+    finally:
+        screen.close()
+
+
+def test_under_a_fixed_order_the_turn_order_card_names_who_opens_instead_of_saying_it_alternates() -> None:
+    match = new_match(fixture_level(turn_order="seat2_first"), seed=2)
+    text = term_text("turn_order", match)
+    assert "Entente opens every round" in text and "seat 1 opens the odd rounds" not in text
+    assert "seat 1 opens the odd rounds" in term_text("turn_order", new_match(fixture_level(), seed=2))
+
+
+def test_new_idea_cards_wait_while_the_ai_plays_so_the_map_stays_in_view() -> None:
+    match = new_match(fixture_level(), seed=21, controllers=("human", "bandwagoner:normal"))
+    screen = Screen(match, ai={1: "bandwagoner:normal"})
+    try:
+        dismiss_cards(screen)  # the briefing
+        end_turn(screen)
+        seen_during_ai = []
+        while current_seat(match) == 1:
+            screen.frames(1)
+            seen_during_ai.append(screen.scene.card is not None and current_seat(match) == 1)
+        assert not any(seen_during_ai)
+        screen.frames(2)
+        answer_prompts(screen)
+        assert screen.scene.card is not None, "the ideas the AI's turn showed wait for the player's turn"
     finally:
         screen.close()

@@ -23,7 +23,7 @@ from game.core import IllegalAction, Match
 from game.core import world as w
 from game.core.actions import Attack, EndTurn, Move, Undo
 from game.ui.ai_driver import PAUSE, AiDriver
-from game.ui.glossary import TERMS, term_for_event
+from game.ui.glossary import TERMS, term_for_event, term_text
 from game.ui.map_view import Highlights, MapView
 from game.ui.panels import (
     CLOSE,
@@ -250,7 +250,7 @@ class MatchScene(Scene):
             term = term_for_event(event, m)
             if term is not None and term not in self.terms_seen:
                 self.terms_seen.add(term)
-                self._cards.append(("NEW IDEA", TERMS[term].title, TERMS[term].text, term))
+                self._cards.append(("NEW IDEA", TERMS[term].title, term_text(term, m), term))
         for alliance in sorted(m.alliances):
             self._alliance_colour(alliance)
         if self.chronicle is not None:
@@ -520,6 +520,8 @@ class MatchScene(Scene):
     def _show_next_card(self) -> None:
         if self.card is not None or not self._cards or self.app.scene is not self:
             return
+        if not self.my_turn and self._cards[0][0] != "BRIEFING":
+            return  # new ideas wait for a person's turn: over the AI's moves they hide the map being watched
         entry = self._cards.popleft()
         kicker, title, text, term = entry
         self._card_shown = entry
