@@ -199,7 +199,8 @@ class TopBar:
         surf.blit(first, (bar.x, 40))
         surf.blit(second, (bar.right - second.get_width(), 40))
         # Between the two scores, in the longest words that fit: a narrow bar must not run them together.
-        room = bar.width - first.get_width() - second.get_width() - 16
+        # Measured against three-digit scores, so the words do not change as the scores do.
+        room = bar.width - 2 * body.size("888")[0] - 16
         for words in (f"HEGEMONY AT {share:.0%}", f"{share:.0%} WINS"):
             goal = small.render(words, True, ink("muted"))
             if goal.get_width() <= room:
