@@ -7,12 +7,14 @@ import time
 import pygame
 import pytest
 
-from game.core import current_seat, new_match
-from game.ui.ai_driver import AiDriver
+from game.core import apply, current_seat, new_match
+from game.core.actions import Attack
+from game.ui.ai_driver import AiDriver, AiStep
 from game.ui.panels import ConfirmDialog, DutyDialog, OfferDialog
 from game.ui.panels.report import TurnReport
 from game.ui.scenes.gameover import GameOverScene
 from game.ui.scenes.handover import HandoverScene, news_lines
+from game.ui.scenes.match import ai_move_of
 from tests.ui.test_match_hotseat import answer_prompts, dismiss_cards, play_turn
 from tests.ui.test_match_screen import Screen, fixture_level, home  # noqa: F401 - home: a fixture
 
@@ -123,3 +125,13 @@ def test_against_the_ai_the_turn_opens_with_the_news_before_any_question() -> No
             assert screen.dialog is None
     finally:
         screen.close()
+
+
+def test_each_ai_order_is_shown_as_an_arrow_and_the_sentence_that_says_what_it_did() -> None:
+    match = new_match(fixture_level(), seed=2)
+    attack = Attack(nation="germany", source="berlin", target="warsaw", amount=6)
+    events = apply(match, attack)
+    move = ai_move_of(AiStep(attack, events, frozenset({"berlin", "warsaw"})))
+    assert (move.source, move.target, move.attack) == ("berlin", "warsaw", True)
+    captured = next(e.text for e in events if e.kind == "territory_captured")
+    assert move.text == captured, "the capture says more than the declaration of war before it"

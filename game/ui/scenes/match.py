@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -22,7 +23,7 @@ import game.core as core
 from game.core import IllegalAction, Match
 from game.core import world as w
 from game.core.actions import Attack, EndTurn, Move, Undo
-from game.ui.ai_driver import PAUSE, AiDriver
+from game.ui.ai_driver import PAUSE, AiDriver, AiStep
 from game.ui.glossary import TERMS, term_for_event, term_text
 from game.ui.map_view import Highlights, MapView
 from game.ui.panels import (
@@ -98,6 +99,8 @@ class MatchScene(Scene):
         self._held: set[int] = set()
         self._flash: frozenset[str] = frozenset()
         self._flash_left = 0.0
+        # The AI's latest order while it flashes: an arrow on the map and its sentence under the banner.
+        self._ai_move: AiMove | None = None
         self._pulse = 0.0
         self._sounds: set[str] = set()
         self.finished = False
@@ -283,6 +286,7 @@ class MatchScene(Scene):
         self._start_turn(seat, first)
 
     def _start_turn(self, seat: int | None, first: bool) -> None:
+        self._ai_move = None
         self._close_dialog()
         self._prompts.clear()
         self._select(None)
@@ -702,6 +706,7 @@ class MatchScene(Scene):
                 if step.touched and pause > 0 and not driver.skipping:
                     self._flash = step.touched
                     self._flash_left = max(FLASH_SECONDS, pause)
+                    self._ai_move = ai_move_of(step)
                     if not any(self.map_view.is_visible(t) for t in step.touched):
                         self.map_view.centre_on(sorted(step.touched)[0])
                 if self.seat is None or self.drivers.get(self.seat) is not driver:
@@ -710,6 +715,7 @@ class MatchScene(Scene):
             self._flash_left -= dt
             if self._flash_left <= 0:
                 self._flash = frozenset()
+                self._ai_move = None
         self.top_bar.refresh(can_undo=core.can_undo(self.match), my_turn=self.my_turn, waiting=self.waiting())
         self.territory_panel.update(self.selected, self.legal(), self.version, seat, self.my_turn)
         if self.dialog is not None and not self.dialog.alive():
@@ -786,6 +792,8 @@ class MatchScene(Scene):
                 " — skipping to the end of its turn" if driver.skipping else " · Space or click to skip"
             )
             self._banner_line(surface, text, ink("ai"))
+            if self._ai_move is not None:
+                self._draw_ai_move(surface, self._ai_move)
         elif self.my_turn and self.waiting() and self.dialog is None:
             count = self.waiting()
             self._banner_line(
@@ -797,6 +805,27 @@ class MatchScene(Scene):
         if self.hover is not None and self._drag is None and self.dialog is None:
             self._draw_tooltip(surface)
         surface.set_clip(clip)
+
+    def _draw_ai_move(self, surface: pygame.Surface, move: AiMove) -> None:
+        """An arrow from where the AI's troops left to where they went, and what the order did."""
+        assert self.map_view is not None
+        if move.source is not None and move.target is not None:
+            colour = ink("bad") if move.attack else ink("good")
+            draw_arrow(
+                surface,
+                self.map_view.territory_centre(move.source),
+                self.map_view.territory_centre(move.target),
+                colour,
+            )
+        if move.text:
+            font = self.app.font(13)
+            label = text_surface(font, move.text, ink("text"), self.map_rect.width - 120)
+            box = pygame.Rect(0, 0, label.get_width() + 28, label.get_height() + 10)
+            box.midtop = (self.map_rect.centerx, self.map_rect.y + 52)
+            panel = pygame.Surface(box.size, pygame.SRCALPHA)
+            pygame.draw.rect(panel, (*ink("bar_bg")[:3], 215), panel.get_rect(), border_radius=8)
+            panel.blit(label, (14, 5))
+            surface.blit(panel, box)
 
     def _banner_line(self, surface: pygame.Surface, text: str, colour: pygame.Color) -> None:
         font = self.app.font(15, bold=True)
@@ -927,3 +956,40 @@ ANSWER_KINDS = {
 }
 
 __all__ = ["MatchScene"]
+
+
+@dataclass(frozen=True)
+class AiMove:
+    """What to show of one AI order: where from, where to, and the sentence the chronicle got."""
+
+    source: str | None
+    target: str | None
+    attack: bool
+    text: str
+
+
+# The sentence that best says what an order did, in this order of preference.
+_SAYS_MOST = ("territory_captured", "battle", "moved", "recruited", "war_declared", "offer_made", "treaty_signed")
+
+
+def ai_move_of(step: AiStep) -> AiMove:
+    by_kind = {getattr(e, "kind", ""): getattr(e, "text", "") for e in reversed(step.events)}
+    text = next((by_kind[k] for k in _SAYS_MOST if k in by_kind), "")
+    action = step.action
+    return AiMove(getattr(action, "source", None), getattr(action, "target", None), isinstance(action, Attack), text)
+
+
+def draw_arrow(surface: pygame.Surface, start: tuple[float, float], end: tuple[float, float], colour: Any) -> None:
+    """A thick arrow with a dark outline, stopping short of the target's centre so its number shows."""
+    a, b = pygame.Vector2(start), pygame.Vector2(end)
+    if a.distance_to(b) < 1:
+        return
+    direction = (b - a).normalize()
+    b -= direction * 10
+    side = pygame.Vector2(-direction.y, direction.x)
+    head = [b, b - direction * 16 + side * 9, b - direction * 16 - side * 9]
+    stem_end = b - direction * 14
+    for width, shade in ((9, ink("bar_bg")), (5, colour)):
+        pygame.draw.line(surface, shade, a, stem_end, width)
+    pygame.draw.polygon(surface, ink("bar_bg"), [p + (p - b) * 0.15 for p in head])
+    pygame.draw.polygon(surface, colour, head)
