@@ -4,11 +4,14 @@ The preview asks the core everything it shows: the odds from ``world.attack_odds
 same distribution the dice draw from), who defends from ``world.defenders`` (the troops, or
 the levy of land without troops), the defence terms from the rules' tables, and what
 the attack would set off (a declaration of war, Article 5 and guarantee duties, tripwires)
-from a dry run of the attack on a private copy of the match.
+from a dry run of the attack on a private copy of the match. It warns when the amount chosen
+would strip a capital, and its presets (All, Half, Enough) take the amount from those same odds.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import takewhile
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -39,24 +42,30 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 PAD = 16
+ENOUGH_CHANCE = 0.9  # the "Enough" preset: the fewest troops with at least this chance to win
 
 
 def attack_consequences(match: Match, attack: Attack) -> list[str]:
     """What the attack would set off, as HTML lines, read from a dry run on a private copy.
 
     Only the events before the battle are used (the declaration, tripwires, duties): they do
-    not depend on the dice, and the battle's outcome is never peeked at.
+    not depend on the dice, and the battle's outcome is never peeked at. The core raises one
+    duty per called nation; a treaty that calls several gets one line naming them all, so the
+    list stays short enough to read without scrolling.
     """
     try:
         events = core.apply(core.view(match), attack)
     except IllegalAction as err:
         return [f"<font color='{hex_of(ink('bad'))}'>Not possible: {esc(str(err))}</font>"]
+    before_battle = list(takewhile(lambda event: not isinstance(event, Battle), events))
+    called: dict[tuple[str, str], list[str]] = {}
+    for event in before_battle:
+        if isinstance(event, DutyRaised):
+            called.setdefault((event.treaty, event.target), []).append(event.nation)
     warn, bad = hex_of(ink("warn")), hex_of(ink("bad"))
     lines: list[str] = []
     declared = False
-    for event in events:
-        if isinstance(event, Battle):
-            break
+    for event in before_battle:
         if isinstance(event, WarDeclared):
             declared = True
             line = f"<font color='{bad}'><b>Declaration of war.</b></font> {esc(event.text)}"
@@ -65,18 +74,88 @@ def attack_consequences(match: Match, attack: Attack) -> list[str]:
             lines.append(line)
         elif isinstance(event, EnteredWar):
             lines.append(f"<font color='{bad}'><b>Tripwire.</b></font> {esc(event.text)}")
-        elif isinstance(event, DutyRaised):
+        elif isinstance(event, DutyRaised) and (event.treaty, event.target) in called:
+            nations = called.pop((event.treaty, event.target))
             label_text = "Guarantee" if event.treaty in match.guarantees else "Article 5"
-            lines.append(f"<font color='{warn}'><b>{label_text}.</b></font> {esc(event.text)}")
+            call = esc(_call_to_arms(match, event, nations))
+            lines.append(f"<font color='{warn}'><b>{label_text}.</b></font> {call}")
     defender = match.owner[attack.target]
     if not declared:
         lines.insert(
             0,
             f"Already at war with {nation_html(match, defender)}: no treaty is triggered by this attack.",
         )
-    elif not any("Article 5" in line or "Guarantee" in line for line in lines):
+    elif not any(isinstance(event, DutyRaised) for event in before_battle):
         lines.append(f"No treaty obliges anyone to come to the aid of {nation_html(match, defender)}.")
     return lines
+
+
+def _call_to_arms(match: Match, duty: DutyRaised, nations: list[str]) -> str:
+    """The core's sentence for one called nation, told once for all the nations the treaty calls."""
+    name = treaty_name(match, duty.treaty)
+    treaty = name if name.startswith("The ") else f"the {name}"
+    return (
+        f"{w.nation_name(match, duty.target)} is attacked: "
+        f"{treaty} calls on {_and([w.nation_name(match, n) for n in nations])} "
+        f"to join the war against {w.nation_name(match, duty.aggressor)}."
+    )
+
+
+def _and(names: list[str]) -> str:
+    """'France', 'France and Britain', 'Albania, France and Britain'."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def capital_warning(match: Match, attack: Attack, amount: int) -> str | None:
+    """A warning when sending ``amount`` would leave a capital at the source weakly held, else None.
+
+    An attack sends every ready troop by default, and a capital emptied for one battle is the
+    neighbour's for the taking on its next turn. The warning fires when no ready troop of the
+    attacker would stay, or when fewer troops would stay than the attacker's enemies (the
+    defender included: this attack makes it one) keep in one adjacent territory. The target is
+    left out: the battle decides what is left of its troops, and the odds bar already says how.
+    Everything counted comes from ``game.core.world``.
+    """
+    source, nation = attack.source, attack.nation
+    owner = w.capital_owner(match, source)
+    if owner is None:
+        return None
+    staying = w.strength(match, source) - amount
+    ready_staying = w.ready(match, source, nation) - amount
+    enemies = {*w.enemies(match, nation), match.owner[attack.target]}
+    threat, threat_at = max(
+        (
+            (sum(n for who, n in match.forces[t].items() if who in enemies), t)
+            for t in sorted(w.adjacent(match, source))
+            if t != attack.target
+        ),
+        default=(0, ""),
+    )
+    if ready_staying > 0 and staying >= threat:
+        return None
+    place = f"{w.territory_name(match, source)}, capital of {w.nation_name(match, owner)}"
+    if staying <= 0:
+        text = f"{place}, would be left to its levy of {w.levy(match, source)} alone"
+    elif ready_staying <= 0:
+        text = f"Every ready troop would leave {place}: only {staying} stay behind"
+    else:
+        text = f"Only {staying} would stay in {place}"
+    if threat > staying:
+        text += f", with {threat} enemy troops next door in {w.territory_name(match, threat_at)}"
+    return f"<font color='{hex_of(ink('bad'))}'><b>Capital exposed.</b> {esc(text)}.</font>"
+
+
+def enough_troops(match: Match, attack: Attack) -> int | None:
+    """The fewest troops whose chance to take the target is at least 90% by the core's odds; None if none is.
+
+    More attackers never lower the chance in the attrition duel, so a binary search over the
+    amounts finds the first that is enough without computing the odds of every one.
+    """
+    most = attack.amount
+    first = bisect_left(
+        range(1, most + 1), ENOUGH_CHANCE, key=lambda n: w.attack_odds(match, attack.target, n).attacker_wins
+    )
+    return first + 1 if first < most else None
 
 
 def _defence_line(match: Match, target: str) -> str:
@@ -92,9 +171,86 @@ def _defence_line(match: Match, target: str) -> str:
 
 
 class _Dialog:
-    """A modal window with an amount slider and Cancel / confirm buttons."""
+    """A modal window with a heading, an amount slider and Cancel / confirm buttons."""
 
+    app: App
     window: UIWindow
+    slider: UIHorizontalSlider | None = None
+    amount: int
+    cancel: UIButton
+    confirm: UIButton
+
+    def most(self) -> int:
+        """The largest amount the order allows: every ready troop."""
+        raise NotImplementedError
+
+    def action(self) -> Attack | Move:
+        raise NotImplementedError
+
+    def _refresh(self) -> None:
+        raise NotImplementedError
+
+    def _heading(self, text: str, y: int, width: int) -> UITextBox:
+        """The sentence that opens the dialog, tall enough for every line it wraps to.
+
+        A box of fixed height clipped a heading that wrapped (long names) behind a scroll bar;
+        a height of -1 lets pygame_gui fit the box to its text.
+        """
+        rect = pygame.Rect(PAD - 4, y, width + 8, -1)
+        return UITextBox(text, rect, self.app.manager, container=self.window, object_id="@card_text")
+
+    def _grow_to(self, bottom: int) -> None:
+        """Make the window tall enough for content down to ``bottom`` (a heading with long names), on screen."""
+        _, height = inner_size(self.window)
+        if bottom > height:
+            rect = self.window.get_relative_rect()
+            self.window.set_dimensions((rect.width, rect.height + bottom - height))
+            self.window.set_relative_position((rect.x, max(0, min(rect.y, self.app.size[1] - self.window.rect.height))))
+
+    def _slider(self, rect: pygame.Rect) -> None:
+        if self.slider is not None:
+            self.slider.kill()
+            self.slider = None
+        if self.most() > 1:
+            self.slider = UIHorizontalSlider(
+                rect,
+                start_value=self.amount,
+                value_range=(1, self.most()),
+                manager=self.app.manager,
+                container=self.window,
+                click_increment=1,
+            )
+
+    def set_amount(self, amount: int) -> None:
+        """Choose how many troops go, keep the slider on that value and show what it changes."""
+        self.amount = max(1, min(self.most(), amount))
+        if self.slider is not None:
+            self.slider.set_current_value(self.amount)
+        self._refresh()
+
+    def handle(self, event: pygame.event.Event) -> Intent | None:
+        if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element is self.slider:
+            self.set_amount(int(round(event.value)))
+            return "consumed"
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.confirm:
+                return self.action()
+            if event.ui_element is self.cancel:
+                return CLOSE
+        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
+            return CLOSE
+        return None
+
+    def key(self, key: int) -> Intent | None:
+        """Enter confirms, Esc cancels; the arrows move the slider, which takes no keys of its own."""
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self.action()
+        if key == pygame.K_ESCAPE:
+            return CLOSE
+        if key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self.set_amount(self.amount + (1 if key == pygame.K_RIGHT else -1))
+            return "consumed"
+        return None
 
     def kill(self) -> None:
         self.window.kill()
@@ -120,19 +276,20 @@ class CombatPreview(_Dialog):
         self.options = options
         self.attack = options[0]
         self.amount = self.attack.amount
+        self.consequence_lines = consequences
         target, source = self.attack.target, self.attack.source
         defender = match.owner[target]
         self.window = centred_window(app, (500, 520), f"Attack {w.territory_name(match, target)}?", area)
         width, height = inner_size(self.window)
         inner = width - 2 * PAD
         manager = app.manager
-        y = 10
-        intro = (
+        self.heading = self._heading(
             f"{nation_html(match, self.attack.nation)} attacks <b>{esc(w.territory_name(match, target))}</b> "
-            f"({nation_html(match, defender, bold=False)}) from {esc(w.territory_name(match, source))}."
+            f"({nation_html(match, defender, bold=False)}) from {esc(w.territory_name(match, source))}.",
+            8,
+            inner,
         )
-        UITextBox(intro, pygame.Rect(PAD - 4, y, inner + 8, 48), manager, container=self.window, object_id="@card_text")
-        y += 50
+        y = self.heading.get_relative_rect().bottom + 8
         self.nation_buttons: dict[str, UIButton] = {}
         if len(options) > 1:
             bw = (inner - 8 * (len(options) - 1)) // len(options)
@@ -149,11 +306,24 @@ class CombatPreview(_Dialog):
             y += 36
         label(pygame.Rect(PAD, y, 200, 24), "Attacking strength", manager, self.window)
         self.amount_label = label(pygame.Rect(PAD + inner - 160, y, 160, 24), "", manager, self.window, align="right")
-        y += 26
-        self.slider: UIHorizontalSlider | None = None
-        self._slider_rect = pygame.Rect(PAD, y, inner, 26)
+        y += 28
+        # The presets sit at the slider's right: a typical order is "all", "half" or "just enough",
+        # and reaching 5 of 22 took 17 clicks on the slider's arrows.
+        preset_w, gap = 66, 6
+        presets_x = PAD + inner - 3 * preset_w - 2 * gap
+        self._slider_rect = pygame.Rect(PAD, y + 1, presets_x - PAD - 10, 26)
+        self.presets: dict[str, UIButton] = {}
+        for i, name in enumerate(("All", "Half", "Enough")):
+            self.presets[name] = make_button(
+                pygame.Rect(presets_x + i * (preset_w + gap), y, preset_w, 28),
+                name,
+                manager,
+                container=self.window,
+                class_id="@segment",
+                object_id=f"#preset_{name.lower()}",
+            )
         self._build_slider()
-        y += 36
+        y += 40
         self.defence_label = label(pygame.Rect(PAD, y, inner, 24), "", manager, self.window)
         y += 24
         self.breakdown_label = label(pygame.Rect(PAD, y, inner, 22), self._breakdown(), manager, self.window, "@small")
@@ -165,9 +335,8 @@ class CombatPreview(_Dialog):
         self.losses_label = label(pygame.Rect(PAD, y, inner, 24), "", manager, self.window)
         y += 32
         buttons_y = height - 50
-        body = "<br>".join(consequences)
         self.consequences = UITextBox(
-            body,
+            "",
             pygame.Rect(PAD - 4, y, inner + 8, buttons_y - y - 8),
             manager,
             container=self.window,
@@ -185,21 +354,30 @@ class CombatPreview(_Dialog):
         )
         self._refresh()
 
+    def most(self) -> int:
+        return self.attack.amount
+
+    def preset_amounts(self) -> dict[str, int]:
+        """What each preset sends: All, Half (rounded down, at least one), Enough (:func:`enough_troops`, else all)."""
+        return {"All": self.most(), "Half": max(1, self.most() // 2), "Enough": self._enough or self.most()}
+
     def _build_slider(self) -> None:
-        if self.slider is not None:
-            self.slider.kill()
-            self.slider = None
-        most = self.attack.amount
-        self.amount = most
-        if most > 1:
-            self.slider = UIHorizontalSlider(
-                self._slider_rect,
-                start_value=most,
-                value_range=(1, most),
-                manager=self.app.manager,
-                container=self.window,
-                click_increment=1,
-            )
+        self.amount = self.most()
+        self._enough = enough_troops(self.match, self.attack)
+        self._slider(self._slider_rect)
+        amounts = self.preset_amounts()
+        enough = (
+            f"Send {self._enough}: the fewest with at least a {ENOUGH_CHANCE:.0%} chance to win"
+            if self._enough is not None
+            else f"No amount has a {ENOUGH_CHANCE:.0%} chance to win: send all {amounts['All']}"
+        )
+        tips = {"All": f"Send all {amounts['All']} ready troops", "Half": f"Send {amounts['Half']}, keep the rest here"}
+        for name, button in self.presets.items():
+            button.set_tooltip(tips.get(name, enough))
+            if self.slider is not None:
+                button.show()
+            else:
+                button.hide()
 
     def _breakdown(self) -> str:
         m, target = self.match, self.attack.target
@@ -212,7 +390,14 @@ class CombatPreview(_Dialog):
 
     def _refresh(self) -> None:
         m, target = self.match, self.attack.target
-        self.amount_label.set_text(f"{self.amount} of {self.attack.amount} ready")
+        self.amount_label.set_text(f"{self.amount} of {self.most()} ready")
+        # One lit preset at most: when no amount is enough, Enough sends all, and All says so.
+        lit = next((name for name, amount in self.preset_amounts().items() if amount == self.amount), None)
+        for name, button in self.presets.items():
+            if name == lit:
+                button.select()
+            else:
+                button.unselect()
         self.defence_label.set_text(_defence_line(m, target))
         odds = w.attack_odds(m, target, self.amount)
         self.shown_odds = odds  # what the player sees, straight from the core
@@ -228,20 +413,21 @@ class CombatPreview(_Dialog):
             else f"the levy's {odds.expected_defender_losses:.1f} (no troops of theirs)"
         )
         self.losses_label.set_text(f"Expected losses: yours {odds.expected_attacker_losses:.1f}, {theirs}")
+        # The warning depends on the amount; it leads the list, where the eye goes after the odds.
+        self.warning = capital_warning(m, self.attack, self.amount)
+        body = "<br>".join(([self.warning] if self.warning else []) + self.consequence_lines)
+        if body != self.consequences.html_text:
+            self.consequences.set_text(body)
 
     def action(self) -> Attack:
         return self.attack.model_copy(update={"amount": self.amount})
 
     def handle(self, event: pygame.event.Event) -> Intent | None:
-        if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element is self.slider:
-            self.amount = int(round(event.value))
-            self._refresh()
-            return "consumed"
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            if event.ui_element is self.confirm:
-                return self.action()
-            if event.ui_element is self.cancel:
-                return CLOSE
+            for name, button in self.presets.items():
+                if event.ui_element is button:
+                    self.set_amount(self.preset_amounts()[name])
+                    return "consumed"
             for nation, button in self.nation_buttons.items():
                 if event.ui_element is button:
                     for other in self.nation_buttons.values():
@@ -251,16 +437,7 @@ class CombatPreview(_Dialog):
                     self._build_slider()
                     self._refresh()
                     return "consumed"
-        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
-            return CLOSE
-        return None
-
-    def key(self, key: int) -> Intent | None:
-        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            return self.action()
-        if key == pygame.K_ESCAPE:
-            return CLOSE
-        return None
+        return super().handle(event)
 
 
 class MoveDialog(_Dialog):
@@ -277,27 +454,19 @@ class MoveDialog(_Dialog):
         manager = app.manager
         host = m.owner[self.move.target]
         where = "" if host == self.move.nation else f", an ally's territory ({w.nation_name(m, host)})"
-        UITextBox(
+        self.heading = self._heading(
             f"{nation_html(m, self.move.nation)} moves troops from {esc(source)} to <b>{esc(target)}</b>{esc(where)}.",
-            pygame.Rect(PAD - 4, 8, inner + 8, 48),
-            manager,
-            container=self.window,
-            object_id="@card_text",
+            8,
+            inner,
         )
-        self.amount_label = label(pygame.Rect(PAD, 58, inner, 24), "", manager, self.window)
-        self.slider: UIHorizontalSlider | None = None
-        if self.move.amount > 1:
-            self.slider = UIHorizontalSlider(
-                pygame.Rect(PAD, 86, inner, 26),
-                start_value=self.amount,
-                value_range=(1, self.move.amount),
-                manager=manager,
-                container=self.window,
-                click_increment=1,
-            )
-        self.cancel = UIButton(pygame.Rect(PAD, height - 50, 120, 38), "Cancel", manager, container=self.window)
+        y = self.heading.get_relative_rect().bottom + 8
+        self.amount_label = label(pygame.Rect(PAD, y, inner, 24), "", manager, self.window)
+        self._slider(pygame.Rect(PAD, y + 28, inner, 26))
+        buttons_y = max(height - 50, y + 28 + 26 + 16)
+        self._grow_to(buttons_y + 50)
+        self.cancel = UIButton(pygame.Rect(PAD, buttons_y, 120, 38), "Cancel", manager, container=self.window)
         self.confirm = make_button(
-            pygame.Rect(width - PAD - 140, height - 50, 140, 38),
+            pygame.Rect(width - PAD - 140, buttons_y, 140, 38),
             "Move",
             manager,
             container=self.window,
@@ -307,32 +476,14 @@ class MoveDialog(_Dialog):
         )
         self._refresh()
 
+    def most(self) -> int:
+        return self.move.amount
+
     def _refresh(self) -> None:
-        self.amount_label.set_text(f"Troops to move: {self.amount} of {self.move.amount} ready")
+        self.amount_label.set_text(f"Troops to move: {self.amount} of {self.most()} ready")
 
     def action(self) -> Move:
         return self.move.model_copy(update={"amount": self.amount})
 
-    def handle(self, event: pygame.event.Event) -> Intent | None:
-        if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element is self.slider:
-            self.amount = int(round(event.value))
-            self._refresh()
-            return "consumed"
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            if event.ui_element is self.confirm:
-                return self.action()
-            if event.ui_element is self.cancel:
-                return CLOSE
-        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
-            return CLOSE
-        return None
 
-    def key(self, key: int) -> Intent | None:
-        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            return self.action()
-        if key == pygame.K_ESCAPE:
-            return CLOSE
-        return None
-
-
-__all__ = ["CombatPreview", "MoveDialog", "attack_consequences", "treaty_name"]
+__all__ = ["CombatPreview", "MoveDialog", "attack_consequences", "capital_warning", "enough_troops", "treaty_name"]

@@ -1,0 +1,194 @@
+"""The attack preview and the move dialog, as a player reads and sets them.
+
+The heading shows in full at both window sizes, even for long names; a treaty that calls several
+nations to war is one line naming them all; the preview warns before an attack strips a capital;
+and the All / Half / Enough presets (and the arrow keys) set the amount without arrow-clicking.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pygame
+import pytest
+
+from game.core import Match, new_match
+from game.core import world as w
+from game.io.levels import level_from_data
+from game.ui.panels import CombatPreview, MoveDialog
+from tests.ui.test_match_screen import FIXTURE, Screen, fixture_level, home  # noqa: F401 - home: a fixture
+
+pytestmark = pytest.mark.usefixtures("home")  # autosaves go to a temporary folder
+
+SIZES = [(1280, 720), (1024, 640)]
+LONG_NAMES = {
+    "berlin": "Berlin, Brandenburg and the Margraviate of the Uckermark",
+    "munich": "Munich, Upper Bavaria and the Bavarian Palatinate",
+    "warsaw": "Warsaw and the Governorates of Congress Poland",
+    "vienna": "Vienna, Lower Austria and the Archduchy above the Enns",
+}
+
+
+def open_order(match: Match, source: str, target: str, size: tuple[int, int] = SIZES[0]) -> Screen:
+    """A screen at ``size`` with the order from ``source`` to ``target`` open, as a player opens it."""
+    screen = Screen(match, size=size)
+    while screen.scene.card is not None:  # the briefing covers part of the map at 1024x640
+        screen.press_button(screen.scene.card.dismiss)
+    screen.click_territory(source)
+    screen.click_territory(target)
+    return screen
+
+
+def long_named_match() -> Match:
+    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    for territory in data["territories"]:
+        territory["name"] = LONG_NAMES.get(territory["id"], territory["name"])
+    return new_match(level_from_data(data, "<july 1914, long names>"), seed=3)
+
+
+def fully_shown(box: Any, below: Any, window: Any) -> bool:
+    """The text box shows all its text: no scroll bar, nothing drawn over it, inside the window."""
+    inside = window.get_container().get_rect()
+    return box.scroll_bar is None and box.rect.bottom <= below.rect.top and inside.contains(box.rect)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_attack_heading_shows_in_full_even_for_long_names(size: tuple[int, int]) -> None:
+    screen = open_order(long_named_match(), "berlin", "warsaw", size)
+    try:
+        preview = screen.dialog
+        assert isinstance(preview, CombatPreview)
+        assert LONG_NAMES["berlin"] in preview.heading.html_text
+        assert fully_shown(preview.heading, preview.amount_label, preview.window)
+    finally:
+        screen.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_move_heading_shows_in_full_and_the_buttons_stay_in_the_window(size: tuple[int, int]) -> None:
+    screen = open_order(long_named_match(), "berlin", "vienna", size)  # into an ally's land: the longest heading
+    try:
+        dialog = screen.dialog
+        assert isinstance(dialog, MoveDialog)
+        assert fully_shown(dialog.heading, dialog.amount_label, dialog.window)
+        inside = dialog.window.get_container().get_rect()
+        assert inside.contains(dialog.confirm.rect) and inside.contains(dialog.cancel.rect)
+        assert screen.app.screen.get_rect().contains(dialog.window.rect)
+    finally:
+        screen.close()
+
+
+def test_a_treaty_calling_several_nations_to_war_is_one_line_naming_them_all() -> None:
+    match = new_match(fixture_level(), seed=3)
+    match.alliances["dual_alliance"].members.extend(["britain", "serbia"])
+    screen = open_order(match, "berlin", "warsaw")
+    try:
+        text = screen.dialog.consequences.html_text
+        assert text.count("Article 5.") == 1
+        called = (
+            ", ".join(w.nation_name(match, n) for n in ("britain", "france")) + f" and {w.nation_name(match, 'serbia')}"
+        )
+        assert (
+            f"Franco-Russian Alliance calls on {called} to join the war against {w.nation_name(match, 'germany')}"
+            in text
+        )
+    finally:
+        screen.close()
+
+
+def exposed_berlin(ready: int, recruits: int = 0, warsaw: int = 9) -> Match:
+    """Berlin with ``ready`` German troops (and fresh recruits), at war with Russia, whose Warsaw stack is next door."""
+    match = new_match(fixture_level(), seed=3)
+    match.forces["berlin"]["germany"] = ready + recruits
+    match.spent["berlin"]["germany"] = recruits
+    match.forces["warsaw"] = {"russia": warsaw}
+    match.wars.add(frozenset(("germany", "russia")))
+    return match
+
+
+def test_emptying_a_capital_next_to_an_enemy_stack_is_warned_and_sending_enough_clears_the_warning() -> None:
+    screen = open_order(exposed_berlin(ready=16), "berlin", "brussels")
+    try:
+        preview = screen.dialog
+        assert preview.amount == 16  # every ready troop by default
+        assert preview.warning is not None and preview.warning in preview.consequences.html_text
+        assert "Capital exposed" in preview.warning and "levy of 5 alone" in preview.warning
+        assert "9 enemy troops next door in Warsaw" in preview.warning
+
+        screen.press_button(preview.presets["Enough"])
+
+        assert preview.amount < 8, "a levy of 2 falls to a few: most of Berlin's troops stay home"
+        assert preview.warning is None and "Capital exposed" not in preview.consequences.html_text
+    finally:
+        screen.close()
+
+
+def test_sending_every_ready_troop_from_a_capital_is_warned_even_when_recruits_stay_behind() -> None:
+    screen = open_order(exposed_berlin(ready=16, recruits=10, warsaw=2), "berlin", "brussels")
+    try:
+        warning = screen.dialog.warning
+        assert warning is not None and "Every ready troop would leave Berlin" in warning and "only 10 stay" in warning
+    finally:
+        screen.close()
+
+
+def test_an_attack_from_land_that_is_no_capital_warns_of_nothing() -> None:
+    match = exposed_berlin(ready=6)
+    match.forces["munich"] = {"germany": 8}
+    screen = open_order(match, "munich", "brussels")
+    try:
+        assert screen.dialog.warning is None
+    finally:
+        screen.close()
+
+
+def test_all_half_and_enough_set_the_amount_the_odds_and_the_slider() -> None:
+    match = exposed_berlin(ready=16)
+    screen = open_order(match, "berlin", "brussels")
+    try:
+        preview = screen.dialog
+        odds = [w.attack_odds(match, "brussels", n).attacker_wins for n in range(1, 17)]
+        enough = next(n for n, chance in enumerate(odds, start=1) if chance >= 0.9)
+        assert odds[enough - 2] < 0.9, "Enough is the smallest such amount"
+
+        for preset, amount in (("Half", 8), ("Enough", enough), ("All", 16)):
+            screen.press_button(preview.presets[preset])
+            assert preview.amount == amount
+            assert preview.slider.get_current_value() == amount
+            assert preview.shown_odds == w.attack_odds(match, "brussels", amount)
+            assert preview.amount_label.text == f"{amount} of 16 ready"
+    finally:
+        screen.close()
+
+
+def test_enough_sends_all_when_no_amount_reaches_nine_in_ten() -> None:
+    match = new_match(fixture_level(), seed=3)
+    match.forces["vienna"]["germany"] = 3  # against Serbia's 2 in mountains, a capital: never 90%
+    screen = open_order(match, "vienna", "belgrade")
+    try:
+        preview = screen.dialog
+        assert w.attack_odds(match, "belgrade", 3).attacker_wins < 0.9
+        screen.press_button(preview.presets["Half"])
+        screen.press_button(preview.presets["Enough"])
+        assert preview.amount == 3
+    finally:
+        screen.close()
+
+
+def test_the_arrow_keys_move_the_amount_one_troop_at_a_time() -> None:
+    match = exposed_berlin(ready=16)
+    screen = open_order(match, "berlin", "brussels")
+    try:
+        preview = screen.dialog
+        screen.press(pygame.K_LEFT)
+        screen.press(pygame.K_LEFT)
+        assert preview.amount == 14 and preview.slider.get_current_value() == 14
+        assert preview.shown_odds == w.attack_odds(match, "brussels", 14)
+        screen.press(pygame.K_RIGHT)
+        assert preview.amount == 15
+        screen.press(pygame.K_RETURN)
+        battle = [e for e in match.events if getattr(e, "kind", "") == "battle"][-1]
+        assert battle.attack_strength == 15
+    finally:
+        screen.close()
