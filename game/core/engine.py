@@ -760,7 +760,7 @@ _OFFER_WORDS = {
 }
 
 
-def make_offer(m: Match, offer: Offer, events: list[Event]) -> None:
+def make_offer(m: Match, offer: Offer, events: list[Event], reason: str = "") -> None:
     """Record an offer. A seat answers on its turn; an NPC answers in the NPC phase.
 
     NPCs wait for the end of the round so that both seats court them on equal terms:
@@ -768,6 +768,7 @@ def make_offer(m: Match, offer: Offer, events: list[Event]) -> None:
     The NPC then weighs every suitor of the round together (see :func:`_answer_npc_offers`).
     Offers made during the NPC phase itself (NPC to NPC) are answered at once.
     A seat making an offer to another of its own nations needs no answer: it is signed.
+    ``reason`` is an NPC's: why its doctrine made it, said after a colon as its answers are.
     """
     m.proposed.add((offer.sender, offer.recipient, offer.kind))
     words = _OFFER_WORDS[offer.kind]
@@ -786,7 +787,9 @@ def make_offer(m: Match, offer: Offer, events: list[Event]) -> None:
             offer_kind=offer.kind,
             sender=offer.sender,
             recipient=offer.recipient,
-            text=f"{w.nation_name(m, offer.sender)} {words} {w.nation_name(m, offer.recipient)}{extra}.",
+            reason=reason,
+            text=f"{w.nation_name(m, offer.sender)} {words} {w.nation_name(m, offer.recipient)}{extra}"
+            + (f": {reason}." if reason else "."),
         )
     )
     if deferred:
@@ -1326,7 +1329,7 @@ def _run_initiative(m: Match, nation: str, initiative: doctrines.Initiative, eve
         _check_once(m, nation, to, offer.kind)
     except IllegalAction:
         return
-    make_offer(m, offer, events)
+    make_offer(m, offer, events, initiative.reason)
 
 
 def _npc_defence(m: Match, nation: str, events: list[Event]) -> None:

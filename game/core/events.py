@@ -134,6 +134,7 @@ class OfferMade(_Event):
     offer_kind: str
     sender: str
     recipient: str
+    reason: str = ""  # a nation of the rules says why its doctrine made the offer
 
 
 class OfferAnswered(_Event):

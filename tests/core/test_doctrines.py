@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import random
 
-from game.core import Match, new_match
+from game.core import Match, apply, new_match
 from game.core import world as w
+from game.core.actions import EndTurn
 from game.core.doctrines import (
     Initiative,
     coalition_power,
@@ -245,6 +246,16 @@ def test_an_unaligned_bandwagoner_approaches_the_stronger_side_even_from_the_sec
     (approach,) = [i for i in initiatives(m, "middle") if i.kind == "alliance"]
     assert approach.to == "east"
     assert approach.reason == "East is the stronger side, and opposing it would cost more than it gains"
+
+
+def test_the_chronicle_says_why_an_npc_made_its_approach() -> None:
+    m = match_of("bandwagoner", west=8, east=10)
+    order = [n.id for n in m.level.nations].index("middle")
+    m.round = 3 - order % 3
+    events = apply(m, EndTurn()) + apply(m, EndTurn())  # both seats pass; the nations of the rules act
+    (made,) = [e for e in events if e.kind == "offer_made" and e.sender == "middle"]
+    assert made.reason == "East is the stronger side, and opposing it would cost more than it gains"
+    assert made.text.endswith(f": {made.reason}.")
 
 
 def test_an_unaligned_balancer_approaches_the_weaker_side() -> None:

@@ -1,0 +1,29 @@
+"""An offer from a nation of the rules says why its doctrine made it, as its answers do."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.core import apply, legal_actions
+from game.core.actions import EndTurn
+from game.ui.panels import OfferDialog
+from tests.core.test_doctrines import match_of
+from tests.ui.test_match_screen import Screen, home  # noqa: F401 - home: a fixture
+
+pytestmark = pytest.mark.usefixtures("home")
+
+
+def test_an_npc_offer_shows_the_reason_its_doctrine_gave() -> None:
+    m = match_of("bandwagoner", west=8, east=10)
+    order = [n.id for n in m.level.nations].index("middle")
+    m.round = 3 - order % 3  # the bandwagoner's courting round
+    apply(m, EndTurn())
+    apply(m, EndTurn())
+    (offer,) = [o for o in m.offers.values() if o.sender == "middle"]
+    screen = Screen(m)
+    try:
+        dialog = OfferDialog(screen.app, m, offer, legal_actions(m, 1), screen.scene.map_rect)
+        assert "Why: East is the stronger side, and opposing it would cost more than it gains." in dialog.text.html_text
+        dialog.kill()
+    finally:
+        screen.close()
