@@ -30,7 +30,9 @@ DOCTRINE_WORDS = {
 def owner_line(match: Match, nation: str) -> str:
     seat = match.seat_of.get(nation)
     if seat is not None:
-        return f"{w.nation_name(match, nation)} · {match.level.seats[seat].name} (seat {seat + 1})"
+        name, side = w.nation_name(match, nation), match.level.seats[seat].name
+        # A one-nation seat usually bears its nation's name: "Sweden · Sweden" says it twice.
+        return f"{name} (seat {seat + 1})" if side == name else f"{name} · {side} (seat {seat + 1})"
     return f"{w.nation_name(match, nation)} · not played, {DOCTRINE_WORDS[match.index.doctrine[nation]]}"
 
 
