@@ -25,6 +25,8 @@ from game.core import Match
 from game.core.hexgrid import Cell, edge_between, from_pixel, neighbours, to_pixel
 
 BASE_SIZE = 30.0  # hex circumradius in pixels at zoom 1
+#: Pixels at the bottom of the map that 'fit' keeps clear: the match screen's hint strip covers them.
+FIT_BOTTOM = 36
 ZOOM_STEPS = (0.25, 0.3, 0.36, 0.45, 0.55, 0.7, 0.85, 1.0, 1.2, 1.45, 1.75, 2.1, 2.5)
 MAX_TILES = 240  # tiles kept in memory, all zoom steps together (at most 60 MB at 256 px)
 PREFETCH_BUDGET = 0.0015  # seconds an idle frame may spend rendering tiles ahead of need
@@ -228,14 +230,15 @@ class MapView:
         """Largest zoom step at which the whole map fits, centred."""
         width = self.world_max[0] - self.world_min[0]
         height = self.world_max[1] - self.world_min[1]
+        room = self.rect.height - FIT_BOTTOM  # the hint strip sits over the map's bottom edge
         index = 0
         for i, z in enumerate(ZOOM_STEPS):
-            if width * BASE_SIZE * z <= self.rect.width and height * BASE_SIZE * z <= self.rect.height:
+            if width * BASE_SIZE * z <= self.rect.width and height * BASE_SIZE * z <= room:
                 index = i
         self.zoom_index = index
         s = self.size
         self.offset.x = (self.rect.width - width * s) / 2 - self.world_min[0] * s
-        self.offset.y = (self.rect.height - height * s) / 2 - self.world_min[1] * s
+        self.offset.y = (room - height * s) / 2 - self.world_min[1] * s
 
     def pan(self, dx: float, dy: float) -> None:
         self.offset.x += dx
