@@ -22,6 +22,7 @@ from game.core.actions import Attack, Move, Recruit
 from game.io.levels import level_from_data
 from game.io.settings import Settings
 from game.ui.app import App
+from game.ui.map_view import FIT_BOTTOM
 from game.ui.panels import CombatPreview, DiplomacyWindow, GlossaryWindow, MoveDialog
 from game.ui.scenes.match import MatchScene
 
@@ -302,6 +303,14 @@ def test_the_wheel_over_an_open_window_scrolls_the_window_not_the_map(screen: Sc
     screen.frames(2)  # pygame_gui learns what the pointer hovers on its next update
     screen.wheel(window.rect.center, 1)
     assert view.zoom_index == fitted
+
+
+def test_fit_leaves_every_territory_clear_of_the_hint_strip(screen: Screen) -> None:
+    view = screen.scene.map_view
+    assert view is not None
+    screen.press(pygame.K_f)
+    lowest = max(view.territory_bounds(t).centery for t in screen.match.owner)
+    assert lowest < view.rect.bottom - FIT_BOTTOM
 
 
 def test_dragging_pans_the_map_and_does_not_select(screen: Screen) -> None:
