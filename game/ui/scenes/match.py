@@ -614,6 +614,7 @@ class MatchScene(Scene):
             self._held.add(key)
             assert self.map_view is not None
             self.map_view.pan(direction[0] * PAN_STEP, direction[1] * PAN_STEP)
+            self._rehover()
             return True
         if key == pygame.K_z and mods & pygame.KMOD_CTRL:
             self.undo()
@@ -628,6 +629,7 @@ class MatchScene(Scene):
         elif key == pygame.K_f:
             assert self.map_view is not None
             self.map_view.fit()
+            self._rehover()
         elif key == pygame.K_ESCAPE:
             if self.selected is not None:
                 self._select(None)
@@ -639,6 +641,12 @@ class MatchScene(Scene):
             return False
         return True
 
+    def _rehover(self) -> None:
+        """The map moved under a still pointer: the hover card must name what is under it now."""
+        assert self.map_view is not None
+        pos = self._mouse
+        self.hover = self.map_view.territory_at(pos) if self.map_rect.collidepoint(pos) else None
+
     def _mouse_event(self, event: pygame.event.Event) -> bool:
         assert self.map_view is not None
         kind = event.type
@@ -648,6 +656,7 @@ class MatchScene(Scene):
             over_widget = self.app.manager.get_hovering_any_element()
             if self.map_rect.collidepoint(pos) and event.y and not over_widget:
                 self.map_view.zoom_at(pos, 1 if event.y > 0 else -1)
+                self._rehover()
                 return True
             return False
         pos = event.pos
@@ -697,6 +706,7 @@ class MatchScene(Scene):
             dx = sum(PAN_KEYS.get(k, SHIFT_PAN_KEYS.get(k, (0, 0)))[0] for k in self._held)
             dy = sum(PAN_KEYS.get(k, SHIFT_PAN_KEYS.get(k, (0, 0)))[1] for k in self._held)
             self.map_view.pan(dx * PAN_SPEED * dt, dy * PAN_SPEED * dt)
+            self._rehover()
         seat = self.seat
         driver = self.drivers.get(seat) if seat is not None and not self.finished else None
         if driver is not None:
