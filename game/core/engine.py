@@ -36,6 +36,8 @@ from game.core.actions import (
 )
 from game.core.combat import fight
 from game.core.events import (
+    DRIFT_IDEOLOGY,
+    DRIFT_NO_EXERCISES,
     Battle,
     BuckPassed,
     CohesionChanged,
@@ -1387,11 +1389,11 @@ def _end_round(m: Match, events: list[Event]) -> None:
     """Socialization fades, ideologies pull apart, regimes settle; then the score is kept."""
     for alliance in sorted(m.alliances.values(), key=lambda al: al.id):
         if m.round - alliance.last_exercise_round >= rules.EXERCISE_MEMORY_ROUNDS:
-            _shift_cohesion(m, alliance.id, -rules.FADE_PER_ROUND, "no recent exercises", events)
+            _shift_cohesion(m, alliance.id, -rules.FADE_PER_ROUND, DRIFT_NO_EXERCISES, events)
         ideologies = {m.index.ideology[n] for n in alliance.members}
         drift = min(len(ideologies) - 1, rules.IDEOLOGY_DRIFT_MAX)
         if drift > 0 and alliance.id in m.alliances:
-            _shift_cohesion(m, alliance.id, -drift, "ideological distance", events)
+            _shift_cohesion(m, alliance.id, -drift, DRIFT_IDEOLOGY, events)
     for nation in w.active_nations(m):
         if w.enemies(m, nation):
             _shift_stability(m, nation, rules.STABILITY_AT_WAR_PER_ROUND)

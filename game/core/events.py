@@ -186,6 +186,13 @@ class RegimeAidGiven(_Event):
     stability: int
 
 
+# The causes of the slow drift every alliance's cohesion suffers at a round's end (the chronicle
+# sums these up in one line; changes with any other cause were someone's doing).
+DRIFT_NO_EXERCISES = "no recent exercises"
+DRIFT_IDEOLOGY = "ideological distance"
+DRIFT_CAUSES = frozenset({DRIFT_NO_EXERCISES, DRIFT_IDEOLOGY})
+
+
 class CohesionChanged(_Event):
     kind: Literal["cohesion_changed"] = "cohesion_changed"
     alliance: str

@@ -55,8 +55,12 @@ def line_chart(
     x_label: str = "",
     y_label: str = "",
     y_range: tuple[float, float] | None = None,
+    legend_note: str = "",
 ) -> pygame.Surface:
-    """A finished chart as a surface of ``size``: title, plot with grid and axes, legend below."""
+    """A finished chart as a surface of ``size``: title, plot with grid and axes, legend below.
+
+    ``legend_note`` ends the legend in plain text, e.g. "+3 more" when some series were left out.
+    """
     surface = pygame.Surface(size, pygame.SRCALPHA)
     width, height = size
     pygame.draw.rect(surface, palette["background"], surface.get_rect(), border_radius=8)
@@ -64,7 +68,7 @@ def line_chart(
     title_font, text_font, small_font = font(17, True), font(14, False), font(13, False)
     surface.blit(title_font.render(title, True, palette["title"]), (16, 10))
 
-    legend_rows = _legend_rows(series, small_font, palette["text"], width - 32)
+    legend_rows = _legend_rows(series, legend_note, small_font, palette["text"], width - 32)
     legend_height = len(legend_rows) * 22
     plot = pygame.Rect(0, 0, 0, 0)
     plot.left = 16 + (22 if y_label else 0) + 34
@@ -132,22 +136,28 @@ def line_chart(
     y = height - legend_height - 10
     for row in legend_rows:
         x = 16
-        for s, text in row:
-            pygame.draw.line(surface, s.colour, (x, y + 10), (x + 22, y + 10), 4)
-            surface.blit(text, (x + 28, y + 10 - text.get_height() / 2))
-            x += 28 + text.get_width() + 18
+        for entry, text in row:
+            if entry is not None:
+                pygame.draw.line(surface, entry.colour, (x, y + 10), (x + 22, y + 10), 4)
+                x += 28
+            surface.blit(text, (x, y + 10 - text.get_height() / 2))
+            x += text.get_width() + 18
         y += 22
     return surface
 
 
 def _legend_rows(
-    series: Sequence[Series], font: pygame.font.Font, ink: pygame.Color, width: int
-) -> list[list[tuple[Series, pygame.Surface]]]:
-    rows: list[list[tuple[Series, pygame.Surface]]] = [[]]
+    series: Sequence[Series], note: str, font: pygame.font.Font, ink: pygame.Color, width: int
+) -> list[list[tuple[Series | None, pygame.Surface]]]:
+    """The legend's entries, wrapped into rows that fit ``width``; the note is an entry without a line."""
+    entries: list[tuple[Series | None, str]] = [(s, s.name) for s in series]
+    if note:
+        entries.append((None, note))
+    rows: list[list[tuple[Series | None, pygame.Surface]]] = [[]]
     used = 0
-    for s in series:
-        text = font.render(s.name, True, ink)
-        needed = 28 + text.get_width() + 18
+    for s, name in entries:
+        text = font.render(name, True, ink)
+        needed = (28 if s is not None else 0) + text.get_width() + 18
         if rows[-1] and used + needed > width:
             rows.append([])
             used = 0

@@ -36,7 +36,7 @@ def test_game_over_renders_both_charts_for_a_finished_match(app: App, finished: 
     app.reset_to(scene)
     frames(app, 3)
     points_chart, cohesion_chart = scene.chart_surfaces
-    for series, chart in ((points_series(finished), points_chart), (cohesion_series(finished), cohesion_chart)):
+    for series, chart in ((points_series(finished), points_chart), (cohesion_series(finished)[0], cohesion_chart)):
         assert chart.get_width() > 300 and chart.get_height() > 200
         for line in series:
             assert count_pixels(chart, line.colour) > 10, f"{line.name} is not drawn"
@@ -48,7 +48,7 @@ def test_the_charts_follow_the_recorded_history(finished: Match) -> None:
     seats = points_series(finished)
     assert [s.name for s in seats] == [seat.name for seat in finished.level.seats]
     assert [p[1] for p in seats[0].points] == [h["points"][0] for h in finished.history]
-    alliances = {s.name for s in cohesion_series(finished)}
+    alliances = {s.name for s in cohesion_series(finished)[0]}
     assert "Triple Alliance" in alliances  # named from the level, not by its id
 
 

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 import pygame
 from pygame_gui.core import ObjectID
+from pygame_gui.core.text import LineBreakLayoutRect
+from pygame_gui.core.text.html_parser import HTMLParser
 from pygame_gui.elements import UITextBox
 
+from game.core.events import DRIFT_CAUSES
 from game.ui.panels.common import esc, hex_of, ink
 
 if TYPE_CHECKING:
+    from game.core import Match
     from game.ui.app import App
 
 KEEP = 160  # events shown; older ones stay in the save and on the game-over screen
 # Event kinds the chronicle leaves out: bookkeeping, not history.
 QUIET = {"undone"}
+# The causes the engine gives the cohesion every alliance loses at the end of each round (engine._end_round).
+# A round brings one such line per alliance and cause, and they buried the news; the chronicle sums them up.
 
 
 def event_html(event: Any) -> str:
@@ -43,6 +50,76 @@ def event_html(event: Any) -> str:
     return text
 
 
+def is_drift(event: Any) -> bool:
+    """Whether ``event`` is routine end-of-round cohesion drift, not a change some action caused."""
+    return getattr(event, "kind", "") == "cohesion_changed" and getattr(event, "cause", "") in DRIFT_CAUSES
+
+
+def chronicle_lines(events: list[Any]) -> list[list[Any]]:
+    """The chronicle's lines, each the events it tells: one event a line, except that a run of
+    end-of-round cohesion drift shares one summary line."""
+    lines: list[list[Any]] = []
+    for event in events:
+        if getattr(event, "kind", "") in QUIET:
+            continue
+        if is_drift(event) and lines and is_drift(lines[-1][-1]):
+            lines[-1].append(event)
+        else:
+            lines.append([event])
+    return lines
+
+
+def alliance_name(match: Match, alliance: str) -> str:
+    """An alliance's name, also after it was dissolved (then from the level, or from its id)."""
+    if alliance in match.alliances:
+        return match.alliances[alliance].name
+    for treaty in match.level.treaties.alliances:
+        if treaty.id == alliance:
+            return treaty.name
+    return alliance.replace("_", " ").title()
+
+
+def line_html(line: list[Any], match: Match) -> str:
+    """One chronicle line as pygame_gui HTML: the event's own sentence, or the round's cohesion drift summed up."""
+    if not is_drift(line[0]):
+        return event_html(line[0])
+    latest = {event.alliance: event.cohesion for event in line}  # the last value of each alliance
+    parts = ", ".join(f"{esc(alliance_name(match, a))} {value}" for a, value in latest.items())
+    return f"<font color='{hex_of(ink('muted'))}'>Cohesion drifts: {parts}.</font>"
+
+
+class _FlushBreakParser(HTMLParser):
+    """pygame_gui's HTML parser with line breaks of no width.
+
+    pygame_gui puts a 4 px wide line break after the last word of a line; when that word ends in
+    the row's last 4 px, the break does not fit and gets a row of its own: a blank line after every
+    sentence that happens to fill the width. A break of no width always fits.
+    """
+
+    def _handle_line_break(self) -> None:
+        super()._handle_line_break()
+        for rect in reversed(self.layout_rect_queue):
+            if isinstance(rect, LineBreakLayoutRect):
+                rect.width = 0
+                break
+
+
+class _ChronicleBox(UITextBox):
+    """A text box that lays out line breaks with :class:`_FlushBreakParser`."""
+
+    def parse_html_into_style_data(self) -> None:
+        # pygame_gui makes a fresh parser when the theme changes; swap it before every parse.
+        if not isinstance(self.parser, _FlushBreakParser):
+            self.parser = _FlushBreakParser(
+                self.ui_theme,
+                self.combined_element_ids,
+                self.link_style,
+                line_spacing=self.line_spacing,
+                text_direction=self.font_dict.get_default_font().get_direction(),
+            )
+        super().parse_html_into_style_data()
+
+
 class ChroniclePanel:
     def __init__(self, app: App, match: Any, rect: pygame.Rect) -> None:
         self.app = app
@@ -51,6 +128,8 @@ class ChroniclePanel:
         self.box: UITextBox | None = None
         self._events: list[Any] | None = None
         self._shown = 0
+        #: The events each line of the box tells, oldest line first: what maps a line back to its events.
+        self.lines: list[list[Any]] = []
         self.rebuild()
 
     def _box_rect(self) -> pygame.Rect:
@@ -60,11 +139,11 @@ class ChroniclePanel:
         if self.box is not None:
             self.box.kill()
         events = self.match.events
-        recent = [e for e in events[-KEEP:] if getattr(e, "kind", "") not in QUIET]
-        body = "<br>".join(event_html(e) for e in recent)
+        self.lines = chronicle_lines(events[-KEEP:])
+        body = "<br>".join(line_html(line, self.match) for line in self.lines)
         if body.startswith("<br>"):
             body = body[4:]
-        self.box = UITextBox(
+        self.box = _ChronicleBox(
             body,
             self._box_rect(),
             self.app.manager,
@@ -72,7 +151,6 @@ class ChroniclePanel:
         )
         self._events = events
         self._shown = len(events)
-        self._lines = len(recent)
         self._to_bottom()
 
     def set_rect(self, rect: pygame.Rect) -> None:
@@ -97,22 +175,36 @@ class ChroniclePanel:
         if self.box is None or events is not self._events or len(events) < self._shown:
             self.rebuild()
             return
-        fresh = [e for e in events[self._shown :] if getattr(e, "kind", "") not in QUIET]
+        # One action's events arrive together, so a round's drift is never split across two calls.
+        fresh = chronicle_lines(events[self._shown :])
         self._shown = len(events)
         if not fresh:
             return
-        self._lines += len(fresh)
-        if self._lines > KEEP * 2:
+        self.lines += fresh
+        if len(self.lines) > KEEP * 2:
             self.rebuild()  # keep the box small: laying out thousands of lines costs frames
             return
-        self.box.append_html_text("<br>" + "<br>".join(event_html(e) for e in fresh))
+        self.box.append_html_text("<br>" + "<br>".join(line_html(line, self.match) for line in fresh))
         self._to_bottom()
 
     def _to_bottom(self) -> None:
-        bar = getattr(self.box, "scroll_bar", None)
-        if bar is not None:
-            bar.set_scroll_from_start_percentage(1.0)
-            self.box.update(0.0)  # type: ignore[union-attr]
+        """Scroll to the newest line, all of it."""
+        box = self.box
+        bar = getattr(box, "scroll_bar", None)
+        layout = getattr(box, "text_box_layout", None)
+        if box is None or bar is None or layout is None or box.text_wrap_rect is None:
+            return
+        # append_html_text grows the text but leaves the bar sized for the old text, and the bar's thumb
+        # is never under 5 px: either way the bar stops short of the end. Size it, then set the exact end.
+        height, window = layout.layout_rect.height, box.text_wrap_rect.height
+        if height <= window:
+            return
+        bar.set_visible_percentage(window / height)
+        bar.set_scroll_from_start_percentage(1.0)
+        # The bar keeps its place to 4 decimals (a pixel or more in a long chronicle) and the box scrolls by
+        # int(place * height): round up, half a pixel past the end, so the view never stops above it.
+        bar.start_percentage = math.ceil((height - window + 0.5) / height * 10_000) / 10_000
+        box.update(0.0)
 
     def draw(self, surface: pygame.Surface) -> None:
         small = self.app.font(11, bold=True)

@@ -12,14 +12,17 @@ from pygame_gui.elements import UIButton, UIImage, UILabel, UIPanel
 from game.core import Match
 from game.ui import flow
 from game.ui.charts import Series, line_chart
+from game.ui.panels.chronicle import alliance_name
 from game.ui.scenes.modal import ModalScene
 from game.ui.theme import colours
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
-#: More lines than this and the cohesion chart is a tangle; the longest-lived alliances are shown.
+#: More lines than this and the cohesion chart is a tangle; the legend says how many were left out.
 MAX_ALLIANCE_LINES = 6
+#: Series colours closer than this (RGB distance) read as one line: the chart skips the later one.
+MIN_COLOUR_DISTANCE = 50
 
 
 def headline(match: Match) -> tuple[str, str]:
@@ -57,21 +60,46 @@ def points_series(match: Match) -> list[Series]:
     ]
 
 
-def cohesion_series(match: Match) -> list[Series]:
-    """Cohesion of every alliance that existed, over the rounds it existed in."""
-    chart = colours("#charts")
-    names = {a.id: a.name for a in match.level.treaties.alliances}
-    names.update({a.id: a.name for a in match.alliances.values()})
+def cohesion_series(match: Match) -> tuple[list[Series], int]:
+    """Cohesion of the alliances a player would look for, over the rounds each existed in, and how many are left out.
+
+    First the alliances any seat's nation ever belonged to (a player looks for the ones they founded or
+    joined), then the rest; within each, the largest (most nations ever) and then the longest-lived.
+    """
     lines: dict[str, list[tuple[float, float]]] = {}
     for x, entry in enumerate(match.history):
         for alliance, value in entry["cohesion"].items():
             lines.setdefault(alliance, []).append((float(x), float(value)))
-    chosen = sorted(lines, key=lambda a: -len(lines[a]))[:MAX_ALLIANCE_LINES]
-    ordered = [a for a in lines if a in chosen]
-    return [
-        Series(names.get(a, a.replace("_", " ").title()), chart[f"series_{i % 8 + 1}"], lines[a])
-        for i, a in enumerate(ordered)
-    ]
+    members = _members_ever(match)
+    seated = {n for seat in match.level.seats for n in seat.nations}
+    ranked = sorted(
+        lines,
+        key=lambda a: (not members.get(a, set()) & seated, -len(members.get(a, set())), -len(lines[a])),
+    )
+    chosen = ranked[:MAX_ALLIANCE_LINES]
+    palette = distinct_colours(colours("#charts"), len(chosen))
+    series = [Series(alliance_name(match, a), palette[i], lines[a]) for i, a in enumerate(chosen)]
+    return series, len(ranked) - len(chosen)
+
+
+def _members_ever(match: Match) -> dict[str, set[str]]:
+    """Every nation that belonged to each alliance at some time: at the start, on signing or joining, or now."""
+    members = {a.id: set(a.members) for a in match.level.treaties.alliances}
+    for event in match.events:
+        if getattr(event, "kind", "") == "treaty_signed" and event.treaty_kind == "alliance":
+            members.setdefault(event.treaty, set()).update(event.nations)
+    for alliance in match.alliances.values():
+        members.setdefault(alliance.id, set()).update(alliance.members)
+    return members
+
+
+def distinct_colours(palette: dict[str, pygame.Color], count: int) -> list[pygame.Color]:
+    """``count`` series colours of the chart palette, in order, skipping any too like one already taken."""
+    taken: list[pygame.Color] = []
+    for name in sorted((n for n in palette if n.startswith("series_")), key=lambda n: int(n.split("_")[1])):
+        if all(_distance(palette[name], other) >= MIN_COLOUR_DISTANCE for other in taken):
+            taken.append(palette[name])
+    return [taken[i % len(taken)] for i in range(count)]
 
 
 def _readable(colour: pygame.Color, background: pygame.Color) -> pygame.Color:
@@ -141,6 +169,7 @@ class GameOverScene(ModalScene):
         chart_w = (area.width - gap) // 2
         chart_h = bottom - top
         palette = colours("#charts")
+        alliances, left_out = cohesion_series(m)
         charts = (
             line_chart(
                 (chart_w, chart_h),
@@ -154,12 +183,13 @@ class GameOverScene(ModalScene):
             line_chart(
                 (chart_w, chart_h),
                 "Alliance cohesion",
-                cohesion_series(m),
+                alliances,
                 palette,
                 self.app.font,
                 x_label="Round",
                 y_label="Cohesion",
                 y_range=(0, 100),
+                legend_note=f"+{left_out} more" if left_out else "",
             ),
         )
         for i, surface in enumerate(charts):
