@@ -10,6 +10,7 @@ import pygame
 import pytest
 
 from game.core import new_match
+from game.core import world as w
 from game.core.actions import (
     AnswerOffer,
     JointExercise,
@@ -18,8 +19,10 @@ from game.core.actions import (
     ProposePact,
     ProposePeace,
 )
+from game.io.levels import load_level
 from game.ui.panels import ConfirmDialog, DiplomacyWindow
 from game.ui.scenes.handover import HandoverScene
+from tests.conftest import LEVELS_DIR
 from tests.ui.test_match_hotseat import answer_prompts, dismiss_cards
 from tests.ui.test_match_screen import Screen, fixture_level, home  # noqa: F401 - home: a fixture
 
@@ -210,5 +213,73 @@ def test_the_other_seats_offer_is_accepted_in_the_window_on_its_turn() -> None:
         accept = next(b for b, a in action_buttons(window).items() if isinstance(a, AnswerOffer) and a.accept)
         screen.press_button(accept)
         assert "pact_france_germany" in screen.match.pacts
+    finally:
+        screen.close()
+
+
+def act_for(screen: Screen, nation: str) -> DiplomacyWindow:
+    window = screen.dialog
+    screen.press_button(next(b for b, entry in window._buttons.items() if entry == ("acting", nation)))
+    assert window.acting == nation
+    return window
+
+
+def caption(window: DiplomacyWindow, nation: str) -> str:
+    return str(window._nation_buttons[nation].text)
+
+
+def scroll_to_the_end(screen: Screen, at: tuple[int, int]) -> None:
+    """Turn the wheel over ``at``: pygame_gui scrolls what the pointer is over, found from the real pointer."""
+    pygame.mouse.set_pos(at)
+    screen.move_mouse(at)
+    screen.frames(2)
+    screen.wheel(at, -20)
+    screen.frames(30)  # the scroll eases into place
+
+
+def test_the_nations_list_tells_the_standing_of_the_nation_acting(screen: Screen) -> None:
+    window = screen.dialog  # Austria is at war with Serbia; Germany is not, and has a pact with Russia
+    assert window.acting == "germany"
+    assert "at war" not in caption(window, "serbia") and "pact" in caption(window, "russia")
+
+    act_for(screen, "austria")
+
+    assert "at war" in caption(window, "serbia") and "pact" not in caption(window, "russia")
+
+
+def test_the_proposed_alliance_name_follows_the_nation_acting_unless_the_player_typed_one(screen: Screen) -> None:
+    window = focus(screen, "britain")
+    assert window.name_entry.get_text() == "German Empire–Britain Alliance"
+
+    act_for(screen, "austria")
+    assert window.focus == "britain" and window._nation_buttons["britain"].is_selected
+    assert window.name_entry.get_text() == "Austria-Hungary–Britain Alliance"
+
+    screen.click(window.name_entry.rect.center)
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_a, mod=pygame.KMOD_CTRL, unicode="", scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="Danube Entente"))
+    screen.frames(2)
+    act_for(screen, "germany")
+    assert window.name_entry.get_text() == "Danube Entente"
+
+
+def test_switching_the_nation_acting_keeps_the_nations_list_where_it_was() -> None:
+    screen = Screen(new_match(load_level(LEVELS_DIR / "continent.json"), seed=4))
+    try:
+        dismiss_cards(screen)
+        screen.press(pygame.K_d)
+        window = screen.dialog
+        second = w.seat_nations(screen.match, window.seat)[1]
+        scroll_to_the_end(screen, window.nation_list.rect.center)
+        last = list(window._nation_buttons)[-1]
+        screen.press_button(window._nation_buttons[last])
+        shown_before = [n for n, b in window._nation_buttons.items() if window.nation_list.rect.contains(b.rect)]
+
+        act_for(screen, second)
+        screen.frames(2)
+
+        assert window.focus == last and window._nation_buttons[last].is_selected
+        shown = [n for n, b in window._nation_buttons.items() if window.nation_list.rect.contains(b.rect)]
+        assert last in shown and len(set(shown) & set(shown_before)) >= len(shown) - 1  # only the seat's own swapped
     finally:
         screen.close()

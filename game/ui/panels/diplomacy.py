@@ -58,12 +58,23 @@ from game.ui.panels.common import (
     treaty_name,
 )
 from game.ui.panels.duty import offer_sentence
+from game.ui.panels.top_bar import HEIGHT as TOP_BAR_HEIGHT
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 PAD = 12
 ROW = 34
+#: Room a scrolling column keeps on its right for its scroll bar.
+SCROLL_BAR = 20
+#: Space between the window and the top bar or the bottom of the screen.
+MARGIN = 8
+#: The tallest the window grows on a tall screen: every row of actions shows without scrolling.
+MAX_HEIGHT = 760
+#: Width of the button on an alliance's row: room for "Joint exercise (6 gold)".
+ROW_BUTTON = 160
+#: Height kept under the actions for the answers to the player's last action.
+ANSWERS_HEIGHT = 96
 
 DOCTRINE_TEXT = {
     "balancer": "Balancer (Waltz): joins the weaker side to stop the stronger from gaining more.",
@@ -104,6 +115,17 @@ def pending_offer_html(match: Match, offer: Offer, by: bool = False) -> str:
     return text
 
 
+ACTION_TIPS = {
+    "propose_alliance": "Found a new alliance with the name above.",
+    "offer_guarantee": "Take a one-way duty to defend it if it is attacked.",
+    "propose_pact": "Promise not to attack each other.",
+    "propose_peace": "Offer to end the war.",
+    "regime_aid": f"Its regime stability rises by {rules.REGIME_AID_STABILITY}, and it remembers the donor.",
+    "invite": "Ask it to join this alliance.",
+    "joint_exercise": "Train together: the alliance's cohesion rises (socialization).",
+}
+
+
 def _why_not(match: Match, action: Any) -> str:
     """The core's reason for refusing ``action`` now, from a dry run on a private copy."""
     try:
@@ -137,10 +159,17 @@ class DiplomacyWindow:
         foreign = [n for n in others if n not in nations]
         self.focus: str | None = focus if focus in others else next(iter(foreign or others), None)
         self.answers: list[str] = []
+        #: Names the player typed, by the nation they would ally with; the others follow the nation acting.
         self.alliance_name: dict[str, str] = {}
+        self._default_name = ""
         self.article_5 = True
-        self.window = centred_window(app, (1000, 620), "Diplomacy", area)
+        if area is None:
+            # Below the top bar, so the victory points stay in sight while the player negotiates.
+            area = pygame.Rect(0, TOP_BAR_HEIGHT, app.size[0], app.size[1] - TOP_BAR_HEIGHT)
+        self.window = centred_window(app, (1000, min(MAX_HEIGHT, area.height - 2 * MARGIN)), "Diplomacy", area)
         self._parts: dict[str, list[Any]] = {}
+        #: Each column's scrolling container, so a rebuild can put it back where the player left it.
+        self._scrolls: dict[str, UIScrollingContainer] = {}
         self._part = "a"
         self._buttons: dict[Any, Intent] = {}
         self._nation_buttons: dict[str, Any] = {}
@@ -184,7 +213,10 @@ class DiplomacyWindow:
     def _remember_inputs(self) -> None:
         entry = getattr(self, "name_entry", None)
         if entry is not None and entry.alive() and self.focus is not None:
-            self.alliance_name[self.focus] = entry.get_text()
+            if entry.get_text() != self._default_name:
+                self.alliance_name[self.focus] = entry.get_text()
+            else:
+                self.alliance_name.pop(self.focus, None)
         box = getattr(self, "article_box", None)
         if box is not None and box.alive():
             self.article_5 = bool(box.is_checked)
@@ -205,6 +237,8 @@ class DiplomacyWindow:
             "c": (self._build_treaties, col_c),
         }
         for part in parts:
+            old_scroll = self._scrolls.pop(part, None)
+            position = old_scroll.vert_scroll_bar.start_percentage if old_scroll and old_scroll.vert_scroll_bar else 0.0
             for element in self._parts.pop(part, []):
                 element.kill()
                 self._buttons.pop(element, None)
@@ -214,6 +248,9 @@ class DiplomacyWindow:
             self._part = part
             builder, area = builders[part]
             builder(area)
+            scroll = self._scrolls.get(part)
+            if scroll is not None and scroll.vert_scroll_bar is not None:
+                scroll.vert_scroll_bar.set_scroll_from_start_percentage(position)
         if "a" in parts:
             self._statuses = self._status_signature()
 
@@ -250,7 +287,7 @@ class DiplomacyWindow:
         y += 22
         others = self._others()
         self._nation_buttons = {}
-        scroll = self._add(
+        scroll = self.nation_list = self._scrolls["a"] = self._add(
             UIScrollingContainer(
                 pygame.Rect(area.x, y, area.width, area.bottom - y), manager, container=win, allow_scroll_x=False
             )
@@ -278,15 +315,15 @@ class DiplomacyWindow:
             self._nation_buttons[nation] = button
 
     def _status_word(self, nation: str) -> str:
-        m = self.match
-        mine = w.seat_nations(m, self.seat)
-        if nation in mine:
+        """The standing of the nation acting towards ``nation``: its seat-mate's wars are in column B, named."""
+        m, acting = self.match, self.acting
+        if nation in w.seat_nations(m, self.seat):
             return "yours"
-        if any(w.at_war(m, n, nation) for n in mine):
+        if w.at_war(m, acting, nation):
             return "at war"
-        if any(w.allied(m, n, nation) for n in mine):
+        if w.allied(m, acting, nation):
             return "ally"
-        if any(w.has_pact(m, n, nation) for n in mine):
+        if w.has_pact(m, acting, nation):
             return "pact"
         return ""
 
@@ -328,10 +365,26 @@ class DiplomacyWindow:
         ]
 
     def _build_focus(self, area: pygame.Rect) -> None:
-        m, manager, win = self.match, self.app.manager, self.window
+        m, manager = self.match, self.app.manager
         nation = self.focus
         if nation is None:
             return
+        # The answers to the last action stay in sight under the actions, which scroll when they outgrow the window.
+        if self.answers:
+            self._add(
+                UITextBox(
+                    f"<font color='{hex_of(ink('heading'))}'><b>Just now</b></font><br>{'<br>'.join(self.answers)}",
+                    pygame.Rect(area.x - 4, area.bottom - ANSWERS_HEIGHT + 8, area.width + 8, ANSWERS_HEIGHT - 8),
+                    manager,
+                    container=self.window,
+                    object_id="@card_text",
+                )
+            )
+            area = pygame.Rect(area.x, area.y, area.width, area.height - ANSWERS_HEIGHT)
+        column = self.focus_column = self._scrolls["b"] = self._add(
+            UIScrollingContainer(area, manager, container=self.window, allow_scroll_x=False)
+        )
+        width = area.width - SCROLL_BAR
         seat = m.seat_of.get(nation)
         who = (
             f"Played by {esc(m.level.seats[seat].name)} (seat {seat + 1})."
@@ -339,7 +392,6 @@ class DiplomacyWindow:
             else esc(DOCTRINE_TEXT[m.index.doctrine[nation]])
         )
         fragile = "  ·  fragile regime" if m.stability[nation] < rules.FRAGILE_STABILITY else ""
-        heading = hex_of(ink("heading"))
         details = (
             f"<font size=5>{nation_html(m, nation)}</font><br>{who}<br>"
             f"Ideology: {esc(m.index.ideology[nation].replace('_', '-'))}  ·  "
@@ -347,36 +399,36 @@ class DiplomacyWindow:
             f"<font color='{hex_of(ink('warn'))}'>{fragile}</font><br>"
             + "<br>".join(self._relations(nation) + self._courted(nation))
         )
-        y = area.y - 4 + self._text(details, pygame.Rect(area.x - 4, area.y - 4, area.width + 8, -1), win) + 8
-        half = (area.width - 8) // 2
+        y = self._text(details, pygame.Rect(-4, -4, width + 8, -1), column) + 4
+        half = (width - 8) // 2
         font = self.app.font(12, bold=True)
         for i, (name, value) in enumerate((("Credibility", m.credibility[nation]), ("Stability", m.stability[nation]))):
             image = bar_surface(
                 (half, 16), value / 100, ink("heading") if i == 0 else ink("ai"), f"{name} {value}", font
             )
-            self._add(UIImage(pygame.Rect(area.x + i * (half + 8), y, half, 16), image, manager, container=win))
+            self._add(UIImage(pygame.Rect(i * (half + 8), y, half, 16), image, manager, container=column))
         y += 28
-        self._add(label(pygame.Rect(area.x, y, area.width, 20), "ACTIONS", manager, win, "@small"))
+        self._add(label(pygame.Rect(0, y, width, 20), "ACTIONS", manager, column, "@small"))
         y += 24
         # Found an alliance: a name and the Article 5 clause.
         proposal = next(
             (a for a in self.legal if isinstance(a, ProposeAlliance) and a.nation == self.acting and a.to == nation),
             None,
         )
-        default_name = (
+        self._default_name = (
             proposal.name if proposal else f"{w.nation_name(m, self.acting)}–{w.nation_name(m, nation)} Alliance"
         )
         self.name_entry = self._add(
-            UITextEntryLine(pygame.Rect(area.x, y, area.width, 32), manager, container=win, object_id="#alliance_name")
+            UITextEntryLine(pygame.Rect(0, y, width, 32), manager, container=column, object_id="#alliance_name")
         )
-        self.name_entry.set_text(self.alliance_name.get(nation, default_name)[:80])
+        self.name_entry.set_text(self.alliance_name.get(nation, self._default_name)[:80])
         y += 36
         self.article_box = self._add(
             UICheckBox(
-                pygame.Rect(area.x, y + 4, 20, 20),
+                pygame.Rect(0, y + 4, 20, 20),
                 "Article 5: an attack on one is an attack on both",
                 manager,
-                container=win,
+                container=column,
                 initial_state=self.article_5,
             )
         )
@@ -388,61 +440,45 @@ class DiplomacyWindow:
             ("Propose peace", ProposePeace(nation=self.acting, to=nation), "propose_peace"),
             (f"Regime aid ({rules.REGIME_AID_COST} gold)", RegimeAid(nation=self.acting, to=nation), "regime_aid"),
         ]
-        for alliance in sorted(w.alliances_of(m, self.acting), key=lambda al: al.id):
-            if nation not in alliance.members:
-                rows.append(
-                    (
-                        f"Invite to {alliance.name}",
-                        InviteToAlliance(nation=self.acting, alliance=alliance.id, to=nation),
-                        "invite",
-                    )
-                )
-            else:
-                rows.append(
-                    (
-                        f"Joint exercise ({rules.EXERCISE_COST} gold)",
-                        JointExercise(nation=self.acting, alliance=alliance.id, partner=nation),
-                        "joint_exercise",
-                    )
-                )
-        tips = {
-            "propose_alliance": "Found a new alliance with the name above.",
-            "offer_guarantee": "Take a one-way duty to defend it if it is attacked.",
-            "propose_pact": "Promise not to attack each other.",
-            "propose_peace": "Offer to end the war.",
-            "regime_aid": f"Its regime stability rises by {rules.REGIME_AID_STABILITY}, and it remembers the donor.",
-            "invite": "Ask it to join this alliance.",
-            "joint_exercise": "Train together: the alliance's cohesion rises (socialization).",
-        }
         for i, (caption, action, kind) in enumerate(rows):
-            bx = area.x + (i % 2) * (half + 8)
-            by = y + (i // 2) * 40
-            legal = self._is_legal(action)
-            tip = tips[kind] if legal else _why_not(m, self._concrete(action))
-            button = self._add(
-                make_button(
-                    pygame.Rect(bx, by, half, 34),
-                    caption,
-                    manager,
-                    container=win,
-                    tooltip=tip,
-                    object_id=f"#{kind}",
-                    enabled=legal and self.my_turn,
-                )
-            )
-            self._buttons[button] = ("act", action)
+            self._action_button(pygame.Rect((i % 2) * (half + 8), y + (i // 2) * 40, half, 34), caption, action, kind)
         y += ((len(rows) + 1) // 2) * 40 + 4
-        if self.answers:
-            answer_html = "<br>".join(self.answers)
-            self._add(
-                UITextBox(
-                    f"<font color='{heading}'><b>Just now</b></font><br>{answer_html}",
-                    pygame.Rect(area.x - 4, y, area.width + 8, max(40, area.bottom - y)),
-                    manager,
-                    container=win,
-                    object_id="@card_text",
-                )
+        # One row per alliance of the nation acting: its name in full on the left (it wraps, never cut), the
+        # action on the right. A name in a button would be cut: players name alliances as long as they like.
+        alliances = sorted(w.alliances_of(m, self.acting), key=lambda al: al.id)
+        if alliances:
+            title = f"ALLIANCES OF {w.nation_name(m, self.acting).upper()}"
+            self._add(label(pygame.Rect(0, y, width, 20), title, manager, column, "@small"))
+            y += 24
+        for alliance in alliances:
+            if nation in alliance.members:
+                caption = f"Joint exercise ({rules.EXERCISE_COST} gold)"
+                action: Any = JointExercise(nation=self.acting, alliance=alliance.id, partner=nation)
+                kind = "joint_exercise"
+            else:
+                caption, kind = "Invite to join", "invite"
+                action = InviteToAlliance(nation=self.acting, alliance=alliance.id, to=nation)
+            name_rect = pygame.Rect(-4, y + 2, width - ROW_BUTTON, -1)
+            name_height = self._text(f"<b>{esc(alliance.name)}</b>", name_rect, column)
+            self._action_button(pygame.Rect(width - ROW_BUTTON, y, ROW_BUTTON, 34), caption, action, kind)
+            y += max(name_height, 34) + 6
+        column.set_scrollable_area_dimensions((width, y))
+
+    def _action_button(self, rect: pygame.Rect, caption: str, action: Any, kind: str) -> None:
+        """A button for ``action``: enabled when it is legal now, its tool tip says what it does or why not."""
+        legal = self._is_legal(action)
+        button = self._add(
+            make_button(
+                rect,
+                caption,
+                self.app.manager,
+                container=self.focus_column,
+                tooltip=ACTION_TIPS[kind] if legal else _why_not(self.match, self._concrete(action)),
+                object_id=f"#{kind}",
+                enabled=legal and self.my_turn,
             )
+        )
+        self._buttons[button] = ("act", action)
 
     def _is_legal(self, action: Any) -> bool:
         """Is an action of this shape among the legal actions (names and clauses are the player's choice)?"""
@@ -468,6 +504,7 @@ class DiplomacyWindow:
         m, manager, win = self.match, self.app.manager, self.window
         mine = w.seat_nations(m, self.seat)
         scroll = self._add(UIScrollingContainer(area, manager, container=win, allow_scroll_x=False))
+        self._scrolls["c"] = scroll
         inner = area.width - 22
         y = 0
         small_font = self.app.font(12, bold=True)
@@ -629,11 +666,12 @@ class DiplomacyWindow:
                 others = self._others()
                 self.focus = others[0] if others else None
             self.answers = []
-            self.build()
+            self.build()  # the lists keep their scroll positions, so the nation chosen stays in view
             return "consumed"
         if what == "focus":
             self._remember_inputs()
             self.focus = value
+            self._scrolls.pop("b", None)  # a new nation's column starts at its top
             for nation, button in self._nation_buttons.items():
                 if nation == value:
                     button.select()
