@@ -14,7 +14,7 @@ from game.core import new_match
 from game.io.levels import level_from_data
 from game.ui.panels import DiplomacyWindow, top_bar
 from tests.conftest import LEVELS_DIR
-from tests.ui.test_diplomacy_window import scroll_to_the_end
+from tests.ui.test_diplomacy_window import focus, scroll_to_the_end
 from tests.ui.test_match_hotseat import dismiss_cards
 from tests.ui.test_match_screen import Screen, home  # noqa: F401 - home: a fixture
 
@@ -71,13 +71,6 @@ def clipped_texts(window: DiplomacyWindow) -> list[str]:
         if element.text and (element.font.size(element.text)[0] > room or visible_right(element) < element.rect.right):
             clipped.append(element.text)
     return clipped
-
-
-def focus(screen: Screen, nation: str) -> DiplomacyWindow:
-    window = screen.dialog
-    screen.press_button(window._nation_buttons[nation])
-    assert window.focus == nation
-    return window
 
 
 @pytest.mark.parametrize("nation", ["italy", "russia", "spain"])  # invitations, joint exercises, both
