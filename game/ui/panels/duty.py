@@ -174,14 +174,6 @@ def offer_meaning(match: Match, offer: Offer) -> str:
     )
 
 
-def offer_reason(m: Match, offer: Offer) -> str:
-    """Why a nation of the rules made this offer, as its doctrine said when it made it (else "")."""
-    for event in reversed(m.events):
-        if getattr(event, "kind", "") == "offer_made" and event.offer == offer.id:
-            return str(event.reason)
-    return ""
-
-
 class OfferDialog(_ChoiceDialog):
     def __init__(self, app: App, match: Match, offer: Offer, legal: list[Any], area: pygame.Rect) -> None:
         self.offer = offer
@@ -192,10 +184,9 @@ class OfferDialog(_ChoiceDialog):
         manager = app.manager
         heading = hex_of(ink("heading"))
         name = f"<br>Name: <i>{esc(offer.name)}</i>." if offer.kind == "alliance" and offer.name else ""
-        reason = offer_reason(m, offer)
-        why = f"<br><i>Why: {esc(reason)}.</i>" if reason else ""
+        # The engine's sentence already ends with the sender's reason: "…: the war is going badly."
         body = (
-            f"<font color='{heading}'><b>{esc(offer_sentence(m, offer))}</b></font>{name}{why}<br><br>"
+            f"<font color='{heading}'><b>{esc(offer_sentence(m, offer))}</b></font>{name}<br><br>"
             f"{esc(offer_meaning(m, offer))}<br><br>"
             f"Credibility of {nation_html(m, offer.sender, bold=False)}: {m.credibility[offer.sender]}. "
             "Unanswered, the offer lapses at the end of your turn."
