@@ -11,7 +11,7 @@ from game.core import apply, new_match
 from game.core.actions import Attack, EndTurn, ProposePact
 from game.ui.panels import DutyDialog
 from game.ui.panels.common import hex_of, ink
-from game.ui.scenes.handover import HandoverScene, summary_lines
+from game.ui.scenes.handover import HandoverScene, news_lines, summary_lines
 from tests.ui.test_match_hotseat import dismiss_cards
 from tests.ui.test_match_screen import Screen, fixture_level, home  # noqa: F401 - home: a fixture
 
@@ -81,3 +81,17 @@ def test_ending_a_turn_hides_the_map_until_the_next_player_continues(tmp_path: P
         assert isinstance(screen.dialog, DutyDialog)  # the turn's questions come after the hand-over
     finally:
         screen.close()
+
+
+def test_news_says_each_capture_once_coloured_by_whose_side_it_helps() -> None:
+    match = new_match(fixture_level(), seed=2)
+    since = len(match.events)
+    apply(match, Attack(nation="germany", source="berlin", target="warsaw", amount=6))
+    captured = next(e.text for e in match.events[since:] if e.kind == "territory_captured")
+    battle = next(e.text for e in match.events[since:] if e.kind == "battle")
+
+    theirs = news_lines(match, 1, since)  # Russia's seat: the war and the loss head the news
+    assert any(captured in line and hex_of(ink("bad")) in line for line in theirs[:2])
+    ours = news_lines(match, 0, since)  # Germany's seat: a gain
+    assert any(captured in line and hex_of(ink("good")) in line for line in ours)
+    assert not any(battle in line for line in theirs + ours), "the capture says it; the battle line would repeat it"

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 PAD = 16
 #: Lines shown before "and N more in the chronicle": the card must fit without a scroll bar.
-MOST = 8
+MOST = 10
 
 
 def turn_news(match: Match, seat: int, since: int) -> list[str]:
@@ -38,7 +38,7 @@ class TurnReport:
         self.lines = lines
         opener = opening_seat(match)
         order = "You move first this round." if opener == seat else f"{seat_label(match, opener)} moved first."
-        self.window = centred_window(app, (600, 420), f"Round {match.round}: your turn", area, "#turn_report")
+        self.window = centred_window(app, (640, 480), f"Round {match.round}: your turn", area, "#turn_report")
         width, height = inner_size(self.window)
         shown = lines[:MOST]
         if len(lines) > MOST:

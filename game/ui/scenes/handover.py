@@ -32,30 +32,48 @@ HANDOVER_LAYER = 60
 def news_lines(match: Match, seat: int, since: int) -> list[str]:  # noqa: C901 - one rule per kind of news
     """What happened to a seat's world since ``since``, as HTML lines, most pressing first.
 
+    Losses and threats first (land lost, wars on the seat, allies fallen), then the duties to
+    answer, then gains, offers, courtship and answers, then the world's news. Each line is
+    coloured by what it means for this seat: red or amber when it hurts, green when it helps.
     Leaves out the rival's routine (recruits and moves): :func:`summary_lines` adds that.
     """
     mine = set(match.level.seats[seat].nations)
-    bad, warn, good, muted = (hex_of(ink(n)) for n in ("bad", "warn", "good", "muted"))
-    attacks: list[str] = []
+    bad, warn, good = (hex_of(ink(n)) for n in ("bad", "warn", "good"))
+
+    def friend(nation: str) -> bool:
+        return nation in mine or any(w.allied(match, nation, n) for n in mine)
+
+    threats: list[str] = []
     duties: list[str] = []
+    gains: list[str] = []
     offers: list[str] = []
     courted: list[str] = []
     answers: list[str] = []
     world_news: list[str] = []
     # Offers answered now may have been made before ``since`` (the seat's own, in its last turn).
     senders = {e.offer: e.sender for e in match.events if getattr(e, "kind", "") == "offer_made"}
-    for event in match.events[since:]:
+    events = match.events[since:]
+    for index, event in enumerate(events):
         kind = getattr(event, "kind", "")
         text = esc(getattr(event, "text", ""))
         if kind == "war_declared" and event.target in mine:
-            attacks.append(f"<font color='{bad}'><b>{text}</b></font>")
-        elif kind == "battle" and event.defender in mine:
-            attacks.append(f"<font color='{bad}'>{text}</font>")
-        elif kind == "territory_captured" and (event.previous_owner in mine or event.nation in mine):
-            colour = bad if event.previous_owner in mine else good
-            attacks.append(f"<font color='{colour}'><b>{text}</b></font>")
-        elif kind == "nation_eliminated" and event.nation in mine:
-            attacks.append(f"<font color='{bad}'><b>{text}</b></font>")
+            threats.append(f"<font color='{bad}'><b>{text}</b></font>")
+        elif kind == "entered_war" and event.enemy in mine:
+            threats.append(f"<font color='{bad}'>{text}</font>")
+        elif kind == "battle" and not event.attacker_won and (event.defender in mine or event.attacker in mine):
+            colour = good if event.defender in mine else warn  # held, or repulsed
+            threats.append(f"<font color='{colour}'>{text}</font>")
+        elif kind == "territory_captured" and event.previous_owner in mine:
+            threats.append(f"<font color='{bad}'><b>{text}</b></font>")
+        elif kind == "territory_captured" and friend(event.previous_owner):
+            threats.append(
+                f"<font color='{warn}'>{text} ({esc(w.nation_name(match, event.previous_owner))} is on "
+                "your side.)</font>"
+            )
+        elif kind == "territory_captured" and friend(event.nation):
+            gains.append(f"<font color='{good}'>{text}</font>")
+        elif kind == "nation_eliminated" and friend(event.nation):
+            threats.insert(0, f"<font color='{bad}'><b>{text}</b></font>")
         elif kind == "nation_eliminated":
             world_news.insert(0, f"<b>{text}</b>")
         elif kind == "duty_raised" and event.nation in mine:
@@ -63,7 +81,8 @@ def news_lines(match: Match, seat: int, since: int) -> list[str]:  # noqa: C901 
         elif kind == "buck_passed" and event.nation in mine and event.expired:
             duties.append(f"<font color='{warn}'>{text}</font>")
         elif kind == "offer_made" and event.recipient in mine:
-            offers.append(f"{text} It waits for your answer.")
+            if event.offer in match.offers:  # still open: its sender may have fallen since
+                offers.append(f"{text} It waits for your answer.")
         elif kind == "offer_made" and event.recipient not in match.seat_of and event.offer in match.offers:
             if event.sender in match.seat_of and event.sender not in mine:  # the rival courts it, unanswered yet
                 courted.append(f"<font color='{warn}'>{text}</font>")
@@ -73,22 +92,31 @@ def news_lines(match: Match, seat: int, since: int) -> list[str]:  # noqa: C901 
             answers.append(f"<font color='{good if ours == event.accepted else warn}'>{text}</font>")
         elif kind == "offer_answered" and senders.get(event.offer) in mine:
             answers.append(f"<font color='{good}'>{text}</font>")
-        elif kind in ("duty_honoured", "buck_passed") and event.nation not in match.seat_of:
-            answers.append(f"<font color='{warn}'>{text}</font>")
+        elif kind == "buck_passed" and event.nation not in match.seat_of:
+            # A nation that will not fight us is good news; one that fails our side is not.
+            answers.append(f"<font color='{good if event.aggressor in mine else warn}'>{text}</font>")
+        elif kind == "duty_honoured" and event.nation not in match.seat_of and event.aggressor not in mine:
+            answers.append(f"<font color='{good if friend(event.nation) else warn}'>{text}</font>")
+        elif kind == "treaty_signed" and index and _accepted(events[index - 1]):
+            continue  # the acceptance just before it says the same
         elif kind in ("treaty_signed", "treaty_left", "treaty_dissolved", "peace_made", "war_declared", "entered_war"):
             world_news.append(text)
-    if courted:
-        courted.append(
-            f"<font color='{muted}'>Nations nobody plays weigh every offer of the round together when it ends, "
-            "yours included.</font>"
-        )
-    return attacks + duties + offers + courted + answers + world_news
+    return threats + duties + gains + offers + courted + answers + world_news
+
+
+def _accepted(event: object) -> bool:
+    return getattr(event, "kind", "") == "offer_answered" and bool(getattr(event, "accepted", False))
 
 
 def summary_lines(match: Match, seat: int, since: int) -> list[str]:
     """What a seat should know on taking the controls: the news, then the rival's routine."""
     muted = hex_of(ink("muted"))
     lines = news_lines(match, seat, since)
+    if any("which will answer when the round ends" in line for line in lines):
+        lines.append(
+            f"<font color='{muted}'>Nations nobody plays weigh every offer of the round together when it ends, "
+            "yours included.</font>"
+        )
     recruited = moved = 0
     for event in match.events[since:]:
         nation = getattr(event, "nation", None)
