@@ -11,7 +11,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.core import current_seat, new_match
+from game.core import apply, current_seat, new_match
 from game.core.actions import ProposePact
 from game.ui.glossary import TERMS, term_text
 from game.ui.panels import GlossaryWindow
@@ -180,5 +180,29 @@ def test_new_idea_cards_wait_while_the_ai_plays_so_the_map_stays_in_view() -> No
         screen.frames(2)
         answer_prompts(screen)
         assert screen.scene.card is not None, "the ideas the AI's turn showed wait for the player's turn"
+    finally:
+        screen.close()
+
+
+def test_the_glossary_window_tells_the_scenarios_fixed_order_too() -> None:
+    screen = Screen(new_match(fixture_level(turn_order="seat2_first"), seed=2))
+    try:
+        dismiss_cards(screen)
+        screen.press(pygame.K_g)
+        assert isinstance(screen.dialog, GlossaryWindow)
+        html = screen.dialog.text.html_text
+        assert "Entente opens every round" in html and "seat 1 opens the odd rounds" not in html
+    finally:
+        screen.close()
+
+
+def test_a_resumed_match_does_not_show_the_cards_of_ideas_already_met() -> None:
+    match = new_match(fixture_level(), seed=2)
+    apply(match, ProposePact(nation="germany", to="britain"))  # courtship: a new idea
+    screen = Screen(match)  # as if continued from an autosave
+    try:
+        dismiss_cards(screen)  # nothing to dismiss but a briefing, if any
+        assert "courtship" in screen.scene.terms_seen
+        assert all(entry[3] != "courtship" for entry in screen.scene._cards)
     finally:
         screen.close()

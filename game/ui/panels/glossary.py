@@ -9,10 +9,11 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox
 
-from game.ui.glossary import terms
+from game.ui.glossary import term_text, terms
 from game.ui.panels.common import CLOSE, Intent, centred_window, esc, hex_of, ink, inner_size
 
 if TYPE_CHECKING:
+    from game.core import Match
     from game.ui.app import App
 
 CARD_SIZE = (400, 150)
@@ -87,7 +88,7 @@ class GlossaryCard:
 class GlossaryWindow:
     """Every term on demand (G), the newest one met first when there is one."""
 
-    def __init__(self, app: App, area: pygame.Rect, first: str | None = None) -> None:
+    def __init__(self, app: App, area: pygame.Rect, first: str | None = None, match: Match | None = None) -> None:
         self.window = centred_window(app, (620, 560), "Glossary of alliance theory", area)
         width, height = inner_size(self.window)
         heading = hex_of(ink("heading"))
@@ -95,7 +96,9 @@ class GlossaryWindow:
         if first is not None:
             ordered.sort(key=lambda t: t.key != first)
         body = "<br><br>".join(
-            f"<font color='{heading}' size=4.5><b>{esc(t.title)}</b></font><br>{esc(t.text)}" for t in ordered
+            f"<font color='{heading}' size=4.5><b>{esc(t.title)}</b></font><br>"
+            f"{esc(term_text(t.key, match) if match is not None else t.text)}"
+            for t in ordered
         )
         self.text = UITextBox(
             body, pygame.Rect(8, 8, width - 16, height - 64), app.manager, container=self.window, object_id="@card_text"

@@ -125,6 +125,11 @@ class MatchScene(Scene):
         self.chronicle = ChroniclePanel(self.app, self.match, self._chronicle_rect())
         if self.match.turn == 1 and not self.match.log and self.match.level.briefing:
             self._cards.append(("BRIEFING", self.match.level.title, self.match.level.briefing, None))
+        # A resumed match has met its ideas already: their cards must not come back.
+        for event in self.match.events:
+            term = term_for_event(event, self.match)
+            if term is not None:
+                self.terms_seen.add(term)
         self._check_turn()
 
     def exit(self) -> None:
@@ -439,7 +444,7 @@ class MatchScene(Scene):
 
     def open_glossary(self, first: str | None = None) -> None:
         self._close_dialog()
-        self.dialog = GlossaryWindow(self.app, self.map_rect, first)
+        self.dialog = GlossaryWindow(self.app, self.map_rect, first, self.match)
 
     def _open_orders(self, target: str, moves: dict[str, list[Move]], attacks: dict[str, list[Attack]]) -> None:
         self._close_dialog()
