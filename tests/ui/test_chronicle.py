@@ -9,11 +9,14 @@ from typing import Any
 
 import pygame
 
-from game.core import Match, new_match
+from game.core import Match, apply, new_match
+from game.core.actions import Attack
 from game.core.events import CohesionChanged, Moved, NpcPhaseStarted, TurnStarted, make
 from game.ui.app import App
-from game.ui.panels.chronicle import ChroniclePanel
+from game.ui.panels.chronicle import ChroniclePanel, event_html
+from game.ui.panels.common import hex_of, ink
 from tests.ui.shell_driver import app, home, level, played_match  # noqa: F401
+from tests.ui.test_match_screen import fixture_level
 
 # Where the match screen puts the chronicle at 1280x720.
 RECT = pygame.Rect(930, 456, 350, 264)
@@ -137,3 +140,13 @@ def test_in_a_played_match_the_engines_drift_reaches_the_chronicle_only_summed_u
     lines = lines_of(panel)
     assert any(line.startswith("Cohesion drifts: ") for line in lines)
     assert not any("(ideological distance)" in line or "(no recent exercises)" in line for line in lines)
+
+
+def test_alone_against_the_ai_acts_of_war_are_coloured_by_whose_side_they_help() -> None:
+    match = new_match(fixture_level(), seed=2)
+    events = apply(match, Attack(nation="germany", source="berlin", target="warsaw", amount=6))
+    captured = next(e for e in events if e.kind == "territory_captured")
+    good, bad = hex_of(ink("good")), hex_of(ink("bad"))
+    assert good in event_html(captured, match, viewer=0), "Germany's capture is good news for the Central Powers"
+    assert bad in event_html(captured, match, viewer=1), "and bad news for the Entente"
+    assert bad in event_html(captured), "without a viewer (hot-seat) it keeps the colour of its kind"

@@ -11,6 +11,7 @@ from pygame_gui.core.text import LineBreakLayoutRect
 from pygame_gui.core.text.html_parser import HTMLParser
 from pygame_gui.elements import UITextBox
 
+from game.core import world as w
 from game.core.events import DRIFT_CAUSES
 from game.ui.panels.common import esc, hex_of, ink
 
@@ -25,12 +26,53 @@ QUIET = {"undone"}
 # A round brings one such line per alliance and cause, and they buried the news; the chronicle sums them up.
 
 
-def event_html(event: Any) -> str:
-    """One event as a line of pygame_gui HTML, coloured by what kind of thing happened."""
+# Who acted and who suffered, per kind of violent event: what a side's colour is read from.
+_SIDES = {
+    "war_declared": ("aggressor", "target"),
+    "territory_captured": ("nation", "previous_owner"),
+    "battle": ("attacker", "defender"),
+    "entered_war": ("nation", "enemy"),
+}
+
+
+def side_colour(event: Any, match: Match, viewer: int) -> str | None:
+    """Green when an act of war helps ``viewer``'s side, red when it hurts it; None when it is
+    someone else's war (or not an act of war). Allies count as the viewer's side."""
+    kind = getattr(event, "kind", "")
+    mine = set(match.level.seats[viewer].nations)
+
+    def friend(nation: str) -> bool:
+        return nation in mine or any(w.allied(match, nation, n) for n in mine)
+
+    if kind == "nation_eliminated":
+        return hex_of(ink("bad")) if friend(event.nation) else None
+    if kind not in _SIDES:
+        return None
+    actor, sufferer = (getattr(event, name) for name in _SIDES[kind])
+    won = kind != "battle" or event.attacker_won
+    if friend(sufferer):
+        return hex_of(ink("bad" if won else "good"))
+    if friend(actor):
+        return hex_of(ink("good" if won else "bad"))
+    return None
+
+
+def event_html(event: Any, match: Match | None = None, viewer: int | None = None) -> str:
+    """One event as a line of pygame_gui HTML, coloured by what kind of thing happened.
+
+    With a ``viewer`` (a player alone against the AI), acts of war are coloured by whose side
+    they help instead: a capture of ours is good news, not an alarm, and someone else's war is plain.
+    """
     kind = getattr(event, "kind", "")
     text = esc(getattr(event, "text", ""))
     muted, heading = hex_of(ink("muted")), hex_of(ink("heading"))
     bad, good, warn = hex_of(ink("bad")), hex_of(ink("good")), hex_of(ink("warn"))
+    if match is not None and viewer is not None and (kind in _SIDES or kind == "nation_eliminated"):
+        colour = side_colour(event, match, viewer)
+        weight = ("<b>", "</b>") if kind in ("war_declared", "territory_captured", "nation_eliminated") else ("", "")
+        if colour is None:
+            return f"{weight[0]}{text}{weight[1]}"
+        return f"<font color='{colour}'>{weight[0]}{text}{weight[1]}</font>"
     if kind == "turn_started":
         return f"<br><font color='{heading}'><b>{text}</b></font>"
     if kind == "npc_phase_started":
@@ -79,10 +121,10 @@ def alliance_name(match: Match, alliance: str) -> str:
     return alliance.replace("_", " ").title()
 
 
-def line_html(line: list[Any], match: Match) -> str:
+def line_html(line: list[Any], match: Match, viewer: int | None = None) -> str:
     """One chronicle line as pygame_gui HTML: the event's own sentence, or the round's cohesion drift summed up."""
     if not is_drift(line[0]):
-        return event_html(line[0])
+        return event_html(line[0], match, viewer)
     latest = {event.alliance: event.cohesion for event in line}  # the last value of each alliance
     parts = ", ".join(f"{esc(alliance_name(match, a))} {value}" for a, value in latest.items())
     return f"<font color='{hex_of(ink('muted'))}'>Cohesion drifts: {parts}.</font>"
@@ -121,9 +163,10 @@ class _ChronicleBox(UITextBox):
 
 
 class ChroniclePanel:
-    def __init__(self, app: App, match: Any, rect: pygame.Rect) -> None:
+    def __init__(self, app: App, match: Any, rect: pygame.Rect, viewer: int | None = None) -> None:
         self.app = app
         self.match = match
+        self.viewer = viewer  # the seat whose side colours acts of war; None: colours by kind
         self.rect = pygame.Rect(rect)
         self.box: UITextBox | None = None
         self._events: list[Any] | None = None
@@ -140,7 +183,7 @@ class ChroniclePanel:
             self.box.kill()
         events = self.match.events
         self.lines = chronicle_lines(events[-KEEP:])
-        body = "<br>".join(line_html(line, self.match) for line in self.lines)
+        body = "<br>".join(line_html(line, self.match, self.viewer) for line in self.lines)
         if body.startswith("<br>"):
             body = body[4:]
         self.box = _ChronicleBox(
@@ -184,7 +227,7 @@ class ChroniclePanel:
         if len(self.lines) > KEEP * 2:
             self.rebuild()  # keep the box small: laying out thousands of lines costs frames
             return
-        self.box.append_html_text("<br>" + "<br>".join(line_html(line, self.match) for line in fresh))
+        self.box.append_html_text("<br>" + "<br>".join(line_html(line, self.match, self.viewer) for line in fresh))
         self._to_bottom()
 
     def _to_bottom(self) -> None:

@@ -122,7 +122,11 @@ class MatchScene(Scene):
         self.map_view = MapView(self.match, map_palette(), self.map_rect)
         self.top_bar = TopBar(self.app, self.match)
         self.territory_panel = TerritoryPanel(self.app, self.match, self._territory_rect())
-        self.chronicle = ChroniclePanel(self.app, self.match, self._chronicle_rect())
+        # Alone against the AI, acts of war are coloured by whose side they help; hot-seat players
+        # share one screen, so there they keep the colours of their kind.
+        human = [s for s in (0, 1) if s not in self.drivers]
+        viewer = human[0] if self.drivers and len(human) == 1 else None
+        self.chronicle = ChroniclePanel(self.app, self.match, self._chronicle_rect(), viewer)
         if self.match.turn == 1 and not self.match.log and self.match.level.briefing:
             self._cards.append(("BRIEFING", self.match.level.title, self.match.level.briefing, None))
         # A resumed match has met its ideas already: their cards must not come back.
