@@ -364,7 +364,9 @@ def initiatives(m: Match, nation: str) -> list[Initiative]:
             )
     for enemy in w.enemies(m, nation):
         if _decide_peace(m, nation, enemy).yes and w.power(m, nation) < w.power(m, enemy):
-            out.append(Initiative("peace", to=enemy, reason="the war is going badly"))
+            # Said as measured: weaker in troops and income, whatever the battles of the day did.
+            name = w.nation_name(m, enemy)
+            out.append(Initiative("peace", to=enemy, reason=f"{name} is the stronger in troops and income"))
     # Approaches are deliberate, not every round: each NPC courts once every three rounds.
     order = [n.id for n in m.level.nations].index(nation)
     if (m.round + order) % 3 != 0 or w.enemies(m, nation):

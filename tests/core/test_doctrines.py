@@ -248,6 +248,13 @@ def test_an_unaligned_bandwagoner_approaches_the_stronger_side_even_from_the_sec
     assert approach.reason == "East is the stronger side, and opposing it would cost more than it gains"
 
 
+def test_an_npc_at_war_with_a_stronger_nation_sues_for_peace_and_says_so_as_measured() -> None:
+    m = match_of("balancer", west=2, east=20)
+    m.wars.add(frozenset(("middle", "east")))
+    peace = [i for i in initiatives(m, "middle") if i.kind == "peace"]
+    assert peace == [Initiative("peace", to="east", reason="East is the stronger in troops and income")]
+
+
 def test_the_chronicle_says_why_an_npc_made_its_approach() -> None:
     m = match_of("bandwagoner", west=8, east=10)
     order = [n.id for n in m.level.nations].index("middle")

@@ -184,7 +184,7 @@ class OfferDialog(_ChoiceDialog):
         manager = app.manager
         heading = hex_of(ink("heading"))
         name = f"<br>Name: <i>{esc(offer.name)}</i>." if offer.kind == "alliance" and offer.name else ""
-        # The engine's sentence already ends with the sender's reason: "…: the war is going badly."
+        # The engine's sentence already ends with the sender's reason: "…: Russia is the stronger in troops and income."
         body = (
             f"<font color='{heading}'><b>{esc(offer_sentence(m, offer))}</b></font>{name}<br><br>"
             f"{esc(offer_meaning(m, offer))}<br><br>"
