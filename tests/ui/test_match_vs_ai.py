@@ -135,3 +135,23 @@ def test_each_ai_order_is_shown_as_an_arrow_and_the_sentence_that_says_what_it_d
     assert (move.source, move.target, move.attack) == ("berlin", "warsaw", True)
     captured = next(e.text for e in events if e.kind == "territory_captured")
     assert move.text == captured, "the capture says more than the declaration of war before it"
+
+
+def test_the_end_turn_tip_does_not_stay_up_through_the_ai_turn() -> None:
+    match = new_match(fixture_level(), seed=21, controllers=("human", "bandwagoner:normal"))
+    screen = Screen(match, ai={1: "bandwagoner:normal"})
+    try:
+        dismiss_cards(screen)
+        button = screen.scene.top_bar.buttons["end_turn"]
+        pygame.mouse.set_pos(button.rect.center)  # pygame_gui hovers by the real pointer
+        screen.move_mouse(button.rect.center)
+        screen.frames(120)  # two seconds of hovering: the tip is up
+        assert button.tool_tip is not None
+        screen.press(pygame.K_RETURN)
+        if isinstance(screen.dialog, ConfirmDialog):
+            screen.press_button(screen.dialog.yes)
+        assert current_seat(match) == 1
+        assert button.tool_tip is None, "'Finish your turn' over the AI's turn"
+    finally:
+        pygame.mouse.set_pos((0, 0))
+        screen.close()

@@ -26,7 +26,7 @@ BUTTONS: tuple[tuple[str, str, int, str, str | None], ...] = (
     ("diplomacy", "Diplomacy", 104, "Treaties, offers and duties (D)", None),
     ("glossary", "Glossary", 92, "The ideas of alliance theory, explained (G)", None),
     ("menu", "Menu", 68, "Pause, save or leave the match (Esc)", None),
-    ("end_turn", "End turn", 118, "Finish your turn (Enter)", "@primary"),
+    ("end_turn", "End turn", 118, "Finish your turn (Enter). Greyed out while the other side plays.", "@primary"),
 )
 
 
@@ -89,6 +89,12 @@ class TopBar:
             button.enable()
         elif not on and button.is_enabled:
             button.disable()
+            # A tip shown while it was pressable ("Finish your turn") is stale now: the pointer that
+            # just clicked End turn rests there through the whole AI turn. It may come back, true.
+            if button.tool_tip is not None:
+                button.tool_tip.kill()
+                button.tool_tip = None
+            button.hover_time = 0.0
 
     def handle(self, event: pygame.event.Event) -> Intent | None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
