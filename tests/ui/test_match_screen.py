@@ -304,6 +304,27 @@ def test_when_the_keys_move_the_map_the_hover_card_names_what_is_now_under_the_p
     assert screen.scene.hover == view.territory_at(pointer)
 
 
+def test_the_hover_card_is_not_drawn_under_a_glossary_card(screen: Screen) -> None:
+    card = screen.scene.card
+    assert card is not None, "the briefing card opens the match"
+    view = screen.scene.map_view
+    rect = card.panel.rect
+    spots = [(x, y) for x in range(rect.left + 5, rect.right, 10) for y in range(rect.top + 5, rect.bottom, 10)]
+    centre = next(p for p in spots if view.territory_at(p) is not None)  # land under the card
+    berlin = view.territory_centre("berlin")
+    try:
+        pygame.mouse.set_pos(berlin)  # pygame_gui hovers by the real pointer
+        screen.move_mouse(berlin)
+        screen.frames(3)
+        assert screen.scene.tooltip_visible()
+        pygame.mouse.set_pos(centre)  # onto the card: the card takes the motion, the map keeps its hover
+        screen.move_mouse(centre)
+        screen.frames(3)
+        assert not screen.scene.tooltip_visible()
+    finally:
+        pygame.mouse.set_pos((0, 0))
+
+
 def test_the_wheel_over_an_open_window_scrolls_the_window_not_the_map(screen: Screen) -> None:
     view = screen.scene.map_view
     assert view is not None

@@ -821,7 +821,7 @@ class MatchScene(Scene):
         if self.show_alliances:
             self._alliance_legend(surface)
         self._hint_line(surface)
-        if self.hover is not None and self._drag is None and self.dialog is None:
+        if self.tooltip_visible():
             self._draw_tooltip(surface)
         surface.set_clip(clip)
 
@@ -905,6 +905,12 @@ class MatchScene(Scene):
             panel.blit(cohesion, (box.width - 12 - cohesion.get_width(), y))
             y += 22
         surface.blit(panel, box)
+
+    def tooltip_visible(self) -> bool:
+        """The hover card shows over the map, never under a widget (a glossary card would hide it)."""
+        if self.hover is None or self._drag is not None or self.dialog is not None:
+            return False
+        return not self.app.manager.get_hovering_any_element()
 
     def _draw_tooltip(self, surface: pygame.Surface) -> None:
         assert self.map_view is not None and self.hover is not None
