@@ -162,16 +162,15 @@ def test_all_half_and_enough_set_the_amount_the_odds_and_the_slider() -> None:
         screen.close()
 
 
-def test_enough_sends_all_when_no_amount_reaches_nine_in_ten() -> None:
+def test_enough_greys_out_when_no_amount_reaches_nine_in_ten() -> None:
     match = new_match(fixture_level(), seed=3)
     match.forces["vienna"]["germany"] = 3  # against Serbia's 2 in mountains, a capital: never 90%
     screen = open_order(match, "vienna", "belgrade")
     try:
         preview = screen.dialog
         assert w.attack_odds(match, "belgrade", 3).attacker_wins < 0.9
-        screen.press_button(preview.presets["Half"])
-        screen.press_button(preview.presets["Enough"])
-        assert preview.amount == 3
+        assert not preview.presets["Enough"].is_enabled, "nothing is enough: the button says so by its look"
+        assert preview.presets["All"].is_enabled
     finally:
         screen.close()
 

@@ -378,6 +378,11 @@ class CombatPreview(_Dialog):
                 button.show()
             else:
                 button.hide()
+        # Nothing is enough: the button greys out (its tip still says why) instead of lighting All.
+        if self._enough is None:
+            self.presets["Enough"].disable()
+        else:
+            self.presets["Enough"].enable()
 
     def _breakdown(self) -> str:
         m, target = self.match, self.attack.target
