@@ -155,3 +155,20 @@ def test_the_end_turn_tip_does_not_stay_up_through_the_ai_turn() -> None:
     finally:
         pygame.mouse.set_pos((0, 0))
         screen.close()
+
+
+def test_the_victory_points_stay_put_as_the_turn_passes_to_the_ai_and_back() -> None:
+    match = new_match(fixture_level(), seed=21, controllers=("human", "bandwagoner:normal"))
+    screen = Screen(match, ai={1: "bandwagoner:normal"})
+    try:
+        bar = screen.scene.top_bar
+        screen.frames(2)
+        mine = bar.victory_x
+        screen.press(pygame.K_RETURN)
+        if isinstance(screen.dialog, ConfirmDialog):
+            screen.press_button(screen.dialog.yes)
+        screen.frames(2)
+        assert current_seat(match) == 1
+        assert bar.victory_x == mine is not None, "the bar must not jump when the AI takes over"
+    finally:
+        screen.close()

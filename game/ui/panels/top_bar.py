@@ -31,13 +31,17 @@ BUTTONS: tuple[tuple[str, str, int, str, str | None], ...] = (
 
 
 class TopBar:
-    def __init__(self, app: App, match: Match) -> None:
+    def __init__(self, app: App, match: Match, tags: tuple[str, str] | None = None) -> None:
         self.app = app
         self.match = match
+        # What each seat's controller reads ("seat 1 · your turn", "AI · bandwagoner normal"): the
+        # victory block is placed for the wider seat, so it stays put as the turns change hands.
+        self.tags = tags
         self.rect = pygame.Rect(0, 0, app.size[0], HEIGHT)
         self.buttons: dict[str, UIButton] = {}
         self._cache: tuple[object, pygame.Surface] | None = None
         self._spinner_at = (0, 0)
+        self.victory_x: int | None = None  # where the victory block was last drawn (tests read it)
         self.build(app.size[0])
 
     # Widgets ----------------------------------------------------------------
@@ -146,11 +150,40 @@ class TopBar:
                     break
                 surf.blit(chip, (x, 9))
                 x += chip.get_width() + 14
-        # Victory points: both seats against the hegemony share.
-        vp_width = min(250, self.info_width - x)
-        if vp_width >= 140:
-            self._victory(surf, self.info_width - vp_width + PAD, vp_width)
+        # Victory points: both seats against the hegemony share, placed for the widest the left
+        # side can get this match, so the bar does not jump as purses and turns change.
+        vp_width = min(250, self.info_width - max(x, self._widest_left()))
+        if vp_width < 140:
+            vp_width = min(250, self.info_width - x)  # too tight for that promise: fit this turn
+        self.victory_x = self.info_width - vp_width + PAD if vp_width >= 140 else None
+        if self.victory_x is not None:
+            self._victory(surf, self.victory_x, vp_width)
         return surf
+
+    def _widest_left(self) -> int:
+        """Where the victory block may start, whichever seat plays: its name and tag, and its
+        purses drawn with four-digit treasuries."""
+        if self.tags is None:
+            return 0
+        m = self.match
+        small, body = self.app.font(11, bold=True), self.app.font(13)
+        bold, big = self.app.font(14, bold=True), self.app.font(19, bold=True)
+        widest = 0
+        for seat, tag in enumerate(self.tags):
+            name = min(big.size(m.level.seats[seat].name)[0], 210)
+            opener = max(small.size(f" · {seat_label(m, s).upper()} FIRST")[0] for s in (0, 1))
+            heading = small.size(f"ROUND {m.level.round_limit} OF {m.level.round_limit}")[0] + opener
+            x = PAD + max(200, name + body.size(tag)[0] + 44, heading + 16)
+            money = body.size("8888 gold  +88/turn")[0]
+            nations = w.seat_nations(m, seat)
+            for i, nation in enumerate(nations):
+                chip = max(bold.size(w.nation_name(m, nation))[0], money) + 26
+                room = self.info_width - (150 if i == len(nations) - 1 else 290)
+                if x + chip > room and i > 0:
+                    break
+                x += chip + 14
+            widest = max(widest, x)
+        return widest
 
     def round_text(self) -> str:
         m = self.match

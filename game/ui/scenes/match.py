@@ -120,7 +120,7 @@ class MatchScene(Scene):
     def enter(self) -> None:
         self._layout(self.app.size)
         self.map_view = MapView(self.match, map_palette(), self.map_rect)
-        self.top_bar = TopBar(self.app, self.match)
+        self.top_bar = TopBar(self.app, self.match, (self._controller_text(0), self._controller_text(1)))
         self.territory_panel = TerritoryPanel(self.app, self.match, self._territory_rect())
         # Alone against the AI, acts of war are coloured by whose side they help; hot-seat players
         # share one screen, so there they keep the colours of their kind.
