@@ -124,7 +124,7 @@ def test_a_rounds_cohesion_drift_is_one_line_and_changes_from_actions_keep_their
         "Cohesion of the Triple Alliance falls to 35 (a duty passed).",
         "",
         "Round 1: the nations nobody plays.",
-        "Cohesion drifts: Triple Alliance 34, Franco-Russian Alliance 68.",
+        "Cohesion drifts: Triple Alliance 34 (\u22122), Franco-Russian Alliance 68 (\u22124).",
         "",
         "Round 2: Central Powers (seat 1) to play.",
     ]

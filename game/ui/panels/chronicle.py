@@ -126,8 +126,15 @@ def line_html(line: list[Any], match: Match, viewer: int | None = None) -> str:
     if not is_drift(line[0]):
         return event_html(line[0], match, viewer)
     latest = {event.alliance: event.cohesion for event in line}  # the last value of each alliance
-    parts = ", ".join(f"{esc(alliance_name(match, a))} {value}" for a, value in latest.items())
+    change: dict[str, int] = {}
+    for event in line:
+        change[event.alliance] = change.get(event.alliance, 0) + event.delta
+    parts = ", ".join(f"{esc(alliance_name(match, a))} {value} ({_signed(change[a])})" for a, value in latest.items())
     return f"<font color='{hex_of(ink('muted'))}'>Cohesion drifts: {parts}.</font>"
+
+
+def _signed(value: int) -> str:
+    return f"+{value}" if value > 0 else f"\u2212{-value}" if value < 0 else "0"
 
 
 class _FlushBreakParser(HTMLParser):
