@@ -147,8 +147,15 @@ def bar_surface(
         text = font.render(label, True, ink("text"))
         shadow = font.render(label, True, (0, 0, 0))
         rect = text.get_rect(center=(width // 2, height // 2))
-        surf.blit(shadow, rect.move(1, 1))
-        surf.blit(text, rect)
+        c = pygame.Color(fill)
+        # Light text on a light fill (amber, mint) does not read: dark letters over the filled part,
+        # light ones with their shadow over the rest.
+        split = max(0, filled - rect.x) if 0.3 * c.r + 0.59 * c.g + 0.11 * c.b > 140 else 0
+        if split:
+            surf.blit(font.render(label, True, ink("bar_bg")), rect, area=pygame.Rect(0, 0, split, rect.height))
+        rest = pygame.Rect(split, 0, rect.width - split, rect.height + 1)
+        surf.blit(shadow, rect.move(1 + split, 1), area=rest)
+        surf.blit(text, rect.move(split, 0), area=rest)
     return surf
 
 
