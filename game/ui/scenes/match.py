@@ -1014,7 +1014,11 @@ def draw_arrow(surface: pygame.Surface, start: tuple[float, float], end: tuple[f
     side = pygame.Vector2(-direction.y, direction.x)
     head = [b, b - direction * 16 + side * 9, b - direction * 16 - side * 9]
     stem_end = b - direction * 14
-    for width, shade in ((9, ink("bar_bg")), (5, colour)):
+    # A light halo, a dark rim, the colour: it reads on the palest and the darkest land alike.
+    halo, rim = ink("text"), ink("bar_bg")
+    for width, shade in ((13, halo), (9, rim), (5, colour)):
         pygame.draw.line(surface, shade, a, stem_end, width)
-    pygame.draw.polygon(surface, ink("bar_bg"), [p + (p - b) * 0.15 for p in head])
+    centre = (head[0] + head[1] + head[2]) / 3
+    pygame.draw.polygon(surface, halo, [p + (p - centre) * 0.45 for p in head])
+    pygame.draw.polygon(surface, rim, [p + (p - centre) * 0.22 for p in head])
     pygame.draw.polygon(surface, colour, head)
