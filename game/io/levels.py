@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from game.core.level import Level, Problem, level_problems
 from game.io.atomic import write_atomic
-from game.io.textfile import UnreadableFile, read_text_file
+from game.io.textfile import UnreadableFile, json_trouble, read_text_file, strict_json
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
@@ -67,36 +67,6 @@ def parse_level(text: str, source: str = "<level>") -> Level:
     except (RecursionError, ValueError) as err:
         raise LevelError(source, [Problem("", f"bad JSON: {json_trouble(err)}")]) from None
     return level_from_data(raw, source)
-
-
-def strict_json(text: str) -> Any:
-    """``json.loads``, refusing what a hand-edited file gets wrong without noticing.
-
-    A key written twice in one object would silently keep the last value, and NaN or
-    Infinity are not JSON at all (Python accepts them); both raise ValueError here.
-    """
-
-    def no_twins(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in out:
-                raise ValueError(f"the key '{key}' appears twice in one object")
-            out[key] = value
-        return out
-
-    def no_constants(name: str) -> Any:
-        raise ValueError(f"{name} is not a number JSON allows")
-
-    return json.loads(text, object_pairs_hook=no_twins, parse_constant=no_constants)
-
-
-def json_trouble(err: Exception) -> str:
-    """Absurd nesting, a 5,000-digit number or a twin key, said for a designer, not a programmer."""
-    if isinstance(err, RecursionError):
-        return "nested too deeply"
-    if "digits" in str(err) and "int" in str(err):
-        return "a number is too long (over 4,300 digits)"
-    return str(err)
 
 
 def level_from_data(raw: Any, source: str = "<level>") -> Level:

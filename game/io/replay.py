@@ -10,8 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from game.core import Event, IllegalAction, Level, apply, new_match, parse_action
-from game.io.levels import json_trouble, strict_json
-from game.io.textfile import UnreadableFile, read_text_file
+from game.io.textfile import UnreadableFile, json_trouble, read_text_file, strict_json
 
 # A script is one action per line; a million lines is far past any real match.
 MAX_SCRIPT_BYTES = 100 * 1024 * 1024

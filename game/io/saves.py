@@ -10,15 +10,14 @@ from __future__ import annotations
 import json
 import os
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from game.core import IllegalAction, Match, apply, new_match, parse_action, snapshot, state_hash
 from game.io.atomic import write_atomic
-from game.io.levels import LevelError, format_location, json_trouble, level_from_data
-from game.io.textfile import UnreadableFile, read_text_file
+from game.io.levels import LevelError, format_location, level_from_data
+from game.io.textfile import UnreadableFile, json_trouble, read_text_file
 
 # A save replays its actions under the rules, so a change to the rules is a new format:
 # 2 = NPCs answer offers at the round's end, alternating first seat, levies, NPC army caps.
@@ -80,22 +79,20 @@ def save_match(m: Match, path: str | os.PathLike[str]) -> None:
 
 def load_match(path: str | os.PathLike[str]) -> Match:
     """Replay a save into a match, or raise SaveError with one clear sentence."""
-    p = Path(path)
-    try:
-        text = read_text_file(p, MAX_SAVE_BYTES, "save")
-    except UnreadableFile as err:
-        raise SaveError(f"{p}: {err}") from None
-    return match_from_text(text, str(p))
+    return match_from_text(_read(path), str(path))
 
 
 def read_summary(path: str | os.PathLike[str]) -> SaveSummary:
     """The summary of a save, for a load menu; SaveError if it is damaged."""
+    data = _parse(_read(path), str(path))
+    return data.summary
+
+
+def _read(path: str | os.PathLike[str]) -> str:
     try:
-        text = read_text_file(path, MAX_SAVE_BYTES, "save")
+        return read_text_file(path, MAX_SAVE_BYTES, "save")
     except UnreadableFile as err:
         raise SaveError(f"{path}: {err}") from None
-    data = _parse(text, str(path))
-    return data.summary
 
 
 def _parse(text: str, source: str) -> SaveFile:

@@ -3,14 +3,17 @@
 Every loader needs the same guards, so they live here once: a folder, a device or a pipe is
 refused before it is opened (``/dev/zero`` would otherwise be read until memory runs out, and a
 pipe would block for ever), the size is capped while reading (``stat`` says 0 for special
-files), and a UTF-8 byte-order mark, which Windows editors like to add, is accepted.
+files), and a UTF-8 byte-order mark, which Windows editors like to add, is accepted. The JSON
+in them is read strictly, with the trouble said for a designer (:func:`strict_json`).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 
 class UnreadableFile(ValueError):
@@ -56,3 +59,33 @@ def read_text_file(path: str | os.PathLike[str], limit: int, what: str) -> str:
 
 def _reason(err: Exception) -> str:
     return err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+
+
+def strict_json(text: str) -> Any:
+    """``json.loads``, refusing what a hand-edited file gets wrong without noticing.
+
+    A key written twice in one object would silently keep the last value, and NaN or
+    Infinity are not JSON at all (Python accepts them); both raise ValueError here.
+    """
+
+    def no_twins(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in out:
+                raise ValueError(f"the key '{key}' appears twice in one object")
+            out[key] = value
+        return out
+
+    def no_constants(name: str) -> Any:
+        raise ValueError(f"{name} is not a number JSON allows")
+
+    return json.loads(text, object_pairs_hook=no_twins, parse_constant=no_constants)
+
+
+def json_trouble(err: Exception) -> str:
+    """Absurd nesting, a 5,000-digit number or a twin key, said for a designer, not a programmer."""
+    if isinstance(err, RecursionError):
+        return "nested too deeply"
+    if "digits" in str(err) and "int" in str(err):
+        return "a number is too long (over 4,300 digits)"
+    return str(err)

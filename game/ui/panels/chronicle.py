@@ -11,9 +11,8 @@ from pygame_gui.core.text import LineBreakLayoutRect
 from pygame_gui.core.text.html_parser import HTMLParser
 from pygame_gui.elements import UITextBox
 
-from game.core import world as w
 from game.core.events import DRIFT_CAUSES
-from game.ui.panels.common import esc, hex_of, ink
+from game.ui.panels.common import esc, hex_of, ink, on_side_of
 
 if TYPE_CHECKING:
     from game.core import Match
@@ -22,8 +21,6 @@ if TYPE_CHECKING:
 KEEP = 160  # events shown; older ones stay in the save and on the game-over screen
 # Event kinds the chronicle leaves out: bookkeeping, not history.
 QUIET = {"undone"}
-# The causes the engine gives the cohesion every alliance loses at the end of each round (engine._end_round).
-# A round brings one such line per alliance and cause, and they buried the news; the chronicle sums them up.
 
 
 # Who acted and who suffered, per kind of violent event: what a side's colour is read from.
@@ -39,11 +36,7 @@ def side_colour(event: Any, match: Match, viewer: int) -> str | None:
     """Green when an act of war helps ``viewer``'s side, red when it hurts it; None when it is
     someone else's war (or not an act of war). Allies count as the viewer's side."""
     kind = getattr(event, "kind", "")
-    mine = set(match.level.seats[viewer].nations)
-
-    def friend(nation: str) -> bool:
-        return nation in mine or any(w.allied(match, nation, n) for n in mine)
-
+    friend = on_side_of(match, viewer)
     if kind == "nation_eliminated":
         return hex_of(ink("bad")) if friend(event.nation) else None
     if kind not in _SIDES:

@@ -72,6 +72,15 @@ def seat_label(match: Match, seat: int) -> str:
     return match.level.seats[seat].name
 
 
+def on_side_of(match: Match, seat: int) -> Callable[[str], bool]:
+    """Whether a nation is on ``seat``'s side: one of its nations, or allied with one (the core says who is).
+
+    The news and the chronicle colour an event by whose side it helps; both ask this.
+    """
+    mine = set(match.level.seats[seat].nations)
+    return lambda nation: nation in mine or any(w.allied(match, nation, n) for n in mine)
+
+
 def opening_seat(match: Match) -> int:
     """The seat that moves first in the current round, as the core's turn order says."""
     return first_seat(match, match.round)

@@ -15,7 +15,6 @@ from pygame_gui.elements import UIButton, UITextBox
 
 from game.core import Match
 from game.ui.panels.common import CLOSE, Intent, centred_window, esc, inner_size, make_button, opening_seat, seat_label
-from game.ui.scenes.handover import news_lines
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -23,11 +22,6 @@ if TYPE_CHECKING:
 PAD = 16
 #: Lines shown before "and N more in the chronicle": the card must fit without a scroll bar.
 MOST = 10
-
-
-def turn_news(match: Match, seat: int, since: int) -> list[str]:
-    """The news worth stopping for; empty when the rival's turn touched nothing of the seat's world."""
-    return news_lines(match, seat, since)
 
 
 class TurnReport:

@@ -75,8 +75,8 @@ def load_draft(path: str | Path) -> Level:
     """A level file for editing: it may still have problems, but must be structurally a level."""
     from pydantic import ValidationError
 
-    from game.io.levels import MAX_FILE_BYTES, _pydantic_problems, load_level, strict_json
-    from game.io.textfile import read_text_file
+    from game.io.levels import MAX_FILE_BYTES, _pydantic_problems, load_level
+    from game.io.textfile import read_text_file, strict_json
 
     try:
         return load_level(path)

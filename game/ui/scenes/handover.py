@@ -19,7 +19,7 @@ from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox
 
 from game.core import Match, first_seat, fixed_opener
 from game.core import world as w
-from game.ui.panels.common import esc, hex_of, ink, opener_phrase, opening_seat, seat_label
+from game.ui.panels.common import esc, hex_of, ink, on_side_of, opener_phrase, opening_seat, seat_label
 from game.ui.scene import Scene
 
 if TYPE_CHECKING:
@@ -29,19 +29,21 @@ if TYPE_CHECKING:
 HANDOVER_LAYER = 60
 
 
-def news_lines(match: Match, seat: int, since: int) -> list[str]:  # noqa: C901 - one rule per kind of news
+def news_lines(  # noqa: C901 - one rule per kind of news
+    match: Match, seat: int, since: int, explain: bool = True
+) -> list[str]:
     """What happened to a seat's world since ``since``, as HTML lines, most pressing first.
 
     Losses and threats first (land lost, wars on the seat, allies fallen), then the duties to
     answer, then gains, offers, courtship and answers, then the world's news. Each line is
     coloured by what it means for this seat: red or amber when it hurts, green when it helps.
-    Leaves out the rival's routine (recruits and moves): :func:`summary_lines` adds that.
+    Leaves out the rival's routine (recruits and moves): :func:`summary_lines` adds that. With
+    ``explain``, a line after the news says how nations nobody plays weigh the rival's courtship
+    (the hand-over teaches it; a report every turn against the AI would only repeat it).
     """
     mine = set(match.level.seats[seat].nations)
-    bad, warn, good = (hex_of(ink(n)) for n in ("bad", "warn", "good"))
-
-    def friend(nation: str) -> bool:
-        return nation in mine or any(w.allied(match, nation, n) for n in mine)
+    bad, warn, good, muted = (hex_of(ink(n)) for n in ("bad", "warn", "good", "muted"))
+    friend = on_side_of(match, seat)
 
     threats: list[str] = []
     duties: list[str] = []
@@ -101,7 +103,13 @@ def news_lines(match: Match, seat: int, since: int) -> list[str]:  # noqa: C901 
             continue  # the acceptance just before it says the same
         elif kind in ("treaty_signed", "treaty_left", "treaty_dissolved", "peace_made", "war_declared", "entered_war"):
             world_news.append(text)
-    return threats + duties + gains + offers + courted + answers + world_news
+    news = threats + duties + gains + offers + courted + answers + world_news
+    if explain and courted:
+        news.append(
+            f"<font color='{muted}'>Nations nobody plays weigh every offer of the round together when it ends, "
+            "yours included.</font>"
+        )
+    return news
 
 
 def _accepted(event: object) -> bool:
@@ -112,11 +120,6 @@ def summary_lines(match: Match, seat: int, since: int) -> list[str]:
     """What a seat should know on taking the controls: the news, then the rival's routine."""
     muted = hex_of(ink("muted"))
     lines = news_lines(match, seat, since)
-    if any("which will answer when the round ends" in line for line in lines):
-        lines.append(
-            f"<font color='{muted}'>Nations nobody plays weigh every offer of the round together when it ends, "
-            "yours included.</font>"
-        )
     recruited = moved = 0
     for event in match.events[since:]:
         nation = getattr(event, "nation", None)

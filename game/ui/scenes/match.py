@@ -43,9 +43,10 @@ from game.ui.panels import (
     attack_consequences,
 )
 from game.ui.panels.common import esc, ink, nation_colour, opening_seat, seat_label, text_surface
-from game.ui.panels.report import TurnReport, turn_news
+from game.ui.panels.report import TurnReport
 from game.ui.panels.top_bar import HEIGHT as TOP_HEIGHT
 from game.ui.scene import Scene
+from game.ui.scenes.handover import news_lines
 from game.ui.theme import map_palette
 
 if TYPE_CHECKING:
@@ -314,7 +315,7 @@ class MatchScene(Scene):
             self.app.push(HandoverScene(self.app, self.match, seat, since=self._since[seat]))
             return
         if not first:
-            news = turn_news(self.match, seat, self._since[seat])
+            news = news_lines(self.match, seat, self._since[seat], explain=False)
             if news:  # the news before the turn's questions: a fallen capital before a peace offer
                 self.dialog = TurnReport(self.app, self.match, seat, news, self.map_rect)
             else:
@@ -692,7 +693,7 @@ class MatchScene(Scene):
                     self.map_view.pan(rel[0], rel[1])
                 self.hover = None
                 return True
-            self.hover = self.map_view.territory_at(pos) if self.map_rect.collidepoint(pos) else None
+            self._rehover()
             return False
         if kind == pygame.MOUSEBUTTONUP:
             drag, self._drag = self._drag, None
