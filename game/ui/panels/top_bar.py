@@ -138,18 +138,13 @@ class TopBar:
         surf.blit(tag_surface, (x + name.get_width() + 8, 30))
         self._spinner_at = (x + name.get_width() + tag_surface.get_width() + 24, 36)
         heading_width = round_line.get_width() + small.size(opener)[0] + 16
-        x = max(x + 200, x + name.get_width() + body.size(tag)[0] + 44, x + heading_width)
+        x = _after_name(x, name.get_width(), body.size(tag)[0], heading_width)
         # The active seat's nations: colour, name, treasury and income.
         if seat is not None:
-            nations = w.seat_nations(m, seat)
-            for i, nation in enumerate(nations):
-                chip = self._chip(nation)
-                # The purse matters more than the score: the score gives way first.
-                room = self.info_width - (150 if i == len(nations) - 1 else 290)
-                if x + chip.get_width() > room and i > 0:
-                    break
-                surf.blit(chip, (x, 9))
-                x += chip.get_width() + 14
+            chips = [self._chip(nation) for nation in w.seat_nations(m, seat)]
+            for chip, at in zip(chips, self._chip_places(x, [c.get_width() for c in chips]), strict=False):
+                surf.blit(chip, (at, 9))
+                x = at + chip.get_width() + 14
         # Victory points: both seats against the hegemony share, placed for the widest the left
         # side can get this match, so the bar does not jump as purses and turns change.
         vp_width = min(250, self.info_width - max(x, self._widest_left()))
@@ -173,17 +168,28 @@ class TopBar:
             name = min(big.size(m.level.seats[seat].name)[0], 210)
             opener = max(small.size(f" · {seat_label(m, s).upper()} FIRST")[0] for s in (0, 1))
             heading = small.size(f"ROUND {m.level.round_limit} OF {m.level.round_limit}")[0] + opener
-            x = PAD + max(200, name + body.size(tag)[0] + 44, heading + 16)
+            x = _after_name(PAD, name, body.size(tag)[0], heading + 16)
             money = body.size("8888 gold  +88/turn")[0]
-            nations = w.seat_nations(m, seat)
-            for i, nation in enumerate(nations):
-                chip = max(bold.size(w.nation_name(m, nation))[0], money) + 26
-                room = self.info_width - (150 if i == len(nations) - 1 else 290)
-                if x + chip > room and i > 0:
-                    break
-                x += chip + 14
+            widths = [max(bold.size(w.nation_name(m, n))[0], money) + 26 for n in w.seat_nations(m, seat)]
+            for width, at in zip(widths, self._chip_places(x, widths), strict=False):
+                x = at + width + 14
             widest = max(widest, x)
         return widest
+
+    def _chip_places(self, x: int, widths: list[int]) -> list[int]:
+        """Where each purse chip goes from ``x``; chips after the first that do not fit are left out.
+
+        The purse matters more than the score: the score gives way first (the last chip may
+        leave 150 px for it, the others 290).
+        """
+        places: list[int] = []
+        for i, width in enumerate(widths):
+            room = self.info_width - (150 if i == len(widths) - 1 else 290)
+            if x + width > room and i > 0:
+                break
+            places.append(x)
+            x += width + 14
+        return places
 
     def round_text(self) -> str:
         m = self.match
@@ -257,6 +263,11 @@ class TopBar:
             dot = pygame.Surface((6, 6), pygame.SRCALPHA)
             pygame.draw.circle(dot, shade, (3, 3), 3)
             surface.blit(dot, (cx + 9 * math.cos(angle) - 3, cy + 9 * math.sin(angle) - 3))
+
+
+def _after_name(x: int, name: int, tag: int, heading: int) -> int:
+    """Where the purse chips start: after the seat's name and its tag, and after the round heading."""
+    return max(x + 200, x + name + tag + 44, x + heading)
 
 
 def _lift(colour: pygame.Color, floor: float = 110) -> pygame.Color:
