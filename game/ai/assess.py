@@ -249,11 +249,9 @@ class Board:
 
 
 def can_attack(m: Match, nation: str, target: str) -> bool:
-    """The attack rules that do not depend on the source: not one's own, no ally, no allied guests."""
+    """The attack rules that do not depend on the source: not one's own side's, no ally's, no allied guests."""
     host = m.owner[target]
-    if host == nation or w.allied(m, nation, host):
-        return False
-    return not any(g != host and w.allied(m, nation, g) for g in m.forces[target])
+    return not any(w.shielded(m, nation, n) for n in (host, *m.forces[target]))
 
 
 def npc_weight(m: Match, seat: int, nation: str) -> float:

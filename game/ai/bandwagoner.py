@@ -866,7 +866,7 @@ class BandwagonerBot:
         attackers = m.forces[territory].get(owner, 0)
         best = 0.0
         for target in w.adjacent(m, territory):
-            if m.owner[target] == owner or w.allied(m, owner, m.owner[target]):
+            if w.shielded(m, owner, m.owner[target]):
                 continue
             defenders, factor = w.defenders(m, target), board.factor(target)
             gain = odds_of(attackers + extra, defenders, factor) - odds_of(attackers, defenders, factor)

@@ -323,16 +323,31 @@ def _attack(m: Match, a: Attack, events: list[Event]) -> None:
     defender = m.owner[a.target]
     if defender == a.nation:
         raise IllegalAction(f"{w.territory_name(m, a.target)} already belongs to {w.nation_name(m, a.nation)}")
-    if w.allied(m, a.nation, defender):
-        raise IllegalAction(
-            f"{w.nation_name(m, defender)} is an ally of {w.nation_name(m, a.nation)}: leave the alliance first"
-        )
+    if w.shielded(m, a.nation, defender):
+        raise IllegalAction(_why_shielded(m, a.nation, defender))
     for guest in m.forces[a.target]:
-        if guest != defender and w.allied(m, a.nation, guest):
+        if guest != defender and w.shielded(m, a.nation, guest):
+            where = f"forces of {w.nation_name(m, guest)}"
+            if w.allied(m, a.nation, guest):
+                raise IllegalAction(f"{where}, an ally, stand in {w.territory_name(m, a.target)}")
             raise IllegalAction(
-                f"forces of {w.nation_name(m, guest)}, an ally, stand in {w.territory_name(m, a.target)}"
+                f"{where} stand in {w.territory_name(m, a.target)}: {_why_shielded(m, a.nation, guest)}"
             )
     do_attack(m, a.nation, a.source, a.target, a.amount, events)
+
+
+def _why_shielded(m: Match, nation: str, other: str) -> str:
+    """Why ``nation`` may not attack ``other`` (see ``world.shielded``), in the player's words."""
+    name, other_name = w.nation_name(m, nation), w.nation_name(m, other)
+    if w.allied(m, nation, other):
+        return f"{other_name} is an ally of {name}: leave the alliance first"
+    if other in w.side_of(m, nation):
+        return f"{other_name} and {name} are played by the same seat and never fight each other"
+    mate = next(n for n in w.side_of(m, nation) if w.allied(m, n, other))
+    return (
+        f"{other_name} is an ally of {w.nation_name(m, mate)}, which fights on {name}'s side: "
+        f"{w.nation_name(m, mate)} must leave that alliance first"
+    )
 
 
 def do_attack(m: Match, nation: str, source: str, target: str, amount: int, events: list[Event]) -> None:
@@ -461,18 +476,20 @@ def _raise_duties(m: Match, aggressor: str, target: str, events: list[Event]) ->
     """Article 5 and guarantees: the attacked nation's defenders are called, its attacker's are not.
 
     Every fellow member of a collective-defence alliance of ``target`` and every
-    guarantor of ``target`` gets a duty, unless it is the aggressor or already at
+    guarantor of ``target`` gets a duty, unless it is on the aggressor's side (the
+    aggressor or a nation of its seat: a seat never fights itself) or already at
     war with it. The aggressor's own allies get nothing: nobody is bound to help
     the side that started it.
     """
+    side = w.side_of(m, aggressor)
     called: dict[str, str] = {}
     for alliance in sorted(m.alliances.values(), key=lambda al: al.id):
         if alliance.collective_defence and target in alliance.members:
             for member in alliance.members:
-                if member not in (target, aggressor):
+                if member != target and member not in side:
                     called.setdefault(member, alliance.id)
     for gid, (guarantor, guaranteed) in sorted(m.guarantees.items()):
-        if guaranteed == target and guarantor != aggressor:
+        if guaranteed == target and guarantor not in side:
             called.setdefault(guarantor, gid)
     for nation, treaty in sorted(called.items()):
         if nation in m.eliminated or w.at_war(m, nation, aggressor):

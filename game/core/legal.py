@@ -135,7 +135,7 @@ def _generate(m: Match, seat: int) -> Iterator[Action]:  # noqa: C901 - one loop
                 host = m.owner[target]
                 if w.allied(m, nation, host):
                     yield _new(Move, nation=nation, source=source, target=target, amount=amount)
-                elif not any(g != host and w.allied(m, nation, g) for g in m.forces[target]):
+                elif not any(w.shielded(m, nation, g) for g in (host, *m.forces[target])):
                     yield _new(Attack, nation=nation, source=source, target=target, amount=amount)
         for other in others:
             if other == nation:

@@ -299,6 +299,11 @@ def _problems(level: Level) -> Iterator[Problem]:  # noqa: C901 - a flat list of
         yield from _unknown(nations, f"wars[{i}]", {"aggressor": war.aggressor, "target": war.target})
         if war.aggressor == war.target:
             yield Problem(f"wars[{i}]", f"nation '{war.aggressor}' cannot be at war with itself")
+        elif war.aggressor in seat_of and seat_of.get(war.target) == seat_of[war.aggressor]:
+            yield Problem(
+                f"wars[{i}]",
+                f"'{war.aggressor}' and '{war.target}' are played by the same seat, which never fights itself",
+            )
         pair = frozenset((war.aggressor, war.target))
         if pair in at_war:
             yield Problem(f"wars[{i}]", f"the same war as wars[{at_war[pair]}]")

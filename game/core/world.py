@@ -52,6 +52,24 @@ def allied(m: Match, a: str, b: str) -> bool:
     return any(a in al.members and b in al.members for al in m.alliances.values())
 
 
+def side_of(m: Match, nation: str) -> list[str]:
+    """The nations that act as one with ``nation``: its seat's nations, or itself alone if the rules play it."""
+    seat = m.seat_of.get(nation)
+    if seat is None:
+        return [nation]
+    return list(m.level.seats[seat].nations)
+
+
+def shielded(m: Match, nation: str, other: str) -> bool:
+    """True when ``nation`` may not attack ``other``: itself, an ally, a seat-mate or a seat-mate's ally.
+
+    A seat is one player. Its nations never fight each other, and one attacking the other's ally
+    would call the other to war against its own seat under Article 5, so that alliance must be
+    left first, exactly as one's own must.
+    """
+    return any(allied(m, mate, other) for mate in side_of(m, nation))
+
+
 def at_war(m: Match, a: str, b: str) -> bool:
     return frozenset((a, b)) in m.wars
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.core import doctrines, rules
+from game.core import doctrines, legal_actions, rules
 from game.core import world as w
 from game.core.actions import (
     Attack,
@@ -26,6 +26,7 @@ from game.core.actions import (
     ProposePeace,
 )
 from game.core.events import Event
+from game.core.state import AllianceState
 from tests.builder import Game
 
 LEVEL = "europe1914.json"
@@ -350,6 +351,55 @@ def test_when_the_guaranteed_nation_renounces_its_guarantee_the_guarantor_owes_i
     game.end_turn()
     game.act(LeaveTreaty(nation="france", treaty="guarantee_britain_france"))
     assert game.duties_of("britain") == []
+
+
+# ---------------------------------------------------------------------------
+# A seat is one side: its nations never fight each other
+
+
+def test_a_guarantee_does_not_call_its_guarantor_to_war_against_its_own_seat_mate() -> None:
+    game = europe()
+    game.match.guarantees["guarantee_germany_serbia"] = ("germany", "serbia")
+    events = probe(game, "austria_hungary", "serbia")
+    assert called(game, events) == [("russia", "guarantee_russia_serbia")]
+    game.play_until_seat(0)
+    assert not game.at_war("germany", "austria_hungary")
+    assert game.match.buck_passed.get("germany", 0) == 0
+
+
+def test_attacking_an_ally_of_a_seat_mate_is_refused_until_that_alliance_is_left() -> None:
+    game = europe()
+    game.match.alliances["german_serbian"] = AllianceState(
+        id="german_serbian",
+        name="German–Serbian Alliance",
+        members=["germany", "serbia"],
+        collective_defence=True,
+        cohesion=50,
+    )
+    source, target = border(game, "austria_hungary", "serbia")
+    game.give_forces(source, austria_hungary=5)
+    game.give_forces(target, serbia=10)
+    attack = Attack(nation="austria_hungary", source=source, target=target, amount=5)
+    assert attack not in legal_actions(game.match, 0)
+    reason = game.refused(attack)
+    assert "Serbia is an ally of Germany" in reason and "leave that alliance first" in reason
+
+    game.act(LeaveTreaty(nation="germany", treaty="german_serbian"))
+    assert attack in legal_actions(game.match, 0)
+    game.act(attack)
+    assert game.at_war("austria_hungary", "serbia")
+    assert not game.at_war("germany", "austria_hungary")
+
+
+def test_nations_of_one_seat_cannot_attack_each_other_even_outside_any_alliance() -> None:
+    game = europe()
+    game.act(LeaveTreaty(nation="germany", treaty="triple_alliance"))
+    assert not w.allied(game.match, "germany", "austria_hungary")
+    source, target = border(game, "austria_hungary", "germany")
+    game.give_forces(source, austria_hungary=5)
+    attack = Attack(nation="austria_hungary", source=source, target=target, amount=5)
+    assert attack not in legal_actions(game.match, 0)
+    assert "played by the same seat" in game.refused(attack)
 
 
 # ---------------------------------------------------------------------------

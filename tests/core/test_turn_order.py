@@ -126,36 +126,6 @@ def test_a_duty_raised_on_the_last_turn_of_a_round_outlasts_the_other_seats_open
     assert [(e.nation, e.expired) for e in game.events_of("buck_passed", events)] == [("austria_hungary", True)]
 
 
-def test_a_duty_whose_holder_opens_the_next_round_lasts_through_that_opening_turn() -> None:
-    # Russia guarantees Belgium; France, Russia's own seat-mate, attacks Belgium on the last
-    # seat turn of round 1. Seat 2 plays twice running (the rules' phase between): Russia's next
-    # turn is the opening of round 2, and its duty lasts through it, no longer.
-    game = europe()
-    game.match.guarantees["guarantee_russia_belgium"] = ("russia", "belgium")
-    game.end_turn()
-    events = probe(game, "france", "belgium")
-    [raised] = [e for e in game.events_of("duty_raised", events) if e.nation == "russia"]
-    assert raised.deadline_round == 2
-    duty = game.duty_of("russia")
-    game.end_turn()  # the rules' phase, then seat 2 opens round 2
-    assert (game.match.round, game.seat) == (2, 1) and duty.id in game.match.duties
-    assert HonourDuty(nation="russia", duty=duty.id) in legal_actions(game.match, 1)
-    events = game.end_turn()
-    passed = [e for e in game.events_of("buck_passed", events) if e.nation == "russia"]
-    assert [(e.duty, e.expired) for e in passed] == [(duty.id, True)]
-
-
-def test_a_duty_whose_holder_opens_the_next_round_can_be_honoured_then() -> None:
-    game = europe()
-    game.match.guarantees["guarantee_russia_belgium"] = ("russia", "belgium")
-    game.end_turn()
-    probe(game, "france", "belgium")
-    duty = game.duty_of("russia")
-    game.end_turn()
-    game.act(HonourDuty(nation="russia", duty=duty.id))
-    assert game.at_war("russia", "france") and game.match.duties_honoured["russia"] == 1
-
-
 def test_a_duty_raised_in_round_2_waits_through_the_rules_phase_and_the_holders_opponent_opening_round_3() -> None:
     # Round 2 is seat 2, then seat 1: Germany attacks Russia on its last turn; France answers
     # on the second turn of round 3, after seat 1 has opened it.

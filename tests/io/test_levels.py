@@ -325,6 +325,17 @@ BROKEN_LEVELS = [
         id="allies at war with each other",
     ),
     pytest.param(
+        edited(
+            setting("nations[2].capital", "brussels"),
+            setting("seats[0].nations", ["france", "belgium"]),
+            setting("treaties.alliances", []),
+            setting("wars", [{"aggressor": "france", "target": "belgium"}]),
+        ),
+        "wars[0]",
+        "'france' and 'belgium' are played by the same seat",
+        id="seat at war with itself",
+    ),
+    pytest.param(
         edited(setting("wars", [{"aggressor": "germany", "target": "germany"}])),
         "wars[0]",
         "cannot be at war with itself",
