@@ -21,7 +21,8 @@ from game.io.textfile import UnreadableFile, json_trouble, read_text_file
 
 # A save replays its actions under the rules, so a change to the rules is a new format:
 # 2 = NPCs answer offers at the round's end, alternating first seat, levies, NPC army caps.
-SAVE_FORMAT = 2
+# 3 = a seat never fights itself (no duty against a seat-mate, no attack on one or on its ally).
+SAVE_FORMAT = 3
 MAX_SAVE_BYTES = 50 * 1024 * 1024
 
 
@@ -42,7 +43,7 @@ class SaveSummary(BaseModel):
 class SaveFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    format_version: Literal[2]
+    format_version: Literal[3]
     summary: SaveSummary
     level: dict[str, Any]
     seed: int

@@ -107,16 +107,17 @@ def test_a_save_from_a_newer_version_of_the_game_is_refused_with_a_reason(tmp_pa
         load_match(path)
 
 
-def test_a_save_made_under_older_rules_is_refused_with_a_reason_and_left_as_it_is(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", range(1, SAVE_FORMAT))
+def test_a_save_made_under_older_rules_is_refused_with_a_reason_and_left_as_it_is(tmp_path: Path, version: int) -> None:
     # Format 1's actions were played under the rules before levies (and before NPC answers at
     # the round's end, the alternating first seat, NPC army caps): replayed now, they could
     # reach another position or be refused, so the game says why instead of "damaged".
     data = json.loads(save_to_text(a_match_under_way().match))
-    data["format_version"] = 1
+    data["format_version"] = version
     path = tmp_path / "save.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     before = (path.read_bytes(), path.stat().st_mtime_ns)
-    older = r"this save was made under older rules \(save format 1\) and cannot be replayed"
+    older = rf"this save was made under older rules \(save format {version}\) and cannot be replayed"
     with pytest.raises(SaveError, match=older) as caught:
         load_match(path)
     assert "the file is left as it is" in str(caught.value)
