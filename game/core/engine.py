@@ -967,7 +967,7 @@ def _alliance_id(m: Match, name: str) -> str:
     if not base[0].isalpha():
         base = "a_" + base
     candidate, n = base, 2
-    while candidate in m.alliances or candidate in m.index.nation_name:
+    while candidate in m.alliances or candidate in m.retired_alliances or candidate in m.index.nation_name:
         candidate, n = f"{base}_{n}", n + 1
     return candidate
 
@@ -1038,6 +1038,7 @@ def _leave_alliance(m: Match, nation: str, aid: str, reason: str, events: list[E
 
 def _dissolve_alliance(m: Match, aid: str, events: list[Event]) -> None:
     alliance = m.alliances.pop(aid)
+    m.retired_alliances.add(aid)
     _drop_unbound_duties(m)
     events.append(_event(TreatyDissolved, treaty=aid, text=f"The {alliance.name} is dissolved."))
 

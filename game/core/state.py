@@ -118,6 +118,9 @@ class Match:
     guarantees: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (guarantor, guaranteed)
     pacts: dict[str, tuple[str, str]] = field(default_factory=dict)
     wars: set[frozenset[str]] = field(default_factory=set)
+    # Ids of dissolved alliances, never given again: charts, the chronicle and border-exercise
+    # memory follow an alliance by its id, so a new one must not inherit an old one's.
+    retired_alliances: set[str] = field(default_factory=set)
     declarations: list[Declaration] = field(default_factory=list)
     duties: dict[int, Duty] = field(default_factory=dict)
     offers: dict[int, Offer] = field(default_factory=dict)
@@ -167,6 +170,7 @@ class Match:
         other.guarantees = dict(self.guarantees)
         other.pacts = dict(self.pacts)
         other.wars = set(self.wars)
+        other.retired_alliances = set(self.retired_alliances)
         other.declarations = list(self.declarations)  # entries are never mutated
         other.duties = {k: Duty(**vars(d)) for k, d in self.duties.items()}
         other.offers = {k: Offer(**vars(o)) for k, o in self.offers.items()}
@@ -214,6 +218,7 @@ def snapshot(match: Match) -> dict[str, Any]:
         "guarantees": {k: list(v) for k, v in sorted(match.guarantees.items())},
         "pacts": {k: list(v) for k, v in sorted(match.pacts.items())},
         "wars": sorted(sorted(w) for w in match.wars),
+        "retired_alliances": sorted(match.retired_alliances),
         "declarations": [vars(d) for d in match.declarations],
         "duties": {str(k): vars(d) for k, d in sorted(match.duties.items())},
         "offers": {str(k): vars(o) for k, o in sorted(match.offers.items())},

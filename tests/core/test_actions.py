@@ -450,6 +450,21 @@ def test_an_alliance_between_two_nations_of_one_seat_is_signed_without_waiting()
     assert game.match.alliances["dual_alliance_2"].members == ["germany", "austria"]
 
 
+def test_a_dissolved_alliances_id_is_never_given_to_a_new_one() -> None:
+    # The chronicle, the cohesion chart and the memory of border exercises follow an alliance
+    # by its id: a new alliance under an old id would inherit the old one's line and past.
+    game = Game.from_level("july_1914.json")
+    game.act(LeaveTreaty(nation="germany", treaty="triple_alliance"))
+    game.act(ProposeAlliance(nation="germany", to="austria", name="Dual Alliance"))
+    game.act(LeaveTreaty(nation="germany", treaty="dual_alliance_2"))
+    assert "dual_alliance_2" not in game.match.alliances
+    game.play_until_seat(0)  # one offer per pair and turn
+    events = game.act(ProposeAlliance(nation="germany", to="austria", name="Dual Alliance"))
+    [signed] = game.events_of("treaty_signed", events)
+    assert signed.treaty not in {"dual_alliance_2", "triple_alliance"}
+    assert game.match.alliances[signed.treaty].name == "Dual Alliance"
+
+
 def test_proposing_an_alliance_to_yourself_is_refused() -> None:
     game = world()
     assert game.refused(ProposeAlliance(nation="france", to="france", name="Me")) == (
