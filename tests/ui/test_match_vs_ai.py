@@ -9,6 +9,7 @@ import pytest
 
 from game.core import apply, current_seat, new_match
 from game.core.actions import Attack
+from game.io.saves import match_from_text, save_to_text
 from game.ui.ai_driver import AiDriver, AiStep
 from game.ui.panels import ConfirmDialog, DutyDialog, OfferDialog
 from game.ui.panels.report import TurnReport
@@ -123,6 +124,38 @@ def test_against_the_ai_the_turn_opens_with_the_news_before_any_question() -> No
             assert isinstance(screen.dialog, DutyDialog | OfferDialog)
         else:
             assert screen.dialog is None
+    finally:
+        screen.close()
+
+
+def test_a_match_resumed_from_a_save_opens_on_the_same_news() -> None:
+    match = new_match(fixture_level(), seed=21, controllers=("human", "bandwagoner:normal"))
+    screen = Screen(match, ai={1: "bandwagoner:normal"})
+    try:
+        screen.press(pygame.K_RETURN)
+        if isinstance(screen.dialog, ConfirmDialog):
+            screen.press_button(screen.dialog.yes)
+        screen.until(lambda: current_seat(match) == 0, seconds=60)
+        screen.frames(2)
+        report = screen.dialog
+        assert isinstance(report, TurnReport) and report.lines
+        text = save_to_text(match)
+    finally:
+        screen.close()
+    resumed = Screen(match_from_text(text), ai={1: "bandwagoner:normal"})
+    try:
+        resumed.frames(2)
+        assert isinstance(resumed.dialog, TurnReport), "Continue should open on what happened while you were away"
+        assert resumed.dialog.lines == report.lines
+    finally:
+        resumed.close()
+
+
+def test_a_new_match_opens_without_a_report() -> None:
+    screen = Screen(new_match(fixture_level(), seed=21, controllers=("human", "bandwagoner:normal")))
+    try:
+        screen.frames(2)
+        assert not isinstance(screen.dialog, TurnReport)
     finally:
         screen.close()
 

@@ -29,6 +29,23 @@ if TYPE_CHECKING:
 HANDOVER_LAYER = 60
 
 
+def last_turn_end(match: Match, seat: int) -> int:
+    """Where the seat's news starts in a match resumed from a save: the end of its previous turn.
+
+    The chronicle marks every turn's start; the seat's previous turn ended where the next turn
+    or rules' phase began. A seat that has not played yet hears everything from the start.
+    """
+    starts = [i for i, e in enumerate(match.events) if getattr(e, "kind", "") == "turn_started" and e.seat == seat]
+    if match.phase == "seat" and match.seat == seat and starts:
+        starts.pop()  # the turn being played now
+    if not starts:
+        return 0
+    for i in range(starts[-1] + 1, len(match.events)):
+        if getattr(match.events[i], "kind", "") in ("turn_started", "npc_phase_started"):
+            return i
+    return len(match.events)
+
+
 def news_lines(  # noqa: C901 - one rule per kind of news
     match: Match, seat: int, since: int, explain: bool = True
 ) -> list[str]:

@@ -46,7 +46,7 @@ from game.ui.panels.common import esc, ink, nation_colour, opening_seat, seat_la
 from game.ui.panels.report import TurnReport
 from game.ui.panels.top_bar import HEIGHT as TOP_HEIGHT
 from game.ui.scene import Scene
-from game.ui.scenes.handover import news_lines
+from game.ui.scenes.handover import last_turn_end, news_lines
 from game.ui.theme import map_palette
 
 if TYPE_CHECKING:
@@ -92,7 +92,9 @@ class MatchScene(Scene):
         self._prompts: deque[tuple[str, int]] = deque()
         self._prompts_pending = False
         self._turn_key: tuple[int, int | None] | None = None
-        self._since = {0: len(match.events), 1: len(match.events)}
+        # Where each seat's news starts: now, or for a match resumed from a save, its last turn's end.
+        resumed = bool(match.log)
+        self._since = {s: last_turn_end(match, s) if resumed else len(match.events) for s in (0, 1)}
         self._legal_key: object = None
         self._legal: list[Any] = []
         self._drag: dict[str, Any] | None = None
@@ -314,7 +316,7 @@ class MatchScene(Scene):
 
             self.app.push(HandoverScene(self.app, self.match, seat, since=self._since[seat]))
             return
-        if not first:
+        if not first or self.match.log:  # a resumed match opens on the news too
             news = news_lines(self.match, seat, self._since[seat], explain=False)
             if news:  # the news before the turn's questions: a fallen capital before a peace offer
                 self.dialog = TurnReport(self.app, self.match, seat, news, self.map_rect)
