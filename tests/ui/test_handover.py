@@ -95,3 +95,15 @@ def test_news_says_each_capture_once_coloured_by_whose_side_it_helps() -> None:
     ours = news_lines(match, 0, since)  # Germany's seat: a gain
     assert any(captured in line and hex_of(ink("good")) in line for line in ours)
     assert not any(battle in line for line in theirs + ours), "the capture says it; the battle line would repeat it"
+
+
+def test_a_nation_leaving_an_alliance_is_bad_news_for_its_allies_and_good_news_for_their_rivals() -> None:
+    match = new_match(fixture_level(), seed=2)
+    match.alliances["triple_alliance"].cohesion = 5  # Italy walks out when the round ends
+    since = len(match.events)
+    apply(match, EndTurn())
+    apply(match, EndTurn())
+    [left] = [e.text for e in match.events[since:] if e.kind == "treaty_left"]
+    assert left.startswith("Italy leaves the Triple Alliance")
+    assert any(left in line and hex_of(ink("warn")) in line for line in news_lines(match, 0, since))
+    assert any(left in line and hex_of(ink("good")) in line for line in news_lines(match, 1, since))

@@ -241,3 +241,14 @@ def label(
     return UILabel(
         rect, text, manager, container=container, object_id=ObjectID(class_id=class_id, object_id=f"#text_{align}")
     )
+
+
+def alliance_members_ever(match: Match) -> dict[str, set[str]]:
+    """Every nation that belonged to each alliance at some time: at the start, on signing or joining, or now."""
+    members = {a.id: set(a.members) for a in match.level.treaties.alliances}
+    for event in match.events:
+        if getattr(event, "kind", "") == "treaty_signed" and event.treaty_kind == "alliance":
+            members.setdefault(event.treaty, set()).update(event.nations)
+    for alliance in match.alliances.values():
+        members.setdefault(alliance.id, set()).update(alliance.members)
+    return members

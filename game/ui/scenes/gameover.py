@@ -13,6 +13,7 @@ from game.core import Match
 from game.ui import flow
 from game.ui.charts import Series, line_chart
 from game.ui.panels.chronicle import alliance_name
+from game.ui.panels.common import alliance_members_ever
 from game.ui.scenes.modal import ModalScene
 from game.ui.theme import colours
 
@@ -70,7 +71,7 @@ def cohesion_series(match: Match) -> tuple[list[Series], int]:
     for x, entry in enumerate(match.history):
         for alliance, value in entry["cohesion"].items():
             lines.setdefault(alliance, []).append((float(x), float(value)))
-    members = _members_ever(match)
+    members = alliance_members_ever(match)
     seated = {n for seat in match.level.seats for n in seat.nations}
     ranked = sorted(
         lines,
@@ -80,17 +81,6 @@ def cohesion_series(match: Match) -> tuple[list[Series], int]:
     palette = distinct_colours(colours("#charts"), len(chosen))
     series = [Series(alliance_name(match, a), palette[i], lines[a]) for i, a in enumerate(chosen)]
     return series, len(ranked) - len(chosen)
-
-
-def _members_ever(match: Match) -> dict[str, set[str]]:
-    """Every nation that belonged to each alliance at some time: at the start, on signing or joining, or now."""
-    members = {a.id: set(a.members) for a in match.level.treaties.alliances}
-    for event in match.events:
-        if getattr(event, "kind", "") == "treaty_signed" and event.treaty_kind == "alliance":
-            members.setdefault(event.treaty, set()).update(event.nations)
-    for alliance in match.alliances.values():
-        members.setdefault(alliance.id, set()).update(alliance.members)
-    return members
 
 
 def distinct_colours(palette: dict[str, pygame.Color], count: int) -> list[pygame.Color]:

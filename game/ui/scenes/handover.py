@@ -19,7 +19,16 @@ from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox
 
 from game.core import Match, first_seat, fixed_opener
 from game.core import world as w
-from game.ui.panels.common import esc, hex_of, ink, on_side_of, opener_phrase, opening_seat, seat_label
+from game.ui.panels.common import (
+    alliance_members_ever,
+    esc,
+    hex_of,
+    ink,
+    on_side_of,
+    opener_phrase,
+    opening_seat,
+    seat_label,
+)
 from game.ui.scene import Scene
 
 if TYPE_CHECKING:
@@ -61,6 +70,7 @@ def news_lines(  # noqa: C901 - one rule per kind of news
     mine = set(match.level.seats[seat].nations)
     bad, warn, good, muted = (hex_of(ink(n)) for n in ("bad", "warn", "good", "muted"))
     friend = on_side_of(match, seat)
+    rivals = set(match.level.seats[1 - seat].nations)
 
     threats: list[str] = []
     duties: list[str] = []
@@ -118,6 +128,14 @@ def news_lines(  # noqa: C901 - one rule per kind of news
             answers.append(f"<font color='{good if friend(event.nation) else warn}'>{text}</font>")
         elif kind == "treaty_signed" and index and _accepted(events[index - 1]):
             continue  # the acceptance just before it says the same
+        elif kind == "treaty_left" and event.nation not in match.seat_of:
+            # A nation walking out of the rival's alliance helps us; out of ours, it hurts.
+            left = alliance_members_ever(match).get(event.treaty, set()) - {event.nation}
+            colour = warn if left & mine else good if left & rivals else None
+            if colour:  # a nation changing sides is news of the same weight as an answer to an offer
+                answers.append(f"<font color='{colour}'>{text}</font>")
+            else:
+                world_news.append(text)
         elif kind in ("treaty_signed", "treaty_left", "treaty_dissolved", "peace_made", "war_declared", "entered_war"):
             world_news.append(text)
     news = threats + duties + gains + offers + courted + answers + world_news
