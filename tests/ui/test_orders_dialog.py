@@ -128,7 +128,53 @@ def test_sending_every_ready_troop_from_a_capital_is_warned_even_when_recruits_s
     screen = open_order(exposed_berlin(ready=16, recruits=10, warsaw=2), "berlin", "brussels")
     try:
         warning = screen.dialog.warning
-        assert warning is not None and "Every ready troop would leave Berlin" in warning and "only 10 stay" in warning
+        assert warning is not None and "Every ready troop would leave Berlin" in warning
+        assert "only 10 of yours stay" in warning
+    finally:
+        screen.close()
+
+
+def test_an_allys_troops_in_the_capital_are_named_but_not_counted_as_yours() -> None:
+    match = exposed_berlin(ready=16)
+    match.forces["berlin"]["italy"] = 12  # more than Warsaw's 9, but the rules move them, not the player
+    screen = open_order(match, "berlin", "brussels")
+    try:
+        warning = screen.dialog.warning
+        assert warning is not None and "None of yours would stay in Berlin" in warning
+        assert "12 of Italy's stand there too" in warning
+    finally:
+        screen.close()
+
+
+def test_a_seat_mates_troops_in_the_capital_count_as_yours() -> None:
+    match = exposed_berlin(ready=16)
+    match.forces["berlin"]["austria"] = 12  # Austria-Hungary is played by the same seat
+    match.spent["berlin"]["austria"] = 0
+    screen = open_order(match, "berlin", "brussels")
+    try:
+        screen.press_button(screen.dialog.presets["Half"])  # 8 go, 8 German and 12 Austrian stay against 9
+        assert screen.dialog.warning is None
+    finally:
+        screen.close()
+
+
+def test_marching_out_of_a_capital_next_to_an_enemy_stack_is_warned_and_half_keeps_it_held() -> None:
+    match = exposed_berlin(ready=16, warsaw=7)
+    screen = open_order(match, "berlin", "munich")
+    try:
+        dialog = screen.dialog
+        assert isinstance(dialog, MoveDialog) and dialog.amount == 16
+        assert dialog.warning is not None and "levy of 5 alone" in dialog.warning
+        assert "7 enemy troops next door in Warsaw" in dialog.warning
+        assert dialog.warning in dialog.warning_box.html_text
+        assert fully_shown(dialog.warning_box, dialog.confirm, dialog.window)
+
+        screen.press_button(dialog.presets["Half"])
+
+        assert dialog.amount == 8 and dialog.slider.get_current_value() == 8
+        assert dialog.warning is None and "8 ready stay in Berlin" in dialog.warning_box.html_text
+        screen.press(pygame.K_RETURN)
+        assert match.forces["munich"]["germany"] >= 8 and match.forces["berlin"]["germany"] == 8
     finally:
         screen.close()
 

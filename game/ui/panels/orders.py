@@ -106,42 +106,54 @@ def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def capital_warning(match: Match, attack: Attack, amount: int) -> str | None:
-    """A warning when sending ``amount`` would leave a capital at the source weakly held, else None.
+def capital_warning(match: Match, order: Attack | Move, amount: int) -> str | None:
+    """A warning when sending ``amount`` away would leave one of the seat's capitals weakly held, else None.
 
-    An attack sends every ready troop by default, and a capital emptied for one battle is the
-    neighbour's for the taking on its next turn. The warning fires when no ready troop of the
-    attacker would stay, or when fewer troops would stay than the attacker's enemies (the
-    defender included: this attack makes it one) keep in one adjacent territory. The target is
-    left out: the battle decides what is left of its troops, and the odds bar already says how.
-    Everything counted comes from ``game.core.world``.
+    An order sends every ready troop by default, and a capital emptied for one battle or one
+    march is the neighbour's for the taking on its next turn. The warning fires when no ready
+    troop of the nation would stay, or when fewer of the seat's troops would stay than its
+    enemies (for an attack, the defender too: the attack makes it one) keep in one adjacent
+    territory. An ally's troops standing in the capital are named but not counted: the rules
+    move them as they choose. An attack's target is left out: the battle decides what is left
+    of its troops, and the odds bar already says how. Everything counted comes from
+    ``game.core.world``.
     """
-    source, nation = attack.source, attack.nation
+    source, nation = order.source, order.nation
+    side = w.side_of(match, nation)
     owner = w.capital_owner(match, source)
-    if owner is None:
+    if owner is None or owner not in side:
         return None
-    staying = w.strength(match, source) - amount
+    ours = sum(n for who, n in match.forces[source].items() if who in side)
+    guests = {who: n for who, n in sorted(match.forces[source].items()) if who not in side}
+    staying = ours - amount
     ready_staying = w.ready(match, source, nation) - amount
-    enemies = {*w.enemies(match, nation), match.owner[attack.target]}
+    enemies = {e for n in side for e in w.enemies(match, n)}
+    if isinstance(order, Attack):
+        enemies.add(match.owner[order.target])
     threat, threat_at = max(
         (
             (sum(n for who, n in match.forces[t].items() if who in enemies), t)
             for t in sorted(w.adjacent(match, source))
-            if t != attack.target
+            if t != order.target
         ),
         default=(0, ""),
     )
     if ready_staying > 0 and staying >= threat:
         return None
     place = f"{w.territory_name(match, source)}, capital of {w.nation_name(match, owner)}"
-    if staying <= 0:
+    if staying <= 0 and not guests:
         text = f"{place}, would be left to its levy of {w.levy(match, source)} alone"
+    elif staying <= 0:
+        text = f"None of yours would stay in {place}"
     elif ready_staying <= 0:
-        text = f"Every ready troop would leave {place}: only {staying} stay behind"
+        text = f"Every ready troop would leave {place}: only {staying} of yours stay behind"
     else:
-        text = f"Only {staying} would stay in {place}"
+        text = f"Only {staying} of yours would stay in {place}"
     if threat > staying:
         text += f", with {threat} enemy troops next door in {w.territory_name(match, threat_at)}"
+    if guests:
+        allies = _and([f"{n} of {w.nation_name(match, who)}'s" for who, n in guests.items()])
+        text += f" ({allies} stand there too, while the rules keep them there)"
     return f"<font color='{hex_of(ink('bad'))}'><b>Capital exposed.</b> {esc(text)}.</font>"
 
 
@@ -176,6 +188,7 @@ class _Dialog:
     app: App
     window: UIWindow
     slider: UIHorizontalSlider | None = None
+    presets: dict[str, UIButton]
     amount: int
     cancel: UIButton
     confirm: UIButton
@@ -207,6 +220,44 @@ class _Dialog:
             self.window.set_dimensions((rect.width, rect.height + bottom - height))
             self.window.set_relative_position((rect.x, max(0, min(rect.y, self.app.size[1] - self.window.rect.height))))
 
+    def preset_amounts(self) -> dict[str, int]:
+        """What each preset button sends."""
+        raise NotImplementedError
+
+    def _preset_row(self, y: int, inner: int, names: tuple[str, ...]) -> pygame.Rect:
+        """Preset buttons at the right of the slider's row; returns the rect left for the slider.
+
+        A typical order is "all", "half" or "just enough", and reaching 5 of 22 took 17 clicks
+        on the slider's arrows.
+        """
+        preset_w, gap = 66, 6
+        presets_x = PAD + inner - len(names) * preset_w - (len(names) - 1) * gap
+        self.presets = {
+            name: make_button(
+                pygame.Rect(presets_x + i * (preset_w + gap), y, preset_w, 28),
+                name,
+                self.app.manager,
+                container=self.window,
+                class_id="@segment",
+                object_id=f"#preset_{name.lower()}",
+            )
+            for i, name in enumerate(names)
+        }
+        return pygame.Rect(PAD, y + 1, presets_x - PAD - 10, 26)
+
+    def _light_preset(self) -> None:
+        """Light the preset that sends the amount chosen (the first, if two send the same), no other."""
+        lit = next((name for name, amount in self.preset_amounts().items() if amount == self.amount), None)
+        for name, button in self.presets.items():
+            if name == lit:
+                button.select()
+            else:
+                button.unselect()
+            if self.slider is not None:
+                button.show()
+            else:
+                button.hide()  # one troop: nothing to choose
+
     def _slider(self, rect: pygame.Rect) -> None:
         if self.slider is not None:
             self.slider.kill()
@@ -233,6 +284,10 @@ class _Dialog:
             self.set_amount(int(round(event.value)))
             return "consumed"
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            for name, button in self.presets.items():
+                if event.ui_element is button:
+                    self.set_amount(self.preset_amounts()[name])
+                    return "consumed"
             if event.ui_element is self.confirm:
                 return self.action()
             if event.ui_element is self.cancel:
@@ -307,21 +362,7 @@ class CombatPreview(_Dialog):
         label(pygame.Rect(PAD, y, 200, 24), "Attacking strength", manager, self.window)
         self.amount_label = label(pygame.Rect(PAD + inner - 160, y, 160, 24), "", manager, self.window, align="right")
         y += 28
-        # The presets sit at the slider's right: a typical order is "all", "half" or "just enough",
-        # and reaching 5 of 22 took 17 clicks on the slider's arrows.
-        preset_w, gap = 66, 6
-        presets_x = PAD + inner - 3 * preset_w - 2 * gap
-        self._slider_rect = pygame.Rect(PAD, y + 1, presets_x - PAD - 10, 26)
-        self.presets: dict[str, UIButton] = {}
-        for i, name in enumerate(("All", "Half", "Enough")):
-            self.presets[name] = make_button(
-                pygame.Rect(presets_x + i * (preset_w + gap), y, preset_w, 28),
-                name,
-                manager,
-                container=self.window,
-                class_id="@segment",
-                object_id=f"#preset_{name.lower()}",
-            )
+        self._slider_rect = self._preset_row(y, inner, ("All", "Half", "Enough"))
         self._build_slider()
         y += 40
         self.defence_label = label(pygame.Rect(PAD, y, inner, 24), "", manager, self.window)
@@ -374,10 +415,6 @@ class CombatPreview(_Dialog):
         tips = {"All": f"Send all {amounts['All']} ready troops", "Half": f"Send {amounts['Half']}, keep the rest here"}
         for name, button in self.presets.items():
             button.set_tooltip(tips.get(name, enough))
-            if self.slider is not None:
-                button.show()
-            else:
-                button.hide()
         # Nothing is enough: the button greys out (its tip still says why) instead of lighting All.
         if self._enough is None:
             self.presets["Enough"].disable()
@@ -397,12 +434,7 @@ class CombatPreview(_Dialog):
         m, target = self.match, self.attack.target
         self.amount_label.set_text(f"{self.amount} of {self.most()} ready")
         # One lit preset at most: when no amount is enough, Enough sends all, and All says so.
-        lit = next((name for name, amount in self.preset_amounts().items() if amount == self.amount), None)
-        for name, button in self.presets.items():
-            if name == lit:
-                button.select()
-            else:
-                button.unselect()
+        self._light_preset()
         self.defence_label.set_text(_defence_line(m, target))
         odds = w.attack_odds(m, target, self.amount)
         self.shown_odds = odds  # what the player sees, straight from the core
@@ -429,10 +461,6 @@ class CombatPreview(_Dialog):
 
     def handle(self, event: pygame.event.Event) -> Intent | None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            for name, button in self.presets.items():
-                if event.ui_element is button:
-                    self.set_amount(self.preset_amounts()[name])
-                    return "consumed"
             for nation, button in self.nation_buttons.items():
                 if event.ui_element is button:
                     for other in self.nation_buttons.values():
@@ -446,14 +474,17 @@ class CombatPreview(_Dialog):
 
 
 class MoveDialog(_Dialog):
+    """How many troops march, with All / Half, and a warning before a march strips a capital."""
+
     def __init__(self, app: App, match: Match, options: list[Move], area: pygame.Rect) -> None:
         self.app = app
+        self.match = match
         self.options = options
         self.move = options[0]
         self.amount = self.move.amount
         m = match
         source, target = w.territory_name(m, self.move.source), w.territory_name(m, self.move.target)
-        self.window = centred_window(app, (420, 250), f"Move to {target}", area)
+        self.window = centred_window(app, (460, 340), f"Move to {target}", area)
         width, height = inner_size(self.window)
         inner = width - 2 * PAD
         manager = app.manager
@@ -466,8 +497,16 @@ class MoveDialog(_Dialog):
         )
         y = self.heading.get_relative_rect().bottom + 8
         self.amount_label = label(pygame.Rect(PAD, y, inner, 24), "", manager, self.window)
-        self._slider(pygame.Rect(PAD, y + 28, inner, 26))
-        buttons_y = max(height - 50, y + 28 + 26 + 16)
+        y += 28
+        self._slider(self._preset_row(y, inner, ("All", "Half")))
+        self.presets["All"].set_tooltip(f"Move all {self.most()} ready troops")
+        self.presets["Half"].set_tooltip(f"Move {max(1, self.most() // 2)}, keep the rest in {source}")
+        y += 40
+        # Four lines: the longest warning (an ally's troops named too) fits without a scroll bar.
+        self.warning_box = UITextBox(
+            "", pygame.Rect(PAD - 4, y, inner + 8, 104), manager, container=self.window, object_id="@card_text"
+        )
+        buttons_y = max(height - 50, y + 104 + 8)
         self._grow_to(buttons_y + 50)
         self.cancel = UIButton(pygame.Rect(PAD, buttons_y, 120, 38), "Cancel", manager, container=self.window)
         self.confirm = make_button(
@@ -484,8 +523,24 @@ class MoveDialog(_Dialog):
     def most(self) -> int:
         return self.move.amount
 
+    def preset_amounts(self) -> dict[str, int]:
+        return {"All": self.most(), "Half": max(1, self.most() // 2)}
+
     def _refresh(self) -> None:
         self.amount_label.set_text(f"Troops to move: {self.amount} of {self.most()} ready")
+        self._light_preset()
+        self.warning = capital_warning(self.match, self.move, self.amount)
+        text = self.warning or self._staying()
+        if text != self.warning_box.html_text:
+            self.warning_box.set_text(text)
+
+    def _staying(self) -> str:
+        """Without a warning, what the order leaves behind and what it costs the troops that go."""
+        m, source = self.match, self.move.source
+        left = w.ready(m, source, self.move.nation) - self.amount
+        place = esc(w.territory_name(m, source))
+        stay = f"{left} ready stay in {place}" if left > 0 else f"No ready troop stays in {place}"
+        return f"<font color='{hex_of(ink('muted'))}'>{stay}; troops that move cannot act again this turn.</font>"
 
     def action(self) -> Move:
         return self.move.model_copy(update={"amount": self.amount})
