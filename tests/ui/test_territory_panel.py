@@ -1,12 +1,15 @@
-"""The territory panel's owner line names nation and side once each."""
+"""The territory panel: its owner line names nation and side once each; with nothing selected it shows the
+seat's forces, their wars and where troops can still act."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from game.core import new_match
+from game.core import apply, new_match
+from game.core.actions import Attack
 from game.io.levels import load_level
-from game.ui.panels.territory import owner_line
+from game.ui.panels.territory import owner_line, ready_stacks, war_line
+from tests.ui.test_match_screen import fixture_level
 
 LEVELS = Path(__file__).parents[2] / "levels"
 
@@ -20,3 +23,19 @@ def test_a_seat_named_after_its_only_nation_is_not_named_twice() -> None:
 def test_a_nation_of_a_coalition_names_its_side() -> None:
     continent = new_match(load_level(LEVELS / "continent.json"))
     assert owner_line(continent, "austria_hungary") == "Austria-Hungary · Central Powers (seat 1)"
+
+
+def test_the_ready_stacks_are_every_place_the_seats_troops_can_still_act_biggest_first() -> None:
+    match = new_match(fixture_level(), seed=3)
+    match.forces["berlin"] = {"germany": 12}
+    match.forces["vienna"] = {"austria": 5, "germany": 3}  # a seat-mate's soil counts too
+    match.forces["munich"] = {"germany": 4}
+    match.spent["munich"] = {"germany": 4}  # acted already: not ready
+    assert ready_stacks(match, 0)[:2] == [("berlin", 12), ("vienna", 8)]
+    assert "munich" not in dict(ready_stacks(match, 0))
+
+    assert war_line(match, "germany") == "At peace"
+    assert war_line(match, "austria") == "At war with Serbia"
+    apply(match, Attack(nation="germany", source="berlin", target="warsaw", amount=12))
+    assert "berlin" not in dict(ready_stacks(match, 0)), "the troops that attacked are spent"
+    assert war_line(match, "germany") == "At war with Russian Empire"

@@ -41,12 +41,27 @@ def garrison_state(ready: int, amount: int) -> str:
     return f"{ready} ready now · {amount - ready} more from next turn"
 
 
+def war_line(match: Match, nation: str) -> str:
+    """'At war with France, Russian Empire', or 'At peace'."""
+    enemies = [w.nation_name(match, e) for e in w.enemies(match, nation)]
+    return f"At war with {', '.join(enemies)}" if enemies else "At peace"
+
+
+def ready_stacks(match: Match, seat: int) -> list[tuple[str, int]]:
+    """Where the seat's troops may still act this turn, biggest stack first (allied soil included)."""
+    nations = w.seat_nations(match, seat)
+    ready = {t: sum(w.ready(match, t, n) for n in nations) for t in match.owner}
+    return sorted(((t, n) for t, n in ready.items() if n > 0), key=lambda p: (-p[1], w.territory_name(match, p[0])))
+
+
 class TerritoryPanel:
     def __init__(self, app: App, match: Match, rect: pygame.Rect) -> None:
         self.app = app
         self.match = match
         self.rect = pygame.Rect(rect)
         self.territory: str | None = None
+        self.seat: int | None = None
+        self.my_turn = False
         self.recruit: Recruit | None = None
         self.amount = 1
         self._key: object = None
@@ -82,6 +97,7 @@ class TerritoryPanel:
             return
         self._key = key
         self.territory = territory
+        self.seat, self.my_turn = seat, my_turn
         recruit = None
         ready_here = 0
         if territory is not None and my_turn:
@@ -153,6 +169,55 @@ class TerritoryPanel:
         if self._surface is not None:
             surface.blit(self._surface, self.rect.topleft)
 
+    def _render_forces(self, surf: pygame.Surface, seat: int, y: int) -> int:
+        """With nothing selected, the seat's forces at a glance: each nation's troops and wars, and where troops wait.
+
+        The panel used to show two lines of help over 300 empty pixels, while a player looked
+        over the whole map for the stacks that could still act this turn.
+        """
+        m = self.match
+        width = self.rect.width - 2 * PAD
+        small, body, bold = self.app.font(11, bold=True), self.app.font(14), self.app.font(14, bold=True)
+        surf.blit(small.render("YOUR FORCES", True, ink("heading")), (PAD, y))
+        y += 22
+        nations = w.seat_nations(m, seat)
+        for nation in nations:
+            pygame.draw.circle(surf, nation_colour(m, nation), (PAD + 6, y + 10), 6)
+            pygame.draw.circle(surf, ink("muted"), (PAD + 6, y + 10), 7, 1)
+            surf.blit(text_surface(bold, w.nation_name(m, nation), ink("text"), width - 20), (PAD + 20, y))
+            y += 22
+            # Gold too: on a narrow window the top bar has room for one nation's purse only.
+            purse = f"{w.total_forces(m, nation)} troops  ·  {m.treasury[nation]} gold"
+            surf.blit(text_surface(body, purse, ink("text"), width - 20), (PAD + 20, y))
+            y += 19
+            war = war_line(m, nation)
+            for part in wrap(body, war, width - 20)[:2]:
+                surf.blit(body.render(part, True, ink("muted") if war == "At peace" else ink("bad")), (PAD + 20, y))
+                y += 19
+            y += 4
+        y += 4
+        surf.blit(small.render("READY TO ACT", True, ink("heading")), (PAD, y))
+        y += 20
+        places = ready_stacks(m, seat)
+        if places:
+            # As many stacks as three lines hold, then how many more: never a list cut mid-name.
+            shown = len(places)
+            while True:
+                # No-break spaces keep "Brussels 39" on one line.
+                text = "  ·  ".join(f"{w.territory_name(m, t)} {n}".replace(" ", "\u00a0") for t, n in places[:shown])
+                if shown < len(places):
+                    text += f"  ·  {len(places) - shown} more"
+                if shown <= 1 or len(wrap(body, text, width)) <= 3:
+                    break
+                shown -= 1
+            for part in wrap(body, text, width):
+                surf.blit(body.render(part, True, ink("good")), (PAD, y))
+                y += 19
+        else:
+            surf.blit(body.render("No troop can act again this turn.", True, ink("muted")), (PAD, y))
+            y += 19
+        return y + 10
+
     def _render(self, ready_here: int) -> pygame.Surface:  # noqa: C901 - a form, top to bottom
         m = self.match
         surf = pygame.Surface(self.rect.size, pygame.SRCALPHA)
@@ -164,8 +229,11 @@ class TerritoryPanel:
         y = 12
         t = self.territory
         if t is None:
-            surf.blit(small.render("TERRITORY", True, ink("heading")), (PAD, y))
-            y += 22
+            if self.my_turn and self.seat is not None:
+                y = self._render_forces(surf, self.seat, y)
+            else:
+                surf.blit(small.render("TERRITORY", True, ink("heading")), (PAD, y))
+                y += 22
             hint = (
                 "Click a territory to see who holds it and who stands there.\n"
                 "Click one of yours with ready troops: green territories are moves, red ones attacks."
