@@ -54,12 +54,15 @@ LEVEL_FILES = sorted((ROOT / "levels").glob("*.json")) + sorted((ROOT / "tests" 
 # only depth 2 moved, and only below one of the seat's nations leaving the alliance that binds them,
 # after which the other could attack it (july_1914 5672 -> 5670, europe1914 9783 -> 9769,
 # continent 158732 -> 158731).
+# Re-pinned when Bulgaria began the continent in a loose accord with the Central Powers: only depth 2
+# moved, below the Entente's End turn, where the Central Powers may now invite nations into the accord
+# and no longer attack Bulgaria (158731 -> 158773).
 GOLDEN: dict[str, tuple[int, int]] = {
     "tests/small_world.py": (17, 238),
     "tests/fixtures/july_1914.json": (76, 5670),
     "tests/fixtures/europe1914.json": (100, 9769),
     "levels/tutorial.json": (65, 4041),
-    "levels/continent.json": (401, 158731),
+    "levels/continent.json": (401, 158773),
 }
 
 

@@ -49,7 +49,6 @@ def test_the_alliances_the_players_nations_joined_are_charted_before_the_others(
     at_start = {alliance_name(continent, a.id) for a in continent.level.treaties.alliances}
     founded = {name: members for name, members in nations.items() if name not in at_start and members & seated}
     largest = max(founded, key=lambda name: (len(founded[name]), name))
-    assert len(founded[largest]) >= 4
     assert largest in {line.name for line in series}
 
 
