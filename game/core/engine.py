@@ -339,6 +339,9 @@ def _attack(m: Match, a: Attack, events: list[Event]) -> None:
 def _why_shielded(m: Match, nation: str, other: str) -> str:
     """Why ``nation`` may not attack ``other`` (see ``world.shielded``), in the player's words."""
     name, other_name = w.nation_name(m, nation), w.nation_name(m, other)
+    until = w.truce_until(m, nation, other)
+    if until is not None:
+        return f"{name} made peace with {other_name}: their truce lasts until round {until}"
     if w.allied(m, nation, other):
         return f"{other_name} is an ally of {name}: leave the alliance first"
     if other in w.side_of(m, nation):
@@ -956,9 +959,16 @@ def _sign(m: Match, offer: Offer, events: list[Event]) -> None:
         )
     elif offer.kind == "peace":
         m.wars.discard(frozenset((a, b)))
+        until = m.round + rules.TRUCE_ROUNDS + 1
+        m.truces[(a, b) if a < b else (b, a)] = until
         _drop_unbound_duties(m)
         events.append(
-            _event(PeaceMade, nations=[a, b], text=f"{w.nation_name(m, a)} and {w.nation_name(m, b)} make peace.")
+            _event(
+                PeaceMade,
+                nations=[a, b],
+                text=f"{w.nation_name(m, a)} and {w.nation_name(m, b)} make peace: neither may attack the other "
+                f"before round {until}.",
+            )
         )
 
 

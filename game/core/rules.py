@@ -29,6 +29,12 @@ LEVY_PER_VALUE: Final = 1
 JOINT_DEFENCE_AT_ZERO: Final = 0.8
 JOINT_DEFENCE_SPAN: Final = 0.4
 
+# Peace: the two may not attack each other for this many rounds after the one in which they made
+# it. Without a truce a bot made peace and declared war again in the same round, and a player
+# could buy a breathing space with a peace offer and break it the next turn. A truce forbids
+# aggression only: an Article 5 duty may still call one of them against the other.
+TRUCE_ROUNDS: Final = 3
+
 # Duties and credibility.
 HONOUR_COHESION: Final = 5
 HONOUR_CREDIBILITY: Final = 5

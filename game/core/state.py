@@ -121,6 +121,8 @@ class Match:
     # Ids of dissolved alliances, never given again: charts, the chronicle and border-exercise
     # memory follow an alliance by its id, so a new one must not inherit an old one's.
     retired_alliances: set[str] = field(default_factory=set)
+    # Truces after peace: the sorted pair of nations -> the first round either may attack the other.
+    truces: dict[tuple[str, str], int] = field(default_factory=dict)
     declarations: list[Declaration] = field(default_factory=list)
     duties: dict[int, Duty] = field(default_factory=dict)
     offers: dict[int, Offer] = field(default_factory=dict)
@@ -171,6 +173,7 @@ class Match:
         other.pacts = dict(self.pacts)
         other.wars = set(self.wars)
         other.retired_alliances = set(self.retired_alliances)
+        other.truces = dict(self.truces)
         other.declarations = list(self.declarations)  # entries are never mutated
         other.duties = {k: Duty(**vars(d)) for k, d in self.duties.items()}
         other.offers = {k: Offer(**vars(o)) for k, o in self.offers.items()}
@@ -219,6 +222,7 @@ def snapshot(match: Match) -> dict[str, Any]:
         "pacts": {k: list(v) for k, v in sorted(match.pacts.items())},
         "wars": sorted(sorted(w) for w in match.wars),
         "retired_alliances": sorted(match.retired_alliances),
+        "truces": {f"{a}|{b}": r for (a, b), r in sorted(match.truces.items())},
         "declarations": [vars(d) for d in match.declarations],
         "duties": {str(k): vars(d) for k, d in sorted(match.duties.items())},
         "offers": {str(k): vars(o) for k, o in sorted(match.offers.items())},

@@ -60,13 +60,21 @@ def side_of(m: Match, nation: str) -> list[str]:
     return list(m.level.seats[seat].nations)
 
 
+def truce_until(m: Match, a: str, b: str) -> int | None:
+    """The first round in which ``a`` and ``b`` may attack each other again after making peace, if still to come."""
+    until = m.truces.get((a, b) if a < b else (b, a))
+    return until if until is not None and m.round < until else None
+
+
 def shielded(m: Match, nation: str, other: str) -> bool:
-    """True when ``nation`` may not attack ``other``: itself, an ally, a seat-mate or a seat-mate's ally.
+    """True when ``nation`` may not attack ``other``: itself, an ally, a seat-mate, a seat-mate's ally, or under truce.
 
     A seat is one player. Its nations never fight each other, and one attacking the other's ally
     would call the other to war against its own seat under Article 5, so that alliance must be
-    left first, exactly as one's own must.
+    left first, exactly as one's own must. A truce binds only the two nations that made peace.
     """
+    if truce_until(m, nation, other) is not None:
+        return True
     return any(allied(m, mate, other) for mate in side_of(m, nation))
 
 

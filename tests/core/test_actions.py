@@ -616,7 +616,30 @@ def test_peace_accepted_by_the_enemy_ends_the_war() -> None:
     game.end_turn()
     events = game.act(AnswerOffer(nation="germany", offer=offer.id, accept=True))
     assert not game.at_war("france", "germany")
-    assert game.events_of("peace_made", events)[0].text == "France and Germany make peace."
+    assert game.events_of("peace_made", events)[0].text == (
+        "France and Germany make peace: neither may attack the other before round 5."
+    )
+
+
+def test_after_peace_neither_may_attack_the_other_until_the_truce_ends() -> None:
+    # Without a truce a bot made peace and declared war again in the same round.
+    game = world()
+    game.act(Attack(nation="france", source="paris", target="alsace", amount=1))
+    game.act(ProposePeace(nation="france", to="germany"))
+    offer = next(iter(game.match.offers.values()))
+    game.end_turn()
+    game.act(AnswerOffer(nation="germany", offer=offer.id, accept=True))  # round 1: the truce lasts until round 5
+    game.give_forces("berlin", germany=9)
+    attack = Attack(nation="germany", source="berlin", target="paris", amount=9)
+    assert attack not in legal_actions(game.match, 1)
+    assert game.refused(attack) == "Germany made peace with France: their truce lasts until round 5"
+    while game.match.round < 5:
+        game.end_turn()
+    game.play_until_seat(1, at_least_one=False)
+    game.give_forces("berlin", germany=9)
+    assert attack in legal_actions(game.match, 1)
+    game.act(attack)
+    assert game.at_war("france", "germany")
 
 
 def test_peace_with_a_nation_you_are_not_fighting_is_refused() -> None:
