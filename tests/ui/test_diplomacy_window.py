@@ -247,6 +247,21 @@ def test_the_nations_list_tells_the_standing_of_the_nation_acting(screen: Screen
     assert "at war" in caption(window, "serbia") and "pact" not in caption(window, "russia")
 
 
+def test_a_truce_after_peace_is_shown_in_the_list_and_in_the_relations_with_its_end() -> None:
+    match = new_match(fixture_level(), seed=9)
+    match.truces[("germany", "serbia")] = 4  # as if the two had made peace in round 1
+    shown = Screen(match)
+    try:
+        dismiss_cards(shown)
+        shown.press(pygame.K_d)
+        window = focus(shown, "serbia")
+        assert "truce" in caption(window, "serbia")
+        text = shown_text(window)
+        assert "Truce with German Empire" in text and "neither may attack the other before round 4" in text
+    finally:
+        shown.close()
+
+
 def test_the_proposed_alliance_name_follows_the_nation_acting_unless_the_player_typed_one(screen: Screen) -> None:
     window = focus(screen, "britain")
     assert window.name_entry.get_text() == "German Empire–Britain Alliance"

@@ -325,6 +325,8 @@ class DiplomacyWindow:
             return "ally"
         if w.has_pact(m, acting, nation):
             return "pact"
+        if w.truce_until(m, acting, nation) is not None:
+            return "truce"
         return ""
 
     # Column B: the chosen nation and what may be done with it ------------------
@@ -342,6 +344,9 @@ class DiplomacyWindow:
                 lines.append(f"<font color='{good}'>Allied with</font> {who} in the {esc(alliance.name)}")
             if w.has_pact(m, mine, nation):
                 lines.append(f"Non-aggression pact with {who}")
+            until = w.truce_until(m, mine, nation)
+            if until is not None:
+                lines.append(f"Truce with {who}: neither may attack the other before round {until}")
             if w.guarantee_id(m, mine, nation):
                 lines.append(f"Guaranteed by {who}")
             if w.guarantee_id(m, nation, mine):
