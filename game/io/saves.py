@@ -21,7 +21,8 @@ from game.io.textfile import UnreadableFile, json_trouble, read_text_file
 
 # A save replays its actions under the rules, so a change to the rules is a new format:
 # 2 = NPCs answer offers at the round's end, alternating first seat, levies, NPC army caps.
-# 3 = a seat never fights itself (no duty against a seat-mate, no attack on one or on its ally).
+# 3 = a seat never fights itself (no duty against a seat-mate, no attack on one or on its ally);
+#     a truce after peace.
 SAVE_FORMAT = 3
 MAX_SAVE_BYTES = 50 * 1024 * 1024
 
