@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from game.core import Match, first_seat, fixed_opener
+from game.core import Match, first_seat, fixed_opener, rules
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,14 @@ TERMS: dict[str, Term] = {
             "Non-aggression pact",
             "Two nations promise not to attack each other. It binds no one to fight, but breaking it by "
             "attacking the partner costs heavy credibility, and NPCs remember a nation that broke a pact.",
+        ),
+        Term(
+            "truce",
+            "Peace and the truce",
+            f"Peace ends a war, and a truce follows it: for {rules.TRUCE_ROUNDS} rounds neither nation may attack "
+            "the other, "
+            "so a peace offer cannot be used to catch a breath and strike again next turn. A truce forbids "
+            "aggression only: an alliance may still call one of them to war against the other.",
         ),
         Term(
             "guarantee",
@@ -166,6 +174,8 @@ def term_for_event(event: Any, match: Match) -> str | None:  # noqa: C901 - one 
         return "tripwire"  # troops on an ally's soil: forward presence
     if kind == "war_declared" and event.broke_pact:
         return "pact"
+    if kind == "peace_made":
+        return "truce"
     if kind == "treaty_signed":
         if event.treaty_kind == "pact":
             return "pact"

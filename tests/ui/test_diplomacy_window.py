@@ -9,10 +9,11 @@ from typing import Any
 import pygame
 import pytest
 
-from game.core import new_match
+from game.core import apply, new_match, rules
 from game.core import world as w
 from game.core.actions import (
     AnswerOffer,
+    EndTurn,
     JointExercise,
     LeaveTreaty,
     ProposeAlliance,
@@ -20,6 +21,7 @@ from game.core.actions import (
     ProposePeace,
 )
 from game.io.levels import load_level
+from game.ui.glossary import TERMS, term_for_event
 from game.ui.panels import ConfirmDialog, DiplomacyWindow
 from game.ui.scenes.handover import HandoverScene
 from tests.conftest import LEVELS_DIR
@@ -260,6 +262,17 @@ def test_a_truce_after_peace_is_shown_in_the_list_and_in_the_relations_with_its_
         assert "Truce with German Empire" in text and "neither may attack the other before round 4" in text
     finally:
         shown.close()
+
+
+def test_the_first_peace_of_a_match_teaches_the_truce() -> None:
+    match = new_match(fixture_level(), seed=9)
+    match.stability["serbia"] = 10  # a fragile regime takes any peace
+    apply(match, ProposePeace(nation="austria", to="serbia"))
+    apply(match, EndTurn())
+    apply(match, EndTurn())  # Serbia answers when the round ends
+    [peace] = [e for e in match.events if e.kind == "peace_made"]
+    assert term_for_event(peace, match) == "truce"
+    assert f"for {rules.TRUCE_ROUNDS} rounds neither nation may attack" in TERMS["truce"].text
 
 
 def test_the_proposed_alliance_name_follows_the_nation_acting_unless_the_player_typed_one(screen: Screen) -> None:
