@@ -40,6 +40,7 @@ from game.core.actions import (
     Undo,
 )
 from game.core.engine import exercise_gain
+from game.core.events import Event
 from game.core.world import PointSplit
 from tests.builder import Game
 from tests.small_world import small_world
@@ -608,13 +609,18 @@ def test_a_pact_with_an_enemy_is_refused() -> None:
 # Peace
 
 
-def test_peace_accepted_by_the_enemy_ends_the_war() -> None:
+def peace_in_round_1() -> tuple[Game, list[Event]]:
+    """France attacks Germany, offers peace, and Germany accepts on its turn of round 1."""
     game = world()
     game.act(Attack(nation="france", source="paris", target="alsace", amount=1))
     game.act(ProposePeace(nation="france", to="germany"))
     offer = next(iter(game.match.offers.values()))
     game.end_turn()
-    events = game.act(AnswerOffer(nation="germany", offer=offer.id, accept=True))
+    return game, game.act(AnswerOffer(nation="germany", offer=offer.id, accept=True))
+
+
+def test_peace_accepted_by_the_enemy_ends_the_war() -> None:
+    game, events = peace_in_round_1()
     assert not game.at_war("france", "germany")
     assert game.events_of("peace_made", events)[0].text == (
         "France and Germany make peace: neither may attack the other before round 5."
@@ -623,12 +629,7 @@ def test_peace_accepted_by_the_enemy_ends_the_war() -> None:
 
 def test_after_peace_neither_may_attack_the_other_until_the_truce_ends() -> None:
     # Without a truce a bot made peace and declared war again in the same round.
-    game = world()
-    game.act(Attack(nation="france", source="paris", target="alsace", amount=1))
-    game.act(ProposePeace(nation="france", to="germany"))
-    offer = next(iter(game.match.offers.values()))
-    game.end_turn()
-    game.act(AnswerOffer(nation="germany", offer=offer.id, accept=True))  # round 1: the truce lasts until round 5
+    game, _ = peace_in_round_1()  # the truce lasts until round 5
     game.give_forces("berlin", germany=9)
     attack = Attack(nation="germany", source="berlin", target="paris", amount=9)
     assert attack not in legal_actions(game.match, 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pygame
 import pytest
@@ -103,16 +104,21 @@ def test_the_bot_chooses_on_a_copy_and_only_the_ui_thread_changes_the_match() ->
         driver.close()
 
 
+def play_the_first_turn_and_wait_for_the_ai(screen: Screen, match: Any) -> None:
+    """Seat 1 ends its first turn at once; the AI plays, and the turn comes back to seat 1."""
+    screen.press(pygame.K_RETURN)
+    if isinstance(screen.dialog, ConfirmDialog):
+        screen.press_button(screen.dialog.yes)
+    screen.until(lambda: current_seat(match) == 0, seconds=60)
+    screen.frames(2)
+
+
 def test_against_the_ai_the_turn_opens_with_the_news_before_any_question() -> None:
     match = new_match(fixture_level(), seed=21, controllers=("human", "bandwagoner:normal"))
     screen = Screen(match, ai={1: "bandwagoner:normal"})
     try:
         since = len(match.events)
-        screen.press(pygame.K_RETURN)  # seat 1 ends its first turn at once
-        if isinstance(screen.dialog, ConfirmDialog):
-            screen.press_button(screen.dialog.yes)
-        screen.until(lambda: current_seat(match) == 0, seconds=60)
-        screen.frames(2)
+        play_the_first_turn_and_wait_for_the_ai(screen, match)
         news = news_lines(match, 0, since)
         assert news, "the AI's turn and the round's end touched the Central Powers' world"
         report = screen.dialog
@@ -132,11 +138,7 @@ def test_a_match_resumed_from_a_save_opens_on_the_same_news() -> None:
     match = new_match(fixture_level(), seed=21, controllers=("human", "bandwagoner:normal"))
     screen = Screen(match, ai={1: "bandwagoner:normal"})
     try:
-        screen.press(pygame.K_RETURN)
-        if isinstance(screen.dialog, ConfirmDialog):
-            screen.press_button(screen.dialog.yes)
-        screen.until(lambda: current_seat(match) == 0, seconds=60)
-        screen.frames(2)
+        play_the_first_turn_and_wait_for_the_ai(screen, match)
         report = screen.dialog
         assert isinstance(report, TurnReport) and report.lines
         text = save_to_text(match)
