@@ -960,7 +960,7 @@ def _sign(m: Match, offer: Offer, events: list[Event]) -> None:
     elif offer.kind == "peace":
         m.wars.discard(frozenset((a, b)))
         until = m.round + rules.TRUCE_ROUNDS + 1
-        m.truces[(a, b) if a < b else (b, a)] = until
+        m.truces[w.pair(a, b)] = until
         _drop_unbound_duties(m)
         events.append(
             _event(

@@ -60,9 +60,14 @@ def side_of(m: Match, nation: str) -> list[str]:
     return list(m.level.seats[seat].nations)
 
 
+def pair(a: str, b: str) -> tuple[str, str]:
+    """Two nations in a fixed order: the key of what binds them both alike (a truce)."""
+    return (a, b) if a < b else (b, a)
+
+
 def truce_until(m: Match, a: str, b: str) -> int | None:
     """The first round in which ``a`` and ``b`` may attack each other again after making peace, if still to come."""
-    until = m.truces.get((a, b) if a < b else (b, a))
+    until = m.truces.get(pair(a, b))
     return until if until is not None and m.round < until else None
 
 
