@@ -584,6 +584,7 @@ def _enter_war(m: Match, nation: str, enemy: str, cause: str, events: list[Event
         del m.pacts[pact]
         events.append(_event(TreatyDissolved, treaty=pact, text=f"{name[0].upper()}{name[1:]} lapses."))
     m.wars.add(frozenset((nation, enemy)))
+    m.truces.pop(w.pair(nation, enemy), None)  # a truce forbids starting a war, not fighting one called by a duty
     why = "to honour its duty" if cause == "duty" else "as its troops on allied soil are attacked"
     events.append(
         _event(

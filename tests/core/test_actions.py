@@ -643,6 +643,20 @@ def test_after_peace_neither_may_attack_the_other_until_the_truce_ends() -> None
     assert game.at_war("france", "germany")
 
 
+def test_a_duty_that_brings_back_the_war_ends_the_truce_so_the_two_may_fight_it() -> None:
+    game, _ = peace_in_round_1()
+    game.give_forces("alsace", germany=1).give_forces("brussels", france=0)  # no French tripwire there
+    game.act(Attack(nation="germany", source="alsace", target="brussels", amount=1))  # France's ally
+    duty = game.duty_of("france")
+    game.play_until_seat(0)
+    game.act(HonourDuty(nation="france", duty=duty.id))
+    assert game.at_war("france", "germany")
+    game.give_forces("paris", france=6)
+    attack = Attack(nation="france", source="paris", target="berlin", amount=6)
+    assert attack in legal_actions(game.match, 0), "at war again: the truce must not stop them fighting it"
+    game.act(attack)
+
+
 def test_peace_with_a_nation_you_are_not_fighting_is_refused() -> None:
     game = world()
     assert game.refused(ProposePeace(nation="france", to="germany")) == "France is not at war with Germany"
