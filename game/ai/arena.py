@@ -23,7 +23,7 @@ from typing import Any
 from game.ai.bot import Bot
 from game.ai.registry import make_bot
 from game.core import IllegalAction, Level, Match, apply, current_seat, new_match, state_hash
-from game.core.world import PointSplit, point_split
+from game.core.victory import PointSplit, point_split
 
 # A bot that takes this many actions in one turn is stuck: the arena stops it rather than hang.
 MAX_ACTIONS_PER_TURN = 400

@@ -13,7 +13,7 @@ from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
 
-from game.core import Action, IllegalAction, Match, apply, doctrines, first_seat, is_legal, odds, rules
+from game.core import Action, IllegalAction, Match, apply, doctrines, first_seat, is_legal, odds, rules, treaties
 from game.core import world as w
 from game.core.actions import AnswerOffer, Attack, EndTurn
 from game.core.state import Duty, Offer
@@ -251,7 +251,7 @@ class Board:
 def can_attack(m: Match, nation: str, target: str) -> bool:
     """The attack rules that do not depend on the source: not one's own side's, no ally's, no allied guests."""
     host = m.owner[target]
-    return not any(w.shielded(m, nation, n) for n in (host, *m.forces[target]))
+    return not any(treaties.shielded(m, nation, n) for n in (host, *m.forces[target]))
 
 
 def npc_weight(m: Match, seat: int, nation: str) -> float:

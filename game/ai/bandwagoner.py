@@ -51,7 +51,7 @@ from game.ai.assess import (
     odds_of,
     pile_on_odds,
 )
-from game.core import Action, IllegalAction, Match, apply, current_seat, doctrines, rules
+from game.core import Action, IllegalAction, Match, apply, current_seat, doctrines, rules, treaties, victory
 from game.core import world as w
 from game.core.actions import (
     EndTurn,
@@ -287,7 +287,7 @@ class BandwagonerBot:
         # Peace: with a nation of the rules, unless it is there for the taking.
         if from_npc:
             return not self._within_reach(board, offer.sender, self.skill.min_odds)
-        points = w.victory_points(m)
+        points = victory.victory_points(m)
         return mine < theirs or points[seat] > points[1 - seat]
 
     # -- Diplomacy -----------------------------------------------------------------------
@@ -548,7 +548,7 @@ class BandwagonerBot:
         if start >= 1.0:
             return 0.0
         m = board.m
-        points = w.victory_points(m)
+        points = victory.victory_points(m)
         behind = points[1 - board.seat] - points[board.seat]
         if behind <= 0 or points[2] <= 0:
             return 0.0
@@ -866,7 +866,7 @@ class BandwagonerBot:
         attackers = m.forces[territory].get(owner, 0)
         best = 0.0
         for target in w.adjacent(m, territory):
-            if w.shielded(m, owner, m.owner[target]):
+            if treaties.shielded(m, owner, m.owner[target]):
                 continue
             defenders, factor = w.defenders(m, target), board.factor(target)
             gain = odds_of(attackers + extra, defenders, factor) - odds_of(attackers, defenders, factor)

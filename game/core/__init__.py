@@ -6,19 +6,12 @@ Everything the UI and the bots may use is exported here: start a match with
 
 from game.core.actions import Action, parse_action
 from game.core.combat import Odds, odds
-from game.core.engine import (
-    IllegalAction,
-    apply,
-    can_undo,
-    current_seat,
-    first_seat,
-    fixed_opener,
-    is_legal,
-    new_match,
-    view,
-)
+from game.core.engine import apply, can_undo, current_seat, is_legal, new_match, view
+from game.core.errors import AlreadyOffered, CannotAfford, IllegalAction, NotYourTurn, Shielded, UnknownId
 from game.core.events import Event
+from game.core.flow import first_seat, fixed_opener
 from game.core.hexgrid import Cell
+from game.core.ids import NationId, TerritoryId, TreatyId
 from game.core.legal import LegalActions, legal_actions
 from game.core.level import FORMAT_VERSION, Geography, Level, Problem, level_problems
 from game.core.state import Match, Outcome, snapshot, state_hash
@@ -26,6 +19,14 @@ from game.core.state import Match, Outcome, snapshot, state_hash
 __all__ = [
     "FORMAT_VERSION",
     "Action",
+    "AlreadyOffered",
+    "CannotAfford",
+    "NationId",
+    "NotYourTurn",
+    "Shielded",
+    "TerritoryId",
+    "TreatyId",
+    "UnknownId",
     "Cell",
     "Event",
     "Geography",

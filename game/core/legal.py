@@ -33,17 +33,17 @@ from game.core.actions import (
     RegimeAid,
     Undo,
 )
-from game.core.engine import (
-    IllegalAction,
-    can_undo,
+from game.core.engine import can_undo, is_legal
+from game.core.errors import IllegalAction
+from game.core.state import Match
+from game.core.treaties import (
     check_alliance_offer,
     check_guarantee,
     check_invite,
     check_offer_still_stands,
     check_pact,
-    is_legal,
+    shielded,
 )
-from game.core.state import Match
 
 
 class LegalActions:
@@ -135,7 +135,7 @@ def _generate(m: Match, seat: int) -> Iterator[Action]:  # noqa: C901 - one loop
                 host = m.owner[target]
                 if w.allied(m, nation, host):
                     yield _new(Move, nation=nation, source=source, target=target, amount=amount)
-                elif not any(w.shielded(m, nation, g) for g in (host, *m.forces[target])):
+                elif not any(shielded(m, nation, g) for g in (host, *m.forces[target])):
                     yield _new(Attack, nation=nation, source=source, target=target, amount=amount)
         for other in others:
             if other == nation:

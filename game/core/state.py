@@ -18,6 +18,7 @@ from game.core.level import Geography, Level
 TreatyKind = Literal["alliance", "guarantee", "pact"]
 OfferKind = Literal["alliance", "invite", "guarantee", "pact", "peace"]
 Phase = Literal["seat", "npc", "over"]
+OutcomeReason = Literal["capitals", "hegemony", "round_limit"]
 
 
 @dataclass
@@ -72,7 +73,7 @@ class Outcome:
     """How the match ended. ``winner`` is a seat index (0 or 1), or None for a draw."""
 
     winner: int | None
-    reason: Literal["capitals", "hegemony", "round_limit"]
+    reason: OutcomeReason
     text: str
 
 

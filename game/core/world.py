@@ -7,11 +7,15 @@ a question (not a change) is answered here once.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from game.core import rules
 from game.core.combat import Odds, odds
 from game.core.state import AllianceState, Match
+
+
+def is_over(m: Match) -> bool:
+    """Whether the match has ended (asked between the steps of a phase, since any battle may end it)."""
+    return m.phase == "over"
 
 
 def nation_name(m: Match, nation: str) -> str:
@@ -58,29 +62,6 @@ def side_of(m: Match, nation: str) -> list[str]:
     if seat is None:
         return [nation]
     return list(m.level.seats[seat].nations)
-
-
-def pair(a: str, b: str) -> tuple[str, str]:
-    """Two nations in a fixed order: the key of what binds them both alike (a truce)."""
-    return (a, b) if a < b else (b, a)
-
-
-def truce_until(m: Match, a: str, b: str) -> int | None:
-    """The first round in which ``a`` and ``b`` may attack each other again after making peace, if still to come."""
-    until = m.truces.get(pair(a, b))
-    return until if until is not None and m.round < until else None
-
-
-def shielded(m: Match, nation: str, other: str) -> bool:
-    """True when ``nation`` may not attack ``other``: itself, an ally, a seat-mate, a seat-mate's ally, or under truce.
-
-    A seat is one player. Its nations never fight each other, and one attacking the other's ally
-    would call the other to war against its own seat under Article 5, so that alliance must be
-    left first, exactly as one's own must. A truce binds only the two nations that made peace.
-    """
-    if truce_until(m, nation, other) is not None:
-        return True
-    return any(allied(m, mate, other) for mate in side_of(m, nation))
 
 
 def at_war(m: Match, a: str, b: str) -> bool:
@@ -187,50 +168,25 @@ def attack_odds(m: Match, territory: str, attackers: int) -> Odds:
     return odds(attackers, defenders(m, territory), defence_factor(m, territory))
 
 
-class PointSplit(NamedTuple):
-    """Where a seat's victory points come from: the question every balance change asks."""
-
-    own: float  # land its nations held at the start and still hold
-    captured: float  # land its nations took from anyone else
-    allies: float  # its NPC allies' land, weighted by the cohesion of the alliance that binds them
-
-    @property
-    def total(self) -> float:
-        return self.own + self.captured + self.allies
-
-
-def victory_points(m: Match) -> tuple[float, float, float]:
-    """(seat 1 points, seat 2 points, all points on the map).
-
-    A seat counts its own territories in full and its NPC allies' territories in
-    part, weighted by the cohesion of the alliance that binds them.
-    """
-    first, second, total = point_split(m)
-    return first.total, second.total, total
+def treaty_name(m: Match, treaty: str) -> str:
+    """A treaty as a player names it: the alliance's name, or who guarantees or pacts with whom."""
+    if treaty in m.alliances:
+        return m.alliances[treaty].name
+    if treaty in m.guarantees:
+        g, h = m.guarantees[treaty]
+        return f"guarantee of {nation_name(m, h)} by {nation_name(m, g)}"
+    if treaty in m.pacts:
+        a, b = m.pacts[treaty]
+        return f"non-aggression pact of {nation_name(m, a)} and {nation_name(m, b)}"
+    return treaty
 
 
-def point_split(m: Match) -> tuple[PointSplit, PointSplit, float]:
-    """Each seat's victory points by source, and all points on the map (see :func:`victory_points`)."""
-    held = [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]  # per seat: own, captured, allies
-    total = 0.0
-    npc_weight: list[dict[str, float]] = [{}, {}]
-    for alliance in m.alliances.values():
-        for seat in (0, 1):
-            if any(m.seat_of.get(n) == seat for n in alliance.members):
-                for n in alliance.members:
-                    if n not in m.seat_of:
-                        npc_weight[seat][n] = max(npc_weight[seat].get(n, 0.0), alliance.cohesion / 100.0)
-    for territory, owner in m.owner.items():
-        value = _value(m, territory)
-        total += value
-        owner_seat = m.seat_of.get(owner)
-        if owner_seat is not None:
-            first_owner = m.index.first_owner[territory]
-            held[owner_seat][0 if m.seat_of.get(first_owner) == owner_seat else 1] += value
-        else:
-            for s in (0, 1):
-                held[s][2] += value * npc_weight[s].get(owner, 0.0)
-    return PointSplit(*held[0]), PointSplit(*held[1]), total
+def the_treaty(m: Match, treaty: str) -> str:
+    """The treaty's name inside a sentence: "the Triple Alliance", "the guarantee of Belgium by Britain"."""
+    name = treaty_name(m, treaty)
+    if treaty not in m.alliances and treaty not in m.guarantees and treaty not in m.pacts:
+        return name
+    return name if name.startswith("The ") else "the " + name
 
 
 def capital_of(m: Match, nation: str) -> str | None:

@@ -19,8 +19,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from game.core import can_undo, legal_actions, rules
-from game.core import world as w
+from game.core import can_undo, legal_actions, rules, victory
 from game.core.actions import (
     AnswerOffer,
     Attack,
@@ -39,9 +38,9 @@ from game.core.actions import (
     RegimeAid,
     Undo,
 )
-from game.core.engine import exercise_gain
+from game.core.cohesion import exercise_gain
 from game.core.events import Event
-from game.core.world import PointSplit
+from game.core.victory import PointSplit
 from tests.builder import Game
 from tests.small_world import small_world
 
@@ -1011,13 +1010,13 @@ def test_at_the_round_limit_the_seat_ahead_wins_counting_an_npc_allys_land_by_co
 
 def test_victory_points_split_into_own_land_land_taken_and_allies_land() -> None:
     game = world().give_forces("paris", france=9)
-    west, central, total = w.point_split(game.match)
+    west, central, total = victory.point_split(game.match)
     assert (west, central, total) == (PointSplit(3, 0, 1.2), PointSplit(4, 0, 0), 9)
     game.act(Attack(nation="france", source="paris", target="alsace", amount=6))
     assert game.match.owner["alsace"] == "france"
-    west, central, _ = w.point_split(game.match)
+    west, central, _ = victory.point_split(game.match)
     assert (west.own, west.captured, central.own) == (3, 1, 3), "Alsace counts as taken, and Germany lost it"
-    assert w.victory_points(game.match)[:2] == (west.total, central.total)
+    assert victory.victory_points(game.match)[:2] == (west.total, central.total)
 
 
 def test_an_ally_held_by_no_cohesion_adds_no_victory_points() -> None:

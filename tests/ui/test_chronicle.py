@@ -11,7 +11,7 @@ import pygame
 
 from game.core import Match, apply, new_match
 from game.core.actions import Attack
-from game.core.events import CohesionChanged, Moved, NpcPhaseStarted, TurnStarted, make
+from game.core.events import CohesionChanged, Moved, NpcPhaseStarted, TurnStarted, new_event
 from game.ui.app import App
 from game.ui.panels.chronicle import ChroniclePanel, event_html
 from game.ui.panels.common import hex_of, ink
@@ -72,8 +72,8 @@ def test_as_events_arrive_the_newest_line_is_always_shown_in_full(app: App) -> N
 def test_a_sentence_that_exactly_fills_the_width_is_not_followed_by_a_blank_line(app: App) -> None:
     match = new_match(level(), 1)
     match.events = [
-        make(Moved, text="Austria-Hungary moves 2 from Tyrol to Vienna."),
-        make(Moved, text="Russia moves 3 from St Petersburg to Estonia."),
+        new_event(Moved, text="Austria-Hungary moves 2 from Tyrol to Vienna."),
+        new_event(Moved, text="Russia moves 3 from St Petersburg to Estonia."),
     ]
     panel = ChroniclePanel(app, match, RECT)
     for width in range(200, 420):  # somewhere in here each sentence ends right at the edge
@@ -84,7 +84,7 @@ def test_a_sentence_that_exactly_fills_the_width_is_not_followed_by_a_blank_line
 
 def drift(alliance: str, cohesion: int, cause: str) -> Any:
     name = alliance.replace("_", " ").title()
-    return make(
+    return new_event(
         CohesionChanged,
         alliance=alliance,
         cohesion=cohesion,
@@ -96,7 +96,7 @@ def drift(alliance: str, cohesion: int, cause: str) -> Any:
 
 def test_a_rounds_cohesion_drift_is_one_line_and_changes_from_actions_keep_their_own(app: App) -> None:
     match = new_match(level(), 1)
-    passed = make(
+    passed = new_event(
         CohesionChanged,
         alliance="triple_alliance",
         cohesion=35,
@@ -104,14 +104,14 @@ def test_a_rounds_cohesion_drift_is_one_line_and_changes_from_actions_keep_their
         cause="a duty passed",
         text="Cohesion of the Triple Alliance falls to 35 (a duty passed).",
     )
-    match.events = [make(TurnStarted, text="Round 1: Central Powers (seat 1) to play."), passed]
+    match.events = [new_event(TurnStarted, text="Round 1: Central Powers (seat 1) to play."), passed]
     panel = ChroniclePanel(app, match, RECT)
     end_of_round = [
-        make(NpcPhaseStarted, text="Round 1: the nations nobody plays."),
+        new_event(NpcPhaseStarted, text="Round 1: the nations nobody plays."),
         drift("triple_alliance", 34, "no recent exercises"),
         drift("dual_alliance", 69, "no recent exercises"),
         drift("dual_alliance", 68, "ideological distance"),
-        make(TurnStarted, text="Round 2: Central Powers (seat 1) to play."),
+        new_event(TurnStarted, text="Round 2: Central Powers (seat 1) to play."),
     ]
     match.events.extend(end_of_round)  # arrive in play...
     panel.sync()

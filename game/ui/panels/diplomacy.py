@@ -26,7 +26,7 @@ from pygame_gui.elements import (
 )
 
 import game.core as core
-from game.core import IllegalAction, Match, rules
+from game.core import IllegalAction, Match, rules, treaties
 from game.core import world as w
 from game.core.actions import (
     AnswerOffer,
@@ -325,7 +325,7 @@ class DiplomacyWindow:
             return "ally"
         if w.has_pact(m, acting, nation):
             return "pact"
-        if w.truce_until(m, acting, nation) is not None:
+        if treaties.truce_until(m, acting, nation) is not None:
             return "truce"
         return ""
 
@@ -344,7 +344,7 @@ class DiplomacyWindow:
                 lines.append(f"<font color='{good}'>Allied with</font> {who} in the {esc(alliance.name)}")
             if w.has_pact(m, mine, nation):
                 lines.append(f"Non-aggression pact with {who}")
-            until = w.truce_until(m, mine, nation)
+            until = treaties.truce_until(m, mine, nation)
             if until is not None:
                 lines.append(f"Truce with {who}: neither may attack the other before round {until}")
             if w.guarantee_id(m, mine, nation):

@@ -9,7 +9,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton
 
-from game.core import Match
+from game.core import Match, victory
 from game.core import world as w
 from game.ui.panels.common import Intent, ink, make_button, nation_colour, opening_seat, seat_label, text_surface
 
@@ -220,7 +220,7 @@ class TopBar:
         m = self.match
         small = self.app.font(11, bold=True)
         body = self.app.font(13, bold=True)
-        vp0, vp1, total = w.victory_points(m)
+        vp0, vp1, total = victory.victory_points(m)
         share = m.level.hegemony_share
         colours = [nation_colour(m, m.level.seats[s].nations[0]) for s in (0, 1)]
         bar = pygame.Rect(x, 27, width - PAD, 10)

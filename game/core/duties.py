@@ -1,0 +1,149 @@
+"""The Article 5 duty, and guarantees: who is called to a war, and what answering costs.
+
+When a nation is attacked (the target of a declaration), every fellow member of a
+collective-defence alliance and every guarantor gets a duty: join the war against the
+aggressor by the end of its holder's next turn. Honouring it means entering the war (the
+war rule, :func:`game.core.war.honour_duty`, since it may set off everything a war entry
+does). Passing the buck keeps the holder out at a price: its credibility and its alliance's
+cohesion fall, and every NPC remembers. A duty left unanswered at its deadline counts as
+passed; one with nothing left to answer lapses (:func:`lapse`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from game.core import flow, rules
+from game.core import world as w
+from game.core.actions import PassTheBuck
+from game.core.cohesion import shift as shift_cohesion
+from game.core.errors import IllegalAction, UnknownId
+from game.core.events import BuckPassed, DutyRaised, Event, new_event
+from game.core.ids import DutyId, NationId, TreatyId
+from game.core.standing import shift_credibility
+from game.core.state import Duty, Match
+
+
+def raise_duties(m: Match, aggressor: NationId, target: NationId, events: list[Event]) -> None:
+    """Article 5 and guarantees: the attacked nation's defenders are called, its attacker's are not.
+
+    Every fellow member of a collective-defence alliance of ``target`` and every
+    guarantor of ``target`` gets a duty, unless it is on the aggressor's side (the
+    aggressor or a nation of its seat: a seat never fights itself) or already at
+    war with it. The aggressor's own allies get nothing: nobody is bound to help
+    the side that started it.
+    """
+    side = w.side_of(m, aggressor)
+    called: dict[NationId, TreatyId] = {}
+    for alliance in sorted(m.alliances.values(), key=lambda al: al.id):
+        if alliance.collective_defence and target in alliance.members:
+            for member in alliance.members:
+                if member != target and member not in side:
+                    called.setdefault(member, alliance.id)
+    for gid, (guarantor, guaranteed) in sorted(m.guarantees.items()):
+        if guaranteed == target and guarantor not in side:
+            called.setdefault(guarantor, gid)
+    for nation, treaty in sorted(called.items()):
+        if nation in m.eliminated or w.at_war(m, nation, aggressor):
+            continue
+        duty = Duty(
+            id=m.new_id(),
+            nation=nation,
+            aggressor=aggressor,
+            target=target,
+            treaty=treaty,
+            raised_turn=m.turn,
+            deadline=flow.next_turn_of(m, nation),
+        )
+        m.duties[duty.id] = duty
+        events.append(
+            new_event(
+                DutyRaised,
+                duty=duty.id,
+                nation=nation,
+                aggressor=aggressor,
+                target=target,
+                treaty=treaty,
+                deadline_round=deadline_round(duty),
+                text=f"{w.nation_name(m, target)} is attacked: {w.the_treaty(m, treaty)} calls on "
+                f"{w.nation_name(m, nation)} to join the war against {w.nation_name(m, aggressor)}.",
+            )
+        )
+
+
+def deadline_round(duty: Duty) -> int:
+    """The round by whose holder's turn the duty must be answered."""
+    return flow.round_of(duty.deadline)
+
+
+def duty_of(m: Match, nation: NationId, duty_id: DutyId) -> Duty:
+    """The open duty a nation answers, or a refusal saying why it cannot."""
+    duty = m.duties.get(duty_id)
+    if duty is None:
+        raise UnknownId(f"there is no open duty #{duty_id}")
+    if duty.nation != nation:
+        raise IllegalAction(f"duty #{duty_id} belongs to {w.nation_name(m, duty.nation)}")
+    return duty
+
+
+def pass_(m: Match, a: PassTheBuck, events: list[Event]) -> None:
+    """The action: a seat's nation passes the buck on one of its duties."""
+    pass_the_buck(m, duty_of(m, a.nation, a.duty), "", False, events)
+
+
+def pass_the_buck(m: Match, duty: Duty, reason: str, expired: bool, events: list[Event]) -> None:
+    """Stay out: cohesion and credibility fall, and every NPC remembers."""
+    del m.duties[duty.id]
+    m.buck_passed[duty.nation] = m.buck_passed.get(duty.nation, 0) + 1
+    shift_credibility(m, duty.nation, rules.PASS_CREDIBILITY)
+    how = "lets the deadline pass" if expired else "passes the buck"
+    events.append(
+        new_event(
+            BuckPassed,
+            duty=duty.id,
+            nation=duty.nation,
+            aggressor=duty.aggressor,
+            expired=expired,
+            reason=reason,
+            text=f"{w.nation_name(m, duty.nation)} {how} and stays out of the war on "
+            f"{w.nation_name(m, duty.target)}" + (f": {reason}." if reason else "."),
+        )
+    )
+    shift_cohesion(m, duty.treaty, rules.PASS_COHESION, "a duty passed", events)
+
+
+def walk_away(m: Match, nation: NationId, treaty: TreatyId, events: list[Event]) -> None:
+    """Leaving a treaty passes the buck on every duty it still holds under it."""
+    for duty in [d for d in m.duties.values() if d.nation == nation and d.treaty == treaty]:
+        pass_the_buck(m, duty, "it walked away from the treaty", False, events)
+
+
+def lapse(m: Match) -> None:
+    """A duty lapses, without blame or credit, once there is nothing left to answer.
+
+    That is: the treaty no longer binds its holder to the target, the target has made
+    peace with the aggressor, or the holder is already at war with the aggressor by
+    another road (a tripwire, its own attack).
+    """
+    for did, duty in list(m.duties.items()):
+        alliance = m.alliances.get(duty.treaty)
+        if alliance is not None:
+            bound = duty.nation in alliance.members and duty.target in alliance.members
+        else:
+            bound = m.guarantees.get(duty.treaty) == (duty.nation, duty.target)
+        still_fought = w.at_war(m, duty.target, duty.aggressor)
+        if not bound or not still_fought or w.at_war(m, duty.nation, duty.aggressor):
+            del m.duties[did]
+
+
+def expire(m: Match, holder: Callable[[NationId], bool], events: list[Event]) -> None:
+    """At the end of a turn, the duties of its holder that fall due and are still unanswered count as passed."""
+    for duty in sorted(m.duties.values(), key=lambda d: d.id):
+        if duty.deadline <= m.turn and holder(duty.nation):
+            pass_the_buck(m, duty, "", True, events)
+
+
+def open_duties(m: Match, nations: list[NationId]) -> list[Duty]:
+    """The duties these nations still have to answer, oldest first."""
+    wanted = set(nations)
+    return sorted((d for d in m.duties.values() if d.nation in wanted), key=lambda d: d.id)

@@ -1,0 +1,182 @@
+"""The NPC phase: the nations nobody plays answer the seats' moves, in this order.
+
+1. **Income**: every nation of the rules collects.
+2. **Alignment** (:func:`align`): each answers the round's offers by its doctrine, weighing
+   every suitor of the round together.
+3. **Initiatives** (:func:`take_initiative`): what each starts on its own (leaving a hollow
+   alliance, suing for peace, courting a side), under the same rules as a seat's action.
+4. **Duties** (:func:`answer_duties`): each decides its open Article 5 and guarantee duties.
+5. **Defence** (:func:`defend`): each recruits where the danger is and strikes back only at
+   good odds.
+
+The phase ends as soon as the match does (a capital falls in a defensive strike).
+"""
+
+from __future__ import annotations
+
+from game.core import doctrines, duties, forces, rules, treaties, war
+from game.core import world as w
+from game.core.errors import IllegalAction
+from game.core.events import Event, NpcPhaseStarted, new_event
+from game.core.ids import NationId
+from game.core.state import Match, Offer
+
+
+def phase(m: Match, events: list[Event]) -> None:
+    """NPC alignment, NPC duties, NPC defence: the world answers the seats' moves."""
+    m.phase = "npc"
+    events.append(new_event(NpcPhaseStarted, round=m.round, text=f"Round {m.round}: the other nations act."))
+    npcs = [n for n in w.active_nations(m) if w.is_npc(m, n)]
+    for nation in npcs:
+        forces.collect_income(m, nation, events)
+    align(m, events)
+    for nation in npcs:
+        if nation in m.eliminated:
+            continue
+        for initiative in doctrines.initiatives(m, nation):
+            take_initiative(m, nation, initiative, events)
+            if w.is_over(m):
+                return
+    answer_duties(m, events)
+    for nation in npcs:
+        if nation in m.eliminated:
+            continue
+        defend(m, nation, events)
+        if w.is_over(m):
+            return
+
+
+def align(m: Match, events: list[Event]) -> None:
+    """NPC alignment: each NPC answers the round's offers, its favourite suitor first.
+
+    Nations answer in level order; within a nation, offers from the side its doctrine
+    likes best come first, so accepting one alliance can rule out the rival's (a nation
+    bound to one side rejects the other). A dead heat between the seats is settled by
+    the match's dice, never by who sits first.
+    """
+    pending = sorted((o for o in m.offers.values() if w.is_npc(m, o.recipient)), key=lambda o: o.id)
+    position = {n.id: i for i, n in enumerate(m.level.nations)}
+    for nation in sorted({o.recipient for o in pending}, key=position.__getitem__):
+        offers = [o for o in pending if o.recipient == nation]
+        suitors = {m.seat_of[o.sender] for o in offers if o.sender in m.seat_of}
+        if len(suitors) == 2:  # only a contest needs ranking (and, on a tie, a die)
+            rank = doctrines.rank_suitors(m, nation, m.rng)
+            offers.sort(key=lambda o: (rank.index(m.seat_of[o.sender]) if o.sender in m.seat_of else 2, o.id))
+        for offer in offers:
+            del m.offers[offer.id]
+            if nation in m.eliminated:
+                continue
+            try:
+                treaties.check_offer_still_stands(m, offer)
+            except IllegalAction as refusal:
+                if not w.allied(m, offer.sender, offer.recipient):  # allied already: nothing left to answer
+                    treaties.answer(m, offer, False, str(refusal), events)
+                continue
+            decision = doctrines.decide_offer(m, offer)
+            treaties.answer(m, offer, decision.yes, decision.reason, events)
+
+
+def take_initiative(m: Match, nation: NationId, initiative: doctrines.Initiative, events: list[Event]) -> None:
+    """An NPC acts on its doctrine: the same rules as a seat's action, checked the same way."""
+    if initiative.kind == "leave":
+        if initiative.treaty in m.alliances and nation in m.alliances[initiative.treaty].members:
+            treaties.leave_alliance(m, nation, initiative.treaty, initiative.reason, events)
+        return
+    to = initiative.to
+    if to in m.eliminated or to == nation:
+        return
+    kind = initiative.kind
+    try:
+        if kind == "alliance":
+            treaties.check_alliance_offer(m, nation, to)
+            offer = Offer(m.new_id(), "alliance", nation, to, 0, name=initiative.name or "Alliance")
+        elif kind == "invite":
+            alliance = m.alliances.get(initiative.treaty)
+            if alliance is None:
+                return
+            treaties.check_invite(m, alliance, nation, to)
+            offer = Offer(m.new_id(), "invite", nation, to, 0, alliance=alliance.id)
+        elif kind == "pact":
+            treaties.check_pact(m, nation, to)
+            offer = Offer(m.new_id(), "pact", nation, to, 0)
+        elif kind == "peace":
+            if not w.at_war(m, nation, to):
+                return
+            offer = Offer(m.new_id(), "peace", nation, to, 0)
+        else:
+            return
+        treaties.check_once(m, nation, to, offer.kind)
+    except IllegalAction:
+        return
+    treaties.make_offer(m, offer, events, initiative.reason)
+
+
+def answer_duties(m: Match, events: list[Event]) -> None:
+    """Each NPC decides its open duties by its doctrine, oldest first, until none is left.
+
+    Honouring may raise more duties only through a tripwire (an NPC entering a war declares
+    none), so the loop ends.
+    """
+    while True:
+        open_duties = sorted((d for d in m.duties.values() if w.is_npc(m, d.nation)), key=lambda d: d.id)
+        if not open_duties:
+            break
+        for duty in open_duties:
+            if duty.id not in m.duties:
+                continue
+            decision = doctrines.decide_duty(m, duty)
+            if decision.yes:
+                war.honour_duty(m, duty, decision.reason, events)
+            else:
+                duties.pass_the_buck(m, duty, decision.reason, False, events)
+
+
+def defend(m: Match, nation: NationId, events: list[Event]) -> None:
+    """A simple, sensible defence: recruit where the danger is, strike back only with good odds."""
+    territories = w.territories_of(m, nation)
+    if not territories:
+        return
+    foes = set(w.enemies(m, nation))
+
+    def danger(t: str) -> tuple[int, int, str]:
+        hostile = 0
+        neutral = 0
+        for other in w.adjacent(m, t):
+            owner = m.owner[other]
+            if owner in foes:
+                hostile += w.strength(m, other)
+            elif owner != nation and not w.allied(m, nation, owner):
+                neutral += 1
+        return hostile, neutral, t
+
+    spot = max(territories, key=danger)
+    amount = m.treasury[nation] // rules.RECRUIT_COST
+    if not foes:
+        land = sum(m.index.value[t] for t in territories)
+        army = sum(m.forces[t].get(nation, 0) for t in territories)
+        amount = min(amount, max(0, rules.NPC_PEACETIME_ARMY_PER_VALUE * land - army))
+    if amount > 0:
+        forces.raise_troops(m, nation, spot, amount, events)
+    if not foes:
+        m.treasury[nation] = min(m.treasury[nation], rules.NPC_WAR_CHEST_ROUNDS * w.income(m, nation))
+        return
+    for _ in range(rules.NPC_ATTACKS_PER_PHASE):
+        best: tuple[float, str, str, int] | None = None
+        for source in sorted(w.territories_of(m, nation)):
+            attackers = w.ready(m, source, nation)
+            if attackers < 2:
+                continue
+            for target in sorted(w.adjacent(m, source)):
+                if m.owner[target] not in foes:
+                    continue
+                if any(g != m.owner[target] and not w.at_war(m, nation, g) for g in m.forces[target]):
+                    continue
+                chance = w.attack_odds(m, target, attackers).attacker_wins
+                if chance >= rules.NPC_ATTACK_MIN_ODDS and (best is None or chance > best[0]):
+                    best = (chance, source, target, attackers)
+        if best is None:
+            return
+        _, source, target, attackers = best
+        war.wage_attack(m, nation, source, target, attackers, events)
+        if w.is_over(m):
+            return

@@ -1,0 +1,66 @@
+"""A nation's standing: its credibility (do others trust its word?) and its regime's stability.
+
+Credibility falls when a nation passes the buck, leaves a treaty or breaks a pact, and rises
+when it honours a duty; the NPCs read it (see the doctrines). Stability falls with lost land
+and long wars and settles back in peace; a fragile regime (David) sides with whoever props it
+up, which is what regime aid buys.
+"""
+
+from __future__ import annotations
+
+from game.core import checks, rules
+from game.core import world as w
+from game.core.actions import RegimeAid
+from game.core.errors import CannotAfford, IllegalAction
+from game.core.events import Event, RegimeAidGiven, new_event
+from game.core.ids import NationId
+from game.core.state import Match
+
+
+def clamp(value: int) -> int:
+    """Every standing and every cohesion lives on 0..100.
+
+    >>> clamp(-4), clamp(55), clamp(130)
+    (0, 55, 100)
+    """
+    return 0 if value < 0 else 100 if value > 100 else value
+
+
+def shift_credibility(m: Match, nation: NationId, delta: int) -> None:
+    m.credibility[nation] = clamp(m.credibility[nation] + delta)
+
+
+def shift_stability(m: Match, nation: NationId, delta: int) -> None:
+    m.stability[nation] = clamp(m.stability[nation] + delta)
+
+
+def give_regime_aid(m: Match, a: RegimeAid, events: list[Event]) -> None:
+    """Pay to prop up another nation's regime; the recipient remembers its donors (David's doctrine)."""
+    checks.counterpart(m, a.nation, a.to)
+    if w.at_war(m, a.nation, a.to):
+        raise IllegalAction(f"{w.nation_name(m, a.nation)} is at war with {w.nation_name(m, a.to)}")
+    if m.treasury[a.nation] < rules.REGIME_AID_COST:
+        raise CannotAfford(f"regime aid costs {rules.REGIME_AID_COST}; the treasury holds {m.treasury[a.nation]}")
+    m.treasury[a.nation] -= rules.REGIME_AID_COST
+    shift_stability(m, a.to, rules.REGIME_AID_STABILITY)
+    donors = m.aid_received.setdefault(a.to, {})
+    donors[a.nation] = donors.get(a.nation, 0) + 1
+    events.append(
+        new_event(
+            RegimeAidGiven,
+            donor=a.nation,
+            recipient=a.to,
+            stability=m.stability[a.to],
+            text=f"{w.nation_name(m, a.nation)} sends regime aid to {w.nation_name(m, a.to)} "
+            f"(stability {m.stability[a.to]}).",
+        )
+    )
+
+
+def settle(m: Match) -> None:
+    """At a round's end a nation at war strains its regime; one at peace recovers toward calm."""
+    for nation in w.active_nations(m):
+        if w.enemies(m, nation):
+            shift_stability(m, nation, rules.STABILITY_AT_WAR_PER_ROUND)
+        elif m.stability[nation] < rules.STABILITY_RECOVERY_TARGET:
+            shift_stability(m, nation, 1)
