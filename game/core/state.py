@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from game.core.ids import DutyId, NationId, OfferId, TerritoryId, TreatyId
 from game.core.level import Geography, Level
 
 TreatyKind = Literal["alliance", "guarantee", "pact"]
@@ -23,9 +24,9 @@ OutcomeReason = Literal["capitals", "hegemony", "round_limit"]
 
 @dataclass
 class AllianceState:
-    id: str
+    id: TreatyId
     name: str
-    members: list[str]
+    members: list[NationId]
     collective_defence: bool
     cohesion: int
     last_exercise_round: int = 0
@@ -39,31 +40,31 @@ class Duty:
     turn number at whose end an unanswered duty counts as passed.
     """
 
-    id: int
-    nation: str
-    aggressor: str
-    target: str
-    treaty: str
+    id: DutyId
+    nation: NationId
+    aggressor: NationId
+    target: NationId
+    treaty: TreatyId
     raised_turn: int
     deadline: int
 
 
 @dataclass
 class Offer:
-    id: int
+    id: OfferId
     kind: OfferKind
-    sender: str
-    recipient: str
+    sender: NationId
+    recipient: NationId
     deadline: int
-    alliance: str | None = None  # invite: the alliance to join
+    alliance: TreatyId | None = None  # invite: the alliance to join
     name: str | None = None  # new alliance: its name
     collective_defence: bool = True
 
 
 @dataclass
 class Declaration:
-    aggressor: str
-    target: str
+    aggressor: NationId
+    target: NationId
     round: int
     broke_pact: bool
 
@@ -100,33 +101,33 @@ class Match:
     seed: int
     controllers: tuple[str, str]
     rng: random.Random
-    seat_of: dict[str, int]  # nation -> seat index; NPCs absent
+    seat_of: dict[NationId, int]  # nation -> seat index; NPCs absent
     # Turn flow: turn counts seat turns and NPC phases (3 per round), from 1.
     round: int = 1
     turn: int = 1
     phase: Phase = "seat"
     seat: int = 0
     # The world.
-    owner: dict[str, str] = field(default_factory=dict)
-    forces: dict[str, dict[str, int]] = field(default_factory=dict)  # territory -> nation -> strength
-    spent: dict[str, dict[str, int]] = field(default_factory=dict)  # forces that moved/fought this turn
-    treasury: dict[str, int] = field(default_factory=dict)
-    stability: dict[str, int] = field(default_factory=dict)
-    credibility: dict[str, int] = field(default_factory=dict)
-    eliminated: set[str] = field(default_factory=set)
+    owner: dict[TerritoryId, NationId] = field(default_factory=dict)
+    forces: dict[TerritoryId, dict[NationId, int]] = field(default_factory=dict)  # territory -> nation -> strength
+    spent: dict[TerritoryId, dict[NationId, int]] = field(default_factory=dict)  # forces that moved/fought this turn
+    treasury: dict[NationId, int] = field(default_factory=dict)
+    stability: dict[NationId, int] = field(default_factory=dict)
+    credibility: dict[NationId, int] = field(default_factory=dict)
+    eliminated: set[NationId] = field(default_factory=set)
     # Treaties and war.
-    alliances: dict[str, AllianceState] = field(default_factory=dict)
-    guarantees: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (guarantor, guaranteed)
-    pacts: dict[str, tuple[str, str]] = field(default_factory=dict)
-    wars: set[frozenset[str]] = field(default_factory=set)
+    alliances: dict[TreatyId, AllianceState] = field(default_factory=dict)
+    guarantees: dict[TreatyId, tuple[NationId, NationId]] = field(default_factory=dict)  # id -> (guarantor, guaranteed)
+    pacts: dict[TreatyId, tuple[NationId, NationId]] = field(default_factory=dict)
+    wars: set[frozenset[NationId]] = field(default_factory=set)
     # Ids of dissolved alliances, never given again: charts, the chronicle and border-exercise
     # memory follow an alliance by its id, so a new one must not inherit an old one's.
-    retired_alliances: set[str] = field(default_factory=set)
+    retired_alliances: set[TreatyId] = field(default_factory=set)
     # Truces after peace: the sorted pair of nations -> the first round either may attack the other.
-    truces: dict[tuple[str, str], int] = field(default_factory=dict)
+    truces: dict[tuple[NationId, NationId], int] = field(default_factory=dict)
     declarations: list[Declaration] = field(default_factory=list)
-    duties: dict[int, Duty] = field(default_factory=dict)
-    offers: dict[int, Offer] = field(default_factory=dict)
+    duties: dict[DutyId, Duty] = field(default_factory=dict)
+    offers: dict[OfferId, Offer] = field(default_factory=dict)
     next_id: int = 1
     # Memory the NPCs consult.
     buck_passed: dict[str, int] = field(default_factory=dict)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from game.core import rules
 from game.core.combat import Odds, odds
+from game.core.ids import NationId, TerritoryId, TreatyId
 from game.core.state import AllianceState, Match
 
 
@@ -18,45 +19,45 @@ def is_over(m: Match) -> bool:
     return m.phase == "over"
 
 
-def nation_name(m: Match, nation: str) -> str:
+def nation_name(m: Match, nation: NationId) -> str:
     return m.index.nation_name.get(nation, nation)
 
 
-def territory_name(m: Match, territory: str) -> str:
+def territory_name(m: Match, territory: TerritoryId) -> str:
     return m.index.territory_name.get(territory, territory)
 
 
-def seat_nations(m: Match, seat: int) -> list[str]:
+def seat_nations(m: Match, seat: int) -> list[NationId]:
     """The seat's nations still in the game, in level order."""
     return [n for n in m.level.seats[seat].nations if n not in m.eliminated]
 
 
-def is_npc(m: Match, nation: str) -> bool:
+def is_npc(m: Match, nation: NationId) -> bool:
     return nation not in m.seat_of
 
 
-def active_nations(m: Match) -> list[str]:
+def active_nations(m: Match) -> list[NationId]:
     return [n.id for n in m.level.nations if n.id not in m.eliminated]
 
 
-def alliances_of(m: Match, nation: str) -> Iterator[AllianceState]:
+def alliances_of(m: Match, nation: NationId) -> Iterator[AllianceState]:
     for alliance in m.alliances.values():
         if nation in alliance.members:
             yield alliance
 
 
-def shared_alliances(m: Match, a: str, b: str) -> list[AllianceState]:
+def shared_alliances(m: Match, a: NationId, b: NationId) -> list[AllianceState]:
     return [al for al in m.alliances.values() if a in al.members and b in al.members]
 
 
-def allied(m: Match, a: str, b: str) -> bool:
+def allied(m: Match, a: NationId, b: NationId) -> bool:
     """True when ``a`` and ``b`` share an alliance (with or without Article 5)."""
     if a == b:
         return True
     return any(a in al.members and b in al.members for al in m.alliances.values())
 
 
-def side_of(m: Match, nation: str) -> list[str]:
+def side_of(m: Match, nation: NationId) -> list[NationId]:
     """The nations that act as one with ``nation``: its seat's nations, or itself alone if the rules play it."""
     seat = m.seat_of.get(nation)
     if seat is None:
@@ -64,73 +65,73 @@ def side_of(m: Match, nation: str) -> list[str]:
     return list(m.level.seats[seat].nations)
 
 
-def at_war(m: Match, a: str, b: str) -> bool:
+def at_war(m: Match, a: NationId, b: NationId) -> bool:
     return frozenset((a, b)) in m.wars
 
 
-def enemies(m: Match, nation: str) -> list[str]:
+def enemies(m: Match, nation: NationId) -> list[NationId]:
     return sorted(other for war in m.wars if nation in war for other in war if other != nation)
 
 
-def has_pact(m: Match, a: str, b: str) -> str | None:
+def has_pact(m: Match, a: NationId, b: NationId) -> TreatyId | None:
     for pid, members in m.pacts.items():
         if a in members and b in members:
             return pid
     return None
 
 
-def guarantee_id(m: Match, guarantor: str, guaranteed: str) -> str | None:
+def guarantee_id(m: Match, guarantor: NationId, guaranteed: NationId) -> TreatyId | None:
     for gid, (g, h) in m.guarantees.items():
         if g == guarantor and h == guaranteed:
             return gid
     return None
 
 
-def on_alliance_border(m: Match, alliance: AllianceState, territory: str) -> bool:
+def on_alliance_border(m: Match, alliance: AllianceState, territory: TerritoryId) -> bool:
     """Does the territory touch ground held by a nation outside the alliance?"""
     members = alliance.members
     return any(m.owner[t] not in members for t in m.index.geography.adjacent[territory])
 
 
-def ready(m: Match, territory: str, nation: str) -> int:
+def ready(m: Match, territory: TerritoryId, nation: NationId) -> int:
     """Forces of ``nation`` in ``territory`` that may still move or attack this turn."""
     return m.forces[territory].get(nation, 0) - m.spent[territory].get(nation, 0)
 
 
-def strength(m: Match, territory: str) -> int:
+def strength(m: Match, territory: TerritoryId) -> int:
     return sum(m.forces[territory].values())
 
 
-def levy(m: Match, territory: str) -> int:
+def levy(m: Match, territory: TerritoryId) -> int:
     """The people's levy that defends a territory only while no troops stand in it."""
     return rules.LEVY_PER_VALUE * m.index.value[territory]
 
 
-def defenders(m: Match, territory: str) -> int:
+def defenders(m: Match, territory: TerritoryId) -> int:
     """What an attacker must beat: the troops standing there, or the levy if there are none."""
     troops = strength(m, territory)
     return troops if troops > 0 else levy(m, territory)
 
 
-def territories_of(m: Match, nation: str) -> list[str]:
+def territories_of(m: Match, nation: NationId) -> list[TerritoryId]:
     return [t for t, owner in m.owner.items() if owner == nation]
 
 
-def total_forces(m: Match, nation: str) -> int:
+def total_forces(m: Match, nation: NationId) -> int:
     return sum(f.get(nation, 0) for f in m.forces.values())
 
 
-def power(m: Match, nation: str) -> float:
+def power(m: Match, nation: NationId) -> float:
     """Aggregate power for balancing: forces in the field plus economic weight."""
     return total_forces(m, nation) + 2.0 * income(m, nation)
 
 
-def capital_held(m: Match, nation: str) -> bool:
+def capital_held(m: Match, nation: NationId) -> bool:
     capital = _capital(m, nation)
     return capital is not None and m.owner.get(capital) == nation
 
 
-def income(m: Match, nation: str) -> int:
+def income(m: Match, nation: NationId) -> int:
     """Income at the start of the nation's turn: its territories' values, plus a bonus for its capital."""
     value = sum(_value(m, t) for t, owner in m.owner.items() if owner == nation)
     if capital_held(m, nation):
@@ -138,7 +139,7 @@ def income(m: Match, nation: str) -> int:
     return value
 
 
-def joint_defence_factor(m: Match, territory: str) -> float:
+def joint_defence_factor(m: Match, territory: TerritoryId) -> float:
     """Allies defending together fight better as cohesion rises, worse at very low cohesion.
 
     The weakest link counts: the lowest cohesion between the owner and any guest.
@@ -155,7 +156,7 @@ def joint_defence_factor(m: Match, territory: str) -> float:
     return rules.JOINT_DEFENCE_AT_ZERO + rules.JOINT_DEFENCE_SPAN * weakest / 100.0
 
 
-def defence_factor(m: Match, territory: str) -> float:
+def defence_factor(m: Match, territory: TerritoryId) -> float:
     """Terrain x capital x joint defence: the multiplier on every defending unit."""
     factor = rules.TERRAIN_DEFENCE[_terrain(m, territory)]
     if _is_capital(m, territory):
@@ -163,12 +164,12 @@ def defence_factor(m: Match, territory: str) -> float:
     return factor * joint_defence_factor(m, territory)
 
 
-def attack_odds(m: Match, territory: str, attackers: int) -> Odds:
+def attack_odds(m: Match, territory: TerritoryId, attackers: int) -> Odds:
     """The combat preview: exactly the distribution the battle's dice draw from."""
     return odds(attackers, defenders(m, territory), defence_factor(m, territory))
 
 
-def treaty_name(m: Match, treaty: str) -> str:
+def treaty_name(m: Match, treaty: TreatyId) -> str:
     """A treaty as a player names it: the alliance's name, or who guarantees or pacts with whom."""
     if treaty in m.alliances:
         return m.alliances[treaty].name
@@ -181,7 +182,7 @@ def treaty_name(m: Match, treaty: str) -> str:
     return treaty
 
 
-def the_treaty(m: Match, treaty: str) -> str:
+def the_treaty(m: Match, treaty: TreatyId) -> str:
     """The treaty's name inside a sentence: "the Triple Alliance", "the guarantee of Belgium by Britain"."""
     name = treaty_name(m, treaty)
     if treaty not in m.alliances and treaty not in m.guarantees and treaty not in m.pacts:
@@ -189,30 +190,30 @@ def the_treaty(m: Match, treaty: str) -> str:
     return name if name.startswith("The ") else "the " + name
 
 
-def capital_of(m: Match, nation: str) -> str | None:
+def capital_of(m: Match, nation: NationId) -> TerritoryId | None:
     return m.index.capital_of.get(nation)
 
 
-def capital_owner(m: Match, territory: str) -> str | None:
+def capital_owner(m: Match, territory: TerritoryId) -> NationId | None:
     """The nation whose capital this territory is, if any."""
     return m.index.capital_owner.get(territory)
 
 
-def adjacent(m: Match, territory: str) -> frozenset[str]:
+def adjacent(m: Match, territory: TerritoryId) -> frozenset[TerritoryId]:
     return m.index.geography.adjacent[territory]
 
 
-def _capital(m: Match, nation: str) -> str | None:
+def _capital(m: Match, nation: NationId) -> TerritoryId | None:
     return m.index.capital_of.get(nation)
 
 
-def _is_capital(m: Match, territory: str) -> bool:
+def _is_capital(m: Match, territory: TerritoryId) -> bool:
     return territory in m.index.capital_owner
 
 
-def _value(m: Match, territory: str) -> int:
+def _value(m: Match, territory: TerritoryId) -> int:
     return m.index.value[territory]
 
 
-def _terrain(m: Match, territory: str) -> str:
+def _terrain(m: Match, territory: TerritoryId) -> str:
     return m.index.terrain[territory]
