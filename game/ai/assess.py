@@ -13,9 +13,10 @@ from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
 
-from game.core import Action, IllegalAction, Match, apply, doctrines, first_seat, is_legal, odds, rules, treaties
+from game.core import Action, IllegalAction, Match, apply, doctrines, first_seat, flow, is_legal, odds, rules, treaties
 from game.core import world as w
 from game.core.actions import AnswerOffer, Attack, EndTurn
+from game.core.combat import repelled
 from game.core.state import Duty, Offer
 
 # What one unit is worth in victory points when weighing a battle: three resources buy a
@@ -299,31 +300,6 @@ def odds_of(attackers: int, defenders: int, factor: float) -> float:
     return battle(attackers, defenders, factor)[0]
 
 
-@lru_cache(maxsize=8192)
-def survivors_if_repelled(attackers: int, defenders: int, factor: float) -> tuple[float, ...]:
-    """P(the attack is wiped out leaving d defenders standing), for d = 0..defenders.
-
-    Index 0 is the chance the attack wins. The same chain of exchanges as the dice
-    (see game.core.combat), kept here to plan several attacks on one target.
-    """
-    win = 0.0
-    reach = [0.0] * (defenders + 1)
-    reach[defenders] = 1.0
-    for a in range(attackers, 0, -1):
-        nxt = [0.0] * (defenders + 1)
-        for d in range(defenders, 0, -1):
-            p = reach[d]
-            if p == 0.0:
-                continue
-            hit = a / (a + d * factor)
-            reach[d - 1] += p * hit
-            nxt[d] += p * (1.0 - hit)
-        win += reach[0]
-        reach = nxt
-    reach[0] = win
-    return tuple(reach)
-
-
 def pile_on_odds(stacks: tuple[int, ...], defenders: int, factor: float) -> float:
     """The chance that attacking one target with several stacks in turn takes it."""
     stacks = tuple(s for s in stacks if s > 0)
@@ -349,7 +325,7 @@ def _pile_on(stacks: tuple[int, ...], defenders: int, factor: float) -> float:
             p = dist[d]
             if p == 0.0:
                 continue
-            outcome = survivors_if_repelled(stack, d, factor)
+            outcome = repelled(stack, d, factor)
             taken += p * outcome[0]
             for left in range(1, d + 1):
                 nxt[left] += p * outcome[left]
@@ -386,7 +362,9 @@ def forecast_war(m: Match, strike: Strike) -> WarForecast:
             joiners.append(holder)
             continue
         # Asked of the world as it is now: the battle may already have settled the duty on the clone.
-        duty = Duty(event.duty, holder, event.aggressor, event.target, event.treaty, m.turn, m.turn + 3)
+        duty = Duty(
+            event.duty, holder, event.aggressor, event.target, event.treaty, m.turn, flow.next_turn_of(m, holder)
+        )
         if doctrines.decide_duty(m, duty).yes:
             joiners.append(holder)
     power = w.power(m, defender) + sum(w.power(m, n) for n in joiners)

@@ -65,6 +65,7 @@ from game.core.actions import (
     Recruit,
     RegimeAid,
 )
+from game.core.npc import strikes as npc_strikes
 from game.core.state import Duty, Offer
 
 Courtship = ProposeAlliance | InviteToAlliance
@@ -627,7 +628,7 @@ class BandwagonerBot:
                 if owner not in foes or not w.is_npc(m, owner) or other == strike.target:
                     continue
                 ready = w.ready(m, other, owner)
-                if ready >= 2 and odds_of(ready, defenders, board.factor(territory)) >= rules.NPC_ATTACK_MIN_ODDS:
+                if npc_strikes(ready, odds_of(ready, defenders, board.factor(territory))):
                     exposed.setdefault(owner, []).append(self._stake(board, territory))
         return sum(sum(sorted(stakes, reverse=True)[: rules.NPC_ATTACKS_PER_PHASE]) for stakes in exposed.values())
 
@@ -693,12 +694,12 @@ class BandwagonerBot:
         biggest = 0
         for other in w.adjacent(m, territory):
             biggest = max(biggest, sum(st for n, st in m.forces[other].items() if n in foes))
-        if biggest < 2:  # a nation of the rules never attacks with fewer than two
+        if biggest < rules.NPC_MIN_ATTACKERS:  # too few for a nation of the rules to strike with
             return 0
         factor = board.factor(territory)
         limit = 3 * m.index.value[territory] + 2
         for garrison in range(limit + 1):
-            if odds_of(biggest, garrison or w.levy(m, territory), factor) < rules.NPC_ATTACK_MIN_ODDS:
+            if not npc_strikes(biggest, odds_of(biggest, garrison or w.levy(m, territory), factor)):
                 return garrison
         return None
 

@@ -71,6 +71,35 @@ def _odds(attackers: int, defenders: int, factor: float) -> Odds:
     return Odds(win, att_loss, def_loss)
 
 
+@lru_cache(maxsize=8192)
+def repelled(attackers: int, defenders: int, factor: float) -> tuple[float, ...]:
+    """The battle's end as a distribution over the defenders left standing: index ``d`` is the
+    chance the attack is wiped out leaving ``d`` defenders, index 0 the chance the attack wins.
+
+    The same chain of exchanges as :func:`odds` and the dice; a bot planning several attacks on
+    one target in turn chains these (what the first leaves, the second meets).
+
+    >>> [round(p, 3) for p in repelled(1, 1, 1.0)]
+    [0.5, 0.5]
+    """
+    win = 0.0
+    reach = [0.0] * (defenders + 1)
+    reach[defenders] = 1.0
+    for a in range(attackers, 0, -1):
+        nxt = [0.0] * (defenders + 1)
+        for d in range(defenders, 0, -1):
+            p = reach[d]
+            if p == 0.0:
+                continue
+            hit = a / (a + d * factor)
+            reach[d - 1] += p * hit
+            nxt[d] += p * (1.0 - hit)
+        win += reach[0]
+        reach = nxt
+    reach[0] = win
+    return tuple(reach)
+
+
 def fight(attackers: int, defenders: int, factor: float, rng: random.Random) -> tuple[int, int]:
     """Roll a battle. Returns (attacker losses, defender losses); the side that lost everything lost."""
     a, d = attackers, defenders

@@ -131,6 +131,18 @@ def answer_duties(m: Match, events: list[Event]) -> None:
                 duties.pass_the_buck(m, duty, decision.reason, False, events)
 
 
+def strikes(attackers: int, chance: float) -> bool:
+    """The NPC defence rule: a nation of the rules at war attacks with a stack of at least
+    ``rules.NPC_MIN_ATTACKERS`` ready units, and only at odds of ``rules.NPC_ATTACK_MIN_ODDS`` or better.
+
+    The seat bots foresee the NPCs' reprisals with this same rule.
+
+    >>> strikes(2, 0.7), strikes(1, 0.99), strikes(10, 0.69)
+    (True, False, False)
+    """
+    return attackers >= rules.NPC_MIN_ATTACKERS and chance >= rules.NPC_ATTACK_MIN_ODDS
+
+
 def defend(m: Match, nation: NationId, events: list[Event]) -> None:
     """A simple, sensible defence: recruit where the danger is, strike back only with good odds."""
     territories = w.territories_of(m, nation)
@@ -164,7 +176,7 @@ def defend(m: Match, nation: NationId, events: list[Event]) -> None:
         best: tuple[float, str, str, int] | None = None
         for source in sorted(w.territories_of(m, nation)):
             attackers = w.ready(m, source, nation)
-            if attackers < 2:
+            if attackers < rules.NPC_MIN_ATTACKERS:
                 continue
             for target in sorted(w.adjacent(m, source)):
                 if m.owner[target] not in foes:
@@ -172,7 +184,7 @@ def defend(m: Match, nation: NationId, events: list[Event]) -> None:
                 if any(g != m.owner[target] and not w.at_war(m, nation, g) for g in m.forces[target]):
                     continue
                 chance = w.attack_odds(m, target, attackers).attacker_wins
-                if chance >= rules.NPC_ATTACK_MIN_ODDS and (best is None or chance > best[0]):
+                if strikes(attackers, chance) and (best is None or chance > best[0]):
                     best = (chance, source, target, attackers)
         if best is None:
             return

@@ -64,6 +64,8 @@ FRAGILE_STABILITY: Final = 40
 # Without the cap the nations of the rules armed without end and froze the map by mid-game.
 NPC_PEACETIME_ARMY_PER_VALUE: Final = 2
 NPC_WAR_CHEST_ROUNDS: Final = 2
-# NPC defence: an NPC at war strikes only with good odds.
+# NPC defence: an NPC at war strikes only with good odds, and never with a lone unit (one unit
+# that wins holds the land with nothing, and the levy it meets is at least one).
 NPC_ATTACK_MIN_ODDS: Final = 0.7
+NPC_MIN_ATTACKERS: Final = 2
 NPC_ATTACKS_PER_PHASE: Final = 2

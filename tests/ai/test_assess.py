@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from game.ai.assess import EXACT_UP_TO, battle, pile_on_odds, survivors_if_repelled
+from game.ai.assess import EXACT_UP_TO, battle, pile_on_odds
 from game.core import odds
+from game.core.combat import repelled
 
 
 @pytest.mark.parametrize(
@@ -16,11 +17,11 @@ def test_small_battles_are_weighed_exactly_as_the_dice_roll(a: int, d: int, f: f
     chance, losses = battle(a, d, f)
     assert chance == pytest.approx(exact.attacker_wins)
     assert losses == pytest.approx(exact.expected_attacker_losses)
-    assert survivors_if_repelled(a, d, f)[0] == pytest.approx(exact.attacker_wins)
+    assert repelled(a, d, f)[0] == pytest.approx(exact.attacker_wins)
 
 
 def test_a_repelled_attack_leaves_a_probability_for_every_defender_count() -> None:
-    outcome = survivors_if_repelled(4, 5, 1.25)
+    outcome = repelled(4, 5, 1.25)
     assert sum(outcome) == pytest.approx(1.0)
 
 
