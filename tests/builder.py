@@ -87,13 +87,17 @@ class Game:
 
     def refused(self, action: Action) -> str:
         """Assert the action is illegal and changes nothing; returns the reason given."""
+        return str(self.refusal(action))
+
+    def refusal(self, action: Action) -> IllegalAction:
+        """Assert the action is illegal and changes nothing; returns the refusal (its class says which kind)."""
         before = self.hash
         log = len(self.match.log)
         with pytest.raises(IllegalAction) as caught:
             apply(self.match, action)
         assert self.hash == before, f"a refused {action.kind} changed the match"
         assert len(self.match.log) == log
-        return str(caught.value)
+        return caught.value
 
     def end_turn(self) -> list[Event]:
         return self.act(EndTurn())
