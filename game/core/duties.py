@@ -71,6 +71,11 @@ def raise_duties(m: Match, aggressor: NationId, target: NationId, events: list[E
         )
 
 
+def same_declaration(a: Duty, b: Duty) -> bool:
+    """Whether two duties were raised by one declaration of war (one aggressor, one victim, one turn)."""
+    return (a.aggressor, a.target, a.raised_turn) == (b.aggressor, b.target, b.raised_turn)
+
+
 def deadline_round(duty: Duty) -> int:
     """The round by whose holder's turn the duty must be answered."""
     return flow.round_of(duty.deadline)
@@ -109,7 +114,21 @@ def pass_the_buck(m: Match, duty: Duty, reason: str, expired: bool, events: list
             f"{w.nation_name(m, duty.target)}" + (f": {reason}." if reason else "."),
         )
     )
-    shift_cohesion(m, duty.treaty, rules.PASS_COHESION, "a duty passed", events)
+    shift_cohesion(m, duty.treaty, pass_cohesion(m, duty), "a duty passed", events)
+
+
+def pass_cohesion(m: Match, duty: Duty) -> int:
+    """What passing the buck on ``duty`` costs its alliance's cohesion (0 for a guarantee, which has none).
+
+    In proportion to the passer's share of the alliance's power (see ``rules.PASS_COHESION_AT_FULL_SHARE``),
+    and never less than one step: every refusal is remembered.
+    """
+    alliance = m.alliances.get(duty.treaty)
+    if alliance is None:
+        return 0
+    total = sum(w.power(m, n) for n in alliance.members)
+    share = w.power(m, duty.nation) / total if total > 0 else 1.0 / len(alliance.members)
+    return min(rules.PASS_COHESION_LEAST, round(rules.PASS_COHESION_AT_FULL_SHARE * share))
 
 
 def walk_away(m: Match, nation: NationId, treaty: TreatyId, events: list[Event]) -> None:

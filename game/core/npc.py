@@ -112,19 +112,25 @@ def take_initiative(m: Match, nation: NationId, initiative: doctrines.Initiative
 
 
 def answer_duties(m: Match, events: list[Event]) -> None:
-    """Each NPC decides its open duties by its doctrine, oldest first, until none is left.
+    """Each NPC decides its open duties by its doctrine, one declaration at a time, oldest first.
 
-    Honouring may raise more duties only through a tripwire (an NPC entering a war declares
-    none), so the loop ends.
+    Every holder called by one declaration decides on the same state, none seeing the others'
+    answers; then the answers take effect, in the order the duties were raised (by nation id,
+    so the order a level lists an alliance's members in never matters). Answering one by one
+    let each pass sap the cohesion the next holder weighed, and a NATO of fifteen emptied itself
+    in one phase. Honouring may raise more duties only through a tripwire (an NPC entering a war
+    declares none), so the loop ends.
     """
     while True:
         open_duties = sorted((d for d in m.duties.values() if w.is_npc(m, d.nation)), key=lambda d: d.id)
         if not open_duties:
             break
-        for duty in open_duties:
-            if duty.id not in m.duties:
+        first = open_duties[0]
+        declaration = [d for d in open_duties if duties.same_declaration(d, first)]
+        decisions = [(duty, doctrines.decide_duty(m, duty)) for duty in declaration]
+        for duty, decision in decisions:
+            if duty.id not in m.duties:  # settled by an earlier answer (one war, one answer)
                 continue
-            decision = doctrines.decide_duty(m, duty)
             if decision.yes:
                 war.honour_duty(m, duty, decision.reason, events)
             else:

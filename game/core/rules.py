@@ -38,7 +38,12 @@ TRUCE_ROUNDS: Final = 3
 # Duties and credibility.
 HONOUR_COHESION: Final = 5
 HONOUR_CREDIBILITY: Final = 5
-PASS_COHESION: Final = -10
+# A pass shakes an alliance in proportion to the passer's share of the alliance's power: this is
+# what a member holding all of it would cost, so two equal partners feel -10 as they always did,
+# a great power's refusal shakes a 15-member alliance, and Luxembourg's costs the least step.
+# A flat -10 per pass emptied a NATO of 15 in one NPC phase after a single attack.
+PASS_COHESION_AT_FULL_SHARE: Final = -20
+PASS_COHESION_LEAST: Final = -1
 PASS_CREDIBILITY: Final = -10
 BREAK_PACT_CREDIBILITY: Final = -25
 LEAVE_ALLIANCE_CREDIBILITY: Final = -5  # also for revoking a guarantee

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from game.core import can_undo, legal_actions, rules, victory
+from game.core import can_undo, duties, legal_actions, rules, victory
 from game.core.actions import (
     AnswerOffer,
     Attack,
@@ -801,10 +801,12 @@ def test_passing_the_buck_stays_out_of_the_war_at_a_cost() -> None:
     game = belgium_attacked()
     duty = game.duty_of("france")
     credibility, cohesion = game.match.credibility["france"], game.match.alliances["entente"].cohesion
+    cost = duties.pass_cohesion(game.match, duty)
     events = game.act(PassTheBuck(nation="france", duty=duty.id))
     assert not game.at_war("france", "germany")
     assert game.match.credibility["france"] == credibility + rules.PASS_CREDIBILITY
-    assert game.match.alliances["entente"].cohesion == cohesion + rules.PASS_COHESION
+    assert cost < 0
+    assert game.match.alliances["entente"].cohesion == cohesion + cost
     assert game.match.buck_passed["france"] == 1
     assert events[0].text == "France passes the buck and stays out of the war on Belgium."
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.core import doctrines, legal_actions, rules
+from game.core import doctrines, duties, legal_actions, rules
 from game.core import world as w
 from game.core.actions import (
     Attack,
@@ -191,8 +191,10 @@ def test_passing_the_buck_lowers_the_alliances_cohesion_and_the_nations_credibil
     game = france_to_play_after_germany_attacks_russia()
     cohesion = game.match.alliances["franco_russian"].cohesion
     credibility = game.match.credibility["france"]
+    cost = duties.pass_cohesion(game.match, game.duty_of("france"))
     game.act(PassTheBuck(nation="france", duty=game.duty_of("france").id))
-    assert game.match.alliances["franco_russian"].cohesion == max(0, cohesion + rules.PASS_COHESION)
+    assert cost < 0
+    assert game.match.alliances["franco_russian"].cohesion == max(0, cohesion + cost)
     assert game.match.credibility["france"] == max(0, credibility + rules.PASS_CREDIBILITY)
     assert not game.at_war("france", "germany")
 

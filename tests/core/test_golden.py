@@ -63,6 +63,7 @@ GOLDEN: dict[str, tuple[int, int]] = {
     "tests/fixtures/europe1914.json": (100, 9769),
     "levels/tutorial.json": (65, 4041),
     "levels/continent.json": (401, 158773),
+    "tests/fixtures/nato_1956.json": (109, 11647),
 }
 
 

@@ -32,6 +32,7 @@ LEVELS = (
     "levels/continent.json",
     "tests/fixtures/july_1914.json",
     "tests/fixtures/europe1914.json",
+    "tests/fixtures/nato_1956.json",
 )
 MATCHES: tuple[tuple[str, str, int], ...] = (
     ("bandwagoner:hard", "greedy", 1),

@@ -8,7 +8,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
-from game.core import Match, rules
+from game.core import Match, duties, rules
 from game.core import world as w
 from game.core.actions import AnswerOffer, HonourDuty, PassTheBuck
 from game.core.state import Duty, Offer
@@ -87,7 +87,7 @@ class DutyDialog(_ChoiceDialog):
         pass_costs = [f"credibility {_signed(rules.PASS_CREDIBILITY)}"]
         if alliance is not None:
             honour_costs.append(f"cohesion of the {esc(alliance.name)} {_signed(rules.HONOUR_COHESION)}")
-            pass_costs.append(f"cohesion of the {esc(alliance.name)} {_signed(rules.PASS_COHESION)}")
+            pass_costs.append(f"cohesion of the {esc(alliance.name)} {_signed(duties.pass_cohesion(m, duty))}")
         enemies_of_aggressor = [n for n in w.enemies(m, aggressor) if n != nation]
         fighting = ", ".join(nation_html(m, n, bold=False) for n in enemies_of_aggressor) or "nobody yet"
         body = (
