@@ -18,7 +18,7 @@ from game.core import world as w
 from game.core.actions import PassTheBuck
 from game.core.cohesion import shift as shift_cohesion
 from game.core.errors import IllegalAction, UnknownId
-from game.core.events import BuckPassed, DutyRaised, Event, new_event
+from game.core.events import BuckPassed, DutyEndCause, DutyEnded, DutyRaised, DutyVoid, Event, new_event
 from game.core.ids import DutyId, NationId, TreatyId
 from game.core.standing import shift_credibility
 from game.core.state import Duty, Match
@@ -45,6 +45,9 @@ def raise_duties(m: Match, aggressor: NationId, target: NationId, events: list[E
             called.setdefault(guarantor, gid)
     for nation, treaty in sorted(called.items()):
         if nation in m.eliminated or w.at_war(m, nation, aggressor):
+            continue
+        if w.allied(m, nation, aggressor):
+            void_against_ally(m, nation, aggressor, target, treaty, events)
             continue
         duty = Duty(
             id=m.new_id(),
@@ -74,6 +77,27 @@ def raise_duties(m: Match, aggressor: NationId, target: NationId, events: list[E
 def same_declaration(a: Duty, b: Duty) -> bool:
     """Whether two duties were raised by one declaration of war (one aggressor, one victim, one turn)."""
     return (a.aggressor, a.target, a.raised_turn) == (b.aggressor, b.target, b.raised_turn)
+
+
+def void_against_ally(
+    m: Match, nation: NationId, aggressor: NationId, target: NationId, treaty: TreatyId, events: list[Event]
+) -> None:
+    """A prior alliance wins: no treaty calls a nation to war against its own ally.
+
+    The 1839 guarantor Austria owed Belgium nothing against its ally Germany in 1914.
+    """
+    ally = w.nation_name(m, aggressor)
+    events.append(
+        new_event(
+            DutyVoid,
+            nation=nation,
+            aggressor=aggressor,
+            target=target,
+            treaty=treaty,
+            text=f"{w.nation_name(m, target)} is attacked by {ally}, but {w.the_treaty(m, treaty)} is void "
+            f"against {w.nation_name(m, nation)}'s own ally: it owes {w.nation_name(m, target)} no war.",
+        )
+    )
 
 
 def deadline_round(duty: Duty) -> int:
@@ -137,22 +161,67 @@ def walk_away(m: Match, nation: NationId, treaty: TreatyId, events: list[Event])
         pass_the_buck(m, duty, "it walked away from the treaty", False, events)
 
 
-def lapse(m: Match) -> None:
-    """A duty lapses, without blame or credit, once there is nothing left to answer.
+def lapse(m: Match, events: list[Event]) -> None:
+    """A duty ends, without blame or credit, once there is nothing left to answer; an event says why.
 
-    That is: the treaty no longer binds its holder to the target, the target has made
-    peace with the aggressor, or the holder is already at war with the aggressor by
-    another road (a tripwire, its own attack).
+    That is: the target has made peace with the aggressor, the treaty no longer binds its
+    holder to the target, or the holder is already at war with the aggressor by another road
+    (a tripwire, its own attack). A duty whose target has fallen still stands until it expires:
+    the holder may yet go to war for it (Britain and France for Poland in 1939).
     """
-    for did, duty in list(m.duties.items()):
-        alliance = m.alliances.get(duty.treaty)
-        if alliance is not None:
-            bound = duty.nation in alliance.members and duty.target in alliance.members
-        else:
-            bound = m.guarantees.get(duty.treaty) == (duty.nation, duty.target)
-        still_fought = w.at_war(m, duty.target, duty.aggressor)
-        if not bound or not still_fought or w.at_war(m, duty.nation, duty.aggressor):
-            del m.duties[did]
+    for duty in list(m.duties.values()):
+        cause = _why_ended(m, duty)
+        if cause is not None:
+            end(m, duty, cause, events)
+
+
+def _why_ended(m: Match, duty: Duty) -> DutyEndCause | None:
+    if w.at_war(m, duty.nation, duty.aggressor):
+        return "at_war"
+    if duty.target in m.eliminated:
+        return None
+    alliance = m.alliances.get(duty.treaty)
+    if alliance is not None:
+        bound = duty.nation in alliance.members and duty.target in alliance.members
+    else:
+        bound = m.guarantees.get(duty.treaty) == (duty.nation, duty.target)
+    if not w.at_war(m, duty.target, duty.aggressor):
+        return "peace"
+    if not bound:
+        return "unbound"
+    return None
+
+
+_ENDINGS: dict[DutyEndCause, str] = {
+    "peace": "{target} has made peace with {aggressor}",
+    "unbound": "{treaty} no longer binds it to {target}",
+    "at_war": "it is already at war with {aggressor}",
+    "holder_fell": "it has fallen",
+    "aggressor_fell": "{aggressor} has fallen",
+}
+
+
+def end(m: Match, duty: Duty, cause: DutyEndCause, events: list[Event]) -> None:
+    """The duty ends unanswered, for ``cause``, and the chronicle says so."""
+    del m.duties[duty.id]
+    why = _ENDINGS[cause].format(
+        target=w.nation_name(m, duty.target),
+        aggressor=w.nation_name(m, duty.aggressor),
+        treaty=w.the_treaty(m, duty.treaty)
+        if duty.treaty in m.alliances or duty.treaty in m.guarantees
+        else "the treaty",
+    )
+    events.append(
+        new_event(
+            DutyEnded,
+            duty=duty.id,
+            nation=duty.nation,
+            aggressor=duty.aggressor,
+            target=duty.target,
+            cause=cause,
+            text=f"{w.nation_name(m, duty.nation)}'s duty to {w.nation_name(m, duty.target)} ends: {why}.",
+        )
+    )
 
 
 def expire(m: Match, holder: Callable[[NationId], bool], events: list[Event]) -> None:

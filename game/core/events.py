@@ -128,6 +128,31 @@ class BuckPassed(_Event):
     reason: str = ""
 
 
+# Why a duty ended without an answer (DutyEnded.cause).
+DutyEndCause = Literal["peace", "unbound", "at_war", "holder_fell", "aggressor_fell"]
+
+
+class DutyEnded(_Event):
+    """A duty that ended without being honoured or passed, and why: nothing lapses silently."""
+
+    kind: Literal["duty_ended"] = "duty_ended"
+    duty: int
+    nation: str
+    aggressor: str
+    target: str
+    cause: DutyEndCause
+
+
+class DutyVoid(_Event):
+    """A treaty that would have called a nation to war against its own ally: a prior alliance wins."""
+
+    kind: Literal["duty_void"] = "duty_void"
+    nation: str
+    aggressor: str
+    target: str
+    treaty: str
+
+
 class OfferMade(_Event):
     kind: Literal["offer_made"] = "offer_made"
     offer: int
@@ -227,6 +252,8 @@ Event: TypeAlias = Annotated[
     | DutyRaised
     | DutyHonoured
     | BuckPassed
+    | DutyEnded
+    | DutyVoid
     | OfferMade
     | OfferAnswered
     | TreatySigned

@@ -351,7 +351,7 @@ def make_peace(m: Match, a: NationId, b: NationId, events: list[Event]) -> None:
     m.wars.discard(frozenset((a, b)))
     until = m.round + rules.TRUCE_ROUNDS + 1
     m.truces[pair(a, b)] = until
-    duties.lapse(m)
+    duties.lapse(m, events)
     events.append(
         new_event(
             PeaceMade,
@@ -414,7 +414,7 @@ def end_treaty(m: Match, nation: NationId, treaty: TreatyId, reason: str, events
     duties.walk_away(m, nation, treaty, events)
     m.guarantees.pop(treaty, None)
     m.pacts.pop(treaty, None)
-    duties.lapse(m)
+    duties.lapse(m, events)
     events.append(
         new_event(
             TreatyLeft,
@@ -442,7 +442,7 @@ def leave_alliance(m: Match, nation: NationId, aid: TreatyId, reason: str, event
     )
     if len(alliance.members) < 2:
         dissolve_alliance(m, aid, events)
-    duties.lapse(m)
+    duties.lapse(m, events)
     withdraw_guests(m, events)
 
 
@@ -450,7 +450,7 @@ def dissolve_alliance(m: Match, aid: TreatyId, events: list[Event]) -> None:
     """The alliance ends; its id is retired so no later alliance inherits its history."""
     alliance = m.alliances.pop(aid)
     m.retired_alliances.add(aid)
-    duties.lapse(m)
+    duties.lapse(m, events)
     events.append(new_event(TreatyDissolved, treaty=aid, text=f"The {alliance.name} is dissolved."))
 
 

@@ -60,7 +60,7 @@ def wage_attack(
         if guest != defender and not w.at_war(m, nation, guest):
             # Forward presence is a tripwire: troops attacked on an ally's soil are at war.
             enter_war(m, guest, nation, "tripwire", events)
-    duties.lapse(m)
+    duties.lapse(m, events)
     levy = w.strength(m, target) == 0  # empty land is still defended by its people
     defenders = w.defenders(m, target)
     factor = w.defence_factor(m, target)
@@ -210,10 +210,12 @@ def eliminate(m: Match, nation: NationId, events: list[Event]) -> None:
         if nation in party:
             del m.pacts[pid]
     m.wars = {war for war in m.wars if nation not in war}
-    duties.lapse(m)
-    for did, duty in list(m.duties.items()):
-        if nation in (duty.nation, duty.aggressor):
-            del m.duties[did]
+    for duty in sorted(m.duties.values(), key=lambda d: d.id):
+        if duty.nation == nation:
+            duties.end(m, duty, "holder_fell", events)
+        elif duty.aggressor == nation:
+            duties.end(m, duty, "aggressor_fell", events)
+    duties.lapse(m, events)
     for oid, offer in list(m.offers.items()):
         if nation in (offer.sender, offer.recipient):
             del m.offers[oid]

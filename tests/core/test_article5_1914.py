@@ -314,10 +314,11 @@ def test_every_duty_of_the_nations_the_rules_play_is_settled_before_the_seats_pl
 
 
 # ---------------------------------------------------------------------------
-# A duty ends with the treaty that raised it, without blame
+# A duty survives the victim's fall; one that ends for another reason ends without blame
 
 
-def test_a_guarantor_is_not_blamed_for_a_guarantee_that_fell_with_the_nation_it_guaranteed() -> None:
+def test_a_duty_survives_the_fall_of_the_nation_it_protects_and_may_still_be_honoured() -> None:
+    # Britain and France went to war for Poland as it fell: the fall does not void the promise.
     game = europe()
     for territory in w.territories_of(game.match, "serbia")[1:]:
         game.match.owner[territory] = "austria_hungary"  # Serbia is down to its last province
@@ -328,9 +329,10 @@ def test_a_guarantor_is_not_blamed_for_a_guarantee_that_fell_with_the_nation_it_
     events = game.act(Attack(nation="austria_hungary", source=source, target=target, amount=30))
     assert called(game, events) == [("russia", serbian_guarantee)]
     assert "serbia" in game.match.eliminated
-    assert game.duties_of("russia") == []
-    game.act(EndTurn(), EndTurn())
-    assert game.match.buck_passed.get("russia", 0) == 0
+    duty = game.duty_of("russia")
+    game.play_until_seat(game.match.seat_of["russia"])
+    game.act(HonourDuty(nation="russia", duty=duty.id))
+    assert game.at_war("russia", "austria_hungary")
 
 
 def test_when_the_attacked_nation_leaves_the_alliance_its_former_allies_owe_it_nothing() -> None:
@@ -338,8 +340,13 @@ def test_when_the_attacked_nation_leaves_the_alliance_its_former_allies_owe_it_n
     game.match.alliances["franco_russian"].members.append("britain")  # three members: leaving does not dissolve it
     probe(game, "germany", "russia")
     game.end_turn()
-    game.act(LeaveTreaty(nation="russia", treaty="franco_russian"))
+    events = game.act(LeaveTreaty(nation="russia", treaty="franco_russian"))
     assert game.duties_of("france") == [] and game.duties_of("britain") == []
+    ended = sorted(e.text for e in game.events_of("duty_ended", events))
+    assert ended == [
+        "Britain's duty to Russia ends: the Franco-Russian Alliance no longer binds it to Russia.",
+        "France's duty to Russia ends: the Franco-Russian Alliance no longer binds it to Russia.",
+    ]
     game.end_turn()
     assert game.match.buck_passed.get("france", 0) == 0
     assert not game.at_war("britain", "germany")
