@@ -1,0 +1,224 @@
+"""The arithmetic every doctrine shares: who stands with whom, how strong, how near, how menacing.
+
+A doctrine is a judgement over these few numbers, so they live once, here, and every doctrine
+(and the seat bots, which forecast what the doctrines will say) asks the same function. Each is a
+pure question about the match: none changes it, none draws a die.
+"""
+
+from __future__ import annotations
+
+from weakref import WeakKeyDictionary
+
+from game.core import rules
+from game.core import world as w
+from game.core.hexgrid import to_axial
+from game.core.level import Geography
+from game.core.state import Match
+
+# ---------------------------------------------------------------------------
+# Sides: who stands with whom
+
+
+def side_of(m: Match, nation: str) -> int | None:
+    """The seat a nation stands with: its own seat, or the seat it is allied to (if only one).
+
+    A nation allied to both seats, or to neither, stands with no side: there is no side to join
+    by joining it, nor to fear in it.
+    """
+    if nation in m.seat_of:
+        return m.seat_of[nation]
+    sides = {m.seat_of[n] for al in w.alliances_of(m, nation) for n in al.members if n in m.seat_of}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def bloc(m: Match, seat: int) -> list[str]:
+    """A seat's nations and every nation allied to them: the side a nation would join, or face."""
+    members = set(w.seat_nations(m, seat))
+    for alliance in m.alliances.values():
+        if members.intersection(alliance.members):
+            members.update(alliance.members)
+    return sorted(n for n in members if n not in m.eliminated)
+
+
+def bloc_power(m: Match, seat: int, exclude: str = "") -> float:
+    """The power of a seat's bloc, leaving out ``exclude``: a nation weighing a side does not count itself."""
+    return sum(w.power(m, n) for n in bloc(m, seat) if n != exclude)
+
+
+def coalition(m: Match, nation: str) -> set[str]:
+    """A nation and every ally it has, eliminated nations left out: who fights when it is attacked."""
+    members = {nation}
+    for alliance in w.alliances_of(m, nation):
+        members.update(alliance.members)
+    return {n for n in members if n not in m.eliminated}
+
+
+def coalition_power(m: Match, nation: str) -> float:
+    """A nation with every ally it has: what an enemy would face."""
+    return sum(w.power(m, n) for n in coalition(m, nation))
+
+
+def neighbours(m: Match, nation: str) -> list[str]:
+    """The nations whose land touches ``nation``'s: the ones a neutral most wants a pact with."""
+    found: set[str] = set()
+    for t in w.territories_of(m, nation):
+        for other in w.adjacent(m, t):
+            if m.owner[other] != nation:
+                found.add(m.owner[other])
+    return sorted(found)
+
+
+# ---------------------------------------------------------------------------
+# Danger: how near, how armed, how aggressive, how alien
+
+
+def menace(m: Match, nation: str, seat: int) -> float:
+    """What a seat's bloc can bring to bear on ``nation``: its power, discounted by distance.
+
+    The bandwagoner's measure: a strong side far away is no reason to submit.
+    """
+    members = [n for n in bloc(m, seat) if n != nation]
+    if not members:
+        return 0.0
+    return sum(w.power(m, n) for n in members) * proximity(m, nation, members)
+
+
+def affinity(m: Match, a: str, b: str) -> float:
+    """Ideological discount on threat: kin regimes look less dangerous (Walt: intentions count)."""
+    ia, ib = m.index.ideology[a], m.index.ideology[b]
+    if ia == ib:
+        return 0.6
+    if "non_aligned" in (ia, ib):
+        return 0.85
+    return 1.0
+
+
+def aggressive_record(m: Match, nations: list[str]) -> float:
+    """1, plus a half for every war the group declared and a whole for every pact it broke.
+
+    Walt's aggressive intentions, read from deeds: a side that has attacked before is feared more.
+    """
+    group = set(nations)
+    record = 1.0
+    for d in m.declarations:
+        if d.aggressor in group:
+            record += 1.0 if d.broke_pact else 0.5
+    return record
+
+
+def has_broken_a_pact(m: Match, nation: str) -> bool:
+    """Has ``nation`` ever attacked a nation it had a non-aggression pact with? Nobody signs with it again."""
+    return any(d.aggressor == nation and d.broke_pact for d in m.declarations)
+
+
+def proximity(m: Match, nation: str, others: list[str]) -> float:
+    """1 for neighbours, falling with hex distance between the closest cells of each side.
+
+    Distance is protection: power projected across the map loses its bite (Walt's proximity).
+    """
+    group = set(others)
+    nearest: int | None = None
+    for territory in w.territories_of(m, nation):
+        for gap, other in _distances(m.index.geography, territory):
+            if nearest is not None and gap >= nearest:
+                break
+            if m.owner[other] in group:
+                nearest = gap
+                break
+    if nearest is None:
+        return 0.0
+    return 1.0 / max(1.0, nearest / 2.0)
+
+
+# Hex distances between territories depend only on the map: worked out once per map, on demand.
+_DISTANCES: WeakKeyDictionary[Geography, dict[str, list[tuple[int, str]]]] = WeakKeyDictionary()
+
+
+def _distances(geo: Geography, territory: str) -> list[tuple[int, str]]:
+    """Every other territory with the hex distance between the closest cells of the two, nearest first."""
+    table = _DISTANCES.setdefault(geo, {})
+    found = table.get(territory)
+    if found is None:
+        mine = [to_axial(c) for c in geo.cells[territory]]
+        found = []
+        for other, cells in geo.cells.items():
+            if other == territory or not cells:
+                continue
+            gap = min(_axial_gap(a, to_axial(b)) for a in mine for b in cells)
+            found.append((gap, other))
+        found.sort()
+        table[territory] = found
+    return found
+
+
+def _axial_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    dq, dr = a[0] - b[0], a[1] - b[1]
+    return (abs(dq) + abs(dr) + abs(dq + dr)) // 2
+
+
+def border_forces(m: Match, nation: str, others: list[str]) -> int:
+    """The group's forces standing in territories that touch ``nation``'s: offensive power at its door."""
+    group = set(others)
+    seen: set[str] = set()
+    total = 0
+    for t in w.territories_of(m, nation):
+        for other in w.adjacent(m, t):
+            if other not in seen and m.owner[other] in group:
+                seen.add(other)
+                total += sum(s for n, s in m.forces[other].items() if n in group)
+    return total
+
+
+def threat(m: Match, nation: str, seat: int) -> float:
+    """Walt's threat of a seat's bloc to ``nation``.
+
+    Its power relative to ``nation``'s, times proximity, times the forces on the border, times
+    its aggressive record (a quarter more after a joint exercise on a border), discounted by
+    the ideological affinity between ``nation`` and the seat's own nations.
+    """
+    members = [n for n in bloc(m, seat) if n != nation]
+    if not members:
+        return 0.0
+    power = sum(w.power(m, n) for n in members)
+    own = max(1.0, w.power(m, nation))
+    border = border_forces(m, nation, members)
+    exercised = any(
+        m.round - m.border_exercises.get(al.id, -99) <= rules.EXERCISE_MEMORY_ROUNDS
+        for al in m.alliances.values()
+        if set(al.members) & set(members)
+    )
+    lead = w.seat_nations(m, seat)
+    kin = min((affinity(m, nation, n) for n in lead), default=1.0)
+    value = (power / own) * proximity(m, nation, members) * (1.0 + border / own)
+    value *= aggressive_record(m, members) * (1.25 if exercised else 1.0) * kin
+    return value
+
+
+# ---------------------------------------------------------------------------
+# Standing: regimes and records
+
+
+def fragile(m: Match, nation: str) -> bool:
+    """Is its regime below the stability at which survival at home outweighs everything else?"""
+    return m.stability[nation] < rules.FRAGILE_STABILITY
+
+
+def top_donor(m: Match, nation: str) -> str | None:
+    """The nation still in the game that has given ``nation`` the most regime aid (ties: the first by id).
+
+    The regime seeker's protector: whoever keeps a fragile regime alive.
+    """
+    donors = m.aid_received.get(nation, {})
+    live = {d: n for d, n in donors.items() if d not in m.eliminated}
+    if not live:
+        return None
+    return max(sorted(live), key=lambda d: live[d])
+
+
+def unreliable(m: Match, nation: str) -> bool:
+    """Has it passed the buck more often than it honoured, and more than once?
+
+    Every NPC remembers who passed: nobody wants an ally that will not come.
+    """
+    passed = m.buck_passed.get(nation, 0)
+    return passed >= 2 and passed > m.duties_honoured.get(nation, 0)

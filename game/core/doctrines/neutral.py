@@ -1,0 +1,60 @@
+"""The neutral: joins nobody, signs pacts, fights only whoever attacks it.
+
+It accepts guarantees (a promise to it binds it to nothing) and non-aggression pacts with
+anyone who has never broken one, courts its seat-played neighbours for pacts, and never
+honours a duty, whatever the alliance's cohesion.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from game.core import world as w
+from game.core.doctrines.base import Decision, Doctrine, Initiative
+from game.core.doctrines.measures import neighbours, threat
+from game.core.level import Doctrine as DoctrineName
+from game.core.state import Duty, Match, Offer
+
+WANTS_NO_WAR = "it wants no part in anyone's war"
+JOINS_NOBODY = Decision(False, "it is neutral and joins nobody")
+
+
+class Neutral(Doctrine):
+    name: ClassVar[DoctrineName] = "neutral"
+
+    def decide_peace(self, m: Match, me: str, sender: str) -> Decision:
+        """Always: it never chose the war."""
+        return Decision(True, "it never wanted this war")
+
+    def decide_pact(self, m: Match, me: str, sender: str) -> Decision:
+        """Always, with anyone who has never broken a pact (that screening comes first, for every doctrine)."""
+        return Decision(True, WANTS_NO_WAR)
+
+    def decide_alignment(self, m: Match, offer: Offer) -> Decision:
+        """A guarantee, yes (it is a promise to the neutral, not from it); an alliance, never."""
+        if offer.kind == "guarantee":
+            return Decision(True, "a promise of protection binds it to nothing")
+        return JOINS_NOBODY
+
+    def choose_side(self, m: Match, me: str, seat: int, suitor: str) -> Decision:
+        """Never. (Nothing asks: the neutral answers every offer before a side would be weighed.)"""
+        return JOINS_NOBODY
+
+    def decide_duty(self, m: Match, duty: Duty) -> Decision:
+        """Cohesion moves a doctrine's threshold to fight; a neutral has none to move."""
+        return self.weigh_duty(m, duty)
+
+    def weigh_duty(self, m: Match, duty: Duty) -> Decision:
+        """Never: it fights only in its own defence."""
+        return Decision(False, "it fights only when it is attacked itself")
+
+    def appeal(self, m: Match, nation: str, seat: int) -> float:
+        """It joins nobody; courted by both seats at once (a guarantee), it hears first the one it fears less."""
+        return -threat(m, nation, seat)
+
+    def approaches(self, m: Match, nation: str) -> list[Initiative]:
+        """A pact with the first seat-played neighbour it has none with, whether or not it has allies."""
+        for neighbour in neighbours(m, nation):
+            if neighbour in m.seat_of and w.has_pact(m, nation, neighbour) is None:
+                return [Initiative("pact", to=neighbour, reason=WANTS_NO_WAR)]
+        return []
