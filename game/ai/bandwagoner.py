@@ -267,9 +267,8 @@ class BandwagonerBot:
 
     @staticmethod
     def honours(m: Match, seat: int, duty: Duty) -> bool:
-        attacker = doctrines.coalition_power(m, duty.aggressor)
-        side = doctrines.coalition(m, duty.target) | set(w.seat_nations(m, seat))
-        defender = sum(w.power(m, n) for n in side)
+        """The bandwagoner doctrine's own question, asked for the whole seat: would the war be won with us in it?"""
+        attacker, defender = doctrines.war_balance(m, duty.aggressor, duty.target, w.seat_nations(m, seat))
         return attacker < defender
 
     def accepts(self, board: Board, offer: Offer) -> bool:

@@ -41,6 +41,7 @@ from game.core.doctrines.measures import (
     threat,
     top_donor,
     unreliable,
+    war_balance,
 )
 from game.core.doctrines.registry import (
     DOCTRINES,
@@ -66,6 +67,7 @@ __all__ = [
     "border_forces",
     "coalition",
     "coalition_power",
+    "war_balance",
     "decide_duty",
     "decide_offer",
     "doctrine_of",

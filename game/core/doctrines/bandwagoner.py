@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from game.core import world as w
 from game.core.doctrines.base import Decision, Doctrine
-from game.core.doctrines.measures import coalition, coalition_power, menace
+from game.core.doctrines.measures import menace, war_balance
 from game.core.level import Doctrine as DoctrineName
 from game.core.state import Duty, Match
 
@@ -42,9 +42,7 @@ class Bandwagoner(Doctrine):
     def weigh_duty(self, m: Match, duty: Duty) -> Decision:
         """Pass the buck when the aggressor's coalition outweighs the victim's with it; honour otherwise."""
         aggressor = w.nation_name(m, duty.aggressor)
-        attacker = coalition_power(m, duty.aggressor)
-        # The duty holder usually shares the target's alliance already: count it once.
-        defender = sum(w.power(m, n) for n in coalition(m, duty.target) | {duty.nation})
+        attacker, defender = war_balance(m, duty.aggressor, duty.target, {duty.nation})
         if attacker > defender:
             return Decision(False, f"{aggressor} is too strong to oppose")
         return Decision(True, f"{aggressor} is the weaker side")

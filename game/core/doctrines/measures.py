@@ -7,6 +7,7 @@ pure question about the match: none changes it, none draws a die.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from weakref import WeakKeyDictionary
 
 from game.core import rules
@@ -56,6 +57,17 @@ def coalition(m: Match, nation: str) -> set[str]:
 def coalition_power(m: Match, nation: str) -> float:
     """A nation with every ally it has: what an enemy would face."""
     return sum(w.power(m, n) for n in coalition(m, nation))
+
+
+def war_balance(m: Match, aggressor: str, target: str, joining: Iterable[str]) -> tuple[float, float]:
+    """(the aggressor's coalition's power, the victim's coalition's with ``joining`` beside it).
+
+    What a nation weighing a duty asks: would the war be won if it (or its whole seat) came in?
+    A joiner already in the victim's alliance is counted once. The NPC bandwagoner and the seat
+    bot ask the same question here, so they never disagree about who is stronger.
+    """
+    defender = sum(w.power(m, n) for n in coalition(m, target) | set(joining))
+    return coalition_power(m, aggressor), defender
 
 
 def neighbours(m: Match, nation: str) -> list[str]:
