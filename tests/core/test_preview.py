@@ -33,6 +33,7 @@ from game.core.actions import (
     JointExercise,
     LeaveTreaty,
     PassTheBuck,
+    ProposePact,
     Recruit,
     RegimeAid,
     Undo,
@@ -264,3 +265,20 @@ def test_in_random_play_the_events_carry_every_change_of_credibility_and_every_g
         if not isinstance(action, EndTurn):  # a seat's own action: its gold goes on what the events price
             spent = sum(getattr(e, "cost", 0) for e in events)
             assert spent == -sum(changes(treasury, m.treasury).values())
+
+
+# -- What waits for a seat's answer -------------------------------------------------------------
+
+
+def test_a_seats_open_questions_are_its_duties_oldest_first_then_the_offers_made_to_it() -> None:
+    game = europe()
+    source, target = border(game, "germany", "russia")
+    game.give_forces(source, germany=1)
+    game.act(ProposePact(nation="germany", to="france"))
+    game.act(Attack(nation="germany", source=source, target=target, amount=1))
+    game.end_turn()
+    questions = w.open_questions(game.match, 1)
+    assert [(d.nation, d.treaty) for d in questions.duties] == [("france", "franco_russian")]
+    assert [(o.kind, o.recipient) for o in questions.offers] == [("pact", "france")]
+    assert len(questions) == 2
+    assert len(w.open_questions(game.match, 0)) == 0, "the other seat has nothing to answer"
