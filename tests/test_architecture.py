@@ -21,20 +21,29 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def package_of(module: str, is_package: bool = False) -> str:
+    """The package a module's relative imports start from: itself for an ``__init__``."""
+    return module if is_package else module.rpartition(".")[0]
+
+
+def from_base(node: ast.ImportFrom, package: str) -> str:
+    """The module a ``from ... import`` names, a relative one resolved against ``package``."""
+    if not node.level:
+        return node.module or ""
+    parts = package.split(".")
+    anchor = parts[: len(parts) - (node.level - 1)]
+    return ".".join(anchor + ([node.module] if node.module else []))
+
+
 def imported_modules(source: str, module: str, is_package: bool = False) -> set[str]:
     """Every module ``source`` imports, relative imports resolved against ``module``."""
-    package = module if is_package else module.rpartition(".")[0]
+    package = package_of(module, is_package)
     found: set[str] = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                parts = package.split(".")
-                anchor = parts[: len(parts) - (node.level - 1)]
-                base = ".".join(anchor + ([node.module] if node.module else []))
-            else:
-                base = node.module or ""
+            base = from_base(node, package)
             found.add(base)
             # `from game import ui` imports the module game.ui.
             found.update(f"{base}.{alias.name}" for alias in node.names)

@@ -1,11 +1,13 @@
 """The rules of Alliances: pure Python, no pygame, no files.
 
 Everything the UI and the bots may use is exported here: start a match with
-:func:`new_match`, ask :func:`legal_actions`, change it only with :func:`apply`.
+:func:`new_match`, ask :func:`legal_actions`, see what an action would do with
+:func:`preview`, change it only with :func:`apply`.
 """
 
 from game.core.actions import Action, parse_action
 from game.core.combat import Odds, odds
+from game.core.duties import deadline_round
 from game.core.engine import apply, can_undo, current_seat, is_legal, new_match, view
 from game.core.errors import AlreadyOffered, CannotAfford, IllegalAction, NotYourTurn, Shielded, UnknownId
 from game.core.events import Event
@@ -14,6 +16,7 @@ from game.core.hexgrid import Cell
 from game.core.ids import NationId, TerritoryId, TreatyId
 from game.core.legal import LegalActions, legal_actions
 from game.core.level import FORMAT_VERSION, Geography, Level, Problem, level_problems
+from game.core.preview import DutyCall, Preview, Refusal, preview
 from game.core.state import Match, Outcome, snapshot, state_hash
 
 __all__ = [
@@ -28,6 +31,7 @@ __all__ = [
     "TreatyId",
     "UnknownId",
     "Cell",
+    "DutyCall",
     "Event",
     "Geography",
     "IllegalAction",
@@ -36,10 +40,13 @@ __all__ = [
     "Match",
     "Odds",
     "Outcome",
+    "Preview",
     "Problem",
+    "Refusal",
     "apply",
     "can_undo",
     "current_seat",
+    "deadline_round",
     "first_seat",
     "fixed_opener",
     "is_legal",
@@ -48,6 +55,7 @@ __all__ = [
     "new_match",
     "odds",
     "parse_action",
+    "preview",
     "snapshot",
     "state_hash",
     "view",

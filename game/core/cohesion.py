@@ -90,6 +90,7 @@ def hold_exercise(m: Match, a: JointExercise, events: list[Event]) -> None:
             territory=a.territory,
             cohesion=alliance.cohesion,
             gain=gain,
+            cost=rules.EXERCISE_COST,
             text=f"{w.nation_name(m, a.nation)} and {w.nation_name(m, a.partner)} hold a joint exercise{where}: "
             f"cohesion of the {alliance.name} rises to {alliance.cohesion}.",
         )

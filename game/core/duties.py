@@ -124,7 +124,7 @@ def pass_the_buck(m: Match, duty: Duty, reason: str, expired: bool, events: list
     """Stay out: cohesion and credibility fall, and every NPC remembers."""
     del m.duties[duty.id]
     m.buck_passed[duty.nation] = m.buck_passed.get(duty.nation, 0) + 1
-    shift_credibility(m, duty.nation, rules.PASS_CREDIBILITY)
+    credibility = shift_credibility(m, duty.nation, rules.PASS_CREDIBILITY)
     how = "lets the deadline pass" if expired else "passes the buck"
     events.append(
         new_event(
@@ -134,6 +134,7 @@ def pass_the_buck(m: Match, duty: Duty, reason: str, expired: bool, events: list
             aggressor=duty.aggressor,
             expired=expired,
             reason=reason,
+            credibility_delta=credibility,
             text=f"{w.nation_name(m, duty.nation)} {how} and stays out of the war on "
             f"{w.nation_name(m, duty.target)}" + (f": {reason}." if reason else "."),
         )

@@ -3,6 +3,10 @@
 The engine builds events with ``model_construct`` (no validation: it made the
 values itself, and the inner loop must stay fast); replays and tests parse them
 back through :data:`EVENT_ADAPTER`, which does validate.
+
+An event carries the numbers it changed (a cost in gold, a change in credibility or
+stability, a cohesion gain), so a reader never works them out from the rules' table.
+Fields added after the first release default to 0: a file written before them still reads.
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ class WarDeclared(_Event):
     aggressor: str
     target: str
     broke_pact: bool
+    credibility_delta: int = Field(0, description="the aggressor's change in credibility (a broken pact costs it)")
 
 
 class EnteredWar(_Event):
@@ -87,6 +92,7 @@ class TerritoryCaptured(_Event):
     territory: str
     previous_owner: str
     capital: bool
+    stability_delta: int = Field(0, description="the previous owner's change in regime stability")
 
 
 class NationEliminated(_Event):
@@ -117,6 +123,7 @@ class DutyHonoured(_Event):
     nation: str
     aggressor: str
     reason: str = ""
+    credibility_delta: int = Field(0, description="the nation's change in credibility for honouring")
 
 
 class BuckPassed(_Event):
@@ -126,6 +133,7 @@ class BuckPassed(_Event):
     aggressor: str
     expired: bool
     reason: str = ""
+    credibility_delta: int = Field(0, description="the nation's change in credibility for passing")
 
 
 # Why a duty ended without an answer (DutyEnded.cause).
@@ -183,6 +191,7 @@ class TreatyLeft(_Event):
     treaty: str
     nation: str
     reason: str = ""
+    credibility_delta: int = Field(0, description="the nation's change in credibility for walking away (0 when forced)")
 
 
 class TreatyDissolved(_Event):
@@ -202,6 +211,7 @@ class JointExerciseHeld(_Event):
     territory: str | None
     cohesion: int
     gain: int
+    cost: int = Field(0, description="the gold the nation that held it paid")
 
 
 class RegimeAidGiven(_Event):
@@ -209,6 +219,8 @@ class RegimeAidGiven(_Event):
     donor: str
     recipient: str
     stability: int
+    stability_delta: int = Field(0, description="how far the recipient's stability rose")
+    cost: int = Field(0, description="the gold the donor paid")
 
 
 # The causes of the slow drift every alliance's cohesion suffers at a round's end (the chronicle

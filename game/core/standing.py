@@ -26,12 +26,18 @@ def clamp(value: int) -> int:
     return 0 if value < 0 else 100 if value > 100 else value
 
 
-def shift_credibility(m: Match, nation: NationId, delta: int) -> None:
-    m.credibility[nation] = clamp(m.credibility[nation] + delta)
+def shift_credibility(m: Match, nation: NationId, delta: int) -> int:
+    """Move a nation's credibility; returns how far it moved (less than ``delta`` at 0 or 100)."""
+    before = m.credibility[nation]
+    m.credibility[nation] = clamp(before + delta)
+    return m.credibility[nation] - before
 
 
-def shift_stability(m: Match, nation: NationId, delta: int) -> None:
-    m.stability[nation] = clamp(m.stability[nation] + delta)
+def shift_stability(m: Match, nation: NationId, delta: int) -> int:
+    """Move a nation's regime stability; returns how far it moved (less than ``delta`` at 0 or 100)."""
+    before = m.stability[nation]
+    m.stability[nation] = clamp(before + delta)
+    return m.stability[nation] - before
 
 
 def give_regime_aid(m: Match, a: RegimeAid, events: list[Event]) -> None:
@@ -42,7 +48,7 @@ def give_regime_aid(m: Match, a: RegimeAid, events: list[Event]) -> None:
     if m.treasury[a.nation] < rules.REGIME_AID_COST:
         raise CannotAfford(f"regime aid costs {rules.REGIME_AID_COST}; the treasury holds {m.treasury[a.nation]}")
     m.treasury[a.nation] -= rules.REGIME_AID_COST
-    shift_stability(m, a.to, rules.REGIME_AID_STABILITY)
+    rise = shift_stability(m, a.to, rules.REGIME_AID_STABILITY)
     donors = m.aid_received.setdefault(a.to, {})
     donors[a.nation] = donors.get(a.nation, 0) + 1
     events.append(
@@ -51,6 +57,8 @@ def give_regime_aid(m: Match, a: RegimeAid, events: list[Event]) -> None:
             donor=a.nation,
             recipient=a.to,
             stability=m.stability[a.to],
+            stability_delta=rise,
+            cost=rules.REGIME_AID_COST,
             text=f"{w.nation_name(m, a.nation)} sends regime aid to {w.nation_name(m, a.to)} "
             f"(stability {m.stability[a.to]}).",
         )

@@ -391,24 +391,29 @@ def leave(m: Match, a: LeaveTreaty, events: list[Event]) -> None:
     if treaty in m.alliances:
         if a.nation not in m.alliances[treaty].members:
             raise IllegalAction(f"{w.nation_name(m, a.nation)} is not a member of the {m.alliances[treaty].name}")
-        shift_credibility(m, a.nation, rules.LEAVE_ALLIANCE_CREDIBILITY)
-        leave_alliance(m, a.nation, treaty, "", events)
+        credibility = shift_credibility(m, a.nation, rules.LEAVE_ALLIANCE_CREDIBILITY)
+        leave_alliance(m, a.nation, treaty, "", events, credibility_delta=credibility)
     elif treaty in m.guarantees or treaty in m.pacts:
         party = m.guarantees.get(treaty) or m.pacts[treaty]
         if a.nation not in party:
             raise IllegalAction(f"{w.nation_name(m, a.nation)} is not party to {w.the_treaty(m, treaty)}")
         # Walking away is never free, or a pact could be dropped the turn before the attack it forbade.
         cost = rules.RENOUNCE_PACT_CREDIBILITY if treaty in m.pacts else rules.LEAVE_ALLIANCE_CREDIBILITY
-        shift_credibility(m, a.nation, cost)
-        end_treaty(m, a.nation, treaty, "", events)
+        credibility = shift_credibility(m, a.nation, cost)
+        end_treaty(m, a.nation, treaty, "", events, credibility_delta=credibility)
     else:
         raise UnknownId(f"unknown treaty '{treaty}'")
 
 
-def end_treaty(m: Match, nation: NationId, treaty: TreatyId, reason: str, events: list[Event]) -> None:
-    """Leave a guarantee or pact (alliances: see :func:`leave_alliance`). Open duties from it count as passed."""
+def end_treaty(
+    m: Match, nation: NationId, treaty: TreatyId, reason: str, events: list[Event], credibility_delta: int = 0
+) -> None:
+    """Leave a guarantee or pact (alliances: see :func:`leave_alliance`). Open duties from it count as passed.
+
+    ``credibility_delta`` is what walking away has already cost the nation, told in the event.
+    """
     if treaty in m.alliances:
-        leave_alliance(m, nation, treaty, reason, events)
+        leave_alliance(m, nation, treaty, reason, events, credibility_delta)
         return
     name = w.the_treaty(m, treaty)
     duties.walk_away(m, nation, treaty, events)
@@ -421,13 +426,19 @@ def end_treaty(m: Match, nation: NationId, treaty: TreatyId, reason: str, events
             treaty=treaty,
             nation=nation,
             reason=reason,
+            credibility_delta=credibility_delta,
             text=f"{w.nation_name(m, nation)} ends {name}" + (f": {reason}." if reason else "."),
         )
     )
 
 
-def leave_alliance(m: Match, nation: NationId, aid: TreatyId, reason: str, events: list[Event]) -> None:
-    """A member goes; an alliance left with one member is dissolved, and guests on no-longer-allied land go home."""
+def leave_alliance(
+    m: Match, nation: NationId, aid: TreatyId, reason: str, events: list[Event], credibility_delta: int = 0
+) -> None:
+    """A member goes; an alliance left with one member is dissolved, and guests on no-longer-allied land go home.
+
+    ``credibility_delta`` is what leaving has already cost the member, told in the event.
+    """
     alliance = m.alliances[aid]
     duties.walk_away(m, nation, aid, events)
     alliance.members.remove(nation)
@@ -437,6 +448,7 @@ def leave_alliance(m: Match, nation: NationId, aid: TreatyId, reason: str, event
             treaty=aid,
             nation=nation,
             reason=reason,
+            credibility_delta=credibility_delta,
             text=f"{w.nation_name(m, nation)} leaves the {alliance.name}" + (f": {reason}." if reason else "."),
         )
     )

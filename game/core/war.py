@@ -103,16 +103,26 @@ def _battle_sentence(m: Match, att: str, target: str, a: int, d: int, al: int, d
 def declare_war(m: Match, aggressor: NationId, target: NationId, events: list[Event]) -> None:
     """The aggressor is at war with the target; a pact between them is broken, and the target's defenders are called."""
     pact = w.has_pact(m, aggressor, target)
+    credibility = 0
     if pact is not None:
         del m.pacts[pact]
-        shift_credibility(m, aggressor, rules.BREAK_PACT_CREDIBILITY)
+        credibility = shift_credibility(m, aggressor, rules.BREAK_PACT_CREDIBILITY)
     m.wars.add(frozenset((aggressor, target)))
     m.declarations.append(Declaration(aggressor, target, m.round, pact is not None))
     a_name, t_name = w.nation_name(m, aggressor), w.nation_name(m, target)
     text = f"{a_name} declares war on {t_name}."
     if pact is not None:
         text = f"{a_name} breaks its non-aggression pact and declares war on {t_name}."
-    events.append(new_event(WarDeclared, aggressor=aggressor, target=target, broke_pact=pact is not None, text=text))
+    events.append(
+        new_event(
+            WarDeclared,
+            aggressor=aggressor,
+            target=target,
+            broke_pact=pact is not None,
+            credibility_delta=credibility,
+            text=text,
+        )
+    )
     duties.raise_duties(m, aggressor, target, events)
 
 
@@ -150,7 +160,7 @@ def honour_duty(m: Match, duty: Duty, reason: str, events: list[Event]) -> None:
     """
     del m.duties[duty.id]
     m.duties_honoured[duty.nation] = m.duties_honoured.get(duty.nation, 0) + 1
-    shift_credibility(m, duty.nation, rules.HONOUR_CREDIBILITY)
+    credibility = shift_credibility(m, duty.nation, rules.HONOUR_CREDIBILITY)
     events.append(
         new_event(
             DutyHonoured,
@@ -158,6 +168,7 @@ def honour_duty(m: Match, duty: Duty, reason: str, events: list[Event]) -> None:
             nation=duty.nation,
             aggressor=duty.aggressor,
             reason=reason,
+            credibility_delta=credibility,
             text=f"{w.nation_name(m, duty.nation)} honours its duty to {w.nation_name(m, duty.target)}"
             + (f": {reason}." if reason else "."),
         )
@@ -177,14 +188,20 @@ def capture(m: Match, nation: NationId, territory: TerritoryId, survivors: int, 
     m.forces[territory] = {nation: survivors} if survivors > 0 else {}
     m.spent[territory] = {nation: survivors} if survivors > 0 else {}
     capital = w.capital_owner(m, territory) == previous
-    shift_stability(m, previous, rules.STABILITY_LOST_CAPITAL if capital else rules.STABILITY_LOST_TERRITORY)
+    shaken = shift_stability(m, previous, rules.STABILITY_LOST_CAPITAL if capital else rules.STABILITY_LOST_TERRITORY)
     where = w.territory_name(m, territory)
     text = f"{w.nation_name(m, nation)} captures {where} from {w.nation_name(m, previous)}."
     if capital:
         text = f"{w.nation_name(m, nation)} captures {where}, the capital of {w.nation_name(m, previous)}!"
     events.append(
         new_event(
-            TerritoryCaptured, nation=nation, territory=territory, previous_owner=previous, capital=capital, text=text
+            TerritoryCaptured,
+            nation=nation,
+            territory=territory,
+            previous_owner=previous,
+            capital=capital,
+            stability_delta=shaken,
+            text=text,
         )
     )
     if not any(owner == previous for owner in m.owner.values()):

@@ -1,17 +1,22 @@
 """Read-only questions about a match: who is allied, who is at war, what defends where.
 
 The engine, the doctrines, the bots and the UI all ask these, so each rule that is
-a question (not a change) is answered here once.
+a question (not a change) is answered here once. That includes what a player weighs
+before choosing: what waits for a seat's answer (:func:`open_questions`), what an
+option costs (:func:`exercise_cost`, :func:`regime_aid_cost`), how a territory's defence
+is made up (:func:`defence_factors`). What one action would do is
+:func:`game.core.preview.preview`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from game.core import rules
 from game.core.combat import Odds, odds
 from game.core.ids import NationId, TerritoryId, TreatyId
-from game.core.state import AllianceState, Match
+from game.core.state import AllianceState, Duty, Match, Offer
 
 
 def is_over(m: Match) -> bool:
@@ -164,6 +169,50 @@ def defence_factor(m: Match, territory: TerritoryId) -> float:
     return factor * joint_defence_factor(m, territory)
 
 
+@dataclass(frozen=True)
+class DefenceFactors:
+    """A territory's defence factor term by term, as a player reads it; ``total`` is what battles use."""
+
+    terrain: str
+    terrain_factor: float
+    #: The nation whose capital the territory is, if any.
+    capital_of: NationId | None
+    #: 1.0 for a territory that is no capital.
+    capital_factor: float
+    #: Allies defending together (see :func:`joint_defence_factor`); 1.0 with no guests.
+    joint: float
+    total: float
+
+
+def defence_factors(m: Match, territory: TerritoryId) -> DefenceFactors:
+    """The named parts of :func:`defence_factor`: terrain, capital and joint defence.
+
+    >>> from game.core.engine import new_match
+    >>> from game.core.level import Level
+    >>> level = Level.model_validate({
+    ...     "title": "Two", "map": {"width": 2, "height": 1, "rows": ["A B"]},
+    ...     "nations": [{"id": "x", "name": "X", "colour": "#3050c0", "capital": "a"},
+    ...                 {"id": "y", "name": "Y", "colour": "#c03030", "capital": "b"}],
+    ...     "seats": [{"name": "West", "nations": ["x"]}, {"name": "East", "nations": ["y"]}],
+    ...     "territories": [{"id": "a", "name": "A", "code": "A", "owner": "x", "value": 2,
+    ...                      "terrain": "hills"},
+    ...                     {"id": "b", "name": "B", "code": "B", "owner": "y", "value": 2}]})
+    >>> parts = defence_factors(new_match(level), "a")
+    >>> parts.terrain, parts.terrain_factor, parts.capital_of, parts.capital_factor, parts.total
+    ('hills', 1.5, 'x', 1.25, 1.875)
+    """
+    terrain = _terrain(m, territory)
+    capital = capital_owner(m, territory)
+    return DefenceFactors(
+        terrain=terrain,
+        terrain_factor=rules.TERRAIN_DEFENCE[terrain],
+        capital_of=capital,
+        capital_factor=rules.CAPITAL_DEFENCE if _is_capital(m, territory) else 1.0,
+        joint=joint_defence_factor(m, territory),
+        total=defence_factor(m, territory),
+    )
+
+
 def attack_odds(m: Match, territory: TerritoryId, attackers: int) -> Odds:
     """The combat preview: exactly the distribution the battle's dice draw from."""
     return odds(attackers, defenders(m, territory), defence_factor(m, territory))
@@ -188,6 +237,54 @@ def the_treaty(m: Match, treaty: TreatyId) -> str:
     if treaty not in m.alliances and treaty not in m.guarantees and treaty not in m.pacts:
         return name
     return name if name.startswith("The ") else "the " + name
+
+
+@dataclass(frozen=True)
+class OpenQuestions:
+    """What waits for a seat's answer, in the order it is asked: its duties, then the offers made to it.
+
+    Each list is oldest first. ``len()`` counts both.
+    """
+
+    duties: tuple[Duty, ...]
+    offers: tuple[Offer, ...]
+
+    def __len__(self) -> int:
+        return len(self.duties) + len(self.offers)
+
+
+def open_questions(m: Match, seat: int) -> OpenQuestions:
+    """The duties and offers awaiting an answer from the seat's nations still in the game."""
+    nations = set(seat_nations(m, seat))
+    return OpenQuestions(
+        duties=tuple(sorted((d for d in m.duties.values() if d.nation in nations), key=lambda d: d.id)),
+        offers=tuple(sorted((o for o in m.offers.values() if o.recipient in nations), key=lambda o: o.id)),
+    )
+
+
+def exercise_cost() -> int:
+    """The gold a joint exercise costs the nation that holds it."""
+    return rules.EXERCISE_COST
+
+
+def regime_aid_cost() -> int:
+    """The gold regime aid costs its donor."""
+    return rules.REGIME_AID_COST
+
+
+def broken_pact_credibility() -> int:
+    """The change in credibility (negative) of a nation that attacks a nation it has a pact with."""
+    return rules.BREAK_PACT_CREDIBILITY
+
+
+def truce_rounds() -> int:
+    """How many rounds after the round of peace neither nation may attack the other."""
+    return rules.TRUCE_ROUNDS
+
+
+def is_fragile(m: Match, nation: NationId) -> bool:
+    """A regime so unstable that a regime-seeker sides with whoever props it up (David)."""
+    return m.stability[nation] < rules.FRAGILE_STABILITY
 
 
 def capital_of(m: Match, nation: NationId) -> TerritoryId | None:

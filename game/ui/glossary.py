@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from game.core import Match, first_seat, fixed_opener, rules
+from game.core import Match, first_seat, fixed_opener
+from game.core import world as w
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ TERMS: dict[str, Term] = {
         Term(
             "truce",
             "Peace and the truce",
-            f"Peace ends a war, and a truce follows it: for {rules.TRUCE_ROUNDS} rounds neither nation may attack "
+            f"Peace ends a war, and a truce follows it: for {w.truce_rounds()} rounds neither nation may attack "
             "the other, "
             "so a peace offer cannot be used to catch a breath and strike again next turn. A truce forbids "
             "aggression only: an alliance may still call one of them to war against the other.",

@@ -9,7 +9,7 @@ from typing import Any
 import pygame
 import pytest
 
-from game.core import apply, new_match, rules
+from game.core import apply, new_match, preview, rules
 from game.core import world as w
 from game.core.actions import (
     AnswerOffer,
@@ -25,6 +25,7 @@ from game.ui.glossary import TERMS, term_for_event
 from game.ui.panels import ConfirmDialog, DiplomacyWindow
 from game.ui.scenes.handover import HandoverScene
 from tests.conftest import LEVELS_DIR
+from tests.core.test_article5_1914 import france_to_play_after_germany_attacks_russia
 from tests.ui.test_match_hotseat import answer_prompts, dismiss_cards
 from tests.ui.test_match_screen import Screen, fixture_level, home  # noqa: F401 - home: a fixture
 
@@ -311,3 +312,44 @@ def test_switching_the_nation_acting_keeps_the_nations_list_where_it_was() -> No
         assert last in shown and len(set(shown) & set(shown_before)) >= len(shown) - 1  # only the seat's own swapped
     finally:
         screen.close()
+
+
+def test_an_exercise_says_the_cohesion_the_core_says_it_gains_and_costs_what_its_caption_says(
+    screen: Screen,
+) -> None:
+    window = focus(screen, "austria")
+    button = button_for(window, JointExercise)
+    told = preview(screen.match, action_buttons(window)[button])
+    assert f"cohesion rises by {told.cohesion['triple_alliance']}" in button.tool_tip_text
+    assert button.text == f"Joint exercise ({w.exercise_cost()} gold)"
+    before, treasury = screen.match.alliances["triple_alliance"].cohesion, screen.match.treasury["germany"]
+    screen.press_button(button)
+    assert screen.match.alliances["triple_alliance"].cohesion - before == told.cohesion["triple_alliance"]
+    assert treasury - screen.match.treasury["germany"] == w.exercise_cost()
+
+
+def test_the_leave_button_says_what_leaving_costs_in_credibility_counting_the_duties_it_passes() -> None:
+    match = france_to_play_after_germany_attacks_russia().match
+    shown = Screen(match)
+    try:
+        shown.scene.open_diplomacy("france")
+        window = shown.dialog
+        leave = next(
+            b for b, a in action_buttons(window).items() if a == LeaveTreaty(nation="france", treaty="franco_russian")
+        )
+        told = preview(match, LeaveTreaty(nation="france", treaty="franco_russian")).credibility["france"]
+        tip = leave.tool_tip_text.replace("\u00a0", " ")
+        assert tip == f"Leave the Franco-Russian Alliance: credibility −{-told}, and 1 open duty counts as passed."
+        before = match.credibility["france"]
+        shown.press_button(leave)
+        assert match.credibility["france"] - before == told
+    finally:
+        shown.close()
+
+
+def test_a_pact_can_be_renounced_from_its_row_and_the_button_says_the_price(screen: Screen) -> None:
+    window = screen.dialog
+    pact = LeaveTreaty(nation="germany", treaty="pact_germany_russia")
+    renounce = next(b for b, a in action_buttons(window).items() if a == pact)
+    told = preview(screen.match, pact).credibility["germany"]
+    assert renounce.tool_tip_text.replace("\u00a0", " ").endswith(f": credibility −{-told}.")

@@ -13,7 +13,7 @@ from typing import Any
 import pygame
 import pytest
 
-from game.core import Match, new_match
+from game.core import Match, new_match, preview
 from game.core import world as w
 from game.io.levels import level_from_data
 from game.ui.panels import CombatPreview, MoveDialog
@@ -235,5 +235,33 @@ def test_the_arrow_keys_move_the_amount_one_troop_at_a_time() -> None:
         screen.press(pygame.K_RETURN)
         battle = [e for e in match.events if getattr(e, "kind", "") == "battle"][-1]
         assert battle.attack_strength == 15
+    finally:
+        screen.close()
+
+
+@pytest.mark.parametrize("credibility", [60, 10], ids=["enough to lose", "little left"])
+def test_breaking_a_pact_costs_the_credibility_the_core_says_the_declaration_takes(credibility: int) -> None:
+    match = new_match(fixture_level(), seed=3)  # Germany and Russia have a pact
+    match.credibility["germany"] = credibility
+    screen = open_order(match, "berlin", "warsaw")
+    try:
+        attack = screen.dialog.action()
+        told = preview(match, attack).credibility["germany"]
+        assert f"Breaking the pact costs {-told} credibility." in screen.dialog.consequences.html_text
+        screen.press_button(screen.dialog.confirm)
+        assert match.credibility["germany"] == credibility + told == max(0, credibility - 25)
+    finally:
+        screen.close()
+
+
+def test_the_defence_factor_is_broken_down_into_the_terms_the_core_names() -> None:
+    match = new_match(fixture_level(), seed=3)
+    screen = open_order(match, "berlin", "warsaw")
+    try:
+        factors = w.defence_factors(match, "warsaw")
+        shown = screen.dialog.breakdown_label.text
+        assert shown.startswith(f"Defence factor: {factors.terrain} ×{factors.terrain_factor:g}")
+        assert (f"capital ×{factors.capital_factor:g}" in shown) == (factors.capital_of is not None)
+        assert f"joint defence ×{factors.joint:.2f}" in shown
     finally:
         screen.close()

@@ -104,12 +104,15 @@ def treaty_name(match: Match, treaty: str) -> str:
     return treaty
 
 
-def round_of_duty(match: Match, duty_id: int) -> int | None:
-    """The deadline round the engine announced when it raised the duty (read from its event)."""
-    for event in reversed(match.events):
-        if getattr(event, "kind", "") == "duty_raised" and event.duty == duty_id:
-            return int(event.deadline_round)
-    return None
+def signed(value: int) -> str:
+    """A change as the panels show it: "+5", "−10" (a true minus sign)."""
+    return f"+{value}" if value > 0 else f"−{-value}"
+
+
+def change_phrase(measure: str, change: int, now: int) -> str:
+    """ "credibility −5", or "credibility stays at 0" for a measure already at its bound, which the rules keep there."""
+    # A no-break space keeps the number on the line of what it measures.
+    return f"{measure}\u00a0{signed(change)}" if change else f"{measure} stays at\u00a0{now}"
 
 
 def text_surface(font: pygame.font.Font, text: str, colour: pygame.Color, width: int | None = None) -> pygame.Surface:

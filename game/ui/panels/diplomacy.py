@@ -1,7 +1,8 @@
 """The diplomacy window: nations, treaties with their cohesion, offers, duties, and every treaty action.
 
-A button is enabled only when its action is among ``legal_actions``; a disabled one says
-why in its tool tip, in the core's own words (a dry run on a private copy of the match).
+A button is enabled only when its action is among ``legal_actions``; its tool tip says what it
+would do, or why it is disabled, in the core's own words and numbers (its
+:func:`~game.core.preview`); a price on a button comes from ``world``.
 A nation nobody plays answers offers only when the round ends, weighing every suitor of the
 round together: until then the window lists the seat's offers that wait for that answer,
 and the rival's, read from the match's open offers.
@@ -25,8 +26,7 @@ from pygame_gui.elements import (
     UITextEntryLine,
 )
 
-import game.core as core
-from game.core import IllegalAction, Match, rules, treaties
+from game.core import Match, preview, treaties
 from game.core import world as w
 from game.core.actions import (
     AnswerOffer,
@@ -41,12 +41,14 @@ from game.core.actions import (
     ProposePeace,
     RegimeAid,
 )
+from game.core.events import BuckPassed
 from game.core.state import Offer
 from game.ui.panels.common import (
     CLOSE,
     Intent,
     bar_surface,
     centred_window,
+    change_phrase,
     esc,
     hex_of,
     ink,
@@ -120,21 +122,49 @@ ACTION_TIPS = {
     "offer_guarantee": "Take a one-way duty to defend it if it is attacked.",
     "propose_pact": "Promise not to attack each other.",
     "propose_peace": "Offer to end the war.",
-    "regime_aid": f"Its regime stability rises by {rules.REGIME_AID_STABILITY}, and it remembers the donor.",
     "invite": "Ask it to join this alliance.",
-    "joint_exercise": "Train together: the alliance's cohesion rises (socialization).",
 }
 
 
-def _why_not(match: Match, action: Any) -> str:
-    """The core's reason for refusing ``action`` now, from a dry run on a private copy."""
+def action_tip(match: Match, action: Any, kind: str, legal: bool = True) -> str:
+    """A button's tool tip: what a legal action does, with the numbers of the core's preview;
+    for a refused one, the core's reason. A legal action whose tip has no number needs no preview."""
+    if legal and kind in ACTION_TIPS:
+        return ACTION_TIPS[kind]
     try:
-        core.apply(core.view(match), action)
-    except IllegalAction as err:
-        return str(err)[:1].upper() + str(err)[1:] + "."
+        seen = preview(match, action)
     except Exception:  # noqa: BLE001 - a tool tip must never take the window down
         return "Not possible now."
-    return "Not possible now."
+    if seen.refusal is not None:
+        reason = seen.refusal.reason
+        return reason[:1].upper() + reason[1:] + "."
+    if isinstance(action, RegimeAid):
+        rise = seen.stability.get(action.to, 0)
+        if not rise:
+            return f"Its regime stability stays at {match.stability[action.to]}, but it remembers the donor."
+        return f"Its regime stability rises by {rise}, and it remembers the donor."
+    if isinstance(action, JointExercise):
+        gain = seen.cohesion.get(action.alliance, 0)
+        if not gain:
+            return "Train together: the alliance's cohesion is as high as it goes (socialization)."
+        return f"Train together: the alliance's cohesion rises by {gain} (socialization)."
+    if isinstance(action, LeaveTreaty):
+        credibility = change_phrase(
+            "credibility", seen.credibility.get(action.nation, 0), match.credibility[action.nation]
+        )
+        passed = sum(1 for e in seen.events if isinstance(e, BuckPassed) and e.nation == action.nation)
+        duties = f", and {passed} open dut{'y counts' if passed == 1 else 'ies count'} as passed" if passed else ""
+        what = f"{LEAVE_WORDS[_treaty_kind(match, action.treaty)]} {w.the_treaty(match, action.treaty)}"
+        return f"{what}: {credibility}{duties}."
+    return ACTION_TIPS.get(kind, "")
+
+
+#: How a treaty is left: an alliance is left, a guarantee revoked, a pact renounced.
+LEAVE_WORDS = {"alliance": "Leave", "guarantee": "Revoke", "pact": "Renounce"}
+
+
+def _treaty_kind(match: Match, treaty: str) -> str:
+    return "alliance" if treaty in match.alliances else "guarantee" if treaty in match.guarantees else "pact"
 
 
 class DiplomacyWindow:
@@ -396,7 +426,7 @@ class DiplomacyWindow:
             if seat is not None
             else esc(DOCTRINE_TEXT[m.index.doctrine[nation]])
         )
-        fragile = "  ·  fragile regime" if m.stability[nation] < rules.FRAGILE_STABILITY else ""
+        fragile = "  ·  fragile regime" if w.is_fragile(m, nation) else ""
         details = (
             f"<font size=5>{nation_html(m, nation)}</font><br>{who}<br>"
             f"Ideology: {esc(m.index.ideology[nation].replace('_', '-'))}  ·  "
@@ -443,7 +473,7 @@ class DiplomacyWindow:
             ("Offer guarantee", OfferGuarantee(nation=self.acting, to=nation), "offer_guarantee"),
             ("Propose pact", ProposePact(nation=self.acting, to=nation), "propose_pact"),
             ("Propose peace", ProposePeace(nation=self.acting, to=nation), "propose_peace"),
-            (f"Regime aid ({rules.REGIME_AID_COST} gold)", RegimeAid(nation=self.acting, to=nation), "regime_aid"),
+            (f"Regime aid ({w.regime_aid_cost()} gold)", RegimeAid(nation=self.acting, to=nation), "regime_aid"),
         ]
         for i, (caption, action, kind) in enumerate(rows):
             self._action_button(pygame.Rect((i % 2) * (half + 8), y + (i // 2) * 40, half, 34), caption, action, kind)
@@ -457,7 +487,7 @@ class DiplomacyWindow:
             y += 24
         for alliance in alliances:
             if nation in alliance.members:
-                caption = f"Joint exercise ({rules.EXERCISE_COST} gold)"
+                caption = f"Joint exercise ({w.exercise_cost()} gold)"
                 action: Any = JointExercise(nation=self.acting, alliance=alliance.id, partner=nation)
                 kind = "joint_exercise"
             else:
@@ -478,7 +508,7 @@ class DiplomacyWindow:
                 caption,
                 self.app.manager,
                 container=self.focus_column,
-                tooltip=ACTION_TIPS[kind] if legal else _why_not(self.match, self._concrete(action)),
+                tooltip=action_tip(self.match, self._concrete(action), kind, legal),
                 object_id=f"#{kind}",
                 enabled=legal and self.my_turn,
             )
@@ -507,15 +537,14 @@ class DiplomacyWindow:
     # Column C: what needs an answer, and every treaty in force -----------------
     def _build_treaties(self, area: pygame.Rect) -> None:  # noqa: C901 - one block per kind of entry
         m, manager, win = self.match, self.app.manager, self.window
-        mine = w.seat_nations(m, self.seat)
         scroll = self._add(UIScrollingContainer(area, manager, container=win, allow_scroll_x=False))
         self._scrolls["c"] = scroll
         inner = area.width - 22
         y = 0
         small_font = self.app.font(12, bold=True)
-        duties = sorted((d for d in m.duties.values() if d.nation in mine), key=lambda d: d.id)
-        offers = sorted((o for o in m.offers.values() if o.recipient in mine), key=lambda o: o.id)
-        if duties or offers:
+        questions = w.open_questions(m, self.seat)
+        duties, offers = questions.duties, questions.offers
+        if questions:
             self._add(label(pygame.Rect(0, y, inner, 20), "WAITING FOR YOUR ANSWER", manager, scroll, "@small"))
             y += 22
         for duty in duties:
@@ -588,7 +617,7 @@ class DiplomacyWindow:
                         "Leave",
                         manager,
                         container=scroll,
-                        tooltip=f"Leave the {alliance.name}: credibility {rules.LEAVE_ALLIANCE_CREDIBILITY}.",
+                        tooltip=action_tip(m, LeaveTreaty(nation=self.acting, treaty=alliance.id), "leave"),
                         object_id=f"#leave_{alliance.id}",
                         enabled=self.my_turn,
                     )
@@ -611,6 +640,7 @@ class DiplomacyWindow:
                         "Revoke" if kind == "Guarantee" else "Renounce",
                         manager,
                         container=scroll,
+                        tooltip=action_tip(m, LeaveTreaty(nation=self.acting, treaty=treaty), "leave"),
                         object_id=f"#leave_{treaty}",
                         enabled=self.my_turn,
                     )

@@ -1,4 +1,8 @@
-"""The questions a turn opens with: an Article 5 or guarantee duty to answer, an offer to accept or reject."""
+"""The questions a turn opens with: an Article 5 or guarantee duty to answer, an offer to accept or reject.
+
+What each answer costs is the core's :func:`~game.core.preview` of it, and the deadline the
+core's :func:`~game.core.deadline_round`: the dialog restates no rule.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +12,21 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
-from game.core import Match, duties, rules
+from game.core import Match, Preview, deadline_round, preview
 from game.core import world as w
 from game.core.actions import AnswerOffer, HonourDuty, PassTheBuck
-from game.core.state import Duty, Offer
+from game.core.state import AllianceState, Duty, Offer
 from game.ui.panels.common import (
     CLOSE,
     Intent,
     centred_window,
+    change_phrase,
     esc,
     hex_of,
     ink,
     inner_size,
     make_button,
     nation_html,
-    round_of_duty,
     treaty_name,
 )
 
@@ -37,8 +41,19 @@ def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _signed(value: int) -> str:
-    return f"+{value}" if value > 0 else f"−{-value}"
+def answer_price(match: Match, seen: Preview, nation: str, alliance: AllianceState | None) -> str:
+    """What an answer to a duty moves, from the core's preview of it: "credibility +5; cohesion of the X +5".
+
+    A measure already at its bound does not move; the sentence says where it stays rather than
+    promising a change the rules will not make.
+    """
+    if seen.refusal is not None:
+        return f"Not possible now: {esc(seen.refusal.reason)}"
+    parts = [change_phrase("credibility", seen.credibility.get(nation, 0), match.credibility[nation])]
+    if alliance is not None:
+        cohesion = seen.cohesion.get(alliance.id, 0)
+        parts.append(change_phrase(f"cohesion of the {esc(alliance.name)}", cohesion, alliance.cohesion))
+    return _first_upper("; ".join(parts))
 
 
 class _ChoiceDialog:
@@ -79,15 +94,13 @@ class DutyDialog(_ChoiceDialog):
         inner = width - 2 * PAD
         manager = app.manager
         nation, aggressor, target = duty.nation, duty.aggressor, duty.target
-        deadline = round_of_duty(m, duty.id)
-        when = f"round {deadline}" if deadline is not None else "this turn"
         warn, good, bad = hex_of(ink("warn")), hex_of(ink("good")), hex_of(ink("bad"))
         alliance = m.alliances.get(duty.treaty)
-        honour_costs = [f"credibility {_signed(rules.HONOUR_CREDIBILITY)}"]
-        pass_costs = [f"credibility {_signed(rules.PASS_CREDIBILITY)}"]
-        if alliance is not None:
-            honour_costs.append(f"cohesion of the {esc(alliance.name)} {_signed(rules.HONOUR_COHESION)}")
-            pass_costs.append(f"cohesion of the {esc(alliance.name)} {_signed(duties.pass_cohesion(m, duty))}")
+        honour = HonourDuty(nation=nation, duty=duty.id)
+        passing = PassTheBuck(nation=nation, duty=duty.id)
+        self.honour_preview, self.pass_preview = preview(m, honour), preview(m, passing)
+        honour_price = answer_price(m, self.honour_preview, nation, alliance)
+        pass_price = answer_price(m, self.pass_preview, nation, alliance)
         enemies_of_aggressor = [n for n in w.enemies(m, aggressor) if n != nation]
         fighting = ", ".join(nation_html(m, n, bold=False) for n in enemies_of_aggressor) or "nobody yet"
         body = (
@@ -95,11 +108,12 @@ class DutyDialog(_ChoiceDialog):
             f"{esc(w.nation_name(m, target))}.</b></font><br>"
             f"The {esc(treaty_name(m, duty.treaty))} calls on {nation_html(m, nation)} to join the war against "
             f"{nation_html(m, aggressor)}. Already fighting it: {fighting}.<br>"
-            f"Answer by the end of your turn ({esc(when)}); left unanswered, the duty counts as passed.<br><br>"
+            f"Answer by the end of your turn (round {deadline_round(duty)}); left unanswered, the duty counts as "
+            "passed.<br><br>"
             f"<font color='{good}'><b>Honour the duty</b></font>: {esc(w.nation_name(m, nation))} enters the war. "
-            f"{_first_upper('; '.join(honour_costs))}. Its war is now yours: chain-ganging.<br><br>"
+            f"{honour_price}. Its war is now yours: chain-ganging.<br><br>"
             f"<font color='{bad}'><b>Pass the buck</b></font>: it stays out and lets others carry the cost. "
-            f"{_first_upper('; '.join(pass_costs))}, and every nation nobody plays remembers it.<br><br>"
+            f"{pass_price}, and every nation nobody plays remembers it.<br><br>"
             f"Credibility of {esc(w.nation_name(m, nation))} now: {m.credibility[nation]}."
         )
         UITextBox(
@@ -109,8 +123,6 @@ class DutyDialog(_ChoiceDialog):
             container=self.window,
             object_id="@card_text",
         )
-        honour = HonourDuty(nation=nation, duty=duty.id)
-        passing = PassTheBuck(nation=nation, duty=duty.id)
         y = height - 52
         self.later = UIButton(
             pygame.Rect(PAD, y, 120, 40),
@@ -170,7 +182,7 @@ def offer_meaning(match: Match, offer: Offer) -> str:
         recipient=recipient,
         alliance=alliance.name if alliance else "alliance",
         clause=clause,
-        pact=-rules.BREAK_PACT_CREDIBILITY,
+        pact=-w.broken_pact_credibility(),
     )
 
 

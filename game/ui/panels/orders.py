@@ -2,27 +2,25 @@
 
 The preview asks the core everything it shows: the odds from ``world.attack_odds`` (the
 same distribution the dice draw from), who defends from ``world.defenders`` (the troops, or
-the levy of land without troops), the defence terms from the rules' tables, and what
+the levy of land without troops), the defence terms from ``world.defence_factors``, and what
 the attack would set off (a declaration of war, Article 5 and guarantee duties, tripwires)
-from a dry run of the attack on a private copy of the match. It warns when the amount chosen
-would strip a capital, and its presets (All, Half, Enough) take the amount from those same odds.
+from the core's :func:`~game.core.preview` of it. It warns when the amount chosen would strip
+a capital, and its presets (All, Half, Enough) take the amount from those same odds.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import takewhile
 from typing import TYPE_CHECKING, Any
 
 import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIHorizontalSlider, UIImage, UITextBox, UIWindow
 
-import game.core as core
-from game.core import IllegalAction, Match, rules
+from game.core import Match, preview
 from game.core import world as w
 from game.core.actions import Attack, Move
-from game.core.events import Battle, DutyRaised, EnteredWar, WarDeclared
+from game.core.events import DutyRaised, EnteredWar, WarDeclared
 from game.ui.panels.common import (
     CLOSE,
     Intent,
@@ -46,18 +44,17 @@ ENOUGH_CHANCE = 0.9  # the "Enough" preset: the fewest troops with at least this
 
 
 def attack_consequences(match: Match, attack: Attack) -> list[str]:
-    """What the attack would set off, as HTML lines, read from a dry run on a private copy.
+    """What the attack would set off, as HTML lines, from the core's preview of it.
 
-    Only the events before the battle are used (the declaration, tripwires, duties): they do
-    not depend on the dice, and the battle's outcome is never peeked at. The core raises one
-    duty per called nation; a treaty that calls several gets one line naming them all, so the
-    list stays short enough to read without scrolling.
+    The preview stops before the battle (the declaration, tripwires, duties): those do not
+    depend on the dice, and the battle's outcome is never peeked at. The core raises one duty
+    per called nation; a treaty that calls several gets one line naming them all, so the list
+    stays short enough to read without scrolling.
     """
-    try:
-        events = core.apply(core.view(match), attack)
-    except IllegalAction as err:
-        return [f"<font color='{hex_of(ink('bad'))}'>Not possible: {esc(str(err))}</font>"]
-    before_battle = list(takewhile(lambda event: not isinstance(event, Battle), events))
+    seen = preview(match, attack)
+    if seen.refusal is not None:
+        return [f"<font color='{hex_of(ink('bad'))}'>Not possible: {esc(seen.refusal.reason)}</font>"]
+    before_battle = seen.events
     called: dict[tuple[str, str], list[str]] = {}
     for event in before_battle:
         if isinstance(event, DutyRaised):
@@ -69,8 +66,8 @@ def attack_consequences(match: Match, attack: Attack) -> list[str]:
         if isinstance(event, WarDeclared):
             declared = True
             line = f"<font color='{bad}'><b>Declaration of war.</b></font> {esc(event.text)}"
-            if event.broke_pact:
-                line += f" Breaking the pact costs {-rules.BREAK_PACT_CREDIBILITY} credibility."
+            if event.broke_pact and event.credibility_delta:
+                line += f" Breaking the pact costs {-event.credibility_delta} credibility."
             lines.append(line)
         elif isinstance(event, EnteredWar):
             lines.append(f"<font color='{bad}'><b>Tripwire.</b></font> {esc(event.text)}")
@@ -422,12 +419,11 @@ class CombatPreview(_Dialog):
             self.presets["Enough"].enable()
 
     def _breakdown(self) -> str:
-        m, target = self.match, self.attack.target
-        terrain = m.index.terrain[target]
-        parts = [f"{terrain} ×{rules.TERRAIN_DEFENCE[terrain]:g}"]
-        if w.capital_owner(m, target) is not None:
-            parts.append(f"capital ×{rules.CAPITAL_DEFENCE:g}")
-        parts.append(f"joint defence ×{w.joint_defence_factor(m, target):.2f}")
+        factors = w.defence_factors(self.match, self.attack.target)
+        parts = [f"{factors.terrain} ×{factors.terrain_factor:g}"]
+        if factors.capital_of is not None:
+            parts.append(f"capital ×{factors.capital_factor:g}")
+        parts.append(f"joint defence ×{factors.joint:.2f}")
         return "Defence factor: " + " · ".join(parts)
 
     def _refresh(self) -> None:

@@ -8,9 +8,10 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIHorizontalSlider, UILabel
 
-from game.core import Match, rules
+from game.core import Match
 from game.core import world as w
 from game.core.actions import Attack, Move, Recruit
+from game.core.forces import recruit_cost
 from game.ui.panels.common import Intent, ink, label, make_button, nation_colour, text_surface, wrap
 
 if TYPE_CHECKING:
@@ -34,6 +35,17 @@ def owner_line(match: Match, nation: str) -> str:
         # A one-nation seat usually bears its nation's name: "Sweden · Sweden" says it twice.
         return f"{name} (seat {seat + 1})" if side == name else f"{name} · {side} (seat {seat + 1})"
     return f"{w.nation_name(match, nation)} · not played, {DOCTRINE_WORDS[match.index.doctrine[nation]]}"
+
+
+def defence_facts(match: Match, territory: str) -> list[str]:
+    """The terms of the territory's defence as the panel's pills say them: "Hills ×1.5", "Capital of X ×1.25"."""
+    factors = w.defence_factors(match, territory)
+    facts = [f"{factors.terrain.capitalize()} ×{factors.terrain_factor:g}"]
+    if factors.capital_of is not None:
+        facts.append(f"Capital of {w.nation_name(match, factors.capital_of)} ×{factors.capital_factor:g}")
+    if factors.joint != 1.0:
+        facts.append(f"Joint defence ×{factors.joint:.2f}")
+    return facts
 
 
 def garrison_state(ready: int, amount: int) -> str:
@@ -136,15 +148,14 @@ class TerritoryPanel:
             pygame.Rect(self.rect.right - PAD - 100, top, 100, 48),
             "Recruit",
             manager,
-            tooltip=f"Buy troops here for {rules.RECRUIT_COST} gold each. They can act from next turn.",
+            tooltip=f"Buy troops here for {recruit_cost(1)} gold each. They can act from next turn.",
             class_id="@primary",
             object_id="#recruit",
         )
 
     def _amount_text(self) -> str:
         assert self.recruit is not None
-        cost = self.amount * rules.RECRUIT_COST
-        return f"{self.amount} of {self.recruit.amount} troops  ·  {cost} gold"
+        return f"{self.amount} of {self.recruit.amount} troops  ·  {recruit_cost(self.amount)} gold"
 
     # Input ------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> Intent | None:
@@ -248,17 +259,9 @@ class TerritoryPanel:
         surf.blit(text_surface(heading, w.territory_name(m, t), ink("text"), width - 14), (PAD + 14, y - 2))
         surf.blit(text_surface(body, owner_line(m, owner), ink("muted"), width - 14), (PAD + 14, y + 26))
         y += 56
-        # Defence and value, each term from the rules' own tables and queries.
-        terrain = m.index.terrain[t]
-        facts = [f"{terrain.capitalize()} ×{rules.TERRAIN_DEFENCE[terrain]:g}"]
-        capital_of = w.capital_owner(m, t)
-        if capital_of is not None:
-            facts.append(f"Capital of {w.nation_name(m, capital_of)} ×{rules.CAPITAL_DEFENCE:g}")
-        joint = w.joint_defence_factor(m, t)
-        if joint != 1.0:
-            facts.append(f"Joint defence ×{joint:.2f}")
+        # Defence and value, each term as the core names it.
         x = PAD
-        for fact in facts:
+        for fact in defence_facts(m, t):
             pill = body.render(fact, True, ink("text"))
             box = pygame.Rect(x, y, pill.get_width() + 14, 24)
             if box.right > self.rect.width - PAD:

@@ -2,8 +2,9 @@
 
 The scene reads the match freely and changes it only through the core's ``apply``, in one
 place (:meth:`MatchScene.act`). Legal moves come from ``legal_actions``, odds from
-``world.attack_odds``, costs from ``rules``, reasons from the events' sentences: the
-screen computes no rule of its own.
+``world.attack_odds``, what an action would do and cost from ``preview``, what waits for
+an answer from ``world.open_questions``, reasons from the events' sentences: the screen
+computes no rule of its own.
 
 Flow of a turn: when a seat's turn opens the match is autosaved; in hot-seat play the
 hand-over screen comes first; then the seat's pending duties and offers are asked one
@@ -330,10 +331,8 @@ class MatchScene(Scene):
         seat = self.seat
         if seat is None or not self.my_turn:
             return
-        nations = set(w.seat_nations(self.match, seat))
-        duties = sorted((d for d in self.match.duties.values() if d.nation in nations), key=lambda d: d.id)
-        offers = sorted((o for o in self.match.offers.values() if o.recipient in nations), key=lambda o: o.id)
-        self._prompts = deque([("duty", d.id) for d in duties] + [("offer", o.id) for o in offers])
+        questions = w.open_questions(self.match, seat)
+        self._prompts = deque([("duty", d.id) for d in questions.duties] + [("offer", o.id) for o in questions.offers])
         self._next_prompt()
 
     def _next_prompt(self) -> None:
@@ -354,18 +353,14 @@ class MatchScene(Scene):
         seat = self.seat
         if seat is None or not self.my_turn:
             return 0
-        nations = set(w.seat_nations(self.match, seat))
-        return sum(1 for d in self.match.duties.values() if d.nation in nations) + sum(
-            1 for o in self.match.offers.values() if o.recipient in nations
-        )
+        return len(w.open_questions(self.match, seat))
 
     def end_turn(self) -> None:
         if not self.my_turn:
             return
         seat = self.seat
         assert seat is not None
-        nations = set(w.seat_nations(self.match, seat))
-        open_duties = [d for d in self.match.duties.values() if d.nation in nations]
+        open_duties = w.open_questions(self.match, seat).duties
         if open_duties:
             self._close_dialog()
             count = len(open_duties)
