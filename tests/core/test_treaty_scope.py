@@ -28,6 +28,7 @@ from tests.worlds import level, nation
 def poland_1939(
     guarantee: dict[str, Any] | None = None,
     alliances: list[dict[str, Any]] | None = None,
+    seat_1: tuple[str, ...] = ("britain",),
     seat_2: tuple[str, ...] = ("germany", "ussr"),
 ) -> Game:
     """Seat 2 (Germany and the USSR) to play, each with troops on a Polish border."""
@@ -47,7 +48,7 @@ def poland_1939(
             nation("ussr", "the USSR", capital="u1"),
         ],
         {"b1": {"britain": 4}, "g1": {"germany": 9}, "u1": {"ussr": 9}, "p1": {"poland": 2}, "p2": {"poland": 2}},
-        seats=(["britain"], list(seat_2)),
+        seats=(list(seat_1), list(seat_2)),
         alliances=alliances,
     )
     if guarantee is not None:
