@@ -214,3 +214,51 @@ def test_a_scoped_treaty_signed_in_play_survives_a_save_and_a_load() -> None:
     loaded = match_from_text(save_to_text(game.match))
     assert state_hash(loaded) == game.hash
     assert {o.scope for o in loaded.offers.values()} == {o.scope for o in game.match.offers.values()}
+
+
+# -- Danzig, 1939: the fixture's treaties as written -----------------------------------------------
+
+
+def danzig(troops: dict[str, dict[str, int]]) -> Game:
+    """The Danzig fixture with seat 2 (Germany and the USSR) to play and ``troops`` placed."""
+    game = Game.from_level("danzig_1939.json")
+    game.end_turn()
+    for territory, strengths in troops.items():
+        game.give_forces(territory, **strengths)
+    return game
+
+
+def called_and_spared(game: Game, attack: Attack) -> tuple[dict[str, str], dict[str, str]]:
+    """Who the attack calls (nation -> treaty) and who a scope spares (nation -> clause)."""
+    events = game.act(attack)
+    called = {e.nation: e.treaty for e in game.events_of("duty_raised", events)}
+    spared = {n: e.clause for e in game.events_of("duty_spared", events) for n in e.nations}
+    return called, spared
+
+
+def test_germany_attacking_danzig_calls_britain_and_france_and_spares_romania() -> None:
+    game = danzig({"berlin": {"germany": 9}})
+    called, spared = called_and_spared(game, Attack(nation="germany", source="berlin", target="danzig", amount=9))
+    assert called == {"britain": "anglo_polish", "france": "franco_polish"}
+    assert spared == {"romania": "against"}
+
+
+def test_the_ussr_attacking_warsaw_calls_france_and_romania_and_spares_britain() -> None:
+    game = danzig({"byelorussia": {"ussr": 9}})
+    called, spared = called_and_spared(game, Attack(nation="ussr", source="byelorussia", target="warsaw", amount=9))
+    assert called == {"france": "franco_polish", "romania": "polish_romanian"}
+    assert spared == {"britain": "against"}
+
+
+def test_the_ussr_taking_bessarabia_calls_poland_but_not_france_whose_guarantee_stops_short_of_it() -> None:
+    game = danzig({"ukraine": {"ussr": 9}})
+    called, spared = called_and_spared(game, Attack(nation="ussr", source="ukraine", target="bessarabia", amount=9))
+    assert called == {"poland": "polish_romanian"}
+    assert spared == {"france": "territories"}
+
+
+def test_germany_attacking_moldavia_calls_france_by_its_guarantee_and_spares_poland() -> None:
+    game = danzig({"silesia": {"germany": 9}})
+    called, spared = called_and_spared(game, Attack(nation="germany", source="silesia", target="moldavia", amount=9))
+    assert called == {"france": "guarantee_france_romania"}
+    assert spared == {"poland": "against"}
