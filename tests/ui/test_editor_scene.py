@@ -265,6 +265,50 @@ def test_treaties_window_adds_an_alliance_with_article_5_and_undoes_it(app: App,
     assert scene.level.treaties.alliances == []
 
 
+def test_treaties_window_sets_and_clears_the_scope_of_an_alliance_and_a_guarantee(app: App, home: Path) -> None:
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "danzig_1939.json"
+    scene = EditorScene(app, load_level(path), path)
+    app.reset_to(scene)
+    frames(app)
+    click(app, widget(scene, "open_treaties"))
+    franco_polish = 1
+    assert widget(scene, f"al_scopeclear_{franco_polish}").is_enabled is False  # nothing to clear yet
+
+    choose(app, scene, f"al_against_{franco_polish}", "+ Germany")
+    choose(app, scene, f"al_area_{franco_polish}", "+ Warsaw")
+    alliance = scene.level.treaties.alliances[franco_polish]
+    assert (alliance.against, alliance.territories) == (["germany"], ["warsaw"])
+    shown = [getattr(e, "text", "") for e in app.manager.get_sprite_group().sprites() if e.visible]
+    assert "Only against Germany; only in Warsaw" in shown
+    assert scene.problems == []
+
+    choose(app, scene, "g_against_0", "+ Soviet Union")
+    choose(app, scene, "g_area_0", "− Bucharest")  # named already: dropped
+    guarantee = scene.level.treaties.guarantees[0]
+    assert (guarantee.against, guarantee.territories) == (["ussr"], ["moldavia"])
+    click(app, widget(scene, "g_scopeclear_0"))
+    assert scene.level.treaties.guarantees[0].against == scene.level.treaties.guarantees[0].territories == []
+
+    click(app, widget(scene, f"al_scopeclear_{franco_polish}"))
+    assert scene.level.treaties.alliances[franco_polish].against == []
+    for _ in range(6):  # each change was one step
+        press(app, pygame.K_z, "z", pygame.KMOD_CTRL)
+    assert scene.level == load_level(path)
+
+
+def test_the_treaties_window_scrolls_to_every_row_of_a_map_with_many_treaties(app: App, home: Path) -> None:
+    path = Path(__file__).resolve().parents[2] / "levels" / "continent.json"
+    scene = EditorScene(app, load_level(path), path)
+    app.reset_to(scene)
+    frames(app)
+    click(app, widget(scene, "open_treaties"))
+    rows = scene._treaties_scroll.get_container()
+    last = widget(scene, f"g_del_{len(scene.level.treaties.guarantees) - 1}")
+    assert last.ui_container is rows
+    assert last.get_relative_rect().bottom <= rows.get_relative_rect().height, "the last guarantee can be scrolled to"
+    assert scene._treaties_scroll.vert_scroll_bar is not None
+
+
 def test_delete_a_territory_and_a_nation_that_hands_its_land_to_a_neighbour(app: App, home: Path) -> None:
     scene = open_editor(app)
     click(app, widget(scene, "new_nation"))

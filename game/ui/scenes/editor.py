@@ -20,6 +20,7 @@ from pygame_gui.elements import (
     UIButton,
     UIDropDownMenu,
     UILabel,
+    UIScrollingContainer,
     UISelectionList,
     UITextEntryBox,
     UITextEntryLine,
@@ -29,7 +30,8 @@ from pygame_gui.elements import (
 from game import editor as ops
 from game.core import Level, level_problems, new_match
 from game.core.hexgrid import Cell, corners, edge_between, from_pixel, neighbours, to_pixel
-from game.core.level import DOCTRINES, SEA, TERRAINS, Problem, TurnOrder
+from game.core.level import DOCTRINES, SEA, TERRAINS, Alliance, Problem, TurnOrder
+from game.core.world import listed
 from game.editor.naming import slug, unique_place_name, unused_code, unused_id
 from game.editor.nations import PALETTE
 from game.io.levels import LevelError, save_level
@@ -64,6 +66,10 @@ TOOL_HINTS = {
 SEATS = ("Seat 1", "Seat 2", "NPC")
 NO_CHOICE = "—"
 ADD_MEMBER, DROP_MEMBER = "+ member", "− member"
+#: Room on the right of a scrolling window for its scroll bar.
+SCROLL_ROOM = 20
+#: The captions of a treaty's two scope menus; their options add ("+ Germany") or drop ("− Germany") a name.
+SCOPE_AGAINST, SCOPE_AREA = "Against…", "Only in…"
 COHESION_STEP = 5
 
 
@@ -123,6 +129,8 @@ class EditorScene(Scene):
         # The one dialog window open over the canvas, if any: scenario, treaties, recover or delete_nation.
         self.dialog: str | None = None
         self._picks: dict[str, str] = {}  # what the treaties window's "new ..." drop-downs show
+        self._scope_choices: dict[str, dict[str, str]] = {}  # each scope menu's options, as the ids they name
+        self._treaties_scroll: UIScrollingContainer | None = None  # the treaties window's rows, while it is open
         self._heir: str | None = None
         if level is None and recovery_path().exists():
             self.dialog = "recover"
@@ -627,6 +635,9 @@ class EditorScene(Scene):
         if key.endswith(("_new_a", "_new_b")) or key == "sc_order":  # applied by their window's button
             self._picks[key] = text
             return
+        if key.startswith(("al_against_", "al_area_", "g_against_", "g_area_")):
+            self.toggle_scope(key, text)
+            return
         if key.startswith(("al_add_", "al_del_")) and text not in (ADD_MEMBER, DROP_MEMBER):
             index = int(key.rsplit("_", 1)[1])
             alliance = level.treaties.alliances[index]
@@ -802,19 +813,33 @@ class EditorScene(Scene):
         level = self.level
         treaties = level.treaties
         names = [n.name for n in level.nations]
-        rows = len(treaties.alliances) + max(len(treaties.guarantees), len(treaties.pacts))
+        # An alliance takes two rows (its scope below it); a guarantee three (its scope, then its menus).
+        rows = 2 * len(treaties.alliances) + max(3 * len(treaties.guarantees), len(treaties.pacts))
         # Room below the last row for its drop-downs to open (they are clipped by the window).
-        window = self._window((800, 190 + 32 * rows + 26 * min(len(names), 6)), "Treaties in force at the start")
-        width = window.get_container().get_rect().width
-        c = window
+        content = 190 + 32 * rows + 26 * min(len(names), 6)
+        window = self._window((800 + SCROLL_ROOM, content), "Treaties in force at the start")
+        # The rows scroll when a map has more treaties than the screen is tall (the continent does).
+        inside = window.get_container().get_rect()
+        c = UIScrollingContainer(
+            pygame.Rect(0, 0, inside.width, inside.height), self.app.manager, container=window, allow_scroll_x=False
+        )
+        self.own(c)
+        width = inside.width - SCROLL_ROOM
+        c.set_scrollable_area_dimensions((width, content - 40))
+        # Every edit rebuilds the window: it stays scrolled where the map maker was working.
+        before = self._treaties_scroll.vert_scroll_bar if self._treaties_scroll is not None else None
+        if before is not None and c.vert_scroll_bar is not None:
+            c.vert_scroll_bar.set_scroll_from_start_percentage(before.start_percentage)
+        self._treaties_scroll = c
         y = 8
         self._label(pygame.Rect(12, y, width - 24, 20), "ALLIANCES", container=c)
         y += 24
         for i, a in enumerate(treaties.alliances):
-            text = f"{a.name}: " + ", ".join(self._nation_name(m) for m in a.members)
-            if len(text) > 46:  # the "− member" list names them all
-                text = f"{a.name}: {len(a.members)} members"
-            self._label(pygame.Rect(12, y, 294, 28), text, "@small", c)
+            # Its members named when they fit, else counted: the "− member" list names them all.
+            heading = self._label(pygame.Rect(12, y, 294, 28), f"{a.name}: {len(a.members)} members", "@small", c)
+            named = f"{a.name}: " + ", ".join(self._nation_name(m) for m in a.members)
+            if heading.font.size(named)[0] <= heading.rect.width:
+                heading.set_text(named)
             art5 = self._button(
                 f"al_a5_{i}",
                 pygame.Rect(310, y, 70, 28),
@@ -833,6 +858,13 @@ class EditorScene(Scene):
             self._dropdown(f"al_del_{i}", pygame.Rect(578, y, 96, 28), mine, DROP_MEMBER, container=c)
             self._button(f"al_remove_{i}", pygame.Rect(678, y, width - 690, 28), "Remove", cls="@pause_button",
                          container=c)  # fmt: skip
+            y += 32
+            self._scope_label(pygame.Rect(24, y, 282, 28), a.against, a.territories, c)
+            self._scope_menus(f"al_{{}}_{i}", a.against, a.territories, a.members, a.members, (310, y, 164, 196), c)
+            clear = self._button(f"al_scopeclear_{i}", pygame.Rect(678, y, width - 690, 28), "Clear scope",
+                                 "Bind against anyone, anywhere on the members' land", "@pause_button", c)  # fmt: skip
+            if not (a.against or a.territories):
+                clear.disable()
             y += 32
         if not treaties.alliances:
             self._label(pygame.Rect(12, y, width - 24, 24), "No alliances yet.", "@small", c)
@@ -865,11 +897,88 @@ class EditorScene(Scene):
                 self._button(f"{prefix}_del_{k}", pygame.Rect(x + col - 72, yy, 72, 28), "Remove", cls="@pause_button",
                              container=c)  # fmt: skip
                 yy += 32
+                if prefix == "g":
+                    g = treaties.guarantees[k]
+                    self._scope_label(pygame.Rect(x, yy, col, 28), g.against, g.territories, c)
+                    yy += 32
+                    half = (col - 84) // 2
+                    parties = [g.guarantor, g.guaranteed]
+                    self._scope_menus(f"g_{{}}_{k}", g.against, g.territories, parties, [g.guaranteed],
+                                      (x, yy, half, half), c)  # fmt: skip
+                    clear = self._button(f"g_scopeclear_{k}", pygame.Rect(x + col - 72, yy, 72, 28), "Clear",
+                                         "Bind against anyone, anywhere on its land", "@pause_button", c)  # fmt: skip
+                    if not (g.against or g.territories):
+                        clear.disable()
+                    yy += 32
             third = (col - 60) // 2
             for key, dx in ((f"{prefix}_new_a", 0), (f"{prefix}_new_b", third + 4)):
                 self._dropdown(key, pygame.Rect(x + dx, yy, third, 28), names, self._picks.get(key, NO_CHOICE), c)
             self._button(f"{prefix}_add", pygame.Rect(x + col - 52, yy, 52, 28), "Add", cls="@pause_button",
                          container=c)  # fmt: skip
+
+    def _scope_label(self, rect: pygame.Rect, against: list[str], territories: list[str], container: object) -> None:
+        """A treaty's scope in a few words ("Only against Germany; only in Warsaw"), its names counted
+        instead of listed when they would not fit on the line."""
+        if not against and not territories:
+            self._label(rect, "Binds against anyone, anywhere", "@small", container)
+            return
+        names = {t.id: t.name for t in self.level.territories}
+        nations = [self._nation_name(n) for n in against]
+        places = [names.get(t, t) for t in territories]
+        counted = [f"{len(nations)} nations"] if len(nations) > 1 else nations
+        short = _scope_words(counted, [f"{len(places)} places"] if len(places) > 1 else places)
+        label = self._label(rect, short, "@small", container)  # the short form first: it always fits
+        full = _scope_words(nations, places)
+        if label.font.size(full)[0] <= rect.width:
+            label.set_text(full)
+
+    def _scope_menus(
+        self,
+        key: str,
+        against: list[str],
+        territories: list[str],
+        parties: list[str],
+        protected: list[str],
+        where: tuple[int, int, int, int],
+        container: object,
+    ) -> None:
+        """The two menus that add or drop a name in a treaty's scope. ``key`` has a ``{}`` for the clause.
+
+        Offered: every nation but the parties, and the land of the nations the treaty protects (and
+        whatever the scope names already, so that it can be dropped).
+        """
+        x, y, against_width, area_width = where
+        names = {t.id: t.name for t in self.level.territories}
+        nations = [n.id for n in self.level.nations if n.id not in parties or n.id in against]
+        land = [t.id for t in self.level.territories if t.owner in protected or t.id in territories]
+        for clause, named, ids, label, name, left, width in (
+            ("against", against, nations, SCOPE_AGAINST, self._nation_name, x, against_width),
+            ("area", territories, land, SCOPE_AREA, lambda t: names.get(t, t), x + against_width + 4, area_width),
+        ):
+            choices = {f"{'−' if i in named else '+'} {name(i)}": i for i in ids}
+            self._scope_choices[key.format(clause)] = choices
+            self._dropdown(key.format(clause), pygame.Rect(left, y, width, 28), list(choices), label, container)
+
+    def toggle_scope(self, key: str, text: str) -> None:
+        """A scope menu's option: add the name to the treaty's scope, or drop it if it is there."""
+        picked = self._scope_choices.get(key, {}).get(text)
+        if picked is None:  # the menu's caption
+            self.build()
+            return
+        prefix, clause, index_text = key.split("_")
+        index = int(index_text)
+        treaties = self.level.treaties
+        treaty = treaties.alliances[index] if prefix == "al" else treaties.guarantees[index]
+        named = treaty.against if clause == "against" else treaty.territories
+        names = [i for i in named if i != picked] if picked in named else [*named, picked]
+        change = {"against" if clause == "against" else "territories": names}
+        label = "change scope"
+        if isinstance(treaty, Alliance):
+            done = self.edit(label, ops.update_alliance, treaty.id, **change)
+        else:
+            done = self.edit(label, ops.update_guarantee, treaty.guarantor, treaty.guaranteed, **change)
+        if not done:
+            self.build()
 
     def press_treaty(self, key: str) -> None:
         level = self.level
@@ -896,6 +1005,11 @@ class EditorScene(Scene):
             self.edit("change cohesion", ops.update_alliance, a.id, cohesion=max(0, min(100, a.cohesion + step)))
         elif key.startswith("al_remove_"):
             self.edit("remove alliance", ops.remove_alliance, alliances[index].id)
+        elif key.startswith("al_scopeclear_"):
+            self.edit("clear scope", ops.update_alliance, alliances[index].id, against=[], territories=[])
+        elif key.startswith("g_scopeclear_"):
+            g = level.treaties.guarantees[index]
+            self.edit("clear scope", ops.update_guarantee, g.guarantor, g.guaranteed, against=[], territories=[])
         elif key in ("g_add", "p_add"):
             kind = "guarantee" if key == "g_add" else "pact"
             if NO_CHOICE in picked:
@@ -1230,3 +1344,11 @@ class EditorScene(Scene):
             for c in reach:
                 points = [(ox + x, oy + y) for x, y in corners(c, size)]
                 pygame.draw.polygon(surface, palette["nation_border"], points, 2)
+
+
+def _scope_words(nations: list[str], places: list[str]) -> str:
+    parts = (["only against " + listed(nations, "or")] if nations else []) + (
+        ["only in " + listed(places, "or")] if places else []
+    )
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
