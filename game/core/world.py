@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from game.core import rules
 from game.core.combat import Odds, odds
 from game.core.ids import NationId, TerritoryId, TreatyId
-from game.core.state import AllianceState, Duty, Match, Offer
+from game.core.state import AllianceState, Call, Duty, Match, Offer
 
 
 def is_over(m: Match) -> bool:
@@ -248,17 +248,19 @@ class OpenQuestions:
 
     duties: tuple[Duty, ...]
     offers: tuple[Offer, ...]
+    calls: tuple[Call, ...] = ()  # calls to arms from allies waging a war of their own
 
     def __len__(self) -> int:
-        return len(self.duties) + len(self.offers)
+        return len(self.duties) + len(self.offers) + len(self.calls)
 
 
 def open_questions(m: Match, seat: int) -> OpenQuestions:
-    """The duties and offers awaiting an answer from the seat's nations still in the game."""
+    """The duties, offers and calls to arms awaiting an answer from the seat's nations still in the game."""
     nations = set(seat_nations(m, seat))
     return OpenQuestions(
         duties=tuple(sorted((d for d in m.duties.values() if d.nation in nations), key=lambda d: d.id)),
         offers=tuple(sorted((o for o in m.offers.values() if o.recipient in nations), key=lambda o: o.id)),
+        calls=tuple(sorted((c for c in m.calls.values() if c.ally in nations), key=lambda c: c.id)),
     )
 
 
