@@ -140,3 +140,18 @@ def test_joining_is_refused_when_the_ally_could_not_attack_the_enemy() -> None:
     game.match.alliances["eastern"] = AllianceState("eastern", "Eastern Pact", ["east", "middle"], True, 50)
     reason = game.refused(CallToArms(nation="west", to="middle", enemy="east"))
     assert reason == "Middle could not join: East is an ally of Middle: leave the alliance first"
+
+
+def test_a_shipped_level_has_a_reckless_ally_that_can_drag_a_seat_in() -> None:
+    from game.core import new_match
+    from game.core import world as w
+    from tests.conftest import LEVELS_DIR
+
+    found = []
+    for path in sorted(LEVELS_DIR.glob("*.json")):
+        m = new_match(level_of(path))
+        for nation, claims in m.index.claims.items():
+            seat_allies = {n for al in w.alliances_of(m, nation) for n in al.members if n in m.seat_of}
+            if claims and w.is_npc(m, nation) and seat_allies:
+                found.append((path.name, nation))
+    assert ("continent.json", "bulgaria") in found
