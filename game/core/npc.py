@@ -197,12 +197,12 @@ def reckless_war(m: Match, nation: NationId, events: list[Event]) -> None:
     victim = m.owner[target]
     if not doctrines.dares_war(m, nation, victim).yes:
         return
-    war.wage_attack(m, nation, source, target, attackers, events)
-    if w.is_over(m) or nation in m.eliminated:
-        return
+    # It declares, calls its allies, then strikes: the calls stand even if the first battle goes badly.
+    war.declare_war(m, nation, victim, events)
     reason = f"it went to war for its claim on {w.territory_name(m, target)}"
     for ally, treaty in calls.callable_allies(m, nation, victim):
         calls.make_call(m, nation, ally, victim, treaty, reason, events)
+    war.wage_attack(m, nation, source, target, attackers, events)
 
 
 def strikes(attackers: int, chance: float) -> bool:

@@ -155,3 +155,17 @@ def test_a_shipped_level_has_a_reckless_ally_that_can_drag_a_seat_in() -> None:
             if claims and w.is_npc(m, nation) and seat_allies:
                 found.append((path.name, nation))
     assert ("continent.json", "bulgaria") in found
+
+
+def test_1914_a_reckless_austria_hungary_attacks_serbia_and_its_call_reaches_germanys_seat() -> None:
+    # tests/fixtures/sarajevo_1914.json: Austria-Hungary is a nation of the rules claiming Belgrade,
+    # in the Triple Alliance with Germany (a seat) and Italy; Russia guarantees Serbia.
+    game = Game.from_level("sarajevo_1914.json")
+    events = game.end_turn() + game.end_turn()  # both seats end their first turn: the NPC phase
+    declared = [(e.aggressor, e.target) for e in game.events_of("war_declared", events)]
+    assert declared[0] == ("austria", "serbia")
+    assert [(d.nation, d.aggressor) for d in game.duties_of("russia")][:1] == [("russia", "austria")]
+    called = [(e.caller, e.ally) for e in game.events_of("call_made", events)]
+    assert ("austria", "germany") in called
+    game.play_until_seat(0, at_least_one=False)
+    assert [c.ally for c in game.match.calls.values()] == ["germany"]  # Germany answers on its own turn

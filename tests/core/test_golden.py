@@ -69,6 +69,7 @@ GOLDEN: dict[str, tuple[int, int]] = {
     "levels/tutorial.json": (65, 4049),
     "levels/continent.json": (401, 158792),
     "tests/fixtures/nato_1956.json": (109, 11703),
+    "tests/fixtures/sarajevo_1914.json": (41, 1672),
 }
 
 
