@@ -103,6 +103,17 @@ def test_schema_prints_a_json_schema_of_level_files(capsys: pytest.CaptureFixtur
     assert set(schema["required"]) >= {"title", "map", "nations", "seats", "territories"}
 
 
+def test_the_schema_documents_the_scope_of_alliances_and_guarantees(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    definitions = json.loads(capsys.readouterr().out)["$defs"]
+    for treaty in ("Alliance", "Guarantee"):
+        fields = definitions[treaty]["properties"]
+        assert "only an attack by one of these nations" in fields["against"]["description"]
+        assert "only an attack on one of these territories" in fields["territories"]["description"]
+        assert fields["against"]["type"] == fields["territories"]["type"] == "array"
+        assert "against" not in definitions[treaty].get("required", [])
+
+
 @pytest.mark.parametrize(
     "argv",
     [

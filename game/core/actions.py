@@ -44,14 +44,34 @@ class Attack(_Action):
     amount: int = Field(ge=1)
 
 
+def _unscoped(ids: tuple[str, ...]) -> bool:
+    return not ids
+
+
+# A treaty's scope, as in a level (``alliances schema``): left out of a log when empty, so an unscoped
+# offer is written exactly as before scopes existed.
+Against: TypeAlias = Annotated[
+    tuple[str, ...],
+    Field(default=(), exclude_if=_unscoped, description="binds only against these nations; empty: anyone"),
+]
+Area: TypeAlias = Annotated[
+    tuple[str, ...],
+    Field(
+        default=(), exclude_if=_unscoped, description="binds only for an attack on these territories; empty: anywhere"
+    ),
+]
+
+
 class ProposeAlliance(_Action):
-    """Found a new two-member alliance with ``to``."""
+    """Found a new two-member alliance with ``to``, limited by a scope if ``against`` or ``territories`` say so."""
 
     kind: Literal["propose_alliance"] = "propose_alliance"
     nation: str
     to: str
     name: str = Field(min_length=1, max_length=80)
     collective_defence: bool = True
+    against: Against
+    territories: Area
 
 
 class InviteToAlliance(_Action):
@@ -64,11 +84,13 @@ class InviteToAlliance(_Action):
 
 
 class OfferGuarantee(_Action):
-    """Offer ``to`` a one-way guarantee: the nation takes a duty to defend it."""
+    """Offer ``to`` a one-way guarantee: the nation takes a duty to defend it (within a scope, if one is given)."""
 
     kind: Literal["offer_guarantee"] = "offer_guarantee"
     nation: str
     to: str
+    against: Against
+    territories: Area
 
 
 class ProposePact(_Action):

@@ -18,30 +18,51 @@ from game.core import world as w
 from game.core.actions import PassTheBuck
 from game.core.cohesion import shift as shift_cohesion
 from game.core.errors import IllegalAction, UnknownId
-from game.core.events import BuckPassed, DutyEndCause, DutyEnded, DutyRaised, DutyVoid, Event, new_event
-from game.core.ids import DutyId, NationId, TreatyId
+from game.core.events import (
+    BuckPassed,
+    DutyEndCause,
+    DutyEnded,
+    DutyRaised,
+    DutySpared,
+    DutyVoid,
+    Event,
+    ScopeClause,
+    new_event,
+)
+from game.core.ids import DutyId, NationId, TerritoryId, TreatyId
 from game.core.standing import shift_credibility
-from game.core.state import Duty, Match
+from game.core.state import Duty, Match, Scope
 
 
-def raise_duties(m: Match, aggressor: NationId, target: NationId, events: list[Event]) -> None:
+def raise_duties(
+    m: Match, aggressor: NationId, target: NationId, events: list[Event], territory: TerritoryId | None = None
+) -> None:
     """Article 5 and guarantees: the attacked nation's defenders are called, its attacker's are not.
 
     Every fellow member of a collective-defence alliance of ``target`` and every
     guarantor of ``target`` gets a duty, unless it is on the aggressor's side (the
     aggressor or a nation of its seat: a seat never fights itself) or already at
     war with it. The aggressor's own allies get nothing: nobody is bound to help
-    the side that started it.
+    the side that started it. A treaty whose scope leaves the attack out (see
+    :func:`outside_scope`; ``territory`` is the one attacked) calls nobody, and an
+    event says whom it spared.
     """
     side = w.side_of(m, aggressor)
     called: dict[NationId, TreatyId] = {}
+    spared: dict[TreatyId, list[NationId]] = {}
     for alliance in sorted(m.alliances.values(), key=lambda al: al.id):
         if alliance.collective_defence and target in alliance.members:
-            for member in alliance.members:
-                if member != target and member not in side:
-                    called.setdefault(member, alliance.id)
+            holders = [member for member in alliance.members if member != target and member not in side]
+            if outside_scope(m, alliance.id, aggressor, territory) is not None:
+                spared[alliance.id] = holders
+                continue
+            for member in holders:
+                called.setdefault(member, alliance.id)
     for gid, (guarantor, guaranteed) in sorted(m.guarantees.items()):
         if guaranteed == target and guarantor not in side:
+            if outside_scope(m, gid, aggressor, territory) is not None:
+                spared[gid] = [guarantor]
+                continue
             called.setdefault(guarantor, gid)
     for nation, treaty in sorted(called.items()):
         if nation in m.eliminated or w.at_war(m, nation, aggressor):
@@ -72,6 +93,86 @@ def raise_duties(m: Match, aggressor: NationId, target: NationId, events: list[E
                 f"{w.nation_name(m, nation)} to join the war against {w.nation_name(m, aggressor)}.",
             )
         )
+    for treaty, holders in spared.items():
+        left_out = [n for n in holders if n not in called and n not in m.eliminated and not w.at_war(m, n, aggressor)]
+        if left_out:
+            spare(m, treaty, left_out, aggressor, target, territory, events)
+
+
+# ---------------------------------------------------------------------------
+# Scope (casus foederis): when a treaty binds
+
+
+def set_scope(m: Match, treaty: TreatyId, scope: Scope) -> None:
+    """Give a treaty its scope (the match keeps only scopes that limit something)."""
+    if scope.limited:
+        m.scopes[treaty] = scope
+    else:
+        m.scopes.pop(treaty, None)
+
+
+def outside_scope(m: Match, treaty: TreatyId, aggressor: NationId, territory: TerritoryId | None) -> ScopeClause | None:
+    """Which clause of the treaty's scope leaves this attack out, or None when the treaty binds.
+
+    ``against``: the attacker is none of the nations the treaty names (the Anglo-Polish protocol of
+    1939 named Germany only). ``territories``: the attacked territory is not in the treaty's area
+    (NATO's Article 6: the Falklands lay outside it in 1982). A declaration of war that attacks no
+    territory (``territory`` None) is judged by ``against`` alone: it is an attack on the nation itself.
+    """
+    scope = w.scope_of(m, treaty)
+    if scope.against and aggressor not in scope.against:
+        return "against"
+    if scope.territories and territory is not None and territory not in scope.territories:
+        return "territories"
+    return None
+
+
+def spare(
+    m: Match,
+    treaty: TreatyId,
+    nations: list[NationId],
+    aggressor: NationId,
+    target: NationId,
+    territory: TerritoryId | None,
+    events: list[Event],
+) -> None:
+    """Say that the treaty's scope leaves this attack out, so ``nations`` owe ``target`` nothing."""
+    clause = outside_scope(m, treaty, aggressor, territory)
+    assert clause is not None, "only an attack outside the treaty's scope spares anyone"
+    scope = w.scope_of(m, treaty)
+    guarantee = m.guarantees.get(treaty)
+    if guarantee is not None:
+        subject, whom, pronoun = (
+            f"{w.nation_name(m, guarantee[0])}'s guarantee of {w.nation_name(m, target)}",
+            "it",
+            "it owes",
+        )
+    else:
+        whom = w.listed([w.nation_name(m, n) for n in nations], "and")
+        subject, pronoun = _first_upper(w.the_treaty(m, treaty)), "it owes" if len(nations) == 1 else "they owe"
+    if clause == "against":
+        limit = w.scope_phrase(m, Scope(against=scope.against))
+        why = f"{pronoun} {w.nation_name(m, target)} no war against {w.nation_name(m, aggressor)}"
+    else:
+        limit = w.scope_phrase(m, Scope(territories=scope.territories))
+        place = w.territory_name(m, territory or "")
+        why = f"the attack on {place} is outside its scope, so {pronoun} {w.nation_name(m, target)} no war"
+    events.append(
+        new_event(
+            DutySpared,
+            treaty=treaty,
+            nations=list(nations),
+            aggressor=aggressor,
+            target=target,
+            territory=territory,
+            clause=clause,
+            text=f"{subject} binds {whom} {limit}: {why}.",
+        )
+    )
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def same_declaration(a: Duty, b: Duty) -> bool:

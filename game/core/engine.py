@@ -67,7 +67,7 @@ from game.core.errors import IllegalAction, NotYourTurn, UnknownId
 from game.core.events import Event, Undone, new_event
 from game.core.flow import first_seat
 from game.core.level import Level
-from game.core.state import AllianceState, Declaration, LevelIndex, Match
+from game.core.state import AllianceState, Declaration, LevelIndex, Match, Scope
 
 
 def new_match(level: Level, seed: int = 0, controllers: tuple[str, str] = ("human", "human")) -> Match:
@@ -93,8 +93,11 @@ def new_match(level: Level, seed: int = 0, controllers: tuple[str, str] = ("huma
         m.credibility[n.id] = n.credibility
     for al in level.treaties.alliances:
         m.alliances[al.id] = AllianceState(al.id, al.name, list(al.members), al.collective_defence, al.cohesion)
+        duties.set_scope(m, al.id, Scope(tuple(al.against), tuple(al.territories)))
     for gu in level.treaties.guarantees:
-        m.guarantees[ids.guarantee_id(gu.guarantor, gu.guaranteed)] = (gu.guarantor, gu.guaranteed)
+        gid = ids.guarantee_id(gu.guarantor, gu.guaranteed)
+        m.guarantees[gid] = (gu.guarantor, gu.guaranteed)
+        duties.set_scope(m, gid, Scope(tuple(gu.against), tuple(gu.territories)))
     for p in level.treaties.pacts:
         x, y = sorted(p.members)
         m.pacts[ids.pact_id(x, y)] = (x, y)

@@ -188,6 +188,26 @@ class CallAnswered(_Event):
     reason: str = ""
 
 
+# Which clause of a treaty's scope left an attack out (DutySpared.clause).
+ScopeClause = Literal["against", "territories"]
+
+
+class DutySpared(_Event):
+    """A treaty whose scope leaves the attack out (casus foederis): ``nations`` owe ``target`` no war.
+
+    ``clause`` says which limit did it: ``against`` (the attacker is not one the treaty names) or
+    ``territories`` (``territory``, the one attacked, lies outside the treaty's area).
+    """
+
+    kind: Literal["duty_spared"] = "duty_spared"
+    treaty: str
+    nations: list[str]
+    aggressor: str
+    target: str
+    territory: str | None = None
+    clause: ScopeClause
+
+
 class OfferMade(_Event):
     kind: Literal["offer_made"] = "offer_made"
     offer: int
@@ -295,6 +315,7 @@ Event: TypeAlias = Annotated[
     | DutyVoid
     | CallMade
     | CallAnswered
+    | DutySpared
     | OfferMade
     | OfferAnswered
     | TreatySigned

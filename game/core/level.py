@@ -91,17 +91,47 @@ class Seat(_Model):
     nations: list[NationId]
 
 
+def _unscoped(names: list[str]) -> bool:
+    return not names
+
+
+# A treaty's scope (casus foederis, as ATOP codes it): when it binds; empty lists, always. Written
+# only when set, so a level that limits no treaty reads (and saves) exactly as it always did.
+Against: TypeAlias = Annotated[
+    list[NationId],
+    Field(
+        default_factory=list,
+        exclude_if=_unscoped,
+        description="scope: only an attack by one of these nations raises the duty (the Anglo-Polish protocol "
+        "of 1939 named Germany); empty or absent: an attack by anyone",
+    ),
+]
+Area: TypeAlias = Annotated[
+    list[TerritoryId],
+    Field(
+        default_factory=list,
+        exclude_if=_unscoped,
+        description="scope: only an attack on one of these territories raises the duty (NATO's Article 6 area: "
+        "the Falklands in 1982 raised no NATO duty); empty or absent: an attack anywhere on the protected land",
+    ),
+]
+
+
 class Alliance(_Model):
     id: AllianceId
     name: str = Field(min_length=1, max_length=80)
     members: list[NationId]
     collective_defence: bool = Field(True, description="Article 5: an attack on one is an attack on all")
     cohesion: Percent = 50
+    against: Against
+    territories: Area
 
 
 class Guarantee(_Model):
     guarantor: NationId
     guaranteed: NationId
+    against: Against
+    territories: Area
 
 
 class Pact(_Model):
@@ -342,6 +372,7 @@ def _problems(level: Level) -> Iterator[Problem]:  # noqa: C901 - a flat list of
                     allied.add(frozenset((a, b)))
                     if frozenset((a, b)) in at_war:
                         yield Problem(f"{where}.members", f"members '{a}' and '{b}' are at war with each other")
+        yield from _scope_problems(where, alliance, set(alliance.members), nations, territories)
 
     guaranteed: dict[tuple[str, str], int] = {}
     for i, g in enumerate(level.treaties.guarantees):
@@ -352,6 +383,7 @@ def _problems(level: Level) -> Iterator[Problem]:  # noqa: C901 - a flat list of
         if (g.guarantor, g.guaranteed) in guaranteed:
             yield Problem(where, f"the same guarantee as treaties.guarantees[{guaranteed[g.guarantor, g.guaranteed]}]")
         guaranteed.setdefault((g.guarantor, g.guaranteed), i)
+        yield from _scope_problems(where, g, {g.guarantor, g.guaranteed}, nations, territories, {g.guaranteed})
 
     pacts: dict[frozenset[str], int] = {}
     for i, pact in enumerate(level.treaties.pacts):
@@ -382,6 +414,39 @@ def _problems(level: Level) -> Iterator[Problem]:  # noqa: C901 - a flat list of
                     f"{where}.nation",
                     f"'{gar.nation}' may only garrison '{gar.territory}' as an ally of its owner '{territory.owner}'",
                 )
+
+
+def _scope_problems(
+    where: str,
+    treaty: Alliance | Guarantee,
+    parties: set[str],
+    nations: set[str],
+    territories: dict[str, Territory],
+    protected: set[str] | None = None,
+) -> Iterator[Problem]:
+    """A treaty's scope names nations and territories that exist, each once; it never binds against
+    one of its own parties, and names only land the treaty protects (``protected``: default, the parties)."""
+    for j, nid in enumerate(treaty.against):
+        if nid not in nations:
+            yield Problem(f"{where}.against[{j}]", f"unknown nation '{nid}'")
+        elif nid in parties:
+            yield Problem(
+                f"{where}.against[{j}]", f"'{nid}' is party to this treaty, which never binds against its own"
+            )
+    for j, nid in _duplicates(treaty.against):
+        yield Problem(f"{where}.against[{j}]", f"names nation '{nid}' twice")
+    covered = parties if protected is None else protected
+    for j, tid in enumerate(treaty.territories):
+        territory = territories.get(tid)
+        if territory is None:
+            yield Problem(f"{where}.territories[{j}]", f"unknown territory '{tid}'")
+        elif territory.owner not in covered:
+            yield Problem(
+                f"{where}.territories[{j}]",
+                f"'{tid}' belongs to '{territory.owner}', which this treaty does not protect",
+            )
+    for j, tid in _duplicates(treaty.territories):
+        yield Problem(f"{where}.territories[{j}]", f"names territory '{tid}' twice")
 
 
 def _unknown(nations: set[str], where: str, fields: dict[str, str]) -> Iterator[Problem]:

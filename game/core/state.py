@@ -22,6 +22,29 @@ Phase = Literal["seat", "npc", "over"]
 OutcomeReason = Literal["capitals", "hegemony", "round_limit"]
 
 
+@dataclass(frozen=True)
+class Scope:
+    """When a treaty binds (casus foederis): only against ``against``, only for an attack on ``territories``.
+
+    An empty tuple sets no limit: ``Scope()`` binds against any attacker, anywhere on the protected
+    land. Kept in level order, so that sentences name them as the level does.
+    """
+
+    against: tuple[NationId, ...] = ()
+    territories: tuple[TerritoryId, ...] = ()
+
+    @property
+    def limited(self) -> bool:
+        """Whether the scope limits the treaty at all."""
+        return bool(self.against or self.territories)
+
+    def as_json(self) -> dict[str, list[str]]:
+        return {"against": list(self.against), "territories": list(self.territories)}
+
+
+NO_SCOPE = Scope()
+
+
 @dataclass
 class AllianceState:
     id: TreatyId
@@ -76,6 +99,7 @@ class Offer:
     alliance: TreatyId | None = None  # invite: the alliance to join
     name: str | None = None  # new alliance: its name
     collective_defence: bool = True
+    scope: Scope = NO_SCOPE  # alliance or guarantee: the scope the signed treaty will have
 
 
 @dataclass
@@ -137,6 +161,8 @@ class Match:
     alliances: dict[TreatyId, AllianceState] = field(default_factory=dict)
     guarantees: dict[TreatyId, tuple[NationId, NationId]] = field(default_factory=dict)  # id -> (guarantor, guaranteed)
     pacts: dict[TreatyId, tuple[NationId, NationId]] = field(default_factory=dict)
+    # The scope of each alliance or guarantee that has one (a treaty absent here binds against anyone, anywhere).
+    scopes: dict[TreatyId, Scope] = field(default_factory=dict)
     wars: set[frozenset[NationId]] = field(default_factory=set)
     # Ids of dissolved alliances, never given again: charts, the chronicle and border-exercise
     # memory follow an alliance by its id, so a new one must not inherit an old one's.
@@ -192,6 +218,7 @@ class Match:
         }
         other.guarantees = dict(self.guarantees)
         other.pacts = dict(self.pacts)
+        other.scopes = dict(self.scopes)  # scopes are immutable
         other.wars = set(self.wars)
         other.retired_alliances = set(self.retired_alliances)
         other.truces = dict(self.truces)
@@ -242,12 +269,14 @@ def snapshot(match: Match) -> dict[str, Any]:
         "alliances": {k: vars(a) | {"members": list(a.members)} for k, a in sorted(match.alliances.items())},
         "guarantees": {k: list(v) for k, v in sorted(match.guarantees.items())},
         "pacts": {k: list(v) for k, v in sorted(match.pacts.items())},
+        # Only when some treaty has one: a match without scopes hashes as it did before scopes existed.
+        **({"scopes": {k: v.as_json() for k, v in sorted(match.scopes.items())}} if match.scopes else {}),
         "wars": sorted(sorted(w) for w in match.wars),
         "retired_alliances": sorted(match.retired_alliances),
         "truces": {f"{a}|{b}": r for (a, b), r in sorted(match.truces.items())},
         "declarations": [vars(d) for d in match.declarations],
         "duties": {str(k): vars(d) for k, d in sorted(match.duties.items())},
-        "offers": {str(k): vars(o) for k, o in sorted(match.offers.items())},
+        "offers": {str(k): _offer_json(o) for k, o in sorted(match.offers.items())},
         **({"calls": {str(k): vars(c) for k, c in sorted(match.calls.items())}} if match.calls else {}),
         "next_id": match.next_id,
         "buck_passed": dict(sorted(match.buck_passed.items())),
@@ -264,6 +293,14 @@ def state_hash(match: Match) -> str:
     """A stable fingerprint of the match state: equal hashes, equal futures."""
     text = json.dumps(snapshot(match), sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _offer_json(offer: Offer) -> dict[str, Any]:
+    """An offer as data; its scope only when it has one (an unscoped offer reads as before scopes)."""
+    data = {k: v for k, v in vars(offer).items() if k != "scope"}
+    if offer.scope.limited:
+        data["scope"] = offer.scope.as_json()
+    return data
 
 
 def _rng_state(rng: random.Random) -> list[Any]:

@@ -38,7 +38,7 @@ from game.core.events import (
 from game.core.forces import withdraw_guests
 from game.core.ids import NationId, TreatyId
 from game.core.standing import shift_credibility
-from game.core.state import AllianceState, Match, Offer
+from game.core.state import AllianceState, Match, Offer, Scope
 
 # ---------------------------------------------------------------------------
 # Who may not attack whom: allies, a seat's own nations, and a truce
@@ -126,6 +126,37 @@ def check_pact(m: Match, nation: NationId, to: NationId) -> None:
         raise IllegalAction(f"{w.nation_name(m, nation)} and {w.nation_name(m, to)} are allies already")
 
 
+def offered_scope(
+    m: Match, nation: NationId, to: NationId, against: tuple[str, ...], territories: tuple[str, ...], kind: str
+) -> Scope:
+    """The scope an alliance or guarantee offer asks for, checked: known nations and territories, each
+    named once, none of the treaty's own parties, and only land the treaty would protect (an alliance
+    both nations' land, a guarantee the guaranteed nation's)."""
+    parties = (nation, to)
+    protected = parties if kind == "alliance" else (to,)
+    for nid in against:
+        if nid not in m.index.nation_name or nid in m.eliminated:
+            raise UnknownId(f"unknown nation '{nid}'")
+        if nid in parties:
+            raise IllegalAction(
+                f"a treaty of {w.nation_name(m, nation)} and {w.nation_name(m, to)} cannot bind against "
+                f"{w.nation_name(m, nid)}, one of its own parties"
+            )
+    for tid in territories:
+        if tid not in m.owner:
+            raise UnknownId(f"unknown territory '{tid}'")
+        if m.owner[tid] not in protected:
+            raise IllegalAction(
+                f"{w.territory_name(m, tid)} belongs to {w.nation_name(m, m.owner[tid])}, which the {kind} "
+                "would not protect"
+            )
+    for names in (against, territories):
+        twice = next((x for i, x in enumerate(names) if x in names[:i]), None)
+        if twice is not None:
+            raise IllegalAction(f"the scope names '{twice}' twice")
+    return Scope(tuple(against), tuple(territories))
+
+
 def check_once(m: Match, nation: NationId, to: NationId, kind: str) -> None:
     """One offer of a kind to a nation per turn, and none while a like one still waits."""
     if (nation, to, kind) in m.proposed:
@@ -162,7 +193,10 @@ def propose_alliance(m: Match, a: ProposeAlliance, events: list[Event]) -> None:
     checks.counterpart(m, a.nation, a.to)
     check_alliance_offer(m, a.nation, a.to)
     check_once(m, a.nation, a.to, "alliance")
-    offer = Offer(m.new_id(), "alliance", a.nation, a.to, 0, name=a.name, collective_defence=a.collective_defence)
+    scope = offered_scope(m, a.nation, a.to, a.against, a.territories, "alliance")
+    offer = Offer(
+        m.new_id(), "alliance", a.nation, a.to, 0, name=a.name, collective_defence=a.collective_defence, scope=scope
+    )
     make_offer(m, offer, events)
 
 
@@ -180,7 +214,8 @@ def offer_guarantee(m: Match, a: OfferGuarantee, events: list[Event]) -> None:
     checks.counterpart(m, a.nation, a.to)
     check_guarantee(m, a.nation, a.to)
     check_once(m, a.nation, a.to, "guarantee")
-    make_offer(m, Offer(m.new_id(), "guarantee", a.nation, a.to, 0), events)
+    scope = offered_scope(m, a.nation, a.to, a.against, a.territories, "guarantee")
+    make_offer(m, Offer(m.new_id(), "guarantee", a.nation, a.to, 0, scope=scope), events)
 
 
 def propose_pact(m: Match, a: ProposePact, events: list[Event]) -> None:
@@ -222,6 +257,8 @@ def make_offer(m: Match, offer: Offer, events: list[Event], reason: str = "") ->
     extra = f" the {m.alliances[offer.alliance].name}" if offer.alliance else ""
     if offer.kind == "invite":
         extra = f" to join{extra}"
+    if offer.scope.limited:
+        extra += f", binding {w.scope_phrase(m, offer.scope)}"
     sender_seat = m.seat_of.get(offer.sender)
     recipient_seat = m.seat_of.get(offer.recipient)
     deferred = recipient_seat is None and m.phase != "npc"
@@ -294,7 +331,9 @@ def sign(m: Match, offer: Offer, events: list[Event]) -> None:
         aid = ids.alliance_id(offer.name or "alliance", {*m.alliances, *m.retired_alliances, *m.index.nation_name})
         alliance = AllianceState(aid, offer.name or "Alliance", [a, b], offer.collective_defence, 50, m.round)
         m.alliances[aid] = alliance
+        duties.set_scope(m, aid, offer.scope)
         clause = "with" if offer.collective_defence else "without"
+        scoped = f" It binds {w.scope_phrase(m, offer.scope)}." if offer.scope.limited else ""
         events.append(
             new_event(
                 TreatySigned,
@@ -302,7 +341,7 @@ def sign(m: Match, offer: Offer, events: list[Event]) -> None:
                 treaty_kind="alliance",
                 nations=[a, b],
                 text=f"{w.nation_name(m, a)} and {w.nation_name(m, b)} found the {alliance.name}, "
-                f"{clause} an Article 5 clause.",
+                f"{clause} an Article 5 clause.{scoped}",
             )
         )
     elif offer.kind == "invite":
@@ -320,13 +359,16 @@ def sign(m: Match, offer: Offer, events: list[Event]) -> None:
     elif offer.kind == "guarantee":
         gid = ids.guarantee_id(a, b)
         m.guarantees[gid] = (a, b)
+        duties.set_scope(m, gid, offer.scope)
+        scoped = f" (the guarantee binds {w.scope_phrase(m, offer.scope)})" if offer.scope.limited else ""
         events.append(
             new_event(
                 TreatySigned,
                 treaty=gid,
                 treaty_kind="guarantee",
                 nations=[a, b],
-                text=f"{w.nation_name(m, a)} guarantees {w.nation_name(m, b)}: an attack on it will be answered.",
+                text=f"{w.nation_name(m, a)} guarantees {w.nation_name(m, b)}: an attack on it will be answered"
+                f"{scoped}.",
             )
         )
     elif offer.kind == "pact":
@@ -418,6 +460,7 @@ def end_treaty(
     name = w.the_treaty(m, treaty)
     duties.walk_away(m, nation, treaty, events)
     m.guarantees.pop(treaty, None)
+    m.scopes.pop(treaty, None)
     m.pacts.pop(treaty, None)
     duties.lapse(m, events)
     events.append(
@@ -461,6 +504,7 @@ def leave_alliance(
 def dissolve_alliance(m: Match, aid: TreatyId, events: list[Event]) -> None:
     """The alliance ends; its id is retired so no later alliance inherits its history."""
     alliance = m.alliances.pop(aid)
+    m.scopes.pop(aid, None)
     m.retired_alliances.add(aid)
     duties.lapse(m, events)
     events.append(new_event(TreatyDissolved, treaty=aid, text=f"The {alliance.name} is dissolved."))

@@ -55,7 +55,7 @@ def wage_attack(
     """Declare war if needed, fight, and capture. Rules already checked by the caller."""
     defender = m.owner[target]
     if not w.at_war(m, nation, defender):
-        declare_war(m, nation, defender, events)
+        declare_war(m, nation, defender, events, territory=target)
     for guest in sorted(m.forces[target]):
         if guest != defender and not w.at_war(m, nation, guest):
             # Forward presence is a tripwire: troops attacked on an ally's soil are at war.
@@ -100,8 +100,14 @@ def _battle_sentence(m: Match, att: str, target: str, a: int, d: int, al: int, d
     return f"{w.nation_name(m, att)} attacks {where} with {a} against {against} and {verdict} it {tally}."
 
 
-def declare_war(m: Match, aggressor: NationId, target: NationId, events: list[Event]) -> None:
-    """The aggressor is at war with the target; a pact between them is broken, and the target's defenders are called."""
+def declare_war(
+    m: Match, aggressor: NationId, target: NationId, events: list[Event], territory: TerritoryId | None = None
+) -> None:
+    """The aggressor is at war with the target; a pact between them is broken, and the target's defenders are called.
+
+    ``territory`` is the one attacked, if the declaration came with an attack: a treaty limited to some
+    territories binds only for an attack on one of them.
+    """
     pact = w.has_pact(m, aggressor, target)
     credibility = 0
     if pact is not None:
@@ -123,7 +129,7 @@ def declare_war(m: Match, aggressor: NationId, target: NationId, events: list[Ev
             text=text,
         )
     )
-    duties.raise_duties(m, aggressor, target, events)
+    duties.raise_duties(m, aggressor, target, events, territory)
 
 
 def enter_war(m: Match, nation: NationId, enemy: NationId, cause: str, events: list[Event]) -> None:
@@ -223,6 +229,7 @@ def eliminate(m: Match, nation: NationId, events: list[Event]) -> None:
     for gid, party in list(m.guarantees.items()):
         if nation in party:
             del m.guarantees[gid]
+            m.scopes.pop(gid, None)
     for pid, party in list(m.pacts.items()):
         if nation in party:
             del m.pacts[pid]

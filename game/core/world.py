@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from game.core import rules
 from game.core.combat import Odds, odds
 from game.core.ids import NationId, TerritoryId, TreatyId
-from game.core.state import AllianceState, Call, Duty, Match, Offer
+from game.core.state import NO_SCOPE, AllianceState, Call, Duty, Match, Offer, Scope
 
 
 def is_over(m: Match) -> bool:
@@ -237,6 +237,48 @@ def the_treaty(m: Match, treaty: TreatyId) -> str:
     if treaty not in m.alliances and treaty not in m.guarantees and treaty not in m.pacts:
         return name
     return name if name.startswith("The ") else "the " + name
+
+
+def scope_of(m: Match, treaty: TreatyId) -> Scope:
+    """When an alliance or guarantee binds (its casus foederis); ``Scope()`` for one without limits."""
+    return m.scopes.get(treaty, NO_SCOPE)
+
+
+#: A scope naming more territories than this is summed up by their number: NATO's area is long.
+SCOPE_NAMES_LISTED = 4
+
+
+def scope_phrase(m: Match, scope: Scope) -> str:
+    """A scope as words that follow "binds": "only against Germany", "only for an attack on Danzig or
+    Warsaw", both joined by "and"; "" for a scope that limits nothing.
+
+    >>> from game.core.engine import new_match
+    >>> from game.core.level import Level
+    >>> level = Level.model_validate({
+    ...     "title": "Two", "map": {"width": 2, "height": 1, "rows": ["A B"]},
+    ...     "nations": [{"id": "x", "name": "X", "colour": "#3050c0", "capital": "a"},
+    ...                 {"id": "y", "name": "Y", "colour": "#c03030", "capital": "b"}],
+    ...     "seats": [{"name": "West", "nations": ["x"]}, {"name": "East", "nations": ["y"]}],
+    ...     "territories": [{"id": "a", "name": "A", "code": "A", "owner": "x", "value": 2},
+    ...                     {"id": "b", "name": "B", "code": "B", "owner": "y", "value": 2}]})
+    >>> scope_phrase(new_match(level), Scope(against=("y",), territories=("a", "b")))
+    'only against Y, and only for an attack on A or B'
+    """
+    parts = []
+    if scope.against:
+        parts.append("only against " + listed([nation_name(m, n) for n in scope.against], "or"))
+    if len(scope.territories) > SCOPE_NAMES_LISTED:
+        parts.append(f"only for an attack on one of the {len(scope.territories)} territories it names")
+    elif scope.territories:
+        parts.append("only for an attack on " + listed([territory_name(m, t) for t in scope.territories], "or"))
+    return ", and ".join(parts)
+
+
+def listed(names: list[str], conjunction: str) -> str:
+    """'France', 'France and Britain', 'Albania, France and Britain' (or "or")."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
 
 
 @dataclass(frozen=True)

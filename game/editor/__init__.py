@@ -46,6 +46,7 @@ from game.editor.treaties import (
     remove_pact,
     remove_war,
     update_alliance,
+    update_guarantee,
 )
 
 __all__ = [
@@ -77,6 +78,7 @@ __all__ = [
     "set_garrison",
     "set_meta",
     "update_alliance",
+    "update_guarantee",
     "update_nation",
     "update_territory",
 ]

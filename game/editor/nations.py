@@ -10,6 +10,7 @@ from game.core.level import Doctrine, Ideology, Level, Nation, Pact, Seat, War
 from game.editor import checks
 from game.editor.errors import EditError
 from game.editor.territories import update_territory
+from game.editor.treaties import dropped_from_scopes, renamed_in_scopes
 
 # Distinct on a map and in a legend; a new nation takes the first one nobody uses yet.
 PALETTE: tuple[str, ...] = (
@@ -89,7 +90,8 @@ def delete_nation(level: Level, nation_id: str, heir: str | None = None) -> Leve
       the heir with the troops standing in it (the heir keeps its own capital).
     - Its troops elsewhere (as an ally abroad) are removed.
     - Seats: it leaves its seat. Treaties: it leaves its alliances, and an alliance left with
-      fewer than two members is dissolved; its guarantees, pacts and wars end.
+      fewer than two members is dissolved; its guarantees, pacts and wars end; a treaty scope
+      that named it forgets it (one that named only it then binds against anyone).
     """
     checks.nation_index(level, nation_id)
     owned = [t.id for t in level.territories if t.owner == nation_id]
@@ -112,7 +114,7 @@ def delete_nation(level: Level, nation_id: str, heir: str | None = None) -> Leve
             alliances.append(alliance)
         elif len(set(members)) >= 2:
             alliances.append(alliance.model_copy(update={"members": members}))
-    return level.model_copy(
+    level = level.model_copy(
         update={
             "nations": [n for n in level.nations if n.id != nation_id],
             "seats": [s.model_copy(update={"nations": [n for n in s.nations if n != nation_id]}) for s in level.seats],
@@ -127,6 +129,7 @@ def delete_nation(level: Level, nation_id: str, heir: str | None = None) -> Leve
             "garrisons": [g for g in level.garrisons if g.nation != nation_id],
         }
     )
+    return dropped_from_scopes(level, nation=nation_id)
 
 
 def assign_seat(level: Level, nation: str, seat: int | None) -> Level:
@@ -158,7 +161,7 @@ def _renamed(level: Level, old: str, new: str) -> Level:
         return new if nid == old else nid
 
     treaties = level.treaties
-    return level.model_copy(
+    level = level.model_copy(
         update={
             "territories": [t.model_copy(update={"owner": new}) if t.owner == old else t for t in level.territories],
             "seats": [s.model_copy(update={"nations": [swap(n) for n in s.nations]}) for s in level.seats],
@@ -178,3 +181,4 @@ def _renamed(level: Level, old: str, new: str) -> Level:
             "garrisons": [g.model_copy(update={"nation": new}) if g.nation == old else g for g in level.garrisons],
         }
     )
+    return renamed_in_scopes(level, nation=(old, new))

@@ -12,6 +12,7 @@ from game.core.hexgrid import Cell
 from game.core.level import SEA, Garrison, Level, Nation, Terrain, Territory
 from game.editor import checks, grid
 from game.editor.errors import EditError
+from game.editor.treaties import dropped_from_scopes, renamed_in_scopes
 
 MAX_STRENGTH = 10_000
 
@@ -55,7 +56,7 @@ def update_territory(
 ) -> Level:
     """Change a territory's fields (None leaves one alone). What follows from each change:
 
-    - ``new_id``: capitals and garrisons that name it follow the new id;
+    - ``new_id``: capitals, garrisons and treaty scopes that name it follow the new id;
     - ``code``: its cells on the map are rewritten with the new code;
     - ``owner``: the troops the old owner kept there pass to the new owner with the land,
       and if it was the old owner's capital, the old owner has no capital until one is set.
@@ -84,15 +85,17 @@ def update_territory(
         update["map"] = grid.with_tokens(level.map, tokens)
     update["nations"] = nations
     update["garrisons"] = garrisons
-    return level.model_copy(update=update)
+    level = level.model_copy(update=update)
+    return renamed_in_scopes(level, territory=(old.id, new.id)) if new.id != old.id else level
 
 
 def delete_territory(level: Level, territory_id: str) -> Level:
-    """Remove a territory: its cells become sea; garrisons in it and capitals naming it go too."""
+    """Remove a territory: its cells become sea; garrisons in it, capitals naming it and its place in
+    treaty scopes go too."""
     index = checks.territory_index(level, territory_id)
     old = level.territories[index]
     tokens = grid.replace_token(grid.read_tokens(level.map), old.code, SEA)
-    return level.model_copy(
+    level = level.model_copy(
         update={
             "territories": [t for t in level.territories if t.id != territory_id],
             "map": grid.with_tokens(level.map, tokens),
@@ -100,6 +103,7 @@ def delete_territory(level: Level, territory_id: str) -> Level:
             "garrisons": [g for g in level.garrisons if g.territory != territory_id],
         }
     )
+    return dropped_from_scopes(level, territory=territory_id)
 
 
 def set_capital(level: Level, nation: str, territory: str | None) -> Level:

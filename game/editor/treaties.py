@@ -3,15 +3,22 @@ wars already being fought.
 
 Each returns a new Level and raises :class:`EditError` (changing nothing) for an unknown
 or duplicate id, a treaty that already exists or one that names a nation twice.
+
+An alliance or guarantee may carry a scope (casus foederis): ``against``, the only nations
+whose attack raises its duty, and ``territories``, the only land where an attack does. An
+empty list sets no limit; :func:`update_alliance` and :func:`update_guarantee` set and clear them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from game.core.level import Alliance, Guarantee, Level, Pact, Treaties, War
 from game.editor import checks
 from game.editor.errors import EditError
+
+T = TypeVar("T", Alliance, Guarantee)
 
 
 def add_alliance(
@@ -48,14 +55,17 @@ def update_alliance(
     members: Sequence[str] | None = None,
     collective_defence: bool | None = None,
     cohesion: int | None = None,
+    against: Sequence[str] | None = None,
+    territories: Sequence[str] | None = None,
 ) -> Level:
-    """Change an alliance's fields (None leaves one alone)."""
+    """Change an alliance's fields (None leaves one alone; an empty scope list clears that limit)."""
     index = checks.alliance_index(level, alliance_id)
     old = level.treaties.alliances[index]
     if new_id is not None and new_id != old.id:
         checks.new_id((a.id for a in level.treaties.alliances), new_id, "alliance")
     if members is not None:
         _check_members(level, members)
+    _check_scope(level, members if members is not None else old.members, against, territories)
     new = checks.changed(
         old,
         "alliance",
@@ -64,6 +74,8 @@ def update_alliance(
         members=list(members) if members is not None else None,
         collective_defence=collective_defence,
         cohesion=cohesion,
+        against=list(against) if against is not None else None,
+        territories=list(territories) if territories is not None else None,
     )
     return _with(level, alliances=checks.replaced(level.treaties.alliances, index, new))
 
@@ -81,6 +93,64 @@ def add_guarantee(level: Level, guarantor: str, guaranteed: str) -> Level:
         raise EditError(f"'{guarantor}' already guarantees '{guaranteed}'")
     guarantee = Guarantee(guarantor=guarantor, guaranteed=guaranteed)
     return _with(level, guarantees=[*level.treaties.guarantees, guarantee])
+
+
+def update_guarantee(
+    level: Level,
+    guarantor: str,
+    guaranteed: str,
+    *,
+    against: Sequence[str] | None = None,
+    territories: Sequence[str] | None = None,
+) -> Level:
+    """Set a guarantee's scope (None leaves a limit alone; an empty list clears it)."""
+    index = _guarantee_index(level, guarantor, guaranteed)
+    if index is None:
+        raise EditError(f"'{guarantor}' does not guarantee '{guaranteed}'")
+    _check_scope(level, (guarantor, guaranteed), against, territories)
+    old = level.treaties.guarantees[index]
+    new = checks.changed(
+        old,
+        "guarantee",
+        against=list(against) if against is not None else None,
+        territories=list(territories) if territories is not None else None,
+    )
+    return _with(level, guarantees=checks.replaced(level.treaties.guarantees, index, new))
+
+
+def renamed_in_scopes(
+    level: Level, *, nation: tuple[str, str] | None = None, territory: tuple[str, str] | None = None
+) -> Level:
+    """Scopes follow a nation's or territory's new id: ``(old, new)``."""
+
+    def swap(ids: list[str], pair: tuple[str, str] | None) -> list[str]:
+        return [pair[1] if pair is not None and i == pair[0] else i for i in ids]
+
+    return _map_scopes(level, lambda ids: swap(ids, nation), lambda ids: swap(ids, territory))
+
+
+def dropped_from_scopes(level: Level, *, nation: str | None = None, territory: str | None = None) -> Level:
+    """Scopes forget a nation or territory that no longer exists (a scope left empty sets no limit)."""
+    return _map_scopes(
+        level, lambda ids: [i for i in ids if i != nation], lambda ids: [i for i in ids if i != territory]
+    )
+
+
+def _map_scopes(
+    level: Level, against: Callable[[list[str]], list[str]], area: Callable[[list[str]], list[str]]
+) -> Level:
+    def mapped(treaty: T) -> T:
+        changes = {"against": against(treaty.against), "territories": area(treaty.territories)}
+        if changes == {"against": treaty.against, "territories": treaty.territories}:
+            return treaty
+        return treaty.model_copy(update=changes)
+
+    treaties = level.treaties
+    return _with(
+        level,
+        alliances=[mapped(a) for a in treaties.alliances],
+        guarantees=[mapped(g) for g in treaties.guarantees],
+    )
 
 
 def remove_guarantee(level: Level, guarantor: str, guaranteed: str) -> Level:
@@ -132,6 +202,23 @@ def _check_members(level: Level, members: Sequence[str]) -> None:
         raise EditError("an alliance names each member once")
     if len(members) < 2:
         raise EditError("an alliance needs at least two members")
+
+
+def _check_scope(
+    level: Level, parties: Sequence[str], against: Sequence[str] | None, territories: Sequence[str] | None
+) -> None:
+    if against is not None:
+        checks.known_nations(level, against)
+        if len(set(against)) != len(against):
+            raise EditError("a scope names each nation once")
+        named = next((n for n in against if n in parties), None)
+        if named is not None:
+            raise EditError(f"'{named}' is party to the treaty: a treaty never binds against its own")
+    if territories is not None:
+        for tid in territories:
+            checks.territory_index(level, tid)
+        if len(set(territories)) != len(territories):
+            raise EditError("a scope names each territory once")
 
 
 def _check_pair(level: Level, a: str, b: str) -> None:

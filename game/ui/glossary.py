@@ -32,7 +32,8 @@ TERMS: dict[str, Term] = {
             "An alliance with a collective-defence clause treats an attack on one member as an attack on all, "
             "as NATO's Article 5 does. When a member is attacked, every other member receives a duty to join "
             "the war against the aggressor by the end of its next turn. An aggressor cannot call on its own "
-            "allies this way.",
+            "allies this way. A duty stands until it is answered, even if the nation attacked falls; it ends "
+            "early only when nothing is left to answer (peace is made, the treaty ends), and the chronicle says why.",
         ),
         Term(
             "chain_ganging",
@@ -114,6 +115,21 @@ TERMS: dict[str, Term] = {
             "nothing back.",
         ),
         Term(
+            "scope",
+            "Treaty scope (casus foederis)",
+            "A treaty may say when it binds. Some name the attacker: Britain's 1939 guarantee of Poland bound it "
+            "only against Germany, and the Polish-Romanian alliance only against the USSR. Others name the place: "
+            "NATO's Article 6 covers an area, so the Falklands war of 1982 called no ally. An attack outside a "
+            "treaty's scope calls nobody to war, and costs nobody credibility for staying out.",
+        ),
+        Term(
+            "prior_alliance",
+            "A prior alliance wins",
+            "No treaty calls a nation to war against its own ally. Austria had guaranteed Belgium in 1839, but in "
+            "1914 Germany, its ally, was the attacker: the guarantee was void against it, and Austria owed Belgium "
+            "nothing.",
+        ),
+        Term(
             "courtship",
             "Courting a nation nobody plays",
             "A nation nobody plays answers offers when the round ends, not at once: both seats may court it in "
@@ -164,6 +180,12 @@ def term_for_event(event: Any, match: Match) -> str | None:  # noqa: C901 - one 
     kind = getattr(event, "kind", "")
     if kind == "duty_raised":
         return "guarantee" if event.treaty in match.guarantees or event.treaty.startswith("guarantee_") else "article_5"
+    if kind == "duty_ended":
+        return "article_5"
+    if kind == "duty_spared":
+        return "scope"
+    if kind == "duty_void":
+        return "prior_alliance"
     if kind == "duty_honoured":
         return "chain_ganging"
     if kind == "buck_passed":

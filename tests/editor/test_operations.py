@@ -48,6 +48,7 @@ from game.editor import (
     set_garrison,
     set_meta,
     update_alliance,
+    update_guarantee,
     update_nation,
     update_territory,
 )
@@ -102,6 +103,8 @@ EVERY_OPERATION: list[Any] = [
     pytest.param(lambda lv: set_garrison(lv, "berlin", "germany", 4), id="set_garrison"),
     pytest.param(lambda lv: add_alliance(lv, "central", "Central Powers", ["germany", "belgium"]), id="add_alliance"),
     pytest.param(lambda lv: update_alliance(lv, "entente", cohesion=90), id="update_alliance"),
+    pytest.param(lambda lv: update_alliance(lv, "entente", against=["germany"]), id="alliance scope"),
+    pytest.param(lambda lv: update_guarantee(lv, "france", "belgium", territories=["brussels"]), id="guarantee scope"),
     pytest.param(lambda lv: remove_alliance(lv, "entente"), id="remove_alliance"),
     pytest.param(lambda lv: add_guarantee(lv, "germany", "belgium"), id="add_guarantee"),
     pytest.param(lambda lv: remove_guarantee(lv, "france", "belgium"), id="remove_guarantee"),
@@ -179,6 +182,25 @@ REFUSED: list[Any] = [
     pytest.param(lambda lv: update_alliance(lv, "nato", cohesion=5), "no alliance 'nato'", id="unknown alliance"),
     pytest.param(lambda lv: update_alliance(lv, "entente", members=["france"]), "at least two", id="shrink to one"),
     pytest.param(lambda lv: remove_alliance(lv, "nato"), "no alliance", id="remove unknown alliance"),
+    pytest.param(lambda lv: update_alliance(lv, "entente", against=["spain"]), "no nation 'spain'", id="scope nobody"),
+    pytest.param(
+        lambda lv: update_alliance(lv, "entente", against=["belgium"]),
+        "party to the treaty",
+        id="scope against a member",
+    ),
+    pytest.param(
+        lambda lv: update_guarantee(lv, "france", "belgium", territories=["lyon"]), "no territory", id="scope nowhere"
+    ),
+    pytest.param(
+        lambda lv: update_guarantee(lv, "france", "belgium", against=["germany", "germany"]),
+        "each nation once",
+        id="scope naming a nation twice",
+    ),
+    pytest.param(
+        lambda lv: update_guarantee(lv, "germany", "belgium", against=["france"]),
+        "does not guarantee",
+        id="scope of no guarantee",
+    ),
     pytest.param(lambda lv: add_guarantee(lv, "france", "belgium"), "already guarantees", id="dup guarantee"),
     pytest.param(lambda lv: add_guarantee(lv, "france", "france"), "two different nations", id="self guarantee"),
     pytest.param(lambda lv: remove_guarantee(lv, "germany", "belgium"), "does not guarantee", id="no guarantee"),
@@ -493,6 +515,33 @@ def test_guarantees_pacts_and_wars_are_added_and_removed() -> None:
     level = remove_pact(level, "germany", "france")  # either order names the pact
     level = remove_war(level, "germany", "france")
     assert level.treaties == world().treaties and level.wars == []
+
+
+def test_a_treatys_scope_is_set_and_cleared_and_a_level_with_one_stays_valid() -> None:
+    level = update_alliance(world(), "entente", against=["germany"], territories=["brussels"])
+    level = update_guarantee(level, "france", "belgium", territories=["brussels"])
+    (alliance,), (guarantee,) = level.treaties.alliances, level.treaties.guarantees
+    assert (alliance.against, alliance.territories) == (["germany"], ["brussels"])
+    assert (guarantee.against, guarantee.territories) == ([], ["brussels"])
+    assert level_problems(level) == []
+
+    level = update_alliance(level, "entente", against=[])  # cleared: an attack by anyone
+    level = update_guarantee(level, "france", "belgium", territories=[])
+    assert level.treaties.alliances[0].against == [] and level.treaties.alliances[0].territories == ["brussels"]
+    assert level.treaties.guarantees == world().treaties.guarantees
+
+
+def test_a_scope_follows_a_new_id_and_forgets_what_is_deleted() -> None:
+    level = update_alliance(world(), "entente", against=["germany"], territories=["brussels", "paris"])
+    level = update_nation(level, "germany", new_id="reich")
+    level = update_territory(level, "brussels", new_id="bruxelles")
+    assert level.treaties.alliances[0].against == ["reich"]
+    assert level.treaties.alliances[0].territories == ["bruxelles", "paris"]
+    assert level_problems(level) == []
+
+    level = delete_territory(level, "bruxelles")
+    level = delete_nation(level, "reich", heir="france")
+    assert (level.treaties.alliances[0].against, level.treaties.alliances[0].territories) == ([], ["paris"])
 
 
 def test_the_title_briefing_round_limit_and_hegemony_share_are_set() -> None:

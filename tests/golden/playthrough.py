@@ -34,6 +34,7 @@ LEVELS = (
     "tests/fixtures/europe1914.json",
     "tests/fixtures/nato_1956.json",
     "tests/fixtures/sarajevo_1914.json",
+    "tests/fixtures/danzig_1939.json",
 )
 MATCHES: tuple[tuple[str, str, int], ...] = (
     ("bandwagoner:hard", "greedy", 1),

@@ -381,6 +381,43 @@ BROKEN_LEVELS = [
         "the same guarantee as treaties.guarantees[0]",
         id="one guarantee written twice",
     ),
+    # A treaty's scope names what exists, once, and only what the treaty can cover.
+    pytest.param(
+        edited(setting("treaties.alliances[0].against", ["germany", "xx"])),
+        "treaties.alliances[0].against[1]",
+        "unknown nation 'xx'",
+        id="scope against an unknown nation",
+    ),
+    pytest.param(
+        edited(setting("treaties.guarantees[0].territories", ["atlantis"])),
+        "treaties.guarantees[0].territories[0]",
+        "unknown territory 'atlantis'",
+        id="scope over an unknown territory",
+    ),
+    pytest.param(
+        edited(setting("treaties.alliances[0].against", ["belgium"])),
+        "treaties.alliances[0].against[0]",
+        "'belgium' is party to this treaty, which never binds against its own",
+        id="scope against a member",
+    ),
+    pytest.param(
+        edited(setting("treaties.guarantees[0].territories", ["paris"])),
+        "treaties.guarantees[0].territories[0]",
+        "'paris' belongs to 'france', which this treaty does not protect",
+        id="scope over land the guarantee does not protect",
+    ),
+    pytest.param(
+        edited(setting("treaties.alliances[0].territories", ["paris", "paris"])),
+        "treaties.alliances[0].territories[1]",
+        "names territory 'paris' twice",
+        id="scope naming a territory twice",
+    ),
+    pytest.param(
+        edited(setting("treaties.alliances[0].against", "germany")),
+        "treaties.alliances[0].against",
+        "valid list",
+        id="scope written as a word, not a list",
+    ),
     pytest.param(
         edited(appending("garrisons", {"territory": "paris", "nation": "germany", "strength": 1})),
         "garrisons[2].nation",
@@ -496,6 +533,21 @@ def test_a_saved_level_keeps_defaults_written_out_for_the_designer(tmp_path: Pat
     assert saved["format_version"] == 1
     assert saved["nations"][2]["stability"] == 60  # written out although the source omitted it
     assert saved["map"]["rows"] == small_world()["map"]["rows"]
+
+
+def test_a_treaty_scope_is_saved_as_written_and_a_treaty_without_one_gains_no_empty_fields(tmp_path: Path) -> None:
+    level = small_world()
+    level["treaties"]["guarantees"][0] |= {"against": ["germany"], "territories": ["brussels"]}
+    path = tmp_path / "saved.json"
+    save_level(load_level(write_level(tmp_path, level)), path)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["treaties"]["guarantees"][0] == {
+        "guarantor": "france",
+        "guaranteed": "belgium",
+        "against": ["germany"],
+        "territories": ["brussels"],
+    }
+    assert "against" not in saved["treaties"]["alliances"][0] and "territories" not in saved["treaties"]["alliances"][0]
 
 
 # Saving is atomic: a crash part-way leaves the old file as it was.

@@ -73,6 +73,17 @@ def clipped_texts(window: DiplomacyWindow) -> list[str]:
     return clipped
 
 
+@pytest.mark.parametrize("nation", ["germany", "austria_hungary"])  # long territory and nation names
+def test_every_choice_of_a_treatys_scope_fits_its_menu(screen: Screen, nation: str) -> None:
+    window = focus(screen, nation)
+    for menu in (window.against_menu, window.area_menu):
+        face = menu.current_state.selected_option_button
+        room = face.rect.width - 2 * face.shadow_width - face.border_width["left"] - face.border_width["right"]
+        room -= menu.current_state.open_button.rect.width  # the arrow that opens the list
+        too_long = [text for text, _ in menu.options_list if face.font.size(text)[0] > room]
+        assert too_long == [], f"cut in a {menu.rect.width}px menu"
+
+
 @pytest.mark.parametrize("nation", ["italy", "russia", "spain"])  # invitations, joint exercises, both
 def test_every_word_in_the_window_is_readable(screen: Screen, nation: str) -> None:
     window = focus(screen, nation)

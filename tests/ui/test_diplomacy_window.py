@@ -8,6 +8,7 @@ from typing import Any
 
 import pygame
 import pytest
+from pygame_gui.elements import UIButton
 
 from game.core import apply, new_match, preview, rules
 from game.core import world as w
@@ -16,14 +17,17 @@ from game.core.actions import (
     EndTurn,
     JointExercise,
     LeaveTreaty,
+    OfferGuarantee,
     ProposeAlliance,
     ProposePact,
     ProposePeace,
 )
+from game.core.state import Scope
 from game.io.levels import load_level
 from game.ui.glossary import TERMS, term_for_event
 from game.ui.panels import ConfirmDialog, DiplomacyWindow
 from game.ui.scenes.handover import HandoverScene
+from tests.builder import level_of
 from tests.conftest import LEVELS_DIR
 from tests.core.test_article5_1914 import france_to_play_after_germany_attacks_russia
 from tests.ui.test_match_hotseat import answer_prompts, dismiss_cards
@@ -353,3 +357,78 @@ def test_a_pact_can_be_renounced_from_its_row_and_the_button_says_the_price(scre
     renounce = next(b for b, a in action_buttons(window).items() if a == pact)
     told = preview(screen.match, pact).credibility["germany"]
     assert renounce.tool_tip_text.replace("\u00a0", " ").endswith(f": credibility −{-told}.")
+
+
+# -- Scope: a proposed alliance or guarantee may bind only against one nation, or only somewhere ----
+
+
+@pytest.fixture
+def danzig() -> Iterator[Screen]:
+    """The Danzig fixture, the Allies to play, the window open on Britain and Romania."""
+    shown = Screen(new_match(level_of("danzig_1939.json"), seed=1))
+    dismiss_cards(shown)
+    shown.press(pygame.K_d)
+    window = shown.dialog
+    assert isinstance(window, DiplomacyWindow) and window.acting == "britain"
+    focus(shown, "romania")
+    yield shown
+    shown.close()
+
+
+def choose(screen: Screen, menu: Any, option: str) -> None:
+    """Open a drop-down as a player does and click one of its options."""
+    screen.click(menu.rect.center)
+    listed = menu.current_state.options_selection_list.rect
+    shown = [
+        e
+        for e in screen.app.manager.get_sprite_group().sprites()
+        if isinstance(e, UIButton) and e.visible and e.text == option and listed.contains(e.rect)
+    ]
+    assert shown, f"no option {option!r} in the open list"
+    screen.click(shown[0].rect.center)
+    screen.frames(3)  # the list tells the menu, which tells the window: a frame each
+
+
+def test_a_guarantee_proposed_against_one_nation_is_offered_with_that_scope(danzig: Screen) -> None:
+    window = danzig.dialog
+    choose(danzig, window.against_menu, "Soviet Union")
+    guarantee = button_for(window, OfferGuarantee)
+    assert guarantee.is_enabled
+    assert "It binds only against Soviet Union." in guarantee.tool_tip_text
+
+    danzig.press_button(guarantee)
+
+    (offer,) = danzig.match.offers.values()
+    assert (offer.kind, offer.scope) == ("guarantee", Scope(against=("ussr",)))
+    assert "Britain offers a guarantee to Romania, binding only against Soviet Union" in shown_text(window)
+
+
+def test_the_choice_of_attackers_leaves_out_the_two_parties_and_the_seats_own_nations(danzig: Screen) -> None:
+    options = [text for text, _ in danzig.dialog.against_menu.options_list]
+    assert options == ["anyone", "Germany", "Soviet Union", "Poland"]
+
+
+def test_a_scope_the_core_refuses_disables_the_button_and_says_why(danzig: Screen) -> None:
+    window = danzig.dialog
+    choose(danzig, window.area_menu, "Britain's land")
+    guarantee = button_for(window, OfferGuarantee)
+    assert not guarantee.is_enabled
+    assert guarantee.tool_tip_text == "London belongs to Britain, which the guarantee would not protect."
+    alliance = button_for(window, ProposeAlliance)
+    assert alliance.is_enabled, "an alliance protects both its members' land"
+    assert "It binds only for an attack on London." in alliance.tool_tip_text
+
+
+def test_the_scope_chosen_stays_with_the_nation_it_was_chosen_for(danzig: Screen) -> None:
+    window = danzig.dialog
+    choose(danzig, window.area_menu, "Moldavia")
+    focus(danzig, "poland")
+    assert window.area_menu.selected_option[0] == "any territory"
+    focus(danzig, "romania")
+    assert window.area_menu.selected_option[0] == "Moldavia"
+
+
+def test_treaties_in_force_say_their_scope(danzig: Screen) -> None:
+    text = shown_text(danzig.dialog)
+    assert "Anglo-Polish Agreement (Article 5) Britain, Poland Binds only against Germany." in text
+    assert "France guarantees Romania Binds only for an attack on Bucharest or Moldavia." in text

@@ -11,10 +11,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from game.core import deadline_round, preview
-from game.core.actions import HonourDuty, PassTheBuck
+from game.core import apply, deadline_round, new_match, preview
+from game.core.actions import Attack, EndTurn, HonourDuty, PassTheBuck
 from game.ui.panels import DutyDialog
 from game.ui.panels.report import TurnReport
+from tests.builder import level_of
 from tests.core.test_article5_1914 import france_to_play_after_germany_attacks_russia
 from tests.ui.test_match_screen import Screen, home  # noqa: F401 - home: a fixture
 
@@ -82,5 +83,39 @@ def test_credibility_at_its_top_is_said_to_stay_there_rather_than_to_rise() -> N
         text = dialog_text(screen)
         assert "enters the war. Credibility stays at 100; cohesion" in text
         assert "Credibility +" not in text
+    finally:
+        screen.close()
+
+
+# -- Scope: the dialog says who a treaty's scope left out, and that one's own treaty reaches this attack ----
+
+
+def britain_called_to_danzig() -> Screen:
+    """The Danzig fixture, seat 1 to play after Germany attacked the Danzig Corridor: Britain and France
+    are called, Romania (allied to Poland only against the USSR) is not."""
+    match = new_match(level_of("danzig_1939.json"), seed=1)
+    apply(match, EndTurn())
+    match.forces["berlin"]["germany"] = 9
+    apply(match, Attack(nation="germany", source="berlin", target="danzig", amount=9))
+    apply(match, EndTurn())  # the NPC phase, then round 2: seat 2 opens
+    apply(match, EndTurn())  # seat 1 to play
+    assert {d.nation for d in match.duties.values()} == {"britain", "france"}
+    screen = Screen(match)
+    while isinstance(screen.dialog, TurnReport):
+        screen.press_button(screen.dialog.proceed)
+    assert isinstance(screen.dialog, DutyDialog) and screen.dialog.duty.nation == "britain"
+    return screen
+
+
+def test_the_duty_dialog_says_whom_the_scope_of_a_treaty_spared_and_that_its_own_treaty_binds_here() -> None:
+    screen = britain_called_to_danzig()
+    try:
+        text = dialog_text(screen)
+        assert "It binds only against Germany, and this attack is within it." in text
+        assert (
+            "The Polish-Romanian Alliance binds Romania only against Soviet Union: it owes Poland no war against "
+            "Germany." in text
+        )
+        assert screen.dialog.text.scroll_bar is None, "the longer body still fits without scrolling"
     finally:
         screen.close()

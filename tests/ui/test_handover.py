@@ -7,11 +7,15 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.core import apply, new_match
-from game.core.actions import Attack, EndTurn, ProposePact
-from game.ui.panels import DutyDialog
+from game.core import Match, apply, new_match
+from game.core.actions import Attack, EndTurn, ProposePact, ProposePeace
+from game.ui.panels import DiplomacyWindow, DutyDialog
 from game.ui.panels.common import hex_of, ink
-from game.ui.scenes.handover import HandoverScene, news_lines, summary_lines
+from game.ui.panels.report import TurnReport
+from game.ui.scenes.handover import HandoverScene, last_turn_end, news_lines, summary_lines
+from tests.builder import level_of
+from tests.core.test_treaty_scope import SOVIET_ATTACK, poland_1939
+from tests.small_world import small_world
 from tests.ui.test_match_hotseat import dismiss_cards
 from tests.ui.test_match_screen import Screen, fixture_level, home  # noqa: F401 - home: a fixture
 
@@ -107,3 +111,102 @@ def test_a_nation_leaving_an_alliance_is_bad_news_for_its_allies_and_good_news_f
     assert left.startswith("Italy leaves the Triple Alliance")
     assert any(left in line and hex_of(ink("warn")) in line for line in news_lines(match, 0, since))
     assert any(left in line and hex_of(ink("good")) in line for line in news_lines(match, 1, since))
+
+
+# -- Duties that no longer stand ------------------------------------------------------------------
+
+
+def a_duty_raised_then_ended_by_peace() -> Match:
+    """Round 2, Germany to play: in round 1 Germany attacked Belgium (France, its ally and guarantor,
+    was called) and then made peace with it in the NPC phase, which ended France's duty unanswered."""
+    match = new_match(level_of(small_world()), seed=1)
+    apply(match, EndTurn())  # France's turn ends: Germany to play
+    match.forces["berlin"]["germany"] = 30
+    match.forces["alsace"]["germany"] = 2
+    match.forces["brussels"] = {"belgium": 8}  # no French troops there: no tripwire
+    apply(match, Attack(nation="germany", source="alsace", target="brussels", amount=1))
+    assert [d.nation for d in match.duties.values()] == ["france"]
+    apply(match, ProposePeace(nation="germany", to="belgium"))
+    apply(match, EndTurn())  # Belgium, much weaker, accepts in the NPC phase
+    assert not match.duties and match.round == 2 and match.seat == 1
+    return match
+
+
+def test_a_duty_that_ended_after_a_peace_is_told_as_news_and_not_put_to_the_seat() -> None:
+    match = a_duty_raised_then_ended_by_peace()
+    lines = news_lines(match, 0, last_turn_end(match, 0))
+    text = "\n".join(lines)
+    assert "Answer it this turn" not in text
+    assert "calls on France to join the war" not in text, "a call that no longer stands is not announced"
+    ended = next(
+        line for line in lines if "France's duty to Belgium ends: Belgium has made peace with Germany." in line
+    )
+    assert "Nothing to answer" in ended and hex_of(ink("muted")) in ended
+
+
+def test_the_hand_over_after_a_peace_announces_no_duty_and_no_duty_dialog_follows() -> None:
+    screen = Screen(a_duty_raised_then_ended_by_peace())
+    try:
+        if isinstance(screen.dialog, TurnReport):  # Germany's own news on opening the saved position
+            screen.press_button(screen.dialog.proceed)
+        dismiss_cards(screen)
+        screen.press(pygame.K_RETURN)  # Germany ends its turn: the computer goes to seat 1
+        handover = screen.app.scene
+        assert isinstance(handover, HandoverScene) and handover.seat == 0
+        assert "Answer it this turn" not in handover.summary_text()
+        assert "France's duty to Belgium ends" in handover.summary_text()
+
+        screen.press_button(handover.continue_button)
+        dismiss_cards(screen)
+        assert not isinstance(screen.dialog, DutyDialog)
+        assert screen.scene.waiting() == 0
+    finally:
+        screen.close()
+
+
+def test_the_turn_report_against_the_ai_tells_the_ended_duty_and_asks_nothing() -> None:
+    match = a_duty_raised_then_ended_by_peace()
+    apply(match, EndTurn())  # Germany, played by the AI from now on, ends its turn: France to play
+    screen = Screen(match, ai={1: "bandwagoner:normal"})
+    try:
+        report = screen.dialog
+        assert isinstance(report, TurnReport)
+        assert report.lines == news_lines(match, 0, last_turn_end(match, 0), explain=False)
+        assert any("France's duty to Belgium ends" in line for line in report.lines)
+        assert not any("Answer it this turn" in line for line in report.lines)
+        screen.press_button(report.proceed)
+        assert not isinstance(screen.dialog, DutyDialog)
+    finally:
+        screen.close()
+
+
+def test_the_diplomacy_window_puts_no_ended_duty_to_the_seat() -> None:
+    match = a_duty_raised_then_ended_by_peace()
+    apply(match, EndTurn())
+    screen = Screen(match)
+    try:
+        screen.scene.open_diplomacy()
+        window = screen.dialog
+        assert isinstance(window, DiplomacyWindow)
+        ids = {element.most_specific_combined_id for element in screen.app.manager.get_sprite_group().sprites()}
+        assert not any("#duty_" in str(i) for i in ids), "no Honour or Pass button for a duty that ended"
+    finally:
+        screen.close()
+
+
+def test_a_scope_that_spares_a_nation_is_news_for_its_holder_its_attacker_and_the_nation_left_alone() -> None:
+    game = poland_1939({"against": ["germany"]})
+    since = len(game.match.events)
+    game.act(SOVIET_ATTACK)
+    apply(game.match, EndTurn())
+    spared = "Britain's guarantee of Poland binds it only against Germany: it owes Poland no war against the USSR."
+    holder = next(line for line in news_lines(game.match, 0, since) if spared in line)
+    assert "Nothing to answer" in holder and hex_of(ink("muted")) in holder
+    attacker = next(line for line in news_lines(game.match, 1, since) if spared in line)
+    assert hex_of(ink("good")) in attacker, "one enemy fewer for the seat that attacked"
+
+    alone = poland_1939({"against": ["germany"]}, seat_1=("poland",))  # Britain played by the rules
+    since = len(alone.match.events)
+    alone.act(SOVIET_ATTACK)
+    victim = next(line for line in news_lines(alone.match, 0, since) if spared in line)
+    assert hex_of(ink("warn")) in victim, "the guarantor will not come: a warning for the nation attacked"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from game.core import apply, legal_actions
-from game.core.actions import EndTurn
+from game.core import apply, legal_actions, new_match
+from game.core.actions import EndTurn, OfferGuarantee
 from game.ui.panels import OfferDialog
+from tests.builder import level_of
 from tests.core.test_doctrines import match_of
 from tests.ui.test_match_screen import Screen, home  # noqa: F401 - home: a fixture
 
@@ -26,6 +27,23 @@ def test_an_npc_offer_shows_the_reason_its_doctrine_gave() -> None:
         html = dialog.text.html_text
         reason = "East is the stronger side, and opposing it would cost more than it gains."
         assert reason in html and html.count(reason) == 1, "the reason, said once"
+        dialog.kill()
+    finally:
+        screen.close()
+
+
+def test_an_offer_with_a_scope_says_when_the_treaty_would_bind() -> None:
+    m = new_match(level_of("danzig_1939.json"), seed=1)
+    apply(m, OfferGuarantee(nation="britain", to="germany", territories=("berlin",)))
+    apply(m, EndTurn())
+    (offer,) = m.offers.values()
+    screen = Screen(m)
+    try:
+        dialog = OfferDialog(screen.app, m, offer, legal_actions(m, 1), screen.scene.map_rect)
+        html = dialog.text.html_text
+        assert "Britain offers a guarantee to Germany, binding only for an attack on Berlin." in html
+        assert "The guarantee binds only for an attack on Berlin: an attack outside that scope calls nobody" in html
+        assert dialog.text.scroll_bar is None, "the longer text still fits"
         dialog.kill()
     finally:
         screen.close()

@@ -13,10 +13,12 @@ from typing import Any
 import pygame
 import pytest
 
-from game.core import Match, new_match, preview
+from game.core import Match, apply, new_match, preview
 from game.core import world as w
+from game.core.actions import EndTurn
 from game.io.levels import level_from_data
 from game.ui.panels import CombatPreview, MoveDialog
+from tests.builder import level_of
 from tests.ui.test_match_screen import FIXTURE, Screen, fixture_level, home  # noqa: F401 - home: a fixture
 
 pytestmark = pytest.mark.usefixtures("home")  # autosaves go to a temporary folder
@@ -263,5 +265,20 @@ def test_the_defence_factor_is_broken_down_into_the_terms_the_core_names() -> No
         assert shown.startswith(f"Defence factor: {factors.terrain} ×{factors.terrain_factor:g}")
         assert (f"capital ×{factors.capital_factor:g}" in shown) == (factors.capital_of is not None)
         assert f"joint defence ×{factors.joint:.2f}" in shown
+    finally:
+        screen.close()
+
+
+def test_the_attack_preview_says_which_treaty_its_scope_keeps_out_of_the_war() -> None:
+    match = new_match(level_of("danzig_1939.json"), seed=1)
+    apply(match, EndTurn())  # seat 2: Germany and the Soviet Union
+    match.forces["byelorussia"]["ussr"] = 6
+    screen = open_order(match, "byelorussia", "warsaw")
+    try:
+        text = screen.dialog.consequences.html_text
+        assert "Outside the treaty's scope." in text
+        assert "The Anglo-Polish Agreement binds Britain only against Germany: it owes Poland no war against" in text
+        assert "Franco-Polish Alliance calls on France" in text and "Polish-Romanian Alliance calls on Romania" in text
+        assert "No treaty obliges" not in text
     finally:
         screen.close()

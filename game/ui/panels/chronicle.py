@@ -78,6 +78,8 @@ def event_html(event: Any, match: Match | None = None, viewer: int | None = None
         return f"<font color='{bad}'>{text}</font>"
     if kind in ("duty_raised", "duty_honoured", "buck_passed"):
         return f"<font color='{warn}'><b>{text}</b></font>"
+    if kind in ("duty_ended", "duty_void", "duty_spared"):
+        return f"<font color='{warn}'>{text}</font>"  # a duty that never stood, or stands no more: no answer due
     if kind in ("treaty_signed", "peace_made", "offer_answered", "joint_exercise_held", "regime_aid_given"):
         return f"<font color='{good}'>{text}</font>"
     if kind == "match_over":

@@ -19,6 +19,7 @@ from pygame_gui.core import ObjectID
 from pygame_gui.elements import (
     UIButton,
     UICheckBox,
+    UIDropDownMenu,
     UIImage,
     UILabel,
     UIScrollingContainer,
@@ -43,7 +44,7 @@ from game.core.actions import (
     RegimeAid,
 )
 from game.core.events import BuckPassed
-from game.core.state import Offer
+from game.core.state import Offer, Scope
 from game.ui.panels.common import (
     CLOSE,
     Intent,
@@ -76,6 +77,8 @@ MARGIN = 8
 MAX_HEIGHT = 760
 #: Width of the button on an alliance's row: room for "Joint exercise (6 gold)".
 ROW_BUTTON = 160
+#: Width of the captions before the scope choices ("Binds against").
+SCOPE_LABEL = 110
 #: Height kept under the actions for the answers to the player's last action.
 ANSWERS_HEIGHT = 96
 
@@ -86,6 +89,10 @@ DOCTRINE_TEXT = {
     "regime_seeker": "Regime-seeker (David): while its regime is fragile, it sides with whoever props it up.",
     "neutral": "Neutral: joins nobody, signs pacts, fights only whoever attacks it.",
 }
+
+
+#: The scope choices' values for "no limit", and the prefix of a choice of a nation's whole land.
+ANYONE, ANYWHERE, LAND = "anyone", "anywhere", "land:"
 
 
 #: How an offer waiting for its answer is named: "Non-aggression pact offered to Britain".
@@ -115,7 +122,20 @@ def pending_offer_html(match: Match, offer: Offer, by: bool = False) -> str:
         text += f" by {nation_html(match, offer.sender, bold=False)}"
     if offer.kind == "alliance" and offer.name:
         text += f": <i>{esc(offer.name)}</i>"
+    if offer.scope.limited:
+        text += f", binding {esc(w.scope_phrase(match, offer.scope))}"
     return text
+
+
+def scope_note(match: Match, treaty: str, inline: bool = True) -> str:
+    """A treaty's scope as a muted note: " (binds only against Germany)" inline, or a line of its own;
+    "" for a treaty that binds against anyone, anywhere."""
+    scope = w.scope_of(match, treaty)
+    if not scope.limited:
+        return ""
+    phrase = esc(w.scope_phrase(match, scope))
+    note = f" (binds {phrase})" if inline else f"<br>Binds {phrase}."
+    return f"<font color='{hex_of(ink('muted'))}'>{note}</font>"
 
 
 ACTION_TIPS = {
@@ -196,6 +216,10 @@ class DiplomacyWindow:
         self.alliance_name: dict[str, str] = {}
         self._default_name = ""
         self.article_5 = True
+        #: The scope chosen for a proposed alliance or guarantee, by the nation it would be made with:
+        #: a nation it binds against ("" for anyone) and where it applies ("" for anywhere).
+        self.scope_against: dict[str, str] = {}
+        self.scope_area: dict[str, str] = {}
         if area is None:
             # Below the top bar, so the victory points stay in sight while the player negotiates.
             area = pygame.Rect(0, TOP_BAR_HEIGHT, app.size[0], app.size[1] - TOP_BAR_HEIGHT)
@@ -278,6 +302,8 @@ class DiplomacyWindow:
             if part == "b":
                 self.name_entry: UITextEntryLine | None = None
                 self.article_box: UICheckBox | None = None
+                self.against_menu: UIDropDownMenu | None = None
+                self.area_menu: UIDropDownMenu | None = None
             self._part = part
             builder, area = builders[part]
             builder(area)
@@ -374,16 +400,21 @@ class DiplomacyWindow:
             if w.at_war(m, mine, nation):
                 lines.append(f"<font color='{bad}'>At war with</font> {who}")
             for alliance in w.shared_alliances(m, mine, nation):
-                lines.append(f"<font color='{good}'>Allied with</font> {who} in the {esc(alliance.name)}")
+                lines.append(
+                    f"<font color='{good}'>Allied with</font> {who} in the {esc(alliance.name)}"
+                    + scope_note(m, alliance.id)
+                )
             if w.has_pact(m, mine, nation):
                 lines.append(f"Non-aggression pact with {who}")
             until = treaties.truce_until(m, mine, nation)
             if until is not None:
                 lines.append(f"Truce with {who}: neither may attack the other before round {until}")
-            if w.guarantee_id(m, mine, nation):
-                lines.append(f"Guaranteed by {who}")
-            if w.guarantee_id(m, nation, mine):
-                lines.append(f"Guarantees {who}")
+            given = w.guarantee_id(m, mine, nation)
+            if given:
+                lines.append(f"Guaranteed by {who}" + scope_note(m, given))
+            taken = w.guarantee_id(m, nation, mine)
+            if taken:
+                lines.append(f"Guarantees {who}" + scope_note(m, taken))
         return lines or ["No treaty with your nations."]
 
     def _courted(self, nation: str) -> list[str]:
@@ -471,6 +502,7 @@ class DiplomacyWindow:
             )
         )
         y += 30
+        y = self._build_scope_choice(nation, width, y)
         rows: list[tuple[str, Any, str]] = [
             ("Propose alliance", ProposeAlliance(nation=self.acting, to=nation, name="x"), "propose_alliance"),
             ("Offer guarantee", OfferGuarantee(nation=self.acting, to=nation), "offer_guarantee"),
@@ -511,16 +543,84 @@ class DiplomacyWindow:
             y += 40
         column.set_scrollable_area_dimensions((width, y))
 
+    def _build_scope_choice(self, nation: str, width: int, y: int) -> int:
+        """Two compact choices for a proposed alliance or guarantee: whom it binds against, and where.
+
+        Returns the y below them. The choices are the player's; whether the core accepts the scope is
+        its preview's answer, on the two buttons.
+        """
+        m = self.match
+        # Not the seat's own nations: a seat never fights itself, so a treaty against one would bind against nobody.
+        left_out = {nation, *w.side_of(m, self.acting)}
+        against = [("anyone", ANYONE)] + [(w.nation_name(m, n), n) for n in w.active_nations(m) if n not in left_out]
+        parties = (nation, self.acting)  # the nation courted first: a guarantee protects its land only
+        area = [("any territory", ANYWHERE)]
+        area += [(f"{w.nation_name(m, n)}'s land", LAND + n) for n in parties]
+        area += [(w.territory_name(m, t), t) for n in parties for t in w.territories_of(m, n)]
+        manager, column = self.app.manager, self.focus_column
+        menus = []
+        for row, (caption, key, options, chosen) in enumerate(
+            (
+                ("Binds against", "against", against, self.scope_against),
+                ("Binds in", "area", area, self.scope_area),
+            )
+        ):
+            top = y + row * 34
+            self._add(label(pygame.Rect(0, top, SCOPE_LABEL, 30), caption, manager, column))
+            where = (SCOPE_LABEL + 6, top, width - SCOPE_LABEL - 6)
+            menus.append(self._scope_menu(key, options, chosen.get(nation), where))
+        self.against_menu, self.area_menu = menus
+        return y + 72
+
+    def _scope_menu(
+        self, key: str, options: list[tuple[str, str]], chosen: str | None, where: tuple[int, int, int]
+    ) -> UIDropDownMenu:
+        current = next((option for option in options if option[1] == chosen), options[0])
+        x, y, width = where
+        menu: UIDropDownMenu = self._add(
+            UIDropDownMenu(
+                options,  # type: ignore[arg-type]
+                current,
+                pygame.Rect(x, y, width, 30),
+                self.app.manager,
+                container=self.focus_column,
+                object_id=ObjectID(class_id="@scope_choice", object_id=f"#scope_{key}"),
+            )
+        )
+        return menu
+
+    def _scope(self, nation: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The scope chosen for a treaty with ``nation``, as an action's ``against`` and ``territories``."""
+        against = self.scope_against.get(nation, ANYONE)
+        area = self.scope_area.get(nation, ANYWHERE)
+        if area.startswith(LAND):
+            territories = tuple(w.territories_of(self.match, area[len(LAND) :]))
+        else:
+            territories = (area,) if area != ANYWHERE else ()
+        return ((against,) if against != ANYONE else ()), territories
+
     def _action_button(self, rect: pygame.Rect, caption: str, action: Any, kind: str) -> None:
-        """A button for ``action``: enabled when it is legal now, its tool tip says what it does or why not."""
+        """A button for ``action``: enabled when it is legal now, its tool tip says what it does or why not.
+
+        An alliance or guarantee with a scope chosen is asked of the core's preview as it would be sent.
+        """
         legal = self._is_legal(action)
+        concrete = self._concrete(action)
+        tip = action_tip(self.match, concrete, kind, legal)
+        if legal and (getattr(concrete, "against", ()) or getattr(concrete, "territories", ())):
+            refusal = preview(self.match, concrete).refusal
+            if refusal is not None:
+                legal, tip = False, refusal.reason[:1].upper() + refusal.reason[1:] + "."
+            else:
+                scope = Scope(concrete.against, concrete.territories)
+                tip += f" It binds {w.scope_phrase(self.match, scope)}."
         button = self._add(
             make_button(
                 rect,
                 caption,
                 self.app.manager,
                 container=self.focus_column,
-                tooltip=action_tip(self.match, self._concrete(action), kind, legal),
+                tooltip=tip,
                 object_id=f"#{kind}",
                 enabled=legal and self.my_turn,
             )
@@ -532,7 +632,7 @@ class DiplomacyWindow:
         for legal in self.legal:
             if type(legal) is not type(action):
                 continue
-            if isinstance(action, ProposeAlliance):
+            if isinstance(action, ProposeAlliance | OfferGuarantee):  # name, clause and scope are the player's
                 if legal.nation == action.nation and legal.to == action.to:
                     return True
             elif legal == action:
@@ -543,7 +643,18 @@ class DiplomacyWindow:
         if isinstance(action, ProposeAlliance):
             name = (self.name_entry.get_text() if self.name_entry else action.name).strip() or "Alliance"
             checked = bool(self.article_box.is_checked) if self.article_box else True
-            return ProposeAlliance(nation=action.nation, to=action.to, name=name[:80], collective_defence=checked)
+            against, territories = self._scope(action.to)
+            return ProposeAlliance(
+                nation=action.nation,
+                to=action.to,
+                name=name[:80],
+                collective_defence=checked,
+                against=against,
+                territories=territories,
+            )
+        if isinstance(action, OfferGuarantee):
+            against, territories = self._scope(action.to)
+            return OfferGuarantee(nation=action.nation, to=action.to, against=against, territories=territories)
         return action
 
     # Column C: what needs an answer, and every treaty in force -----------------
@@ -612,7 +723,8 @@ class DiplomacyWindow:
             clause = "Article 5" if alliance.collective_defence else "no Article 5"
             members = ", ".join(nation_html(m, n, bold=False) for n in alliance.members)
             y += self._text(
-                f"<b>{esc(alliance.name)}</b> <font color='{hex_of(ink('muted'))}'>({clause})</font><br>{members}",
+                f"<b>{esc(alliance.name)}</b> <font color='{hex_of(ink('muted'))}'>({clause})</font><br>{members}"
+                + scope_note(m, alliance.id, inline=False),
                 pygame.Rect(-4, y, inner + 8, -1),
                 scroll,
             )
@@ -640,6 +752,7 @@ class DiplomacyWindow:
             kind = "Guarantee" if treaty in m.guarantees else "Pact"
             text = (
                 f"<b>{kind}</b>: {nation_html(m, a, bold=False)} guarantees {nation_html(m, b, bold=False)}"
+                + scope_note(m, treaty, inline=False)
                 if kind == "Guarantee"
                 else f"<b>Pact</b>: {nation_html(m, a, bold=False)} and {nation_html(m, b, bold=False)}"
             )
@@ -700,6 +813,15 @@ class DiplomacyWindow:
     def handle(self, event: pygame.event.Event) -> Intent | None:
         if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
             return CLOSE
+        if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED and self.focus is not None:
+            chosen = {id(self.against_menu): self.scope_against, id(self.area_menu): self.scope_area}.get(
+                id(event.ui_element)
+            )
+            if chosen is not None:
+                chosen[self.focus] = str(getattr(event, "selected_option_id", "") or ANYONE)
+                self._remember_inputs()
+                self.build("b")  # the buttons ask the core about the treaty as it would now be sent
+                return "consumed"
         if event.type != pygame_gui.UI_BUTTON_PRESSED:
             return None
         entry = self._buttons.get(event.ui_element)

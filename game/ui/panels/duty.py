@@ -83,13 +83,42 @@ class _ChoiceDialog:
         return LATER if key == pygame.K_ESCAPE else "consumed"
 
 
+#: What one declaration of war told about its treaties, in the order raise_duties tells it.
+_CALL_KINDS = ("duty_raised", "duty_void", "duty_spared")
+
+
+def spared_by_scope(match: Match, duty: Duty) -> list[str]:
+    """The core's sentences for the nations that the declaration behind ``duty`` left alone because a
+    treaty's scope does not reach it ("Britain's guarantee of Poland binds it only against Germany: …").
+
+    Read from the chronicle: the duties, void treaties and spared nations of one declaration are told
+    together, right where the duty was raised.
+    """
+    events = match.events
+    start = next(
+        (i for i in range(len(events) - 1, -1, -1) if events[i].kind == "duty_raised" and events[i].duty == duty.id),
+        None,
+    )
+    if start is None:
+        return []
+    sentences = []
+    for event in events[start:]:
+        if event.kind not in _CALL_KINDS:
+            break
+        if event.kind == "duty_spared" and (event.aggressor, event.target) == (duty.aggressor, duty.target):
+            sentences.append(str(event.text))
+    return sentences
+
+
 class DutyDialog(_ChoiceDialog):
     def __init__(self, app: App, match: Match, duty: Duty, legal: list[Any], area: pygame.Rect) -> None:
         self.duty = duty
         m = match
         is_guarantee = duty.treaty in m.guarantees
         title = "A guarantee is called" if is_guarantee else "Article 5 is invoked"
-        self.window = centred_window(app, (560, 470), title, area)
+        # A line more for each nation a treaty's scope left out (their sentences are long).
+        extra = 44 * len(spared_by_scope(match, duty)) + (24 if w.scope_of(match, duty.treaty).limited else 0)
+        self.window = centred_window(app, (560, 470 + extra), title, area)
         width, height = inner_size(self.window)
         inner = width - 2 * PAD
         manager = app.manager
@@ -103,11 +132,17 @@ class DutyDialog(_ChoiceDialog):
         pass_price = answer_price(m, self.pass_preview, nation, alliance)
         enemies_of_aggressor = [n for n in w.enemies(m, aggressor) if n != nation]
         fighting = ", ".join(nation_html(m, n, bold=False) for n in enemies_of_aggressor) or "nobody yet"
+        muted = hex_of(ink("muted"))
+        scope = w.scope_of(m, duty.treaty)
+        within = f" It binds {esc(w.scope_phrase(m, scope))}, and this attack is within it." if scope.limited else ""
+        self.spared = spared_by_scope(m, duty)
+        # Who else the treaties of this attack leave out: the buck-passing that is not one.
+        others = "".join(f"<br><font color='{muted}'>{esc(text)}</font>" for text in self.spared)
         body = (
             f"<font color='{warn}'><b>{esc(w.nation_name(m, aggressor))} has attacked "
             f"{esc(w.nation_name(m, target))}.</b></font><br>"
             f"The {esc(treaty_name(m, duty.treaty))} calls on {nation_html(m, nation)} to join the war against "
-            f"{nation_html(m, aggressor)}. Already fighting it: {fighting}.<br>"
+            f"{nation_html(m, aggressor)}.{within} Already fighting it: {fighting}.{others}<br>"
             f"Answer by the end of your turn (round {deadline_round(duty)}); left unanswered, the duty counts as "
             "passed.<br><br>"
             f"<font color='{good}'><b>Honour the duty</b></font>: {esc(w.nation_name(m, nation))} enters the war. "
@@ -116,7 +151,7 @@ class DutyDialog(_ChoiceDialog):
             f"{pass_price}, and every nation nobody plays remembers it.<br><br>"
             f"Credibility of {esc(w.nation_name(m, nation))} now: {m.credibility[nation]}."
         )
-        UITextBox(
+        self.text = UITextBox(
             body,
             pygame.Rect(PAD - 4, 8, inner + 8, height - 72),
             manager,
@@ -268,20 +303,28 @@ def offer_meaning(match: Match, offer: Offer) -> str:
         if offer.collective_defence
         else "It has no Article 5 clause: nobody is bound to fight for the other."
     )
-    return OFFER_MEANING[offer.kind].format(
+    meaning = OFFER_MEANING[offer.kind].format(
         sender=sender,
         recipient=recipient,
         alliance=alliance.name if alliance else "alliance",
         clause=clause,
         pact=-w.broken_pact_credibility(),
     )
+    if offer.scope.limited:
+        treaty = "alliance" if offer.kind == "alliance" else "guarantee"
+        meaning += (
+            f" The {treaty} binds {w.scope_phrase(match, offer.scope)}: an attack outside that scope "
+            "calls nobody to war."
+        )
+    return meaning
 
 
 class OfferDialog(_ChoiceDialog):
     def __init__(self, app: App, match: Match, offer: Offer, legal: list[Any], area: pygame.Rect) -> None:
         self.offer = offer
         m = match
-        self.window = centred_window(app, (520, 330), f"An offer from {w.nation_name(m, offer.sender)}", area)
+        taller = 48 if offer.scope.limited else 0  # the scope is said twice: in the offer and in what it means
+        self.window = centred_window(app, (520, 330 + taller), f"An offer from {w.nation_name(m, offer.sender)}", area)
         width, height = inner_size(self.window)
         inner = width - 2 * PAD
         manager = app.manager

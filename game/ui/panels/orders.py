@@ -20,7 +20,7 @@ from pygame_gui.elements import UIButton, UIHorizontalSlider, UIImage, UITextBox
 from game.core import Match, preview
 from game.core import world as w
 from game.core.actions import Attack, Move
-from game.core.events import DutyRaised, EnteredWar, WarDeclared
+from game.core.events import DutyRaised, DutySpared, EnteredWar, WarDeclared
 from game.ui.panels.common import (
     CLOSE,
     Intent,
@@ -59,7 +59,7 @@ def attack_consequences(match: Match, attack: Attack) -> list[str]:
     for event in before_battle:
         if isinstance(event, DutyRaised):
             called.setdefault((event.treaty, event.target), []).append(event.nation)
-    warn, bad = hex_of(ink("warn")), hex_of(ink("bad"))
+    warn, bad, good = hex_of(ink("warn")), hex_of(ink("bad")), hex_of(ink("good"))
     lines: list[str] = []
     declared = False
     for event in before_battle:
@@ -76,13 +76,16 @@ def attack_consequences(match: Match, attack: Attack) -> list[str]:
             label_text = "Guarantee" if event.treaty in match.guarantees else "Article 5"
             call = esc(_call_to_arms(match, event, nations))
             lines.append(f"<font color='{warn}'><b>{label_text}.</b></font> {call}")
+        elif isinstance(event, DutySpared):
+            # A treaty whose scope leaves this attack out: one defender fewer, and the core says why.
+            lines.append(f"<font color='{good}'><b>Outside the treaty's scope.</b></font> {esc(event.text)}")
     defender = match.owner[attack.target]
     if not declared:
         lines.insert(
             0,
             f"Already at war with {nation_html(match, defender)}: no treaty is triggered by this attack.",
         )
-    elif not any(isinstance(event, DutyRaised) for event in before_battle):
+    elif not any(isinstance(event, DutyRaised | DutySpared) for event in before_battle):
         lines.append(f"No treaty obliges anyone to come to the aid of {nation_html(match, defender)}.")
     return lines
 

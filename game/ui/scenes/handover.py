@@ -2,8 +2,9 @@
 
 It names the seat to play and who opens the round (the order usually alternates, so a seat may
 play twice in a row across a round's end), and sums up what happened to its nations since its last
-turn: attacks on them, duties raised for them, offers made to them, the rival's offers still
-waiting for a nation nobody plays, and how those nations answered, with their reasons.
+turn: attacks on them, the duties raised for them that still stand (and why any other ended or
+was never owed), offers made to them, the rival's offers still waiting for a nation nobody
+plays, and how those nations answered, with their reasons.
 Everything is read from the match's events and the core's turn order.
 """
 
@@ -81,6 +82,8 @@ def news_lines(  # noqa: C901 - one rule per kind of news
     world_news: list[str] = []
     # Offers answered now may have been made before ``since`` (the seat's own, in its last turn).
     senders = {e.offer: e.sender for e in match.events if getattr(e, "kind", "") == "offer_made"}
+    # Only duties that still stand are put to the seat: one ended since by peace or a fallen nation is not.
+    standing = {duty.id for duty in w.open_questions(match, seat).duties}
     events = match.events[since:]
     for index, event in enumerate(events):
         kind = getattr(event, "kind", "")
@@ -106,7 +109,20 @@ def news_lines(  # noqa: C901 - one rule per kind of news
         elif kind == "nation_eliminated":
             world_news.insert(0, f"<b>{text}</b>")
         elif kind == "duty_raised" and event.nation in mine:
-            duties.append(f"<font color='{warn}'><b>{text}</b></font> Answer it this turn.")
+            if event.duty in standing:  # one that has ended since says so itself (duty_ended)
+                duties.append(f"<font color='{warn}'><b>{text}</b></font> Answer it this turn.")
+        elif kind == "duty_ended" and event.nation in mine:
+            duties.append(f"<font color='{muted}'>{text} Nothing to answer.</font>")
+        elif kind in ("duty_void", "duty_spared"):
+            # A treaty that calls nobody: nothing to answer for its holder, a defender missing for the
+            # nation attacked, and one enemy fewer for the attacker.
+            holders = set(event.nations) if kind == "duty_spared" else {event.nation}
+            if holders & mine:
+                duties.append(f"<font color='{muted}'>{text} Nothing to answer.</font>")
+            elif event.target in mine:
+                threats.append(f"<font color='{warn}'>{text}</font>")
+            elif event.aggressor in mine:
+                gains.append(f"<font color='{good}'>{text}</font>")
         elif kind == "buck_passed" and event.nation in mine and event.expired:
             duties.append(f"<font color='{warn}'>{text}</font>")
         elif kind == "offer_made" and event.recipient in mine:
