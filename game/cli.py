@@ -128,6 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also report each seat's victory points by source (own land, land taken, allies) every 5 rounds",
     )
+    p.add_argument(
+        "--politics",
+        action="store_true",
+        help="also count duties raised, honoured, passed and ended, calls to arms, NPC wars and widening wars",
+    )
     p.set_defaults(handler=_cmd_simulate)
 
     p = sub.add_parser("new-map", help="generate a random map, fair to both seats, as a level file")
@@ -216,7 +221,16 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     if level is None:
         return 1
     return simulate(
-        level, args.level, args.seat1, args.seat2, args.games, args.seed, args.alternate, args.json, args.split
+        level,
+        args.level,
+        args.seat1,
+        args.seat2,
+        args.games,
+        args.seed,
+        args.alternate,
+        args.json,
+        args.split,
+        politics=args.politics,
     )
 
 

@@ -16,11 +16,13 @@ import math
 import random
 import statistics
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from game.ai.bot import Bot
+from game.ai.politics import tally
 from game.ai.registry import make_bot
 from game.core import IllegalAction, Level, Match, apply, current_seat, new_match, state_hash
 from game.core.victory import PointSplit, point_split
@@ -49,6 +51,7 @@ class GameRecord:
     # Each seat's points by source at the end of every round, and when the match ended.
     splits: dict[int, tuple[PointSplit, PointSplit]] = field(default_factory=dict)
     final_split: tuple[PointSplit, PointSplit] | None = None
+    politics: Counter[str] = field(default_factory=Counter)  # duties, calls, NPC wars (game.ai.politics)
 
 
 @dataclass
@@ -341,6 +344,7 @@ def run_arena(
                 final_hash=state_hash(match),
                 splits=splits,
                 final_split=(first, second),
+                politics=tally(match.events, match.seat_of),
             )
         )
         if progress is not None:

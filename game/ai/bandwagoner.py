@@ -51,9 +51,11 @@ from game.ai.assess import (
     odds_of,
     pile_on_odds,
 )
-from game.core import Action, IllegalAction, Match, apply, current_seat, doctrines, rules, treaties, victory
+from game.core import Action, IllegalAction, Match, apply, calls, current_seat, doctrines, rules, treaties, victory
 from game.core import world as w
 from game.core.actions import (
+    AnswerCall,
+    CallToArms,
     EndTurn,
     HonourDuty,
     InviteToAlliance,
@@ -66,7 +68,7 @@ from game.core.actions import (
     RegimeAid,
 )
 from game.core.npc import strikes as npc_strikes
-from game.core.state import Duty, Offer
+from game.core.state import Call, Duty, Offer
 
 Courtship = ProposeAlliance | InviteToAlliance
 
@@ -219,9 +221,15 @@ class BandwagonerBot:
         for duty in sorted(view.duties.values(), key=lambda d: d.id):
             if duty.nation in mine:
                 return self.answer_duty(view, seat, duty)
+        for call in sorted(view.calls.values(), key=lambda c: c.id):
+            if call.ally in mine:
+                return AnswerCall(nation=call.ally, call=call.id, join=self.joins(view, call))
         for offer in sorted(view.offers.values(), key=lambda o: o.id):
             if offer.recipient in mine:
                 return answer(view, offer, self.accepts(board, offer))
+        summons = self._call_allies(view, mine)
+        if summons is not None:
+            return summons
         for step in (self._court, self._attack, self._seek_pact, self._march, self._exercise, self._recruit):
             action = step(board, rng)
             if action is not None:
@@ -270,6 +278,26 @@ class BandwagonerBot:
         """The bandwagoner doctrine's own question, asked for the whole seat: would the war be won with us in it?"""
         attacker, defender = doctrines.war_balance(m, duty.aggressor, duty.target, w.seat_nations(m, seat))
         return attacker < defender
+
+    @staticmethod
+    def joins(m: Match, call: Call) -> bool:
+        """A jackal, as its doctrine says: join an ally's war only while the ally's side is the stronger."""
+        attacker, defender = doctrines.war_balance(m, call.caller, call.enemy, ())
+        return attacker > defender
+
+    def _call_allies(self, m: Match, mine: set[str]) -> Action | None:
+        """Call into each war it started every ally of the rules whose doctrine would answer (none is wasted)."""
+        for nation in sorted(mine):
+            for enemy in w.enemies(m, nation):
+                if not calls.aggressor_of(m, nation, enemy):
+                    continue
+                for ally, treaty in calls.callable_allies(m, nation, enemy):
+                    if not w.is_npc(m, ally):
+                        continue
+                    trial = Call(0, nation, ally, enemy, treaty, m.turn, m.turn)
+                    if doctrines.decide_call(m, trial).yes:
+                        return CallToArms(nation=nation, to=ally, enemy=enemy)
+        return None
 
     def accepts(self, board: Board, offer: Offer) -> bool:
         m, seat = board.m, board.seat

@@ -12,6 +12,8 @@ import time
 from typing import TextIO
 
 from game.ai.arena import ArenaReport, percentile, play_match, run_arena
+from game.ai.politics import ROWS as POLITICS_ROWS
+from game.ai.politics import table as politics_table
 from game.ai.registry import BOT_NAMES, UnknownBot, make_bot
 from game.core import Level
 
@@ -50,6 +52,7 @@ def simulate(
     as_json: bool,
     split: bool = False,
     out: TextIO | None = None,
+    politics: bool = False,
     err: TextIO | None = None,
 ) -> int:
     """Play the games and print the table (or JSON), with a progress bar on ``err`` when it is a terminal.
@@ -76,19 +79,24 @@ def simulate(
         level_name=level_name,
         progress=ProgressBar(err, f"{seat1} vs {seat2}"),
     )
-    return _print(report, as_json, split, out)
+    return _print(report, as_json, split, out, politics)
 
 
-def _print(report: ArenaReport, as_json: bool, split: bool, out: TextIO) -> int:
+def _print(report: ArenaReport, as_json: bool, split: bool, out: TextIO, politics: bool = False) -> int:
+    per_game = [r.politics for r in report.records]
     if as_json:
         data = report.to_json()
         if split:
             data["points_by_source"] = report.split_json()
+        if politics:
+            data["politics"] = {key: sum(c[key] for c in per_game) for key, _ in POLITICS_ROWS}
         print(json.dumps(data, indent=2), file=out)
     else:
         print(report.table(), file=out)
         if split:
             print(report.split_table(), file=out)
+        if politics:
+            print(politics_table(per_game), file=out)
     return 0
 
 

@@ -13,7 +13,7 @@ import random
 from game.ai.assess import UNIT_WORTH, Board, answer, checked
 from game.core import Action, Match, rules
 from game.core import world as w
-from game.core.actions import EndTurn, HonourDuty, Recruit
+from game.core.actions import AnswerCall, EndTurn, HonourDuty, Recruit
 
 # Attacks below these odds are not worth the losses to a greedy player.
 MIN_ODDS = 0.6
@@ -38,6 +38,9 @@ class GreedyBot:
         for duty in sorted(view.duties.values(), key=lambda d: d.id):
             if duty.nation in mine:
                 return HonourDuty(nation=duty.nation, duty=duty.id)
+        for call in sorted(view.calls.values(), key=lambda c: c.id):
+            if call.ally in mine:  # greedy never turns down a war
+                return AnswerCall(nation=call.ally, call=call.id, join=True)
         for offer in sorted(view.offers.values(), key=lambda o: o.id):
             if offer.recipient in mine:
                 accept = w.is_npc(view, offer.sender) or offer.kind in ("peace", "guarantee")

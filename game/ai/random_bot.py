@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from game.core import Action, Match, legal_actions
-from game.core.actions import EndTurn, Undo
+from game.core.actions import AnswerCall, EndTurn, Undo
 
 # Without a stopping rule a random player would spend a turn on endless diplomacy;
 # it ends its turn with this probability after each action.
@@ -16,6 +16,10 @@ class RandomBot:
     name = "random"
 
     def choose(self, view: Match, seat: int, rng: random.Random) -> Action:
+        # A call to arms is answered at once, at random, so none lapses because the coin said End turn.
+        calls = [c for c in sorted(view.calls.values(), key=lambda c: c.id) if view.seat_of.get(c.ally) == seat]
+        if calls:
+            return AnswerCall(nation=calls[0].ally, call=calls[0].id, join=rng.random() < 0.5)
         if rng.random() < END_TURN_CHANCE:
             return EndTurn()
         actions = [a for a in legal_actions(view, seat) if not isinstance(a, Undo)]

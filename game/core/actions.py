@@ -142,6 +142,24 @@ class PassTheBuck(_Action):
     duty: int
 
 
+class CallToArms(_Action):
+    """As the aggressor of a war on ``enemy``, ask the ally ``to`` to join it: no treaty obliges it to."""
+
+    kind: Literal["call_to_arms"] = "call_to_arms"
+    nation: str
+    to: str
+    enemy: str
+
+
+class AnswerCall(_Action):
+    """Join an ally's war (a declaration of one's own) or refuse (the alliance's cohesion falls)."""
+
+    kind: Literal["answer_call"] = "answer_call"
+    nation: str
+    call: int
+    join: bool
+
+
 class JointExercise(_Action):
     """Train with an ally: cohesion rises. Held on a border (``territory``) it gains more,
     and threat-balancers take note."""
@@ -184,6 +202,8 @@ Action: TypeAlias = Annotated[
     | LeaveTreaty
     | HonourDuty
     | PassTheBuck
+    | CallToArms
+    | AnswerCall
     | JointExercise
     | RegimeAid
     | EndTurn

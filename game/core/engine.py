@@ -39,12 +39,14 @@ import random
 from collections.abc import Callable
 from typing import Any
 
-from game.core import checks, cohesion, duties, forces, ids, rounds, standing, treaties, victory, war
+from game.core import calls, checks, cohesion, duties, forces, ids, rounds, standing, treaties, victory, war
 from game.core import world as w
 from game.core.actions import (
     Action,
+    AnswerCall,
     AnswerOffer,
     Attack,
+    CallToArms,
     EndTurn,
     HonourDuty,
     InviteToAlliance,
@@ -132,6 +134,8 @@ HANDLERS: dict[type[Any], Callable[[Match, Any, list[Event]], None]] = {
     LeaveTreaty: treaties.leave,
     HonourDuty: war.honour,
     PassTheBuck: duties.pass_,
+    CallToArms: calls.call_to_arms,
+    AnswerCall: calls.answer_call,
     JointExercise: cohesion.hold_exercise,
     RegimeAid: standing.give_regime_aid,
     EndTurn: _end_turn,
@@ -161,6 +165,8 @@ def apply(m: Match, action: Action) -> list[Event]:
         checkpoint = None
     events: list[Event] = []
     handler(m, action, events)  # checks first, raises before any change
+    if m.calls:
+        calls.lapse(m, events)  # a call the action overtook (a peace, a fall) ends with a sentence
     m.log.append(action.model_dump(mode="json"))
     m.events.extend(events)
     if barrier:

@@ -161,6 +161,33 @@ class DutyVoid(_Event):
     treaty: str
 
 
+class CallMade(_Event):
+    """An aggressor calls an ally into its war (a call to arms): no treaty obliges the ally."""
+
+    kind: Literal["call_made"] = "call_made"
+    call: int
+    caller: str
+    ally: str
+    enemy: str
+    treaty: str
+    deadline_round: int
+    reason: str = ""
+
+
+class CallAnswered(_Event):
+    """An ally joins the caller's war (entrapment) or refuses (abandonment), or lets the call lapse."""
+
+    kind: Literal["call_answered"] = "call_answered"
+    call: int
+    nation: str
+    caller: str
+    enemy: str
+    joined: bool
+    expired: bool = False
+    ended: bool = False  # the call no longer stood (peace, a fallen nation, a treaty left)
+    reason: str = ""
+
+
 # Which clause of a treaty's scope left an attack out (DutySpared.clause).
 ScopeClause = Literal["against", "territories"]
 
@@ -286,6 +313,8 @@ Event: TypeAlias = Annotated[
     | BuckPassed
     | DutyEnded
     | DutyVoid
+    | CallMade
+    | CallAnswered
     | DutySpared
     | OfferMade
     | OfferAnswered

@@ -12,12 +12,14 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from game.core import rules
+from game.core import calls, rules
 from game.core import world as w
 from game.core.actions import (
     Action,
+    AnswerCall,
     AnswerOffer,
     Attack,
+    CallToArms,
     EndTurn,
     HonourDuty,
     InviteToAlliance,
@@ -117,6 +119,10 @@ def _generate(m: Match, seat: int) -> Iterator[Action]:  # noqa: C901 - one loop
         if duty.nation in nations:
             yield _new(HonourDuty, nation=duty.nation, duty=duty.id)
             yield _new(PassTheBuck, nation=duty.nation, duty=duty.id)
+    for call in sorted(m.calls.values(), key=lambda c: c.id):
+        if call.ally in nations:
+            yield _new(AnswerCall, nation=call.ally, call=call.id, join=True)
+            yield _new(AnswerCall, nation=call.ally, call=call.id, join=False)
     for offer in sorted(m.offers.values(), key=lambda o: o.id):
         if offer.recipient in nations:
             if _ok(check_offer_still_stands, m, offer):
@@ -160,6 +166,10 @@ def _generate(m: Match, seat: int) -> Iterator[Action]:  # noqa: C901 - one loop
                         yield _new(InviteToAlliance, nation=nation, alliance=alliance.id, to=other)
             if m.treasury[nation] >= rules.REGIME_AID_COST:
                 yield _new(RegimeAid, nation=nation, to=other)
+        for enemy in w.enemies(m, nation):
+            if calls.aggressor_of(m, nation, enemy):
+                for ally, _ in calls.callable_allies(m, nation, enemy):
+                    yield _new(CallToArms, nation=nation, to=ally, enemy=enemy)
         for alliance in sorted(w.alliances_of(m, nation), key=lambda al: al.id):
             yield _new(LeaveTreaty, nation=nation, treaty=alliance.id)
             if nation not in m.exercised and m.treasury[nation] >= rules.EXERCISE_COST:

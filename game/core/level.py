@@ -78,6 +78,12 @@ class Nation(_Model):
     doctrine: Doctrine = Field("neutral", description="how the rules play it when no seat does")
     capital: TerritoryId | None = None
     treasury: int = Field(0, ge=0, le=10_000, description="resources at the start")
+    claims: list[TerritoryId] = Field(
+        default_factory=list,
+        max_length=1000,
+        description="territories it covets: played by the rules, it may start a war for one when its doctrine "
+        "and the odds say so, and call its allies into it (the reckless ally)",
+    )
 
 
 class Seat(_Model):
@@ -304,6 +310,16 @@ def _problems(level: Level) -> Iterator[Problem]:  # noqa: C901 - a flat list of
                     f"nations[{i}].capital",
                     f"capital '{n.capital}' is owned by '{capital.owner}', not by '{n.id}'",
                 )
+        claimed: set[str] = set()
+        for j, claim in enumerate(n.claims):
+            where = f"nations[{i}].claims[{j}]"
+            if claim not in territories:
+                yield Problem(where, f"unknown territory '{claim}'")
+            elif territories[claim].owner == n.id:
+                yield Problem(where, f"'{claim}' already belongs to '{n.id}': a nation claims only others' land")
+            elif claim in claimed:
+                yield Problem(where, f"'{claim}' is claimed twice")
+            claimed.add(claim)
 
     # Seats.
     seat_of: dict[str, int] = {}

@@ -5,8 +5,12 @@
    every suitor of the round together.
 3. **Initiatives** (:func:`take_initiative`): what each starts on its own (leaving a hollow
    alliance, suing for peace, courting a side), under the same rules as a seat's action.
-4. **Duties** (:func:`answer_duties`): each decides its open Article 5 and guarantee duties.
-5. **Defence** (:func:`defend`): each recruits where the danger is and strikes back only at
+4. **Ambition** (:func:`reckless_war`): a nation with claims may start a war for one, bolder
+   the more it trusts its allies, and calls them to arms (the reckless ally).
+5. **Answers** (:func:`answer_duties`, then ``calls.answer_npc_calls``): each decides its open
+   Article 5 and guarantee duties, then the calls to arms made to it; a joiner's declaration
+   raises new duties, so this repeats until nothing is left to answer.
+6. **Defence** (:func:`defend`): each recruits where the danger is and strikes back only at
    good odds.
 
 The phase ends as soon as the match does (a capital falls in a defensive strike).
@@ -14,7 +18,7 @@ The phase ends as soon as the match does (a capital falls in a defensive strike)
 
 from __future__ import annotations
 
-from game.core import doctrines, duties, forces, rules, treaties, war
+from game.core import calls, doctrines, duties, forces, rules, treaties, war
 from game.core import world as w
 from game.core.errors import IllegalAction
 from game.core.events import Event, NpcPhaseStarted, new_event
@@ -37,7 +41,16 @@ def phase(m: Match, events: list[Event]) -> None:
             take_initiative(m, nation, initiative, events)
             if w.is_over(m):
                 return
-    answer_duties(m, events)
+    for nation in npcs:
+        if nation not in m.eliminated:
+            reckless_war(m, nation, events)
+            if w.is_over(m):
+                return
+    while any(w.is_npc(m, d.nation) for d in m.duties.values()) or any(w.is_npc(m, c.ally) for c in m.calls.values()):
+        answer_duties(m, events)
+        calls.answer_npc_calls(m, events)
+        if w.is_over(m):
+            return
     for nation in npcs:
         if nation in m.eliminated:
             continue
@@ -135,6 +148,61 @@ def answer_duties(m: Match, events: list[Event]) -> None:
                 war.honour_duty(m, duty, decision.reason, events)
             else:
                 duties.pass_the_buck(m, duty, decision.reason, False, events)
+
+
+def trust(m: Match, nation: NationId) -> float:
+    """How sure a nation is that its allies will stand by it, 0..1: the best of its alliances'
+    cohesion times its fellow members' mean credibility."""
+    best = 0.0
+    for alliance in w.alliances_of(m, nation):
+        others = [n for n in alliance.members if n != nation]
+        if others:
+            credibility = sum(m.credibility[n] for n in others) / len(others)
+            best = max(best, alliance.cohesion / 100.0 * credibility / 100.0)
+    return best
+
+
+def reckless_war(m: Match, nation: NationId, events: list[Event]) -> None:
+    """The reckless ally: a nation at peace with claims strikes for the best of them, then calls its allies.
+
+    It strikes only from its own land, with a stack the NPC defence rule would use, at odds of
+    ``rules.RECKLESS_MIN_ODDS`` less the boldness its allies' trust gives it, and only when its
+    doctrine dares a war on the claim's owner (see ``Doctrine.dares_war``). Its allies then choose
+    between entrapment (join a war they did not want) and abandonment (refuse, and watch the
+    alliance's cohesion fall).
+    """
+    claims = m.index.claims.get(nation)
+    if not claims or w.enemies(m, nation):
+        return
+    needed = rules.RECKLESS_MIN_ODDS - rules.RECKLESS_BOLDNESS * trust(m, nation)
+    best: tuple[float, str, str, int] | None = None
+    for target in sorted(claims):
+        victim = m.owner[target]
+        if victim == nation or w.has_pact(m, nation, victim) is not None:
+            continue
+        if any(treaties.shielded(m, nation, n) for n in (victim, *m.forces[target])):
+            continue
+        for source in sorted(w.adjacent(m, target)):
+            if m.owner[source] != nation:
+                continue
+            attackers = w.ready(m, source, nation)
+            if attackers < rules.NPC_MIN_ATTACKERS:
+                continue
+            chance = w.attack_odds(m, target, attackers).attacker_wins
+            if chance >= needed and (best is None or chance > best[0]):
+                best = (chance, target, source, attackers)
+    if best is None:
+        return
+    _, target, source, attackers = best
+    victim = m.owner[target]
+    if not doctrines.dares_war(m, nation, victim).yes:
+        return
+    # It declares, calls its allies, then strikes: the calls stand even if the first battle goes badly.
+    war.declare_war(m, nation, victim, events)
+    reason = f"it went to war for its claim on {w.territory_name(m, target)}"
+    for ally, treaty in calls.callable_allies(m, nation, victim):
+        calls.make_call(m, nation, ally, victim, treaty, reason, events)
+    war.wage_attack(m, nation, source, target, attackers, events)
 
 
 def strikes(attackers: int, chance: float) -> bool:

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from game.core import cohesion, duties, flow, forces, npc, standing, treaties, victory
+from game.core import calls, cohesion, duties, flow, forces, npc, standing, treaties, victory
 from game.core import world as w
 from game.core.events import Event, TurnStarted, new_event
 from game.core.ids import SeatIndex
@@ -48,6 +48,7 @@ def end_turn(m: Match, events: list[Event]) -> None:
         return m.seat_of.get(nation) == m.seat
 
     duties.expire(m, held_by_seat, events)
+    calls.expire(m, held_by_seat, events)
     treaties.expire_offers(m, held_by_seat, events)
     if not flow.closes_round(m):
         m.turn += 1

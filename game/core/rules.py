@@ -45,6 +45,11 @@ HONOUR_CREDIBILITY: Final = 5
 PASS_COHESION_AT_FULL_SHARE: Final = -20
 PASS_COHESION_LEAST: Final = -1
 PASS_CREDIBILITY: Final = -10
+# Calls to arms: an aggressor asks an ally into its war. No treaty obliges the ally, so refusing
+# costs no credibility, only cohesion (fear of abandonment), weighted by the refuser's share of
+# the alliance's power like a pass but half as heavy; joining binds the two closer.
+CALL_JOINED_COHESION: Final = 3
+CALL_REFUSED_COHESION_AT_FULL_SHARE: Final = -10
 BREAK_PACT_CREDIBILITY: Final = -25
 LEAVE_ALLIANCE_CREDIBILITY: Final = -5  # also for revoking a guarantee
 RENOUNCE_PACT_CREDIBILITY: Final = -10
@@ -74,3 +79,8 @@ NPC_WAR_CHEST_ROUNDS: Final = 2
 NPC_ATTACK_MIN_ODDS: Final = 0.7
 NPC_MIN_ATTACKERS: Final = 2
 NPC_ATTACKS_PER_PHASE: Final = 2
+# The reckless ally: an NPC with claims starts a war for one only at these odds or better, less
+# the boldness its allies' trust gives it (their credibility times the alliance's cohesion, 0..1):
+# an ally sure of being backed dares a riskier war (moral hazard, Snyder's entrapment).
+RECKLESS_MIN_ODDS: Final = 0.8
+RECKLESS_BOLDNESS: Final = 0.3

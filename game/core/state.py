@@ -73,6 +73,23 @@ class Duty:
 
 
 @dataclass
+class Call:
+    """A call to arms: ``caller``, the aggressor of a war on ``enemy``, asks its ally ``ally`` to join.
+
+    ``treaty`` is the alliance that binds the two; ``deadline`` the turn at whose end an
+    unanswered call counts as refused.
+    """
+
+    id: int
+    caller: NationId
+    ally: NationId
+    enemy: NationId
+    treaty: TreatyId
+    raised_turn: int
+    deadline: int
+
+
+@dataclass
 class Offer:
     id: OfferId
     kind: OfferKind
@@ -116,6 +133,7 @@ class LevelIndex:
         self.capital_owner = {c: n for n, c in self.capital_of.items()}
         self.ideology = {n.id: n.ideology for n in level.nations}
         self.doctrine = {n.id: n.doctrine for n in level.nations}
+        self.claims = {n.id: tuple(n.claims) for n in level.nations if n.claims}
 
 
 @dataclass
@@ -154,6 +172,7 @@ class Match:
     declarations: list[Declaration] = field(default_factory=list)
     duties: dict[DutyId, Duty] = field(default_factory=dict)
     offers: dict[OfferId, Offer] = field(default_factory=dict)
+    calls: dict[int, Call] = field(default_factory=dict)  # calls to arms awaiting an answer
     next_id: int = 1
     # Memory the NPCs consult.
     buck_passed: dict[str, int] = field(default_factory=dict)
@@ -206,6 +225,7 @@ class Match:
         other.declarations = list(self.declarations)  # entries are never mutated
         other.duties = {k: Duty(**vars(d)) for k, d in self.duties.items()}
         other.offers = {k: Offer(**vars(o)) for k, o in self.offers.items()}
+        other.calls = {k: Call(**vars(c)) for k, c in self.calls.items()}
         other.next_id = self.next_id
         other.buck_passed = dict(self.buck_passed)
         other.duties_honoured = dict(self.duties_honoured)
@@ -257,6 +277,7 @@ def snapshot(match: Match) -> dict[str, Any]:
         "declarations": [vars(d) for d in match.declarations],
         "duties": {str(k): vars(d) for k, d in sorted(match.duties.items())},
         "offers": {str(k): _offer_json(o) for k, o in sorted(match.offers.items())},
+        **({"calls": {str(k): vars(c) for k, c in sorted(match.calls.items())}} if match.calls else {}),
         "next_id": match.next_id,
         "buck_passed": dict(sorted(match.buck_passed.items())),
         "duties_honoured": dict(sorted(match.duties_honoured.items())),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from game.core import rules
 from game.core.combat import Odds, odds
 from game.core.ids import NationId, TerritoryId, TreatyId
-from game.core.state import NO_SCOPE, AllianceState, Duty, Match, Offer, Scope
+from game.core.state import NO_SCOPE, AllianceState, Call, Duty, Match, Offer, Scope
 
 
 def is_over(m: Match) -> bool:
@@ -290,17 +290,19 @@ class OpenQuestions:
 
     duties: tuple[Duty, ...]
     offers: tuple[Offer, ...]
+    calls: tuple[Call, ...] = ()  # calls to arms from allies waging a war of their own
 
     def __len__(self) -> int:
-        return len(self.duties) + len(self.offers)
+        return len(self.duties) + len(self.offers) + len(self.calls)
 
 
 def open_questions(m: Match, seat: int) -> OpenQuestions:
-    """The duties and offers awaiting an answer from the seat's nations still in the game."""
+    """The duties, offers and calls to arms awaiting an answer from the seat's nations still in the game."""
     nations = set(seat_nations(m, seat))
     return OpenQuestions(
         duties=tuple(sorted((d for d in m.duties.values() if d.nation in nations), key=lambda d: d.id)),
         offers=tuple(sorted((o for o in m.offers.values() if o.recipient in nations), key=lambda o: o.id)),
+        calls=tuple(sorted((c for c in m.calls.values() if c.ally in nations), key=lambda c: c.id)),
     )
 
 

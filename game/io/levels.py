@@ -102,7 +102,11 @@ LINE_WIDTH = 140
 def dump_level(level: Level) -> str:
     """The level as pleasant JSON: two-space indent, small objects on one line, map rows one
     per line, defaults kept. The same level always gives the same text."""
-    return _dump(level.model_dump(mode="json"), 0, "", "") + "\n"
+    data = level.model_dump(mode="json")
+    for nation in data["nations"]:
+        if not nation["claims"]:  # most nations claim nothing: a file written before claims stays as it was
+            del nation["claims"]
+    return _dump(data, 0, "", "") + "\n"
 
 
 def _dump(value: Any, depth: int, lead: str, tail: str, key: str = "") -> str:

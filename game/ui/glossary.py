@@ -43,6 +43,15 @@ TERMS: dict[str, Term] = {
             "nation's credibility, but the war is now yours too.",
         ),
         Term(
+            "entrapment",
+            "Entrapment and abandonment",
+            "An ally that starts a war of its own may call its allies to arms. No treaty obliges them: Article 5 "
+            "binds only in defence. Joining is entrapment: you fight a war you did not want, and the enemy's "
+            "allies are called against you. Refusing is abandonment: no promise is broken, but the alliance's "
+            "cohesion falls and your ally learns what you are worth. An ally sure of your support dares more "
+            "(Austria-Hungary in 1914, Bulgaria in 1915).",
+        ),
+        Term(
             "buck_passing",
             "Buck-passing",
             "Refusing a duty lets others carry the cost of stopping the aggressor. It is cheaper today, but the "
@@ -181,6 +190,8 @@ def term_for_event(event: Any, match: Match) -> str | None:  # noqa: C901 - one 
         return "chain_ganging"
     if kind == "buck_passed":
         return "buck_passing"
+    if kind == "call_made":
+        return "entrapment"
     if kind == "offer_made" and event.sender in match.seat_of and event.recipient not in match.seat_of:
         return "courtship"
     if kind == "turn_started" and event.round > 1 and event.seat == first_seat(match, event.round):

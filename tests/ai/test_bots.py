@@ -120,3 +120,23 @@ def test_the_greedy_bot_honours_its_duties() -> None:
     game.play_until_seat(0)
     duty = game.duty_of("west")
     assert GreedyBot().choose(game.match, 0, random.Random(1)) == HonourDuty(nation="west", duty=duty.id)
+
+
+@pytest.mark.parametrize("bot_name", ["random", "greedy", "bandwagoner:easy", "bandwagoner:normal", "bandwagoner:hard"])
+def test_every_bot_answers_a_call_to_arms_instead_of_letting_it_lapse(bot_name: str) -> None:
+    from game.ai.registry import make_bot
+    from game.core import apply
+    from tests.core.test_calls import reckless_world
+
+    game = reckless_world(middle=4, east=3, west=20)
+    game.give_forces("n2", middle=12)
+    game.end_turn()
+    game.end_turn()
+    game.play_until_seat(0, at_least_one=False)
+    assert game.match.calls, "the reckless ally should have called West in"
+    bot, rng, turn = make_bot(bot_name), random.Random(3), game.match.turn
+    events = []
+    while game.match.turn == turn and game.match.phase == "seat":
+        events += apply(game.match, bot.choose(game.match, 0, rng))
+    answered = [e for e in events if e.kind == "call_answered" and e.nation == "west"]
+    assert answered and not any(e.expired for e in answered)

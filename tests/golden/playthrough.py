@@ -33,6 +33,7 @@ LEVELS = (
     "tests/fixtures/july_1914.json",
     "tests/fixtures/europe1914.json",
     "tests/fixtures/nato_1956.json",
+    "tests/fixtures/sarajevo_1914.json",
     "tests/fixtures/danzig_1939.json",
 )
 MATCHES: tuple[tuple[str, str, int], ...] = (

@@ -45,6 +45,8 @@ from game.core.doctrines.measures import (
 )
 from game.core.doctrines.registry import (
     DOCTRINES,
+    dares_war,
+    decide_call,
     decide_duty,
     decide_offer,
     doctrine_of,
@@ -68,6 +70,8 @@ __all__ = [
     "coalition",
     "coalition_power",
     "war_balance",
+    "dares_war",
+    "decide_call",
     "decide_duty",
     "decide_offer",
     "doctrine_of",

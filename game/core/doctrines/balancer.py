@@ -10,9 +10,9 @@ from typing import ClassVar
 
 from game.core import world as w
 from game.core.doctrines.base import Decision, Doctrine
-from game.core.doctrines.measures import bloc_power, coalition, coalition_power
+from game.core.doctrines.measures import bloc_power, coalition, coalition_power, war_balance
 from game.core.level import Doctrine as DoctrineName
-from game.core.state import Duty, Match
+from game.core.state import Call, Duty, Match
 
 
 class Balancer(Doctrine):
@@ -40,3 +40,13 @@ class Balancer(Doctrine):
     def appeal(self, m: Match, nation: str, seat: int) -> float:
         """The weaker the side, the more it appeals."""
         return -bloc_power(m, seat, exclude=nation)
+
+    def weigh_call(self, m: Match, call: Call) -> Decision:
+        """Help only the weaker side: never the stronger side's war, and not when evenly matched."""
+        caller, enemy = w.nation_name(m, call.caller), w.nation_name(m, call.enemy)
+        attacker, defender = war_balance(m, call.caller, call.enemy, ())
+        if attacker > defender:
+            return Decision(False, f"{caller}'s side is already the stronger, and must not grow stronger still")
+        if attacker == defender:
+            return Decision(False, f"{caller}'s side and {enemy}'s are evenly matched")
+        return Decision(True, f"{enemy}'s side is the stronger, and must not grow stronger")

@@ -13,7 +13,7 @@ from game.core import world as w
 from game.core.doctrines.base import Decision, Doctrine
 from game.core.doctrines.measures import menace, war_balance
 from game.core.level import Doctrine as DoctrineName
-from game.core.state import Duty, Match
+from game.core.state import Call, Duty, Match
 
 # A bandwagoner submits when the other side is this much stronger than the one it would join.
 BANDWAGON_MARGIN = 1.2
@@ -50,3 +50,13 @@ class Bandwagoner(Doctrine):
     def appeal(self, m: Match, nation: str, seat: int) -> float:
         """The more the side can bring to bear on it, the more it appeals."""
         return menace(m, nation, seat)
+
+    def weigh_call(self, m: Match, call: Call) -> Decision:
+        """Bandwagoning for profit (Schweller): join a war the stronger side is waging, never a losing one."""
+        caller, enemy = w.nation_name(m, call.caller), w.nation_name(m, call.enemy)
+        attacker, defender = war_balance(m, call.caller, call.enemy, ())
+        if attacker > defender:
+            return Decision(True, f"{caller}'s side is the stronger, and it wants a share of the spoils")
+        if attacker == defender:
+            return Decision(False, f"{caller}'s side and {enemy}'s are evenly matched: there is nothing sure to gain")
+        return Decision(False, f"{enemy}'s side is the stronger: a losing war is no bargain")

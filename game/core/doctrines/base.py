@@ -25,9 +25,9 @@ from typing import ClassVar, Literal
 
 from game.core import rules
 from game.core import world as w
-from game.core.doctrines.measures import fragile, has_broken_a_pact, side_of, unreliable
+from game.core.doctrines.measures import coalition_power, fragile, has_broken_a_pact, side_of, unreliable
 from game.core.level import Doctrine as DoctrineName
-from game.core.state import Duty, Match, Offer
+from game.core.state import Call, Duty, Match, Offer
 
 # Cohesion at which any NPC ally stands by its friends, and below which none does.
 STEADFAST_COHESION = 75
@@ -104,6 +104,22 @@ class Doctrine(ABC):
         out.extend(self.approaches(m, nation))
         return out
 
+    def decide_call(self, m: Match, call: Call) -> Decision:
+        """Join an ally's war of aggression? No treaty obliges it, so only the doctrine's own reasoning answers."""
+        return self.weigh_call(m, call)
+
+    def dares_war(self, m: Match, me: str, victim: str) -> Decision:
+        """Start a war for a claim on ``victim``'s land? Only against a coalition its own outweighs.
+
+        Its own coalition counts every ally (it will call them to arms): that trust is the moral
+        hazard of the reckless ally. The odds of the battle itself are the NPC phase's to weigh.
+        """
+        mine, theirs = coalition_power(m, me), coalition_power(m, victim)
+        victim_name = w.nation_name(m, victim)
+        if mine > theirs:
+            return Decision(True, f"with its allies it is stronger than {victim_name} and its friends")
+        return Decision(False, f"{victim_name} and its friends are too strong")
+
     @abstractmethod
     def appeal(self, m: Match, nation: str, seat: int) -> float:
         """How much ``nation`` would like to join ``seat``'s side (higher: more)."""
@@ -118,6 +134,10 @@ class Doctrine(ABC):
     @abstractmethod
     def weigh_duty(self, m: Match, duty: Duty) -> Decision:
         """Honour a duty the alliance's cohesion has not already settled?"""
+
+    @abstractmethod
+    def weigh_call(self, m: Match, call: Call) -> Decision:
+        """Answer an ally's call to arms: join its war on ``call.enemy``, or stay out?"""
 
     # -----------------------------------------------------------------------
     # Screenings a doctrine may answer otherwise

@@ -13,7 +13,7 @@ from game.core import world as w
 from game.core.doctrines.base import Decision, Doctrine, Initiative
 from game.core.doctrines.measures import neighbours, threat
 from game.core.level import Doctrine as DoctrineName
-from game.core.state import Duty, Match, Offer
+from game.core.state import Call, Duty, Match, Offer
 
 WANTS_NO_WAR = "it wants no part in anyone's war"
 JOINS_NOBODY = Decision(False, "it is neutral and joins nobody")
@@ -58,3 +58,11 @@ class Neutral(Doctrine):
             if neighbour in m.seat_of and w.has_pact(m, nation, neighbour) is None:
                 return [Initiative("pact", to=neighbour, reason=WANTS_NO_WAR)]
         return []
+
+    def weigh_call(self, m: Match, call: Call) -> Decision:
+        """Never: it fights only in its own defence."""
+        return Decision(False, "it fights only when it is attacked itself")
+
+    def dares_war(self, m: Match, me: str, victim: str) -> Decision:
+        """Never: a neutral claims nothing by force."""
+        return Decision(False, "it wants no part in anyone's war")

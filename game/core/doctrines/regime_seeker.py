@@ -15,7 +15,7 @@ from game.core.doctrines.base import Decision, Doctrine, Initiative
 from game.core.doctrines.measures import fragile, side_of, top_donor
 from game.core.doctrines.threat_balancer import ThreatBalancer
 from game.core.level import Doctrine as DoctrineName
-from game.core.state import Duty, Match
+from game.core.state import Call, Duty, Match
 
 
 class RegimeSeeker(Doctrine):
@@ -55,3 +55,18 @@ class RegimeSeeker(Doctrine):
     def departures(self, m: Match, nation: str) -> list[Initiative]:
         """None: a regime that needs protectors keeps every alliance it has, however hollow."""
         return []
+
+    def weigh_call(self, m: Match, call: Call) -> Decision:
+        """While fragile: fight only for its protector; once secure, as a threat-balancer would."""
+        if not fragile(m, call.ally):
+            return self.secure.weigh_call(m, call)
+        donor = top_donor(m, call.ally)
+        if donor is not None and (donor == call.caller or w.allied(m, donor, call.caller)):
+            return Decision(True, f"{w.nation_name(m, donor)} keeps its regime alive")
+        return Decision(False, "its fragile regime cannot afford a war for others")
+
+    def dares_war(self, m: Match, me: str, victim: str) -> Decision:
+        """A fragile regime starts no war; a secure one weighs it like any other."""
+        if fragile(m, me):
+            return Decision(False, "its fragile regime cannot afford a war")
+        return super().dares_war(m, me, victim)

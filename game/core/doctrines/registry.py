@@ -20,7 +20,7 @@ from game.core.doctrines.neutral import Neutral
 from game.core.doctrines.regime_seeker import RegimeSeeker
 from game.core.doctrines.threat_balancer import ThreatBalancer
 from game.core.level import Doctrine as DoctrineName
-from game.core.state import Duty, Match, Offer
+from game.core.state import Call, Duty, Match, Offer
 
 DOCTRINES: Mapping[DoctrineName, Doctrine] = MappingProxyType(
     {d.name: d for d in (Balancer(), ThreatBalancer(), Bandwagoner(), RegimeSeeker(), Neutral())}
@@ -41,6 +41,16 @@ def decide_offer(m: Match, offer: Offer) -> Decision:
 def decide_duty(m: Match, duty: Duty) -> Decision:
     """Honour or pass the buck. High cohesion makes any ally stand firm; low cohesion, none."""
     return doctrine_of(m, duty.nation).decide_duty(m, duty)
+
+
+def decide_call(m: Match, call: Call) -> Decision:
+    """An NPC answers an ally's call to arms by its doctrine."""
+    return doctrine_of(m, call.ally).decide_call(m, call)
+
+
+def dares_war(m: Match, nation: str, victim: str) -> Decision:
+    """Whether an NPC's doctrine lets it start a war for a claim on ``victim``'s land."""
+    return doctrine_of(m, nation).dares_war(m, nation, victim)
 
 
 def initiatives(m: Match, nation: str) -> list[Initiative]:

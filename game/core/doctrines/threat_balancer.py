@@ -13,7 +13,7 @@ from game.core import world as w
 from game.core.doctrines.base import Decision, Doctrine
 from game.core.doctrines.measures import side_of, threat
 from game.core.level import Doctrine as DoctrineName
-from game.core.state import Duty, Match
+from game.core.state import Call, Duty, Match
 
 
 class ThreatBalancer(Doctrine):
@@ -43,3 +43,13 @@ class ThreatBalancer(Doctrine):
     def appeal(self, m: Match, nation: str, seat: int) -> float:
         """The less the side threatens it, the more it appeals."""
         return -threat(m, nation, seat)
+
+    def weigh_call(self, m: Match, call: Call) -> Decision:
+        """Join a war on the side that threatens it most; no other war is its business."""
+        enemy = w.nation_name(m, call.enemy)
+        seat = side_of(m, call.enemy)
+        if seat is None:
+            return Decision(False, f"{enemy} threatens no side it fears")
+        if threat(m, call.ally, seat) > threat(m, call.ally, 1 - seat):
+            return Decision(True, f"{enemy}'s side is the greater threat")
+        return Decision(False, f"{enemy}'s side threatens it no more than the other")

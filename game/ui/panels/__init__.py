@@ -7,7 +7,7 @@ apply through the core, a command string (``"close"``, ``"glossary"``...), or No
 from game.ui.panels.chronicle import ChroniclePanel, event_html
 from game.ui.panels.common import CLOSE
 from game.ui.panels.diplomacy import DiplomacyWindow
-from game.ui.panels.duty import LATER, ConfirmDialog, DutyDialog, OfferDialog
+from game.ui.panels.duty import LATER, CallDialog, ConfirmDialog, DutyDialog, OfferDialog
 from game.ui.panels.glossary import GlossaryCard, GlossaryWindow
 from game.ui.panels.orders import CombatPreview, MoveDialog, attack_consequences
 from game.ui.panels.territory import TerritoryPanel
@@ -20,6 +20,7 @@ __all__ = [
     "CombatPreview",
     "ConfirmDialog",
     "DiplomacyWindow",
+    "CallDialog",
     "DutyDialog",
     "GlossaryCard",
     "GlossaryWindow",

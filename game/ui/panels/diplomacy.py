@@ -31,6 +31,7 @@ from game.core import Match, preview, treaties
 from game.core import world as w
 from game.core.actions import (
     AnswerOffer,
+    CallToArms,
     HonourDuty,
     InviteToAlliance,
     JointExercise,
@@ -143,6 +144,8 @@ ACTION_TIPS = {
     "propose_pact": "Promise not to attack each other.",
     "propose_peace": "Offer to end the war.",
     "invite": "Ask it to join this alliance.",
+    "call_to_arms": "Ask this ally to join a war you started: no treaty obliges it, and a refusal costs the "
+    "alliance cohesion.",
 }
 
 
@@ -529,6 +532,15 @@ class DiplomacyWindow:
             name_height = self._text(f"<b>{esc(alliance.name)}</b>", name_rect, column)
             self._action_button(pygame.Rect(width - ROW_BUTTON, y, ROW_BUTTON, 34), caption, action, kind)
             y += max(name_height, 34) + 6
+        # Calls to arms: the wars this nation started that the ally in focus could be called into.
+        summons = [a for a in self.legal if isinstance(a, CallToArms) and a.nation == self.acting and a.to == nation]
+        if summons:
+            self._add(label(pygame.Rect(0, y, width, 20), "CALL TO ARMS", manager, column, "@small"))
+            y += 24
+        for summons_action in summons:
+            caption = f"Call it into the war on {w.nation_name(m, summons_action.enemy)}"
+            self._action_button(pygame.Rect(0, y, width, 34), caption, summons_action, "call_to_arms")
+            y += 40
         column.set_scrollable_area_dimensions((width, y))
 
     def _build_scope_choice(self, nation: str, width: int, y: int) -> int:

@@ -1,4 +1,4 @@
-"""The questions a turn opens with: an Article 5 or guarantee duty to answer, an offer to accept or reject.
+"""The questions a turn opens with: a duty to answer, a call to arms, an offer to accept or reject.
 
 What each answer costs is the core's :func:`~game.core.preview` of it, and the deadline the
 core's :func:`~game.core.deadline_round`: the dialog restates no rule.
@@ -14,8 +14,8 @@ from pygame_gui.elements import UIButton, UITextBox
 
 from game.core import Match, Preview, deadline_round, preview
 from game.core import world as w
-from game.core.actions import AnswerOffer, HonourDuty, PassTheBuck
-from game.core.state import AllianceState, Duty, Offer
+from game.core.actions import AnswerCall, AnswerOffer, HonourDuty, PassTheBuck
+from game.core.state import AllianceState, Call, Duty, Offer
 from game.ui.panels.common import (
     CLOSE,
     Intent,
@@ -185,6 +185,97 @@ class DutyDialog(_ChoiceDialog):
             enabled=honour in legal,
         )
         self._choices = {self.honour_button: honour, self.pass_button: passing}
+
+
+def call_sentence(match: Match, call: Call) -> str:
+    """The core's own sentence for the call, from its CallMade event (it carries the caller's reason)."""
+    for event in reversed(match.events):
+        if getattr(event, "kind", "") == "call_made" and event.call == call.id:
+            return str(event.text)
+    return f"{w.nation_name(match, call.caller)} calls {w.nation_name(match, call.ally)} to arms."
+
+
+def join_consequences(match: Match, seen: Preview) -> str:
+    """Who a declaration by the joiner would call against it, from the core's preview: chain-ganging, spelled out."""
+    if seen.refusal is not None:
+        return f"Not possible now: {esc(seen.refusal.reason)}"
+    called = sorted({w.nation_name(match, d.nation) for d in seen.duties})
+    if not called:
+        return "No treaty calls anyone to the enemy's aid."
+    return f"It is a declaration of your own: {esc(', '.join(called))} will be called to defend the enemy."
+
+
+def cohesion_price(match: Match, seen: Preview, alliance: AllianceState | None) -> str:
+    """What an answer to a call moves: only the alliance's cohesion (no treaty obliged, so no credibility)."""
+    if seen.refusal is not None:
+        return f"Not possible now: {esc(seen.refusal.reason)}"
+    if alliance is None:
+        return "Nothing changes"
+    name = f"cohesion of the {esc(alliance.name)}"
+    return _first_upper(change_phrase(name, seen.cohesion.get(alliance.id, 0), alliance.cohesion))
+
+
+class CallDialog(_ChoiceDialog):
+    """An ally started a war and asks you into it: entrapment (join) or abandonment (refuse)."""
+
+    def __init__(self, app: App, match: Match, call: Call, legal: list[Any], area: pygame.Rect) -> None:
+        self.call = call
+        m = match
+        self.window = centred_window(app, (560, 470), "A call to arms", area)
+        width, height = inner_size(self.window)
+        inner = width - 2 * PAD
+        manager = app.manager
+        warn, good, bad = hex_of(ink("warn")), hex_of(ink("good")), hex_of(ink("bad"))
+        ally, caller, enemy = call.ally, call.caller, call.enemy
+        alliance = m.alliances.get(call.treaty)
+        joining = AnswerCall(nation=ally, call=call.id, join=True)
+        refusing = AnswerCall(nation=ally, call=call.id, join=False)
+        self.join_preview, self.refuse_preview = preview(m, joining), preview(m, refusing)
+        join_price = cohesion_price(m, self.join_preview, alliance)
+        refuse_price = cohesion_price(m, self.refuse_preview, alliance)
+        body = (
+            f"<font color='{warn}'><b>{esc(call_sentence(m, call))}</b></font><br>"
+            f"No treaty obliges {nation_html(m, ally)}: Article 5 binds only when an ally is attacked, and "
+            f"{nation_html(m, caller)} started this war. Answer by the end of your turn; left unanswered, the call "
+            "counts as refused.<br><br>"
+            f"<font color='{bad}'><b>Join the war</b></font> (entrapment): {esc(w.nation_name(m, ally))} declares "
+            f"war on {esc(w.nation_name(m, enemy))}. {join_price}. {join_consequences(m, self.join_preview)}<br><br>"
+            f"<font color='{good}'><b>Stay out</b></font> (abandonment): {refuse_price}. No promise is broken, so "
+            f"credibility is untouched, but {esc(w.nation_name(m, caller))} learns what your alliance is worth."
+        )
+        UITextBox(
+            body,
+            pygame.Rect(PAD - 4, 8, inner + 8, height - 72),
+            manager,
+            container=self.window,
+            object_id="@card_text",
+        )
+        y = height - 52
+        self.later = UIButton(
+            pygame.Rect(PAD, y, 120, 40),
+            "Decide later",
+            manager,
+            container=self.window,
+            tool_tip_text="Look at the map first; answer from the Diplomacy window (D) before you end the turn.",
+        )
+        self.refuse_button = make_button(
+            pygame.Rect(width - PAD - 340, y, 160, 40),
+            "Stay out",
+            manager,
+            container=self.window,
+            object_id="#refuse_call",
+            enabled=refusing in legal,
+        )
+        self.join_button = make_button(
+            pygame.Rect(width - PAD - 170, y, 170, 40),
+            "Join the war",
+            manager,
+            container=self.window,
+            class_id="@danger",
+            object_id="#join_call",
+            enabled=joining in legal,
+        )
+        self._choices = {self.join_button: joining, self.refuse_button: refusing}
 
 
 OFFER_MEANING = {

@@ -30,6 +30,7 @@ from game.ui.map_view import Highlights, MapView
 from game.ui.panels import (
     CLOSE,
     LATER,
+    CallDialog,
     ChroniclePanel,
     CombatPreview,
     ConfirmDialog,
@@ -332,7 +333,11 @@ class MatchScene(Scene):
         if seat is None or not self.my_turn:
             return
         questions = w.open_questions(self.match, seat)
-        self._prompts = deque([("duty", d.id) for d in questions.duties] + [("offer", o.id) for o in questions.offers])
+        self._prompts = deque(
+            [("duty", d.id) for d in questions.duties]
+            + [("call", c.id) for c in questions.calls]
+            + [("offer", o.id) for o in questions.offers]
+        )
         self._next_prompt()
 
     def _next_prompt(self) -> None:
@@ -342,6 +347,10 @@ class MatchScene(Scene):
             kind, ident = self._prompts.popleft()
             if kind == "duty" and ident in self.match.duties:
                 self.dialog = DutyDialog(self.app, self.match, self.match.duties[ident], self.legal(), self.map_rect)
+                self.app.sound.play("duty")
+                return
+            if kind == "call" and ident in self.match.calls:
+                self.dialog = CallDialog(self.app, self.match, self.match.calls[ident], self.legal(), self.map_rect)
                 self.app.sound.play("duty")
                 return
             if kind == "offer" and ident in self.match.offers:
@@ -360,16 +369,28 @@ class MatchScene(Scene):
             return
         seat = self.seat
         assert seat is not None
-        open_duties = w.open_questions(self.match, seat).duties
-        if open_duties:
+        questions = w.open_questions(self.match, seat)
+        open_duties, open_calls = questions.duties, questions.calls
+        if open_duties or open_calls:
             self._close_dialog()
-            count = len(open_duties)
+            lines = []
+            if open_duties:
+                count = len(open_duties)
+                lines.append(
+                    f"{count} Article 5 or guarantee dut{'y is' if count == 1 else 'ies are'} still unanswered: "
+                    "each counts as <b>passing the buck</b>; credibility and cohesion fall, and the nations nobody "
+                    "plays remember."
+                )
+            if open_calls:
+                count = len(open_calls)
+                lines.append(
+                    f"{count} call{' ' if count == 1 else 's '}to arms still unanswered: each counts as "
+                    "<b>refused</b>, and the alliance's cohesion falls."
+                )
             self.dialog = ConfirmDialog(
                 self.app,
-                "Duties unanswered",
-                f"{count} Article 5 or guarantee dut{'y is' if count == 1 else 'ies are'} still unanswered. "
-                "If you end the turn now, each counts as <b>passing the buck</b>: credibility and cohesion fall, "
-                "and the nations nobody plays remember.",
+                "Questions unanswered" if open_calls else "Duties unanswered",
+                "If you end the turn now: " + " ".join(lines),
                 "End turn",
                 "Back",
                 self.map_rect,
@@ -425,6 +446,9 @@ class MatchScene(Scene):
         self._close_dialog()
         if isinstance(dialog, DutyDialog) and dialog.duty.id in self.match.duties:
             self._prompts.appendleft(("duty", dialog.duty.id))
+            self._next_prompt()
+        elif isinstance(dialog, CallDialog) and dialog.call.id in self.match.calls:
+            self._prompts.appendleft(("call", dialog.call.id))
             self._next_prompt()
         elif isinstance(dialog, OfferDialog) and dialog.offer.id in self.match.offers:
             self._prompts.appendleft(("offer", dialog.offer.id))
