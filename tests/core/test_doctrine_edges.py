@@ -12,13 +12,14 @@ import pytest
 
 from game.core import world as w
 from game.core.doctrines import (
+    decide_call,
     decide_duty,
     menace,
     threat,
     threat_of,
     war_balance,
 )
-from game.core.state import Match
+from game.core.state import Call, Match
 from tests.core.test_doctrines import answer, duty_for_middle, match_of, pact_with_west
 
 
@@ -266,3 +267,27 @@ def test_an_alien_ally_is_not_discounted_by_its_leaders_kinship() -> None:
     alien = match_of("threat_balancer", ideology="liberal", wessex=6, wessex_ideology="authoritarian", alliances=league)
     kin = match_of("threat_balancer", ideology="liberal", wessex=6, wessex_ideology="liberal", alliances=league)
     assert threat(alien, "middle", 0) > threat(kin, "middle", 0)
+
+
+# -- Calls to arms answer parity and protectors as duties do -----------------------------------------
+
+
+def called_by_west(m: Match, enemy: str = "east") -> tuple[bool, str]:
+    decision = decide_call(m, Call(m.new_id(), "west", "middle", enemy, "pact", 1, 3))
+    return decision.yes, decision.reason
+
+
+def test_a_threat_balancer_called_to_a_war_between_two_sides_that_threaten_it_equally_stays_out() -> None:
+    m = match_of("threat_balancer", west=8, east=8, alliances=pact_with_west(50))
+    assert called_by_west(m) == (False, "East threatens it as much as West does")
+
+
+def test_a_threat_balancer_called_against_an_enemy_of_no_side_weighs_it_like_any_other() -> None:
+    m = match_of("threat_balancer", west=2, wessex=40, alliances=pact_with_west(50))
+    assert called_by_west(m, enemy="wessex") == (True, "Wessex is the greater threat")
+
+
+def test_a_regime_just_lifted_out_of_danger_answers_its_protectors_call() -> None:
+    m = match_of("regime_seeker", stability=45, alliances=pact_with_west(50))
+    m.aid_received["middle"] = {"west": [1]}
+    assert called_by_west(m) == (True, "West's aid has just lifted its regime out of danger")
