@@ -73,29 +73,36 @@ def crossroads(
     gap: int = 0,
     alliances: list[dict[str, Any]] | None = None,
     guarantees: list[tuple[str, str]] | None = None,
+    wessex: int | None = None,
+    wessex_ideology: str = "liberal",
 ) -> dict[str, Any]:
     """West (liberal) and East (authoritarian) with a nation of the rules, ``middle``, between them.
 
     ``west``, ``east`` and ``middle`` are the troops in each nation's capital; ``gap`` sea
-    cells part the middle nation from East (0: they are neighbours).
+    cells part the middle nation from East (0: they are neighbours). With ``wessex`` (its
+    troops), a second nation of the rules, Wessex (a balancer), sits beyond West at the far
+    left (X1, value 2): an ally for either side, or an aggressor of no side, as ``alliances`` say::
+
+        X1 W1 W2 N1 N2 E2 E1
     """
-    rows = [" ".join(["W1", "W2", "N1", "N2", *["."] * gap, "E2", "E1"])]
-    return level(
-        rows,
-        {
-            "W1": ("west", 3, "plains"),
-            "W2": ("west", 2, "plains"),
-            "N1": ("middle", 2, "plains"),
-            "N2": ("middle", 1, "plains"),
-            "E2": ("east", 2, "plains"),
-            "E1": ("east", 3, "plains"),
-        },
-        [
-            nation("west", "West", ideology="liberal", capital="w1"),
-            nation("east", "East", ideology="authoritarian", capital="e1"),
-            nation("middle", "Middle", ideology=ideology, doctrine=doctrine, capital="n1", stability=stability),
-        ],
-        {"w1": {"west": west}, "e1": {"east": east}, "n1": {"middle": middle}},
-        alliances=alliances,
-        guarantees=guarantees,
-    )
+    far_west = ["X1"] if wessex is not None else []
+    rows = [" ".join([*far_west, "W1", "W2", "N1", "N2", *["."] * gap, "E2", "E1"])]
+    territories = {
+        "W1": ("west", 3, "plains"),
+        "W2": ("west", 2, "plains"),
+        "N1": ("middle", 2, "plains"),
+        "N2": ("middle", 1, "plains"),
+        "E2": ("east", 2, "plains"),
+        "E1": ("east", 3, "plains"),
+    }
+    nations = [
+        nation("west", "West", ideology="liberal", capital="w1"),
+        nation("east", "East", ideology="authoritarian", capital="e1"),
+        nation("middle", "Middle", ideology=ideology, doctrine=doctrine, capital="n1", stability=stability),
+    ]
+    garrisons: Garrisons = {"w1": {"west": west}, "e1": {"east": east}, "n1": {"middle": middle}}
+    if wessex is not None:
+        territories = {"X1": ("wessex", 2, "plains"), **territories}
+        nations.append(nation("wessex", "Wessex", ideology=wessex_ideology, doctrine="balancer", capital="x1"))
+        garrisons["x1"] = {"wessex": wessex}
+    return level(rows, territories, nations, garrisons, alliances=alliances, guarantees=guarantees)

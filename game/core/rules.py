@@ -68,6 +68,10 @@ STABILITY_LOST_CAPITAL: Final = -20
 STABILITY_AT_WAR_PER_ROUND: Final = -1
 STABILITY_RECOVERY_TARGET: Final = 60
 FRAGILE_STABILITY: Final = 40
+# A regime remembers who propped it up, recent aid more than old: an aid this many rounds old
+# weighs half a fresh one. Counted evenly, ten aids in round 1 outbid every later protector for
+# the rest of the match; three rounds is about how long one aid's stability lasts at war.
+AID_HALF_LIFE_ROUNDS: Final = 3
 
 # NPC armies: at peace an NPC keeps a standing army of this many units per point of its
 # land's value and banks at most this many rounds of income; at war it spends everything.

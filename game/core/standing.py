@@ -8,6 +8,8 @@ up, which is what regime aid buys.
 
 from __future__ import annotations
 
+import math
+
 from game.core import checks, rules
 from game.core import world as w
 from game.core.actions import RegimeAid
@@ -49,8 +51,8 @@ def give_regime_aid(m: Match, a: RegimeAid, events: list[Event]) -> None:
         raise CannotAfford(f"regime aid costs {rules.REGIME_AID_COST}; the treasury holds {m.treasury[a.nation]}")
     m.treasury[a.nation] -= rules.REGIME_AID_COST
     rise = shift_stability(m, a.to, rules.REGIME_AID_STABILITY)
-    donors = m.aid_received.setdefault(a.to, {})
-    donors[a.nation] = donors.get(a.nation, 0) + 1
+    m.aid_received.setdefault(a.to, {}).setdefault(a.nation, []).append(m.round)
+    settle_aid_tie(m, a.to, a.nation)
     events.append(
         new_event(
             RegimeAidGiven,
@@ -63,6 +65,46 @@ def give_regime_aid(m: Match, a: RegimeAid, events: list[Event]) -> None:
             f"(stability {m.stability[a.to]}).",
         )
     )
+
+
+def regime_support(m: Match, nation: NationId) -> dict[NationId, float]:
+    """What each donor still in the game has done for ``nation``'s regime, in fresh aids: recent aid counts more.
+
+    Every aid fades by half each :data:`~game.core.rules.AID_HALF_LIFE_ROUNDS`: one given this
+    round counts 1, one given that many rounds ago counts 0.5.
+
+    Every donor's support fades at the same pace, so which donor has given more changes only
+    when aid is given (or a donor falls), never with the passing of rounds.
+    """
+    donors = m.aid_received.get(nation, {})
+    return {
+        donor: sum(0.5 ** ((m.round - given) / rules.AID_HALF_LIFE_ROUNDS) for given in rounds)
+        for donor, rounds in sorted(donors.items())
+        if donor not in m.eliminated
+    }
+
+
+def equal_support(a: float, b: float) -> bool:
+    """Two donors' support is a tie (rounding aside: the same aids given in the same rounds)."""
+    return math.isclose(a, b, rel_tol=1e-9)
+
+
+def settle_aid_tie(m: Match, recipient: NationId, donor: NationId) -> None:
+    """If this aid left ``donor``'s support equal to other donors', the match's dice order them, once.
+
+    The only draw regime aid ever makes, and only on a genuine tie: each donor of the tie gets
+    a lot (``m.aid_lots``, the higher comes first), in donor-id order. Since the order of
+    donors' support changes only when aid is given (:func:`regime_support`), the lots drawn
+    here settle every later question of who comes first until the next aid, and the
+    doctrines, which only ever read the match, never draw.
+    """
+    support = regime_support(m, recipient)
+    tied = sorted(d for d, s in support.items() if equal_support(s, support[donor]))
+    if len(tied) < 2:
+        return
+    lots = m.aid_lots.setdefault(recipient, {})
+    for nation in tied:
+        lots[nation] = m.rng.random()
 
 
 def settle(m: Match) -> None:

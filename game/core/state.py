@@ -177,7 +177,10 @@ class Match:
     # Memory the NPCs consult.
     buck_passed: dict[str, int] = field(default_factory=dict)
     duties_honoured: dict[str, int] = field(default_factory=dict)
-    aid_received: dict[str, dict[str, int]] = field(default_factory=dict)  # recipient -> donor -> count
+    aid_received: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # recipient -> donor -> rounds
+    # Where two donors' regime support tied, the lot the match's dice gave each (the higher comes
+    # first): recipient -> donor -> lot. See standing.give_regime_aid.
+    aid_lots: dict[str, dict[str, float]] = field(default_factory=dict)
     border_exercises: dict[str, int] = field(default_factory=dict)  # alliance -> round of last one
     # Per-turn bookkeeping.
     exercised: set[str] = field(default_factory=set)  # nations that held an exercise this turn
@@ -229,7 +232,8 @@ class Match:
         other.next_id = self.next_id
         other.buck_passed = dict(self.buck_passed)
         other.duties_honoured = dict(self.duties_honoured)
-        other.aid_received = {k: dict(v) for k, v in self.aid_received.items()}
+        other.aid_received = {k: {d: list(r) for d, r in v.items()} for k, v in self.aid_received.items()}
+        other.aid_lots = {k: dict(v) for k, v in self.aid_lots.items()}
         other.border_exercises = dict(self.border_exercises)
         other.exercised = set(self.exercised)
         other.proposed = set(self.proposed)
@@ -281,7 +285,8 @@ def snapshot(match: Match) -> dict[str, Any]:
         "next_id": match.next_id,
         "buck_passed": dict(sorted(match.buck_passed.items())),
         "duties_honoured": dict(sorted(match.duties_honoured.items())),
-        "aid_received": {k: dict(sorted(v.items())) for k, v in sorted(match.aid_received.items())},
+        "aid_received": {k: {d: list(r) for d, r in sorted(v.items())} for k, v in sorted(match.aid_received.items())},
+        "aid_lots": {k: dict(sorted(v.items())) for k, v in sorted(match.aid_lots.items())},
         "border_exercises": dict(sorted(match.border_exercises.items())),
         "exercised": sorted(match.exercised),
         "proposed": sorted(list(p) for p in match.proposed),

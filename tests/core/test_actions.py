@@ -946,7 +946,7 @@ def test_regime_aid_steadies_the_recipient_and_is_remembered() -> None:
     events = game.act(RegimeAid(nation="france", to="belgium"))
     assert game.match.stability["belgium"] == min(100, before + rules.REGIME_AID_STABILITY)
     assert game.match.treasury["france"] == 6 - rules.REGIME_AID_COST
-    assert game.match.aid_received == {"belgium": {"france": 1}}
+    assert game.match.aid_received == {"belgium": {"france": [1]}}  # the round of each aid
     assert events[0].text == f"France sends regime aid to Belgium (stability {game.match.stability['belgium']})."
 
 

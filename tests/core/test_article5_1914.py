@@ -234,19 +234,41 @@ def test_a_nation_of_the_rules_rejects_an_alliance_with_a_nation_that_passed_the
 # Cohesion decides whether an ally the rules play stands firm
 
 
-def italy_called_to_defend_germany(cohesion: int) -> list[Any]:
-    """Russia attacks Germany with the Triple Alliance at ``cohesion``; the events of the rules' phase."""
+def italy_called_to_defend_germany(cohesion: int, russian_reserves: int = 0) -> list[Any]:
+    """Russia attacks Germany with the Triple Alliance at ``cohesion``; the events of the rules' phase.
+
+    ``russian_reserves`` more troops in Warsaw tip the war's balance toward Russia.
+    """
     game = europe().set_cohesion("triple_alliance", cohesion)
     game.end_turn()
+    if russian_reserves:
+        game.give_forces("warsaw", russia=game.match.forces["warsaw"].get("russia", 0) + russian_reserves)
     probe(game, "russia", "germany")
     assert game.duty_of("italy").treaty == "triple_alliance"
     return game.end_turn()
 
 
-def test_an_ally_the_rules_play_stands_by_a_cohesive_alliance() -> None:
-    events = italy_called_to_defend_germany(cohesion=90)
-    honoured = [e for e in events if e.kind == "duty_honoured" and e.nation == "italy"]
-    assert [e.text for e in honoured] == ["Italy honours its duty to Germany: the alliance stands together."]
+def italys_answer(events: list[Any]) -> list[str]:
+    return [e.text for e in events if e.kind in ("duty_honoured", "buck_passed") and e.nation == "italy"]
+
+
+def test_an_ally_the_rules_play_answers_by_its_doctrine() -> None:
+    # Italy, a bandwagoner, joins a war its side would win, whatever the cohesion.
+    assert italys_answer(italy_called_to_defend_germany(cohesion=50)) == [
+        "Italy honours its duty to Germany: with it, Germany and its allies would outweigh Russia and its allies."
+    ]
+
+
+def test_an_ally_the_rules_play_stands_by_a_cohesive_alliance_in_a_war_its_doctrine_alone_would_shun() -> None:
+    # With 40 more Russian troops the war leans to Russia: at cohesion 50 Italy stays out; at 90 the
+    # alliance moves its threshold, and it says both why it would have stayed out and why it came.
+    lost = "Russia and its allies would outweigh Germany and its allies even with it"
+    assert italys_answer(italy_called_to_defend_germany(cohesion=50, russian_reserves=40)) == [
+        f"Italy passes the buck and stays out of the war on Germany: {lost}."
+    ]
+    assert italys_answer(italy_called_to_defend_germany(cohesion=90, russian_reserves=40)) == [
+        f"Italy honours its duty to Germany: {lost}, but the alliance stands together."
+    ]
 
 
 def test_an_ally_the_rules_play_walks_out_of_a_hollow_alliance_instead_of_answering_its_call() -> None:

@@ -61,9 +61,11 @@ def test_the_doctrine_modules_import_each_other_without_a_cycle() -> None:
 
 
 def test_the_package_still_offers_every_name_the_old_module_did() -> None:
+    # STEADFAST_COHESION and HOLLOW_COHESION are gone on purpose: cohesion no longer settles a
+    # duty by itself at fixed marks, it moves each doctrine's threshold (NEUTRAL_BOND, BOND_SWAY).
     for name in (
-        "decide_offer decide_duty initiatives rank_suitors Decision Initiative STEADFAST_COHESION HOLLOW_COHESION"
+        "decide_offer decide_duty initiatives rank_suitors Decision Initiative NEUTRAL_BOND BOND_SWAY Case Bond"
         " BANDWAGON_MARGIN side_of bloc bloc_power coalition coalition_power menace affinity aggressive_record"
-        " proximity border_forces threat top_donor unreliable"
+        " proximity border_forces threat threat_of top_donor protector unreliable war_balance war_sides"
     ).split():
         assert hasattr(doctrines, name), name

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from game.core import legal_actions, view
-from game.core.actions import Attack, InviteToAlliance, ProposeAlliance, Recruit
+from game.core.actions import Attack, InviteToAlliance, ProposeAlliance, Recruit, RegimeAid
 from game.core.doctrines import decide_offer
 from game.core.events import Event
 from tests.builder import Game
@@ -91,9 +91,33 @@ def test_a_nation_courted_by_both_seats_joins_the_side_its_doctrine_picks_whoeve
     assert game.match.offers == {}
 
 
-def test_a_bandwagoner_courted_by_two_equal_sides_lets_the_dice_choose_and_the_same_seed_chooses_the_same() -> None:
+def test_a_bandwagoner_courted_by_two_equal_sides_joins_neither() -> None:
+    game = crossroads_game("bandwagoner")  # a mirror world: the seats are equal
+    events = both_court_middle(game, "west")
+    reason = "{} and {} are evenly matched at its door: there is no side to submit to"
+    assert sorted(e.text for e in answers(events)) == [
+        f"Middle rejects the alliance offered by East: {reason.format('East', 'West')}.",
+        f"Middle rejects the alliance offered by West: {reason.format('West', 'East')}.",
+    ]
+    assert middle_sides_with(game) == []
+
+
+def regime_aided_by_both(seed: int) -> Game:
+    """A fragile regime seeker aided alike by both seats in round 1 (the second aid ties the first)."""
+    game = crossroads_game("regime_seeker", seed=seed, stability=10)
+    game.set_treasury("west", 20).set_treasury("east", 20)
+    game.act(RegimeAid(nation="west", to="middle"))
+    game.end_turn()
+    game.act(RegimeAid(nation="east", to="middle"))
+    game.end_turn()
+    game.end_turn()  # round 2, opened by East, passes: round 3 opens with West, as round 1 did
+    game.end_turn()
+    return game
+
+
+def test_a_regime_aided_alike_by_both_seats_lets_the_dice_choose_and_the_same_seed_chooses_the_same() -> None:
     def chosen(seed: int, asks_first: str) -> str:
-        game = crossroads_game("bandwagoner", seed=seed)  # a mirror world: the seats are equal
+        game = regime_aided_by_both(seed)
         both_court_middle(game, asks_first)
         [side] = middle_sides_with(game)
         return side
@@ -102,17 +126,21 @@ def test_a_bandwagoner_courted_by_two_equal_sides_lets_the_dice_choose_and_the_s
     picks = {seed: chosen(seed, "west") for seed in seeds}
     assert set(picks.values()) == {"west", "east"}, "a tie goes either way, seed by seed"
     assert all(chosen(seed, "west") == picks[seed] for seed in seeds), "the same seed, the same choice"
-    # Nothing has rolled the dice before, so the dice are where they were: asking first changes nothing.
+    # The dice settled the tie when it was made: asking first changes nothing.
     assert all(chosen(seed, "east") == picks[seed] for seed in seeds)
 
 
-def test_the_loser_of_a_tie_is_told_the_nation_is_bound_to_the_other_side() -> None:
-    game = crossroads_game("bandwagoner", seed=1)
+def test_the_loser_of_a_tie_is_told_who_props_up_the_regime() -> None:
+    game = regime_aided_by_both(seed=1)
     events = both_court_middle(game, "west")
     [side] = middle_sides_with(game)
-    accepted, rejected = answers(events)
-    assert accepted.accepted and not rejected.accepted
-    assert rejected.reason == f"it is already bound to {NAMES[side]}'s side"
+    rival = "east" if side == "west" else "west"
+    assert sorted(e.text for e in answers(events)) == sorted(
+        [
+            f"Middle accepts the alliance offered by {NAMES[side]}: {NAMES[side]} keeps its fragile regime alive.",
+            f"Middle rejects the alliance offered by {NAMES[rival]}: it is already bound to {NAMES[side]}'s side.",
+        ]
+    )
 
 
 # ---------------------------------------------------------------------------

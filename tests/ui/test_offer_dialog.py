@@ -15,7 +15,7 @@ pytestmark = pytest.mark.usefixtures("home")
 
 
 def test_an_npc_offer_shows_the_reason_its_doctrine_gave() -> None:
-    m = match_of("bandwagoner", west=8, east=10)
+    m = match_of("bandwagoner", west=8, east=14)  # East clearly the stronger: the bandwagoner courts it
     order = [n.id for n in m.level.nations].index("middle")
     m.round = 3 - order % 3  # the bandwagoner's courting round
     apply(m, EndTurn())

@@ -13,8 +13,9 @@ One file per doctrine, each one class:
   x forces on its border x aggressive record, discounted by shared ideology.
 - ``bandwagoner.py`` (a strategy for the weak): joins the strongest threatening side
   when opposing it would cost more than it gains.
-- ``regime_seeker.py`` (David): while its regime is fragile, sides with its largest
-  regime-aid donor; once stable, it weighs threats like a threat-balancer.
+- ``regime_seeker.py`` (David): while its regime is fragile (or just lifted out of danger),
+  sides with its protector, the donor whose recent aid did most; once secure, it weighs
+  threats like a threat-balancer.
 - ``neutral.py``: joins nobody, signs pacts, fights only whoever attacks it.
 
 Beside them: ``base.py`` (the :class:`Doctrine` base class and the screening every doctrine
@@ -23,7 +24,7 @@ they share) and ``registry.py`` (a doctrine by its name in level files).
 """
 
 from game.core.doctrines.bandwagoner import BANDWAGON_MARGIN
-from game.core.doctrines.base import HOLLOW_COHESION, STEADFAST_COHESION, Decision, Doctrine, Initiative
+from game.core.doctrines.base import BOND_SWAY, NEUTRAL_BOND, Bond, Case, Decision, Doctrine, Initiative, bond_of
 from game.core.doctrines.measures import (
     affinity,
     aggressive_record,
@@ -36,12 +37,15 @@ from game.core.doctrines.measures import (
     has_broken_a_pact,
     menace,
     neighbours,
+    protector,
     proximity,
     side_of,
     threat,
+    threat_of,
     top_donor,
     unreliable,
     war_balance,
+    war_sides,
 )
 from game.core.doctrines.registry import (
     DOCTRINES,
@@ -57,8 +61,10 @@ from game.core.doctrines.registry import (
 __all__ = [
     "BANDWAGON_MARGIN",
     "DOCTRINES",
-    "HOLLOW_COHESION",
-    "STEADFAST_COHESION",
+    "BOND_SWAY",
+    "NEUTRAL_BOND",
+    "Bond",
+    "Case",
     "Decision",
     "Doctrine",
     "Initiative",
@@ -66,6 +72,7 @@ __all__ = [
     "aggressive_record",
     "bloc",
     "bloc_power",
+    "bond_of",
     "border_forces",
     "coalition",
     "coalition_power",
@@ -80,10 +87,13 @@ __all__ = [
     "initiatives",
     "menace",
     "neighbours",
+    "protector",
     "proximity",
     "rank_suitors",
     "side_of",
     "threat",
+    "threat_of",
     "top_donor",
     "unreliable",
+    "war_sides",
 ]

@@ -9,29 +9,41 @@ chronicle shows.
 :class:`Doctrine` is a small base class rather than a bare ``Protocol`` because most of each
 answer is the same for every doctrine and its *order* matters: the first check that fires gives
 the reason. A pact breaker is refused before anything else is weighed; an ally that passed the
-buck is refused before sides are counted; a cohesive alliance is honoured and a hollow one is
-not before the doctrine is consulted. Those screenings are template methods here, written once;
-a doctrine is a short subclass that fills in its heart — :meth:`Doctrine.choose_side` (should it
-join this side?), :meth:`Doctrine.weigh_duty` (is this war worth fighting?) and
-:meth:`Doctrine.appeal` — and overrides a screening only where it truly answers otherwise (the
-neutral, which joins nobody; the regime seeker, which clings to any protector).
+buck is refused before sides are counted. Those screenings are template methods here, written
+once; a doctrine is a short subclass that fills in its heart — :meth:`Doctrine.choose_side`
+(should it join this side?), :meth:`Doctrine.weigh_duty` (how strong is the case for this war?)
+and :meth:`Doctrine.appeal` — and overrides a screening only where it truly answers otherwise
+(the neutral, which joins nobody; the regime seeker, which clings to any protector).
+
+A duty is weighed in two steps. The doctrine states its :class:`Case`: one number, its own
+measure of the case for fighting (1 at parity, the point where it sees no case either way),
+with its reasons for fighting, for staying out, and at parity. The treaty's :class:`Bond` then
+moves the mark the case must pass: an alliance's cohesion, or for a guarantee (which is no
+alliance) the guarantor's credibility. A close alliance fights on a weaker case, a hollow one
+wants a clearer need; the reason stays the doctrine's own, and says so when the bond tipped it.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from game.core import rules
 from game.core import world as w
-from game.core.doctrines.measures import coalition_power, fragile, has_broken_a_pact, side_of, unreliable
+from game.core.doctrines.measures import coalition_power, fragile, has_broken_a_pact, side_of, unreliable, war_sides
 from game.core.level import Doctrine as DoctrineName
 from game.core.state import Call, Duty, Match, Offer
 
-# Cohesion at which any NPC ally stands by its friends, and below which none does.
-STEADFAST_COHESION = 75
-HOLLOW_COHESION = 25
+# The bond (an alliance's cohesion, a guarantor's credibility) at which a doctrine's own measure
+# decides alone; and how far the bond moves the mark: at 100 a doctrine fights on a case half
+# as weak again (it honours while the case is above 1/1.5), at 0 it wants a case twice as strong.
+# Cohesion used to settle duties by itself at 75 and 25, before any doctrine was asked: measured,
+# it decided over half of all NPC honours, and a balancer "stood together" with a victim that
+# needed nobody.
+NEUTRAL_BOND = 50
+BOND_SWAY = 0.5
 # Approaches are deliberate, not every round: each NPC courts once every this many rounds.
 COURTING_ROUNDS = 3
 
@@ -42,6 +54,85 @@ class Decision:
 
     yes: bool
     reason: str
+
+
+@dataclass(frozen=True)
+class Bond:
+    """What holds a duty holder to its duty, and the words for it when it tips the doctrine's answer."""
+
+    strength: int
+    """An alliance's cohesion, or a guarantor's credibility: 0..100."""
+    stands: str
+    """Said when the bond makes it fight on a case its doctrine alone would not fight on."""
+    slips: str
+    """Said when the bond is too weak for a case its doctrine alone would fight on."""
+
+    @property
+    def resolve(self) -> float:
+        """The factor on a doctrine's case: 1 at :data:`NEUTRAL_BOND`, 1.5 at 100, 0.5 at 0.
+
+        >>> Bond(50, "", "").resolve, Bond(100, "", "").resolve, Bond(0, "", "").resolve
+        (1.0, 1.5, 0.5)
+        """
+        return 1.0 + BOND_SWAY * (self.strength - NEUTRAL_BOND) / NEUTRAL_BOND
+
+
+@dataclass(frozen=True)
+class Case:
+    """A doctrine's own weighing of a duty, before the treaty's bond is counted.
+
+    ``strength`` is the doctrine's measure of the case for fighting: above 1 it would fight,
+    below 1 it would stay out, exactly 1 is parity (evenly matched), where it sees no case
+    and stays out unless the bond says otherwise. Each reason is true of the numbers that
+    gave ``strength``.
+    """
+
+    strength: float
+    fight: str
+    stay_out: str
+    even: str = ""
+
+    @classmethod
+    def weighed(cls, for_it: float, against_it: float, *, fight: str, stay_out: str, even: str) -> Case:
+        """The case as a ratio of two of the doctrine's numbers: the one that calls it to fight over the other.
+
+        >>> Case.weighed(6.0, 6.0, fight="", stay_out="", even="").strength
+        1.0
+        """
+        if against_it > 0:
+            strength = for_it / against_it
+        else:
+            strength = 1.0 if for_it <= 0 else float("inf")
+        return cls(strength, fight, stay_out, even)
+
+    @classmethod
+    def settled(cls, yes: bool, reason: str) -> Case:
+        """A doctrine whose answer no bond can move (a neutral, a fragile regime): never, or always."""
+        return cls(float("inf"), reason, reason) if yes else cls(0.0, reason, reason)
+
+    def decide(self, bond: Bond) -> Decision:
+        """Honour when the case, moved by the bond, is above parity; the reason says what decided."""
+        alone = self.strength > 1.0
+        bound = self.strength * bond.resolve > 1.0
+        own = self.fight if alone else self.even if self.strength == 1.0 and self.even else self.stay_out
+        if bound == alone:
+            return Decision(bound, own)
+        return Decision(bound, f"{own}, but {bond.stands if bound else bond.slips}")
+
+
+def bond_of(m: Match, duty: Duty) -> Bond:
+    """An alliance's cohesion binds its members; a guarantee is no alliance: the guarantor's credibility does."""
+    alliance = m.alliances.get(duty.treaty)
+    if alliance is not None:
+        return Bond(alliance.cohesion, "the alliance stands together", "the alliance is too hollow to fight for")
+    target = w.nation_name(m, duty.target)
+    return Bond(m.credibility[duty.nation], f"it keeps its word to {target}", "it has little credibility left to lose")
+
+
+def side_name(m: Match, nation: str, counted: Iterable[str]) -> str:
+    """``nation``'s name, with "and its allies" when ``counted`` holds anyone else: a reason says what it counts."""
+    name = w.nation_name(m, nation)
+    return name if set(counted) <= {nation} else f"{name} and its allies"
 
 
 @dataclass(frozen=True)
@@ -82,17 +173,12 @@ class Doctrine(ABC):
         return self.decide_alignment(m, offer)
 
     def decide_duty(self, m: Match, duty: Duty) -> Decision:
-        """Honour or pass the buck. High cohesion makes any ally stand firm; low cohesion, none.
+        """Honour or pass the buck: the doctrine states its case, the treaty's bond moves the mark.
 
-        Cohesion moves the doctrine's threshold; between the two marks the doctrine decides.
+        The bond never replaces the doctrine's reasoning: a cohesive alliance fights on a weaker
+        case, a hollow one (or a guarantor with little credibility) wants a clearer one.
         """
-        alliance = m.alliances.get(duty.treaty)
-        cohesion = alliance.cohesion if alliance is not None else m.credibility[duty.nation]
-        if cohesion >= STEADFAST_COHESION:
-            return Decision(True, "the alliance stands together")
-        if cohesion < HOLLOW_COHESION:
-            return Decision(False, f"the treaty with {w.nation_name(m, duty.target)} has become hollow")
-        return self.weigh_duty(m, duty)
+        return self.weigh_duty(m, duty).decide(bond_of(m, duty))
 
     def initiatives(self, m: Match, nation: str) -> list[Initiative]:
         """What an NPC starts on its own this NPC phase: leaving, suing for peace, then courting."""
@@ -132,8 +218,8 @@ class Doctrine(ABC):
         """Should ``me`` join ``seat``'s side? ``suitor`` names who asks ("" when nobody does)."""
 
     @abstractmethod
-    def weigh_duty(self, m: Match, duty: Duty) -> Decision:
-        """Honour a duty the alliance's cohesion has not already settled?"""
+    def weigh_duty(self, m: Match, duty: Duty) -> Case:
+        """The doctrine's own case for honouring ``duty``, before the treaty's bond is counted."""
 
     @abstractmethod
     def weigh_call(self, m: Match, call: Call) -> Decision:
@@ -143,14 +229,21 @@ class Doctrine(ABC):
     # Screenings a doctrine may answer otherwise
 
     def decide_peace(self, m: Match, me: str, sender: str) -> Decision:
-        """Make peace with ``sender``? A fragile regime or a losing nation wants it; a winning one does not."""
-        name = w.nation_name(m, sender)
-        mine, theirs = w.power(m, me), w.power(m, sender)
+        """Make peace with ``sender``? A fragile regime, a weaker side or an even war wants it; a stronger side not.
+
+        Each side counts its allies already at war with the other (:func:`war_sides`): a nation
+        whose allies carry the war is not losing it alone.
+        """
         if fragile(m, me):
             return Decision(True, "its regime cannot bear more war")
-        if mine < theirs:
-            return Decision(True, f"{name} is the stronger")
-        return Decision(False, f"it is winning against {name}")
+        ours, theirs = war_sides(m, me, sender)
+        mine, their = sum(w.power(m, n) for n in ours), sum(w.power(m, n) for n in theirs)
+        if mine < their:
+            return Decision(True, f"the balance of troops and income favours {side_name(m, sender, theirs)}")
+        if mine == their:
+            return Decision(True, "the two sides are evenly matched in troops and income")
+        us = "it" if ours == {me} else "it and its allies"
+        return Decision(False, f"the balance of troops and income favours {us}")
 
     def decide_pact(self, m: Match, me: str, sender: str) -> Decision:
         """Sign a non-aggression pact with ``sender``, who has never broken one?"""
@@ -169,7 +262,9 @@ class Doctrine(ABC):
             return Decision(False, f"{name} passed the buck when its allies needed it")
         seat = side_of(m, sender)
         if seat is None:
-            return Decision(offer.kind == "guarantee", "it sees no side to choose here")
+            if offer.kind == "guarantee":  # a promise to it from no side: nothing to weigh
+                return Decision(True, "protection is welcome")
+            return Decision(False, "it sees no side to choose here")
         other = 1 - seat
         if any(side_of(m, n) == other for al in w.alliances_of(m, me) for n in al.members if n != me):
             return Decision(False, f"it is already bound to {m.level.seats[other].name}'s side")
@@ -186,13 +281,18 @@ class Doctrine(ABC):
         ]
 
     def peace_overtures(self, m: Match, nation: str) -> list[Initiative]:
-        """Sue for peace with every stronger enemy this doctrine would make peace with."""
+        """Sue for peace with every enemy whose side is the stronger, if this doctrine would make that peace.
+
+        Sides are counted as :meth:`decide_peace` counts them, and said as measured: weaker in
+        troops and income, whatever the battles of the day did.
+        """
         out: list[Initiative] = []
         for enemy in w.enemies(m, nation):
-            if self.decide_peace(m, nation, enemy).yes and w.power(m, nation) < w.power(m, enemy):
-                # Said as measured: weaker in troops and income, whatever the battles of the day did.
-                name = w.nation_name(m, enemy)
-                out.append(Initiative("peace", to=enemy, reason=f"{name} is the stronger in troops and income"))
+            ours, theirs = war_sides(m, nation, enemy)
+            weaker = sum(w.power(m, n) for n in ours) < sum(w.power(m, n) for n in theirs)
+            if weaker and self.decide_peace(m, nation, enemy).yes:
+                reason = f"the balance of troops and income favours {side_name(m, enemy, theirs)}"
+                out.append(Initiative("peace", to=enemy, reason=reason))
         return out
 
     def approaches(self, m: Match, nation: str) -> list[Initiative]:

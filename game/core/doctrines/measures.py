@@ -14,6 +14,7 @@ from game.core import rules
 from game.core import world as w
 from game.core.hexgrid import to_axial
 from game.core.level import Geography
+from game.core.standing import equal_support, regime_support
 from game.core.state import Match
 
 # ---------------------------------------------------------------------------
@@ -68,6 +69,16 @@ def war_balance(m: Match, aggressor: str, target: str, joining: Iterable[str]) -
     """
     defender = sum(w.power(m, n) for n in coalition(m, target) | set(joining))
     return coalition_power(m, aggressor), defender
+
+
+def war_sides(m: Match, nation: str, enemy: str) -> tuple[set[str], set[str]]:
+    """Who fights on each side of ``nation``'s war with ``enemy``: each with its allies already at war with the other.
+
+    What a nation weighing peace counts: allies still at peace with the enemy carry none of this war.
+    """
+    ours = {nation} | {n for n in coalition(m, nation) if w.at_war(m, n, enemy)}
+    theirs = {enemy} | {n for n in coalition(m, enemy) if w.at_war(m, n, nation)}
+    return ours, theirs
 
 
 def neighbours(m: Match, nation: str) -> list[str]:
@@ -182,27 +193,33 @@ def border_forces(m: Match, nation: str, others: list[str]) -> int:
 
 
 def threat(m: Match, nation: str, seat: int) -> float:
-    """Walt's threat of a seat's bloc to ``nation``.
+    """Walt's threat of a seat's bloc to ``nation`` (:func:`threat_of` the bloc, ``nation`` left out)."""
+    return threat_of(m, nation, bloc(m, seat))
 
-    Its power relative to ``nation``'s, times proximity, times the forces on the border, times
-    its aggressive record (a quarter more after a joint exercise on a border), discounted by
-    the ideological affinity between ``nation`` and the seat's own nations.
+
+def threat_of(m: Match, nation: str, group: Iterable[str]) -> float:
+    """Walt's threat of a group of nations (a seat's bloc, an unaligned aggressor's coalition) to ``nation``.
+
+    The group's power relative to ``nation``'s, each member's power discounted by its
+    ideological affinity with ``nation``; times proximity, times the forces on the border,
+    times the group's aggressive record (a quarter more after a joint exercise on a border).
+    The discount is every member's, weighted by its power, not the seat's nations' alone: an
+    alien ally counts at full weight even in a bloc led by kin, because its armies are as real
+    and, since the nations of the rules may start wars of their own, so is its intent.
     """
-    members = [n for n in bloc(m, seat) if n != nation]
+    members = [n for n in group if n != nation]
     if not members:
         return 0.0
-    power = sum(w.power(m, n) for n in members)
     own = max(1.0, w.power(m, nation))
+    discounted = sum(w.power(m, n) * affinity(m, nation, n) for n in members)
     border = border_forces(m, nation, members)
     exercised = any(
         m.round - m.border_exercises.get(al.id, -99) <= rules.EXERCISE_MEMORY_ROUNDS
         for al in m.alliances.values()
         if set(al.members) & set(members)
     )
-    lead = w.seat_nations(m, seat)
-    kin = min((affinity(m, nation, n) for n in lead), default=1.0)
-    value = (power / own) * proximity(m, nation, members) * (1.0 + border / own)
-    value *= aggressive_record(m, members) * (1.25 if exercised else 1.0) * kin
+    value = (discounted / own) * proximity(m, nation, members) * (1.0 + border / own)
+    value *= aggressive_record(m, members) * (1.25 if exercised else 1.0)
     return value
 
 
@@ -216,15 +233,38 @@ def fragile(m: Match, nation: str) -> bool:
 
 
 def top_donor(m: Match, nation: str) -> str | None:
-    """The nation still in the game that has given ``nation`` the most regime aid (ties: the first by id).
+    """The donor still in the game whose regime aid has done most for ``nation``, recent aid counting more.
 
-    The regime seeker's protector: whoever keeps a fragile regime alive.
+    Support is :func:`game.core.standing.regime_support`. A tie was settled by the match's dice
+    when the aid that made it was given (:func:`game.core.standing.settle_aid_tie`): the donor
+    with the higher lot comes first. (A tie no die has settled, only ever written in by hand,
+    goes to the donor whose id sorts first.)
     """
-    donors = m.aid_received.get(nation, {})
-    live = {d: n for d, n in donors.items() if d not in m.eliminated}
-    if not live:
+    support = regime_support(m, nation)
+    if not support:
         return None
-    return max(sorted(live), key=lambda d: live[d])
+    best = max(support.values())
+    tied = [d for d in sorted(support) if equal_support(support[d], best)]
+    lots = m.aid_lots.get(nation, {})
+    return max(tied, key=lambda d: lots.get(d, -1.0))
+
+
+def protector(m: Match, nation: str) -> str | None:
+    """The donor a regime leans on: its top donor while it is fragile, or would be without that donor's aid.
+
+    A regime just lifted out of danger stays with its protector for a while: as long as its
+    stability, less what the protector's support still accounts for (each fresh aid its
+    :data:`~game.core.rules.REGIME_AID_STABILITY`, fading as the aid does), would be fragile.
+    One aid over the line used to make it drop its protector the same round. None when no
+    donor keeps it out of danger, or it has no donor.
+    """
+    donor = top_donor(m, nation)
+    if donor is None:
+        return None
+    if fragile(m, nation):
+        return donor
+    bought = rules.REGIME_AID_STABILITY * regime_support(m, nation)[donor]
+    return donor if m.stability[nation] - bought < rules.FRAGILE_STABILITY else None
 
 
 def unreliable(m: Match, nation: str) -> bool:

@@ -2,7 +2,7 @@
 
 It accepts guarantees (a promise to it binds it to nothing) and non-aggression pacts with
 anyone who has never broken one, courts its seat-played neighbours for pacts, and never
-honours a duty, whatever the alliance's cohesion.
+honours a duty, whatever the alliance's cohesion: it has no threshold for cohesion to move.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from game.core import world as w
-from game.core.doctrines.base import Decision, Doctrine, Initiative
+from game.core.doctrines.base import Case, Decision, Doctrine, Initiative
 from game.core.doctrines.measures import neighbours, threat
 from game.core.level import Doctrine as DoctrineName
 from game.core.state import Call, Duty, Match, Offer
@@ -40,16 +40,19 @@ class Neutral(Doctrine):
         """Never. (Nothing asks: the neutral answers every offer before a side would be weighed.)"""
         return JOINS_NOBODY
 
-    def decide_duty(self, m: Match, duty: Duty) -> Decision:
-        """Cohesion moves a doctrine's threshold to fight; a neutral has none to move."""
-        return self.weigh_duty(m, duty)
-
-    def weigh_duty(self, m: Match, duty: Duty) -> Decision:
-        """Never: it fights only in its own defence."""
-        return Decision(False, "it fights only when it is attacked itself")
+    def weigh_duty(self, m: Match, duty: Duty) -> Case:
+        """Never, whatever the treaty's bond: it fights only in its own defence, and has no threshold to move."""
+        return Case.settled(False, "it fights only when it is attacked itself")
 
     def appeal(self, m: Match, nation: str, seat: int) -> float:
-        """It joins nobody; courted by both seats at once (a guarantee), it hears first the one it fears less."""
+        """Courted by both seats in one round (with guarantees), it hears first the one it fears less.
+
+        The order changes no answer (it accepts every guarantee and no alliance, whoever asks
+        first), only the order of the chronicle's lines, so any measure would do; threat is the
+        one a nation that wants no war would ask, and a constant would make every such round a
+        dead heat and roll the match's dice (:func:`~game.core.doctrines.registry.rank_suitors`)
+        for nothing.
+        """
         return -threat(m, nation, seat)
 
     def approaches(self, m: Match, nation: str) -> list[Initiative]:

@@ -39,7 +39,7 @@ def decide_offer(m: Match, offer: Offer) -> Decision:
 
 
 def decide_duty(m: Match, duty: Duty) -> Decision:
-    """Honour or pass the buck. High cohesion makes any ally stand firm; low cohesion, none."""
+    """Honour or pass the buck, by the holder's doctrine; the treaty's cohesion (or credibility) moves its threshold."""
     return doctrine_of(m, duty.nation).decide_duty(m, duty)
 
 
