@@ -88,6 +88,25 @@ def make_call(
     return call
 
 
+def _close(m: Match, call: Call, text: str, reason: str, events: list[Event], **how: bool) -> None:
+    """The call is answered or ends: it leaves the table, and its CallAnswered event says how."""
+    del m.calls[call.id]
+    events.append(
+        new_event(
+            CallAnswered,
+            call=call.id,
+            nation=call.ally,
+            caller=call.caller,
+            enemy=call.enemy,
+            joined=how.get("joined", False),
+            expired=how.get("expired", False),
+            ended=how.get("ended", False),
+            reason=reason,
+            text=text,
+        )
+    )
+
+
 def call_of(m: Match, nation: NationId, call_id: int) -> Call:
     call = m.calls.get(call_id)
     if call is None:
@@ -108,21 +127,9 @@ def answer_call(m: Match, a: AnswerCall, events: list[Event]) -> None:
 
 def join(m: Match, call: Call, reason: str, events: list[Event]) -> None:
     """Entrapment: the ally declares war on the enemy itself, and the enemy's allies are called."""
-    del m.calls[call.id]
     ally, enemy = w.nation_name(m, call.ally), w.nation_name(m, call.enemy)
-    events.append(
-        new_event(
-            CallAnswered,
-            call=call.id,
-            nation=call.ally,
-            caller=call.caller,
-            enemy=call.enemy,
-            joined=True,
-            reason=reason,
-            text=f"{ally} answers the call of {w.nation_name(m, call.caller)} and goes to war with {enemy}"
-            + (f": {reason}." if reason else "."),
-        )
-    )
+    text = f"{ally} answers the call of {w.nation_name(m, call.caller)} and goes to war with {enemy}"
+    _close(m, call, text + (f": {reason}." if reason else "."), reason, events, joined=True)
     shift_cohesion(m, call.treaty, rules.CALL_JOINED_COHESION, "a call to arms answered", events)
     war.declare_war(m, call.ally, call.enemy, events)
     for other in [c for c in m.calls.values() if c.ally == call.ally and c.enemy == call.enemy]:
@@ -141,23 +148,13 @@ def refusal_cohesion(m: Match, call: Call) -> int:
 
 def refuse(m: Match, call: Call, reason: str, expired: bool, events: list[Event]) -> None:
     """Abandonment: the ally stays out; the alliance's cohesion falls, its credibility does not."""
-    del m.calls[call.id]
     how = "lets the call of" if expired else "refuses the call of"
     tail = " go unanswered" if expired else ""
-    events.append(
-        new_event(
-            CallAnswered,
-            call=call.id,
-            nation=call.ally,
-            caller=call.caller,
-            enemy=call.enemy,
-            joined=False,
-            expired=expired,
-            reason=reason,
-            text=f"{w.nation_name(m, call.ally)} {how} {w.nation_name(m, call.caller)}{tail} and stays out of its "
-            f"war on {w.nation_name(m, call.enemy)}" + (f": {reason}." if reason else "."),
-        )
+    text = (
+        f"{w.nation_name(m, call.ally)} {how} {w.nation_name(m, call.caller)}{tail} and stays out of its "
+        f"war on {w.nation_name(m, call.enemy)}" + (f": {reason}." if reason else ".")
     )
+    _close(m, call, text, reason, events, expired=expired)
     shift_cohesion(m, call.treaty, refusal_cohesion(m, call), "a call to arms refused", events)
 
 
@@ -187,20 +184,8 @@ def lapse(m: Match, events: list[Event]) -> None:
         why = why_ended(m, call)
         if why is None:
             continue
-        del m.calls[call.id]
-        events.append(
-            new_event(
-                CallAnswered,
-                call=call.id,
-                nation=call.ally,
-                caller=call.caller,
-                enemy=call.enemy,
-                joined=False,
-                ended=True,
-                reason=why,
-                text=f"The call of {w.nation_name(m, call.caller)} to {w.nation_name(m, call.ally)} ends: {why}.",
-            )
-        )
+        text = f"The call of {w.nation_name(m, call.caller)} to {w.nation_name(m, call.ally)} ends: {why}."
+        _close(m, call, text, why, events, ended=True)
 
 
 def expire(m: Match, holder: Callable[[NationId], bool], events: list[Event]) -> None:

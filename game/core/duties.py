@@ -331,9 +331,3 @@ def expire(m: Match, holder: Callable[[NationId], bool], events: list[Event]) ->
     for duty in sorted(m.duties.values(), key=lambda d: d.id):
         if duty.deadline <= m.turn and holder(duty.nation):
             pass_the_buck(m, duty, "", True, events)
-
-
-def open_duties(m: Match, nations: list[NationId]) -> list[Duty]:
-    """The duties these nations still have to answer, oldest first."""
-    wanted = set(nations)
-    return sorted((d for d in m.duties.values() if d.nation in wanted), key=lambda d: d.id)

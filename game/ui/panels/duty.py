@@ -82,6 +82,51 @@ class _ChoiceDialog:
     def key(self, key: int) -> Intent | None:
         return LATER if key == pygame.K_ESCAPE else "consumed"
 
+    def _lay_out(
+        self,
+        manager: Any,
+        body: str,
+        size: tuple[int, int],
+        first: tuple[str, str, str | None, bool],
+        second: tuple[str, str, str | None, bool],
+    ) -> tuple[UITextBox, UIButton, UIButton]:
+        """The question's text, "Decide later" on the left and its two answers on the right.
+
+        Each answer is (caption, object id, class id, enabled); the second is the wider, rightmost one.
+        """
+        width, height = size
+        text = UITextBox(
+            body,
+            pygame.Rect(PAD - 4, 8, width - 2 * PAD + 8, height - 72),
+            manager,
+            container=self.window,
+            object_id="@card_text",
+        )
+        y = height - 52
+        self.later = UIButton(
+            pygame.Rect(PAD, y, 120, 40),
+            "Decide later",
+            manager,
+            container=self.window,
+            tool_tip_text="Look at the map first; answer from the Diplomacy window (D) before you end the turn.",
+        )
+        buttons = []
+        for (caption, object_id, class_id, enabled), (left, wide) in zip(
+            (first, second), ((width - PAD - 340, 160), (width - PAD - 170, 170)), strict=True
+        ):
+            buttons.append(
+                make_button(
+                    pygame.Rect(left, y, wide, 40),
+                    caption,
+                    manager,
+                    container=self.window,
+                    class_id=class_id,
+                    object_id=object_id,
+                    enabled=enabled,
+                )
+            )
+        return text, buttons[0], buttons[1]
+
 
 #: What one declaration of war told about its treaties, in the order raise_duties tells it.
 _CALL_KINDS = ("duty_raised", "duty_void", "duty_spared")
@@ -120,7 +165,6 @@ class DutyDialog(_ChoiceDialog):
         extra = 44 * len(spared_by_scope(match, duty)) + (24 if w.scope_of(match, duty.treaty).limited else 0)
         self.window = centred_window(app, (560, 470 + extra), title, area)
         width, height = inner_size(self.window)
-        inner = width - 2 * PAD
         manager = app.manager
         nation, aggressor, target = duty.nation, duty.aggressor, duty.target
         warn, good, bad = hex_of(ink("warn")), hex_of(ink("good")), hex_of(ink("bad"))
@@ -151,38 +195,12 @@ class DutyDialog(_ChoiceDialog):
             f"{pass_price}, and every nation nobody plays remembers it.<br><br>"
             f"Credibility of {esc(w.nation_name(m, nation))} now: {m.credibility[nation]}."
         )
-        self.text = UITextBox(
+        self.text, self.pass_button, self.honour_button = self._lay_out(
+            manager,
             body,
-            pygame.Rect(PAD - 4, 8, inner + 8, height - 72),
-            manager,
-            container=self.window,
-            object_id="@card_text",
-        )
-        y = height - 52
-        self.later = UIButton(
-            pygame.Rect(PAD, y, 120, 40),
-            "Decide later",
-            manager,
-            container=self.window,
-            tool_tip_text="Look at the map first; answer from the Diplomacy window (D) before you end the turn.",
-        )
-        self.pass_button = make_button(
-            pygame.Rect(width - PAD - 340, y, 160, 40),
-            "Pass the buck",
-            manager,
-            container=self.window,
-            class_id="@danger",
-            object_id="#pass_the_buck",
-            enabled=passing in legal,
-        )
-        self.honour_button = make_button(
-            pygame.Rect(width - PAD - 170, y, 170, 40),
-            "Honour the duty",
-            manager,
-            container=self.window,
-            class_id="@primary",
-            object_id="#honour_duty",
-            enabled=honour in legal,
+            (width, height),
+            ("Pass the buck", "#pass_the_buck", "@danger", passing in legal),
+            ("Honour the duty", "#honour_duty", "@primary", honour in legal),
         )
         self._choices = {self.honour_button: honour, self.pass_button: passing}
 
@@ -223,7 +241,6 @@ class CallDialog(_ChoiceDialog):
         m = match
         self.window = centred_window(app, (560, 470), "A call to arms", area)
         width, height = inner_size(self.window)
-        inner = width - 2 * PAD
         manager = app.manager
         warn, good, bad = hex_of(ink("warn")), hex_of(ink("good")), hex_of(ink("bad"))
         ally, caller, enemy = call.ally, call.caller, call.enemy
@@ -243,37 +260,12 @@ class CallDialog(_ChoiceDialog):
             f"<font color='{good}'><b>Stay out</b></font> (abandonment): {refuse_price}. No promise is broken, so "
             f"credibility is untouched, but {esc(w.nation_name(m, caller))} learns what your alliance is worth."
         )
-        UITextBox(
+        _, self.refuse_button, self.join_button = self._lay_out(
+            manager,
             body,
-            pygame.Rect(PAD - 4, 8, inner + 8, height - 72),
-            manager,
-            container=self.window,
-            object_id="@card_text",
-        )
-        y = height - 52
-        self.later = UIButton(
-            pygame.Rect(PAD, y, 120, 40),
-            "Decide later",
-            manager,
-            container=self.window,
-            tool_tip_text="Look at the map first; answer from the Diplomacy window (D) before you end the turn.",
-        )
-        self.refuse_button = make_button(
-            pygame.Rect(width - PAD - 340, y, 160, 40),
-            "Stay out",
-            manager,
-            container=self.window,
-            object_id="#refuse_call",
-            enabled=refusing in legal,
-        )
-        self.join_button = make_button(
-            pygame.Rect(width - PAD - 170, y, 170, 40),
-            "Join the war",
-            manager,
-            container=self.window,
-            class_id="@danger",
-            object_id="#join_call",
-            enabled=joining in legal,
+            (width, height),
+            ("Stay out", "#refuse_call", None, refusing in legal),
+            ("Join the war", "#join_call", "@danger", joining in legal),
         )
         self._choices = {self.join_button: joining, self.refuse_button: refusing}
 
