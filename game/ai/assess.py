@@ -13,11 +13,24 @@ from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
 
-from game.core import Action, IllegalAction, Match, apply, doctrines, first_seat, flow, is_legal, odds, rules, treaties
+from game.core import (
+    Action,
+    IllegalAction,
+    Match,
+    apply,
+    calls,
+    doctrines,
+    first_seat,
+    flow,
+    is_legal,
+    odds,
+    rules,
+    treaties,
+)
 from game.core import world as w
 from game.core.actions import AnswerOffer, Attack, EndTurn
 from game.core.combat import repelled
-from game.core.state import Duty, Offer
+from game.core.state import Call, Duty, Offer
 
 # What one unit is worth in victory points when weighing a battle: three resources buy a
 # unit, and a value-3 territory pays three a round, so a unit is about a third of a point.
@@ -48,6 +61,10 @@ class WarForecast:
     ``callers`` receive an Article 5 or guarantee duty; ``joiners`` are those expected to
     honour it (NPCs by their doctrine, the other seat assumed to). ``power`` is the
     defender's with its expected joiners', who were not already at war with the aggressor.
+    A treaty's scope is weighed by the rules themselves: a duty it spares is never raised.
+    ``allies`` are the aggressor's allies of the rules that would answer its call to arms
+    (their doctrine asked on the world after the declaration), and those already at war with
+    the defender: the friends who would actually fight beside it.
     """
 
     defender: str
@@ -56,6 +73,7 @@ class WarForecast:
     power: float
     breaks_pact: bool
     own_duties: int  # duties it would hand to the aggressor's own seat (allied to the defender)
+    allies: tuple[str, ...] = ()
 
 
 class Board:
@@ -368,7 +386,23 @@ def forecast_war(m: Match, strike: Strike) -> WarForecast:
         if doctrines.decide_duty(m, duty).yes:
             joiners.append(holder)
     power = w.power(m, defender) + sum(w.power(m, n) for n in joiners)
-    return WarForecast(defender, tuple(callers), tuple(joiners), power, breaks_pact, own)
+    allies = _answering(trial, strike.nation, defender)
+    return WarForecast(defender, tuple(callers), tuple(joiners), power, breaks_pact, own, allies)
+
+
+def _answering(trial: Match, aggressor: str, defender: str) -> tuple[str, ...]:
+    """The aggressor's allies of the rules that would fight its war on ``defender`` (see WarForecast)."""
+    if not w.at_war(trial, aggressor, defender):
+        return ()
+    fighting: list[str] = []
+    for ally in {n for al in w.alliances_of(trial, aggressor) for n in al.members if n != aggressor}:
+        if w.is_npc(trial, ally) and w.at_war(trial, ally, defender):
+            fighting.append(ally)
+    for ally, treaty in calls.callable_allies(trial, aggressor, defender):
+        call = Call(0, aggressor, ally, defender, treaty, trial.turn, trial.turn)
+        if w.is_npc(trial, ally) and doctrines.decide_call(trial, call).yes:
+            fighting.append(ally)
+    return tuple(sorted(set(fighting)))
 
 
 def frontier_steps(m: Match, nation: str, frontier: set[str]) -> dict[str, str]:

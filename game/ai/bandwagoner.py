@@ -610,7 +610,10 @@ class BandwagonerBot:
                 forecasts[key] = forecast_war(m, strike)
             forecast = forecasts[key]
             npc_foes = [n for n in (defender, *forecast.joiners) if w.is_npc(m, n)]
-            if sum(board.power(n) for n in npc_foes) > my_power * self.skill.superior_ratio * (1.0 + bold):
+            # Only the friends who would fight count: its own nations and the allies that would
+            # answer its call to arms, not every name on its treaties.
+            fighting = sum(board.power(n) for n in (*board.mine, *forecast.allies))
+            if sum(board.power(n) for n in npc_foes) > fighting * self.skill.superior_ratio * (1.0 + bold):
                 return None
             joiners = [n for n in forecast.joiners if w.is_npc(m, n)]
             cost += JOINER_COST * sum(board.power(n) for n in joiners) / max(1.0, my_power)

@@ -34,19 +34,10 @@ from game.core.standing import shift_credibility
 from game.core.state import Duty, Match, Scope
 
 
-def raise_duties(
-    m: Match, aggressor: NationId, target: NationId, events: list[Event], territory: TerritoryId | None = None
-) -> None:
-    """Article 5 and guarantees: the attacked nation's defenders are called, its attacker's are not.
-
-    Every fellow member of a collective-defence alliance of ``target`` and every
-    guarantor of ``target`` gets a duty, unless it is on the aggressor's side (the
-    aggressor or a nation of its seat: a seat never fights itself) or already at
-    war with it. The aggressor's own allies get nothing: nobody is bound to help
-    the side that started it. A treaty whose scope leaves the attack out (see
-    :func:`outside_scope`; ``territory`` is the one attacked) calls nobody, and an
-    event says whom it spared.
-    """
+def _treaty_calls(
+    m: Match, aggressor: NationId, target: NationId, territory: TerritoryId | None
+) -> tuple[dict[NationId, TreatyId], dict[TreatyId, list[NationId]]]:
+    """Whom the treaties of ``target`` call against ``aggressor`` (first treaty by id), and whom a scope spares."""
     side = w.side_of(m, aggressor)
     called: dict[NationId, TreatyId] = {}
     spared: dict[TreatyId, list[NationId]] = {}
@@ -64,6 +55,35 @@ def raise_duties(
                 spared[gid] = [guarantor]
                 continue
             called.setdefault(guarantor, gid)
+    return called, spared
+
+
+def already_fighting(
+    m: Match, aggressor: NationId, target: NationId, territory: TerritoryId | None = None
+) -> list[NationId]:
+    """The treaty partners of ``target`` that an attack would call, were they not at war with ``aggressor`` already.
+
+    They get no duty (there is nothing left to ask of them); a preview names them, so that a
+    player never reads "no treaty obliges anyone" about a victim whose ally is already fighting.
+    """
+    called, _ = _treaty_calls(m, aggressor, target, territory)
+    return [n for n in sorted(called) if n not in m.eliminated and w.at_war(m, n, aggressor)]
+
+
+def raise_duties(
+    m: Match, aggressor: NationId, target: NationId, events: list[Event], territory: TerritoryId | None = None
+) -> None:
+    """Article 5 and guarantees: the attacked nation's defenders are called, its attacker's are not.
+
+    Every fellow member of a collective-defence alliance of ``target`` and every
+    guarantor of ``target`` gets a duty, unless it is on the aggressor's side (the
+    aggressor or a nation of its seat: a seat never fights itself) or already at
+    war with it. The aggressor's own allies get nothing: nobody is bound to help
+    the side that started it. A treaty whose scope leaves the attack out (see
+    :func:`outside_scope`; ``territory`` is the one attacked) calls nobody, and an
+    event says whom it spared.
+    """
+    called, spared = _treaty_calls(m, aggressor, target, territory)
     for nation, treaty in sorted(called.items()):
         if nation in m.eliminated or w.at_war(m, nation, aggressor):
             continue

@@ -40,10 +40,11 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TypeVar
 
-from game.core.actions import Action
+from game.core.actions import Action, Attack
+from game.core.duties import already_fighting
 from game.core.engine import HANDLERS, apply
 from game.core.errors import IllegalAction
-from game.core.events import DutyRaised, Event
+from game.core.events import DutyRaised, Event, WarDeclared
 from game.core.ids import NationId, TreatyId
 from game.core.state import Match
 
@@ -94,6 +95,9 @@ class Preview:
     #: The duties the action would raise that still stand when the preview stops: a nation that the
     #: same action brings into the war (a tripwire) has nothing left to answer, though ``events`` say it was called.
     duties: tuple[DutyCall, ...] = ()
+    #: For each war the action declares, the victim's treaty partners that are at war with the
+    #: aggressor already (so no duty calls them): (aggressor, victim, those partners).
+    already_fighting: tuple[tuple[NationId, NationId, tuple[NationId, ...]], ...] = ()
 
     @property
     def legal(self) -> bool:
@@ -154,6 +158,12 @@ def preview(m: Match, action: Action) -> Preview:
             pass
     nation: NationId | None = getattr(action, "nation", None)
     treasury = _changes(m.treasury, copy.treasury)
+    territory = action.target if isinstance(action, Attack) else None
+    fighting = tuple(
+        (e.aggressor, e.target, tuple(already_fighting(m, e.aggressor, e.target, territory)))
+        for e in events
+        if isinstance(e, WarDeclared)
+    )
     return Preview(
         action,
         events=tuple(events),
@@ -170,6 +180,7 @@ def preview(m: Match, action: Action) -> Preview:
             for e in events
             if isinstance(e, DutyRaised) and e.duty in copy.duties
         ),
+        already_fighting=tuple(f for f in fighting if f[2]),
     )
 
 

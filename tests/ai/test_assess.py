@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from game.ai.assess import EXACT_UP_TO, battle, pile_on_odds
-from game.core import odds
+from game.ai.assess import EXACT_UP_TO, Strike, WarForecast, battle, forecast_war, pile_on_odds
+from game.core import new_match, odds
 from game.core.combat import repelled
+from tests.builder import level_of
+from tests.worlds import crossroads
 
 
 @pytest.mark.parametrize(
@@ -38,3 +40,30 @@ def test_several_attacks_on_one_target_do_better_than_the_first_alone() -> None:
     assert pile_on_odds((4, 4), 6, 1.0) > alone
     assert pile_on_odds((4, 4, 4), 6, 1.0) > pile_on_odds((4, 4), 6, 1.0)
     assert pile_on_odds((3,), 0, 1.0) == 1.0 and pile_on_odds((), 3, 1.0) == 0.0
+
+
+def _war_on_middle(west: int, middle: int) -> WarForecast:
+    """West, allied to Wessex (a balancer of the rules), weighs a war on Middle."""
+    pact = [{"id": "wx", "name": "Wessex Pact", "members": ["west", "wessex"], "cohesion": 50}]
+    world = crossroads("balancer", west=west, middle=middle, wessex=3, alliances=pact)
+    world["garrisons"].append({"territory": "w2", "nation": "west", "strength": 2})
+    match = new_match(level_of(world), 1)
+    return forecast_war(match, Strike("west", "w2", "n1", 2, 0.5, 0.0))
+
+
+def test_a_war_counts_only_the_allies_that_would_answer_its_call_to_arms() -> None:
+    # A balancer will not help the stronger side: strong West fights alone ...
+    assert _war_on_middle(west=20, middle=1).allies == ()
+    # ... but is called in against a Middle that outweighs West.
+    assert _war_on_middle(west=2, middle=30).allies == ("wessex",)
+
+
+def test_a_treaty_scoped_against_someone_else_brings_no_joiner_into_the_war() -> None:
+    def forecast(against: list[str]) -> WarForecast:
+        guard = [{"id": "g", "name": "Guard", "members": ["middle", "wessex"], "cohesion": 60, "against": against}]
+        world = crossroads("balancer", west=3, middle=2, wessex=9, alliances=guard)
+        world["garrisons"].append({"territory": "w2", "nation": "west", "strength": 2})
+        return forecast_war(new_match(level_of(world), 1), Strike("west", "w2", "n1", 2, 0.5, 0.0))
+
+    assert forecast([]).callers == ("wessex",)
+    assert forecast(["east"]).callers == ()

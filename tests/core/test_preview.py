@@ -282,3 +282,13 @@ def test_a_seats_open_questions_are_its_duties_oldest_first_then_the_offers_made
     assert [(o.kind, o.recipient) for o in questions.offers] == [("pact", "france")]
     assert len(questions) == 2
     assert len(w.open_questions(game.match, 0)) == 0, "the other seat has nothing to answer"
+
+
+def test_an_attacks_preview_names_the_victims_allies_who_are_at_war_with_the_attacker_already() -> None:
+    game = europe()
+    source, target = border(game, "germany", "russia")
+    game.give_forces(source, germany=1)
+    game.match.wars.add(frozenset(("germany", "france")))
+    seen = preview(game.match, Attack(nation="germany", source=source, target=target, amount=1))
+    assert ("germany", "russia", ("france",)) in seen.already_fighting
+    assert "france" not in [d.nation for d in seen.duties]

@@ -282,3 +282,15 @@ def test_the_attack_preview_says_which_treaty_its_scope_keeps_out_of_the_war() -
         assert "No treaty obliges" not in text
     finally:
         screen.close()
+
+
+def test_the_attack_preview_says_when_the_victims_ally_is_already_at_war_with_the_attacker() -> None:
+    match = new_match(fixture_level(), seed=3)
+    match.wars.add(frozenset(("germany", "france")))  # France, Russia's ally, is fighting Germany already
+    screen = open_order(match, "berlin", "warsaw")
+    try:
+        text = screen.dialog.consequences.html_text
+        assert "already at war with" in text and w.nation_name(match, "france") in text
+        assert "No treaty obliges" not in text
+    finally:
+        screen.close()

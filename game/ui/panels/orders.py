@@ -85,8 +85,16 @@ def attack_consequences(match: Match, attack: Attack) -> list[str]:
             0,
             f"Already at war with {nation_html(match, defender)}: no treaty is triggered by this attack.",
         )
-    elif not any(isinstance(event, DutyRaised | DutySpared) for event in before_battle):
-        lines.append(f"No treaty obliges anyone to come to the aid of {nation_html(match, defender)}.")
+    else:
+        for aggressor, victim, partners in seen.already_fighting:
+            names = _and([nation_html(match, n) for n in partners])
+            verb, them = ("is", "it") if len(partners) == 1 else ("are", "them")
+            lines.append(
+                f"{names} {verb} already at war with {nation_html(match, aggressor)}: "
+                f"no duty is needed to bring {them} to the aid of {nation_html(match, victim)}."
+            )
+        if not seen.already_fighting and not any(isinstance(event, DutyRaised | DutySpared) for event in before_battle):
+            lines.append(f"No treaty obliges anyone to come to the aid of {nation_html(match, defender)}.")
     return lines
 
 
