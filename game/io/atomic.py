@@ -8,14 +8,20 @@ Every file the game writes (levels, saves, settings, screenshots) goes through
   overwrite a file elsewhere. A link that loops, dangles or leads out is refused.
 - Anything that goes wrong becomes a :class:`WriteError`: which file, and what went wrong,
   in a sentence (never a ``RuntimeError`` from a link loop, nor an errno).
+- Temp files left behind by a crash (``.NAME.PID-HOST.XXXXXXXX.tmp``) are swept from the
+  folder the next time the game writes there (:func:`sweep_stale_temp_files`).
 """
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
+import re
+import socket
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -27,6 +33,19 @@ def _read_umask() -> int:
 
 # Read once, at import: os.umask can only be read by setting it, which is not thread-safe later.
 _UMASK = _read_umask()
+
+#: A temp file of ours older than this is left from a crash, whoever wrote it: writing even the
+#: largest save takes seconds, so nothing still being written is this old, whatever the machine.
+STALE_AFTER_SECONDS = 60 * 60
+
+# Our temp files: mkstemp's prefix ".NAME.PID-HOST." (older versions wrote ".NAME."), its eight
+# random characters, our suffix. Nothing else is ever deleted: not another program's temp file,
+# not a folder or a link, not another user's file.
+_TEMP_NAME = re.compile(r"\.(?P<target>.+?)\.(?:(?P<pid>[0-9]{1,10})-(?P<host>[0-9a-f]{6})\.)?[a-z0-9_]{8}\.tmp")
+
+# Which machine wrote a temp file, so that a process id is only ever looked up where it means
+# something: a folder may be shared by two machines, or by two containers with their own ids.
+HOST_TAG = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:6]
 
 
 class WriteError(OSError):
@@ -58,6 +77,7 @@ def write_atomic_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     that keeps the write from happening; the old file, if any, is then left as it was.
     """
     target = _where_to_write(Path(path))
+    sweep_stale_temp_files(target.parent)
     try:
         mode = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
@@ -65,7 +85,7 @@ def write_atomic_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     except OSError as err:
         raise WriteError(path, _reason(err), err.errno) from None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-{HOST_TAG}.", suffix=".tmp", dir=target.parent)
     except OSError as err:
         raise WriteError(path, _reason(err, f"the folder '{target.parent}'"), err.errno) from None
     try:
@@ -132,6 +152,54 @@ def _link_inside(link: Path, folder: Path) -> Path:
             "in the folder the link is in",
         )
     return real
+
+
+def sweep_stale_temp_files(folder: Path, now: float | None = None) -> list[str]:
+    """Delete the temp files a crashed write of ours left in ``folder``; return their names.
+
+    A temp file is stale when it is older than STALE_AFTER_SECONDS (no write takes that long,
+    so this holds for any writer, on any machine sharing the folder), or, sooner, when it was
+    written on this machine by a process that is gone (a killed game). The age rule alone
+    would let a crash's leftovers wait an hour; the process id alone could not judge files
+    from another machine or an older version, which name none. An id may be reused, so a
+    live one proves nothing and its file waits for its age. Best effort: a file that cannot
+    be looked at or deleted is left, and the write goes on.
+    """
+    now = time.time() if now is None else now
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        found = _TEMP_NAME.fullmatch(entry.name)
+        if found is None:
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+                continue
+            old = now - info.st_mtime > STALE_AFTER_SECONDS
+            ours_here = found["host"] == HOST_TAG
+            if old or (ours_here and not _running(int(found["pid"]))):
+                os.unlink(entry.path)
+                removed.append(entry.name)
+        except OSError:
+            continue
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id runs on this machine; True when that cannot be told."""
+    if os.name != "posix" or pid <= 0:
+        return True  # on Windows os.kill would end the process: only the age rule applies there
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # someone else's process, or an id no process can have: do not guess
+    return True
 
 
 def _reason(err: OSError, place: str = "") -> str:

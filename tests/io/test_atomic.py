@@ -5,12 +5,15 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from pytest_mock import MockerFixture
 
-from game.io.atomic import WriteError, write_atomic
+from game.io.atomic import HOST_TAG, WriteError, write_atomic
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="permissions and links as POSIX has them")
 
@@ -157,3 +160,99 @@ def test_a_read_only_folder_is_a_sentence_and_the_old_file_stays(tmp_path: Path,
     )
     assert [p.name for p in folder.iterdir()] == ["mine.json"]
     assert (folder / "mine.json").read_text(encoding="utf-8") == "old"
+
+
+# Temp files left by a crash are swept the next time the folder is written; nothing else ever is.
+
+HOUR = 60 * 60
+ELSEWHERE = "000000" if HOST_TAG != "000000" else "111111"  # the tag of another machine
+
+
+def left_behind(folder: Path, name: str, age: float = 0.0) -> Path:
+    path = folder / name
+    path.write_text("half a save", encoding="utf-8")
+    if age:
+        when = time.time() - age
+        os.utime(path, (when, when))
+    return path
+
+
+def dead_pid() -> int:
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(child.stdout)
+
+
+NOT_OURS = [
+    "notes.tmp",
+    ".notes.tmp",
+    "mine.json.abcdefgh.tmp",  # no leading dot
+    ".mine.json.ABCDEFGH.tmp",  # not what mkstemp makes
+    ".mine.json.abcdefg.tmp",
+    ".mine.json.abcdefgh.tmp.bak",
+    ".mine.json.abcdefgh.temp",
+    ".mine.json.swp",
+    "mine.json",
+]
+
+
+@posix_only
+def test_the_next_write_sweeps_our_stale_temp_files_and_nothing_else(tmp_path: Path) -> None:
+    stale = [".autosave.json.k2j4x9_q.tmp", f".mine.json.4242-{HOST_TAG}.abcdefgh.tmp", ".shot.png.00000000.tmp"]
+    for name in stale:
+        left_behind(tmp_path, name, age=2 * HOUR)
+    for name in NOT_OURS:
+        left_behind(tmp_path, name, age=30 * 24 * HOUR)
+    maybe_live = [
+        f".mine.json.{os.getpid()}-{HOST_TAG}.abcdefgh.tmp",  # this very process could be writing it
+        f".mine.json.{dead_pid()}-{ELSEWHERE}.abcdefgh.tmp",  # another machine's process: its id means nothing here
+        ".mine.json.abcdefgh.tmp",  # written without a process id: only its age tells
+    ]
+    for name in maybe_live:
+        left_behind(tmp_path, name)
+    (tmp_path / ".a.json.abcdefgh.tmp").mkdir()  # named like ours, but a folder
+    (tmp_path / ".b.json.abcdefgh.tmp").symlink_to(tmp_path / ".a.json.abcdefgh.tmp")
+    os.utime(tmp_path / ".a.json.abcdefgh.tmp", (0, 0))
+    theirs = []
+    if os.geteuid() == 0:  # a stale temp file of another user is theirs to clean
+        theirs = [left_behind(tmp_path, ".theirs.json.abcdefgh.tmp", age=2 * HOUR).name]
+        os.chown(tmp_path / theirs[0], 65534, 65534)
+
+    write_atomic(tmp_path / "settings.json", "{}")
+
+    kept = {*NOT_OURS, *maybe_live, *theirs, ".a.json.abcdefgh.tmp", ".b.json.abcdefgh.tmp", "settings.json"}
+    assert {p.name for p in tmp_path.iterdir()} == kept
+
+
+@posix_only
+def test_a_fresh_temp_file_of_a_writer_that_died_is_swept_at_once(tmp_path: Path) -> None:
+    left_behind(tmp_path, f".mine.json.{dead_pid()}-{HOST_TAG}.abcdefgh.tmp")
+    write_atomic(tmp_path / "other.json", "{}")
+    assert [p.name for p in tmp_path.iterdir()] == ["other.json"]
+
+
+@posix_only
+def test_a_write_killed_half_way_leaves_a_temp_file_that_the_next_write_sweeps(tmp_path: Path) -> None:
+    writer = subprocess.Popen(
+        [sys.executable, "-c", HANGING_WRITE, str(tmp_path / "save.json")],
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not list(tmp_path.glob(".save.json.*.tmp")):
+            assert time.monotonic() < deadline and writer.poll() is None, "the writer never started its temp file"
+            time.sleep(0.02)
+    finally:
+        writer.kill()
+        writer.wait(timeout=30)
+    assert len(list(tmp_path.glob(".*.tmp"))) == 1, "the kill left its temp file"
+    write_atomic(tmp_path / "save.json", "the next save")
+    assert [p.name for p in tmp_path.iterdir()] == ["save.json"]
+
+
+# A writer that stops for ever after writing its temp file, as a machine that dies mid-save would.
+HANGING_WRITE = """
+import os, sys, time
+os.fsync = lambda fd: time.sleep(3600)
+from game.io.atomic import write_atomic
+write_atomic(sys.argv[1], "x" * 100_000)
+"""
