@@ -206,7 +206,7 @@ def _reason(err: OSError, place: str = "") -> str:
     """Why a write failed, in words for a player rather than an errno."""
     code = err.errno
     if isinstance(err, WriteError):
-        return err.strerror
+        return str(err.strerror)
     if code == errno.ELOOP:
         return "a symbolic link in the path loops back on itself"
     if isinstance(err, FileExistsError | NotADirectoryError) or code == errno.ENOTDIR:
