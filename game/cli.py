@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from game.core import Level
-from game.io.levels import LevelError, level_schema, load_level
+from game.io.levels import LevelError, find_level, level_schema, load_level
 from game.io.paths import shipped_levels_dir
 from game.ui.main import SCENES as SCREENSHOT_SCENES  # imports no pygame: --help stays instant
 
@@ -22,16 +22,12 @@ Handler = Callable[[argparse.Namespace], int]
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     failed = 0
-    for path in args.files:
-        try:
-            load_level(path)
-        except LevelError as err:
+    for name in args.files:
+        found = _load_or_report(name)
+        if found is None:
             failed += 1
-            for problem in err.problems:
-                print(f"{path}: {problem}", file=sys.stderr)
-        else:
-            if not args.quiet:
-                print(f"{path}: ok")
+        elif not args.quiet:
+            print(f"{found[0]}: ok")
     return 1 if failed else 0
 
 
@@ -66,12 +62,28 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     return screenshot(args.scene, args.level, args.out, size, args.seed)
 
 
+class _CommandParser(argparse.ArgumentParser):
+    """A subcommand's parser: a flag it does not know is its own error, said under its own usage.
+
+    Left to argparse, ``alliances play --frobnicate`` is passed up to the top-level parser,
+    whose usage lists the commands and says nothing of play's flags.
+    """
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="alliances",
         description="Alliances: a strategy game of treaties, Article 5 duties and the wars they start.",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
     sub.required = True
 
     p = sub.add_parser("play", help="open the game: the main menu, or straight into a match")
@@ -94,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_screenshot)
 
     p = sub.add_parser("validate", help="check level files and list every problem")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="LEVEL", help="a level file or shipped level name")
     p.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     p.set_defaults(handler=_cmd_validate)
 
@@ -102,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_schema)
 
     p = sub.add_parser("run", help="play a script of actions headless and print the events as JSON lines")
-    p.add_argument("level", metavar="LEVEL")
+    p.add_argument("level", metavar="LEVEL", help="a level file or shipped level name")
     p.add_argument("--script", required=True, metavar="ACTIONS.jsonl", help="one JSON action per line")
     p.add_argument("--seed", type=int, default=0, help="the match's random seed (default 0)")
     p.set_defaults(handler=_cmd_run)
@@ -112,11 +124,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--runs", type=int, default=5, help="repetitions; the median is reported")
     p.add_argument("--games", type=int, default=10, help="random-vs-random matches per run")
     p.add_argument("--frames", type=int, default=300, help="render: frames measured per level")
-    p.add_argument("--level", action="append", metavar="LEVEL", help="a level file (default: every shipped level)")
+    p.add_argument(
+        "--level",
+        action="append",
+        metavar="LEVEL",
+        help="a level file or shipped level name (default: every shipped level)",
+    )
     p.set_defaults(handler=_cmd_bench)
 
     p = sub.add_parser("simulate", help="play bots against each other and report win rates and turn times")
-    p.add_argument("level", metavar="LEVEL", help="a level file")
+    p.add_argument("level", metavar="LEVEL", help="a level file or shipped level name")
     p.add_argument("--seat1", default="bandwagoner", metavar="BOT", help="bot on seat 1 (default bandwagoner)")
     p.add_argument("--seat2", default="greedy", metavar="BOT", help="bot on seat 2 (default greedy)")
     p.add_argument("--games", type=int, default=20, help="matches to play (default 20)")
@@ -190,23 +207,26 @@ def _cmd_new_map(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_or_report(path: str) -> Level | None:
+def _load_or_report(name: str) -> tuple[str, Level] | None:
+    """The file a level argument (a path, or a shipped level's or the player's map's name) means,
+    and its level; None, with every problem printed as ``FILE: location: message``, if it cannot be used."""
     try:
-        return load_level(path)
+        path = find_level(name)
+        return path, load_level(path)
     except LevelError as err:
         for problem in err.problems:
-            print(f"{path}: {problem}", file=sys.stderr)
+            print(f"{err.source}: {problem}", file=sys.stderr)
         return None
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from game.io.replay import ScriptError, run_script
 
-    level = _load_or_report(args.level)
-    if level is None:
+    found = _load_or_report(args.level)
+    if found is None:
         return 1
     try:
-        for event in run_script(level, args.script, args.seed):
+        for event in run_script(found[1], args.script, args.seed):
             print(event.model_dump_json())
     except ScriptError as err:
         print(str(err), file=sys.stderr)
@@ -217,11 +237,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
 def _cmd_simulate(args: argparse.Namespace) -> int:
     from game.ai.commands import simulate
 
-    level = _load_or_report(args.level)
-    if level is None:
+    found = _load_or_report(args.level)
+    if found is None:
         return 1
     return simulate(
-        level,
+        found[1],
         args.level,
         args.seat1,
         args.seat2,
@@ -237,13 +257,13 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
 def _cmd_bench(args: argparse.Namespace) -> int:
     from game.bench import bench_engine
 
-    paths = args.level or sorted(str(p) for p in shipped_levels_dir().glob("*.json"))
     levels = []
-    for path in paths:
-        level = _load_or_report(path)
-        if level is None:
+    for name in args.level or sorted(str(p) for p in shipped_levels_dir().glob("*.json")):
+        found = _load_or_report(name)
+        if found is None:
             return 1
-        levels.append((path, level))
+        levels.append(found)
+    paths = [path for path, _ in levels]
     if args.runs < 1 or args.games < 1:
         print("alliances bench: --runs and --games must be at least 1", file=sys.stderr)
         return 2

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from game.core import Level, Match, apply, current_seat, new_match
 from game.io.atomic import write_problem
-from game.io.levels import LevelError, load_level
+from game.io.levels import LevelError, find_level, load_level, load_named_level
 from game.ui import flow
 
 if TYPE_CHECKING:
@@ -40,12 +40,11 @@ def _load(name: str | None) -> Level | int:
         if entry is None or entry.level is None:
             return _fail("no level given and none is shipped in levels/")
         return entry.level
-    path = flow.resolve_level(name)
     try:
-        return load_level(path)
+        return load_named_level(name)
     except LevelError as err:
         for problem in err.problems:
-            print(f"{path}: {problem}", file=sys.stderr)
+            print(f"{err.source}: {problem}", file=sys.stderr)
         return 1
 
 
@@ -89,9 +88,12 @@ def edit(level: str | None = None) -> int:
     loaded: Level | None = None
     path: Path | None = None
     if level is not None:
-        path = flow.resolve_level(level)
+        try:
+            path = Path(find_level(level))
+        except LevelError as err:
+            return _fail(f"{level}: {err.problems[0]}")
         if not path.exists():
-            return _fail(f"no level called '{level}'")
+            return _fail(f"{level}: no such file")
         try:
             loaded = load_draft(path)
         except LevelError as err:
