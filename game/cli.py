@@ -180,14 +180,22 @@ def _nation_count(text: str) -> int:
     return int(text)
 
 
+#: new-map shows a progress bar from this many cells on (100 x 100: about a second).
+BIG_MAP_CELLS = 10_000
+
+
 def _cmd_new_map(args: argparse.Namespace) -> int:
     from game.editor import EditError, generate_level
+    from game.editor.generate import STEPS
     from game.io.atomic import write_problem
     from game.io.levels import dump_level, save_level
+    from game.terminal import progress_bar
 
     width, height = args.size
     try:
-        level = generate_level(args.seed, width, height, args.nations)
+        # Only a big map takes long enough (a second or more) for a bar to tell anything.
+        with progress_bar("drawing the map", STEPS, show=width * height >= BIG_MAP_CELLS) as progress:
+            level = generate_level(args.seed, width, height, args.nations, progress)
     except EditError as err:
         print(f"alliances new-map: error: {err}", file=sys.stderr)
         return 2
@@ -256,6 +264,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
 
 def _cmd_bench(args: argparse.Namespace) -> int:
     from game.bench import bench_engine
+    from game.terminal import progress_bar
 
     levels = []
     for name in args.level or sorted(str(p) for p in shipped_levels_dir().glob("*.json")):
@@ -267,23 +276,27 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     if args.runs < 1 or args.games < 1:
         print("alliances bench: --runs and --games must be at least 1", file=sys.stderr)
         return 2
+    if args.target == "render" and args.frames < 1:
+        print("alliances bench: --frames must be at least 1", file=sys.stderr)
+        return 2
     if args.target == "engine":
-        print(bench_engine(levels, runs=args.runs, games=args.games))
+        with progress_bar("engine", len(levels) * args.runs * args.games) as progress:
+            report = bench_engine(levels, runs=args.runs, games=args.games, progress=progress)
     elif args.target == "ai":
         from game.ai.commands import bench_ai
 
-        print(bench_ai(levels, games=args.games))
-    elif args.target == "render":
+        with progress_bar("AI turns", None) as progress:  # bench_ai says how many matches it plays
+            report = bench_ai(levels, games=args.games, progress=progress)
+    else:
         from game.ui.main import bench_render
 
-        if args.frames < 1:
-            print("alliances bench: --frames must be at least 1", file=sys.stderr)
-            return 2
         try:
-            print(bench_render(paths, frames=args.frames))
+            with progress_bar("render", len(paths)) as progress:
+                report = bench_render(paths, frames=args.frames, progress=progress)
         except RuntimeError as err:
             print(f"alliances bench render: {err}", file=sys.stderr)
             return 1
+    print(report)
     return 0
 
 
