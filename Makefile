@@ -10,8 +10,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall whenever pyproject.toml changes; the stamp keeps repeat runs fast.
-$(STAMP): pyproject.toml | $(BIN)/python
+# Reinstall whenever the packaging changes; the stamp keeps repeat runs fast.
+$(STAMP): pyproject.toml setup.py | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 

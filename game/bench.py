@@ -9,6 +9,7 @@ import time
 
 from game.ai.random_bot import RandomBot
 from game.core import Level, apply, current_seat, new_match
+from game.terminal import Update, table
 
 
 def _machine() -> str:
@@ -26,29 +27,33 @@ def _random_match(level: Level, seed: int) -> int:
     return actions
 
 
-def bench_engine(levels: list[tuple[str, Level]], runs: int, games: int) -> str:
+def bench_engine(levels: list[tuple[str, Level]], runs: int, games: int, progress: Update | None = None) -> str:
     """Random-vs-random matches: actions applied per second and matches per second, per level.
 
     The random bot's own choosing (legal action listing) is included: that is what a
-    full match costs end to end.
+    full match costs end to end. ``progress(done, total)`` is told after each match.
     """
-    lines = [f"engine benchmark: median of {runs} runs x {games} random-vs-random matches ({_machine()})"]
-    lines.append(f"{'level':<28} {'actions/s':>10} {'matches/s':>10} {'ms/match':>9} {'actions/match':>14}")
+    rows = []
+    total, done = len(levels) * runs * games, 0
     for path, level in levels:
         per_run_aps, per_run_mps, per_match_actions = [], [], []
         for run in range(runs):
             started = time.perf_counter()
-            total = 0
+            actions = 0
             for game in range(games):
                 n = _random_match(level, seed=run * 1000 + game)
-                total += n
+                actions += n
                 per_match_actions.append(n)
+                done += 1
+                if progress is not None:
+                    progress(done, total)
             elapsed = time.perf_counter() - started
-            per_run_aps.append(total / elapsed)
+            per_run_aps.append(actions / elapsed)
             per_run_mps.append(games / elapsed)
         mps = statistics.median(per_run_mps)
-        lines.append(
-            f"{path:<28} {statistics.median(per_run_aps):>10.0f} {mps:>10.1f} {1000 / mps:>9.1f} "
-            f"{statistics.median(per_match_actions):>14.0f}"
+        aps = statistics.median(per_run_aps)
+        rows.append(
+            (path, f"{aps:.0f}", f"{mps:.1f}", f"{1000 / mps:.1f}", f"{statistics.median(per_match_actions):.0f}")
         )
-    return "\n".join(lines)
+    heading = f"engine benchmark: median of {runs} runs x {games} random-vs-random matches ({_machine()})"
+    return heading + "\n" + table(("level", "actions/s", "matches/s", "ms/match", "actions/match"), rows)

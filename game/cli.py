@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from game.core import Level
-from game.io.levels import LevelError, level_schema, load_level
+from game.io.levels import LevelError, find_level, level_schema, load_level
 from game.io.paths import shipped_levels_dir
 from game.ui.main import SCENES as SCREENSHOT_SCENES  # imports no pygame: --help stays instant
 
@@ -22,16 +22,12 @@ Handler = Callable[[argparse.Namespace], int]
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     failed = 0
-    for path in args.files:
-        try:
-            load_level(path)
-        except LevelError as err:
+    for name in args.files:
+        found = _load_or_report(name)
+        if found is None:
             failed += 1
-            for problem in err.problems:
-                print(f"{path}: {problem}", file=sys.stderr)
-        else:
-            if not args.quiet:
-                print(f"{path}: ok")
+        elif not args.quiet:
+            print(f"{found[0]}: ok")
     return 1 if failed else 0
 
 
@@ -66,12 +62,28 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     return screenshot(args.scene, args.level, args.out, size, args.seed)
 
 
+class _CommandParser(argparse.ArgumentParser):
+    """A subcommand's parser: a flag it does not know is its own error, said under its own usage.
+
+    Left to argparse, ``alliances play --frobnicate`` is passed up to the top-level parser,
+    whose usage lists the commands and says nothing of play's flags.
+    """
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="alliances",
         description="Alliances: a strategy game of treaties, Article 5 duties and the wars they start.",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
     sub.required = True
 
     p = sub.add_parser("play", help="open the game: the main menu, or straight into a match")
@@ -94,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_screenshot)
 
     p = sub.add_parser("validate", help="check level files and list every problem")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="LEVEL", help="a level file or shipped level name")
     p.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     p.set_defaults(handler=_cmd_validate)
 
@@ -102,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_schema)
 
     p = sub.add_parser("run", help="play a script of actions headless and print the events as JSON lines")
-    p.add_argument("level", metavar="LEVEL")
+    p.add_argument("level", metavar="LEVEL", help="a level file or shipped level name")
     p.add_argument("--script", required=True, metavar="ACTIONS.jsonl", help="one JSON action per line")
     p.add_argument("--seed", type=int, default=0, help="the match's random seed (default 0)")
     p.set_defaults(handler=_cmd_run)
@@ -112,11 +124,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--runs", type=int, default=5, help="repetitions; the median is reported")
     p.add_argument("--games", type=int, default=10, help="random-vs-random matches per run")
     p.add_argument("--frames", type=int, default=300, help="render: frames measured per level")
-    p.add_argument("--level", action="append", metavar="LEVEL", help="a level file (default: every shipped level)")
+    p.add_argument(
+        "--level",
+        action="append",
+        metavar="LEVEL",
+        help="a level file or shipped level name (default: every shipped level)",
+    )
     p.set_defaults(handler=_cmd_bench)
 
     p = sub.add_parser("simulate", help="play bots against each other and report win rates and turn times")
-    p.add_argument("level", metavar="LEVEL", help="a level file")
+    p.add_argument("level", metavar="LEVEL", help="a level file or shipped level name")
     p.add_argument("--seat1", default="bandwagoner", metavar="BOT", help="bot on seat 1 (default bandwagoner)")
     p.add_argument("--seat2", default="greedy", metavar="BOT", help="bot on seat 2 (default greedy)")
     p.add_argument("--games", type=int, default=20, help="matches to play (default 20)")
@@ -163,14 +180,22 @@ def _nation_count(text: str) -> int:
     return int(text)
 
 
+#: new-map shows a progress bar from this many cells on (100 x 100: about a second).
+BIG_MAP_CELLS = 10_000
+
+
 def _cmd_new_map(args: argparse.Namespace) -> int:
     from game.editor import EditError, generate_level
+    from game.editor.generate import STEPS
     from game.io.atomic import write_problem
     from game.io.levels import dump_level, save_level
+    from game.terminal import progress_bar
 
     width, height = args.size
     try:
-        level = generate_level(args.seed, width, height, args.nations)
+        # Only a big map takes long enough (a second or more) for a bar to tell anything.
+        with progress_bar("drawing the map", STEPS, show=width * height >= BIG_MAP_CELLS) as progress:
+            level = generate_level(args.seed, width, height, args.nations, progress)
     except EditError as err:
         print(f"alliances new-map: error: {err}", file=sys.stderr)
         return 2
@@ -190,23 +215,26 @@ def _cmd_new_map(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_or_report(path: str) -> Level | None:
+def _load_or_report(name: str) -> tuple[str, Level] | None:
+    """The file a level argument (a path, or a shipped level's or the player's map's name) means,
+    and its level; None, with every problem printed as ``FILE: location: message``, if it cannot be used."""
     try:
-        return load_level(path)
+        path = find_level(name)
+        return path, load_level(path)
     except LevelError as err:
         for problem in err.problems:
-            print(f"{path}: {problem}", file=sys.stderr)
+            print(f"{err.source}: {problem}", file=sys.stderr)
         return None
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from game.io.replay import ScriptError, run_script
 
-    level = _load_or_report(args.level)
-    if level is None:
+    found = _load_or_report(args.level)
+    if found is None:
         return 1
     try:
-        for event in run_script(level, args.script, args.seed):
+        for event in run_script(found[1], args.script, args.seed):
             print(event.model_dump_json())
     except ScriptError as err:
         print(str(err), file=sys.stderr)
@@ -217,11 +245,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
 def _cmd_simulate(args: argparse.Namespace) -> int:
     from game.ai.commands import simulate
 
-    level = _load_or_report(args.level)
-    if level is None:
+    found = _load_or_report(args.level)
+    if found is None:
         return 1
     return simulate(
-        level,
+        found[1],
         args.level,
         args.seat1,
         args.seat2,
@@ -236,34 +264,39 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
 
 def _cmd_bench(args: argparse.Namespace) -> int:
     from game.bench import bench_engine
+    from game.terminal import progress_bar
 
-    paths = args.level or sorted(str(p) for p in shipped_levels_dir().glob("*.json"))
     levels = []
-    for path in paths:
-        level = _load_or_report(path)
-        if level is None:
+    for name in args.level or sorted(str(p) for p in shipped_levels_dir().glob("*.json")):
+        found = _load_or_report(name)
+        if found is None:
             return 1
-        levels.append((path, level))
+        levels.append(found)
+    paths = [path for path, _ in levels]
     if args.runs < 1 or args.games < 1:
         print("alliances bench: --runs and --games must be at least 1", file=sys.stderr)
         return 2
+    if args.target == "render" and args.frames < 1:
+        print("alliances bench: --frames must be at least 1", file=sys.stderr)
+        return 2
     if args.target == "engine":
-        print(bench_engine(levels, runs=args.runs, games=args.games))
+        with progress_bar("engine", len(levels) * args.runs * args.games) as progress:
+            report = bench_engine(levels, runs=args.runs, games=args.games, progress=progress)
     elif args.target == "ai":
         from game.ai.commands import bench_ai
 
-        print(bench_ai(levels, games=args.games))
-    elif args.target == "render":
+        with progress_bar("AI turns", None) as progress:  # bench_ai says how many matches it plays
+            report = bench_ai(levels, games=args.games, progress=progress)
+    else:
         from game.ui.main import bench_render
 
-        if args.frames < 1:
-            print("alliances bench: --frames must be at least 1", file=sys.stderr)
-            return 2
         try:
-            print(bench_render(paths, frames=args.frames))
+            with progress_bar("render", len(paths)) as progress:
+                report = bench_render(paths, frames=args.frames, progress=progress)
         except RuntimeError as err:
             print(f"alliances bench render: {err}", file=sys.stderr)
             return 1
+    print(report)
     return 0
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import main
+from game.cli import build_parser, main
 from tests.small_world import small_world, write_level
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -143,3 +143,85 @@ def test_python_dash_m_game_runs_the_command_and_returns_its_exit_code(tmp_path:
     )
     assert result.returncode == 1, result.stderr
     assert f"{path}: territories[1].owner: unknown nation 'prussia'" in result.stderr
+
+
+# Level names everywhere: every command that takes a level takes a shipped level's name, as play does.
+
+SHIPPED = sorted(p.stem for p in (REPO_ROOT / "levels").glob("*.json"))
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The player's files in a fresh folder: no maps of the person running the tests are listed."""
+    monkeypatch.setenv("ALLIANCES_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+def test_run_plays_a_shipped_level_by_its_name(tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    script = tmp_path / "script.jsonl"
+    script.write_text('{"kind": "end_turn"}\n', encoding="utf-8")
+    assert main(["run", "tutorial", "--script", str(script)]) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and [json.loads(line)["kind"] for line in out.splitlines()].count("turn_started") == 2
+
+
+def test_validate_simulate_and_bench_take_level_names_too(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", *SHIPPED]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"{REPO_ROOT / 'levels' / name}.json: ok" for name in SHIPPED]
+    assert main(["simulate", "tutorial", "--games", "1", "--seat1", "random", "--seat2", "random", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["level"] == "tutorial"
+    assert main(["bench", "engine", "--level", "tutorial.json", "--runs", "1", "--games", "1"]) == 0
+    assert "tutorial.json" in capsys.readouterr().out
+
+
+def test_a_map_of_the_players_own_is_found_by_its_name(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (home / "maps").mkdir(parents=True)
+    write_level(home / "maps", small_world(), "mine.json")
+    assert main(["validate", "mine"]) == 0
+    assert capsys.readouterr().out == f"{home / 'maps' / 'mine.json'}: ok\n"
+
+
+def test_an_unknown_name_lists_the_shipped_levels_and_the_players_maps(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (home / "maps").mkdir(parents=True)
+    write_level(home / "maps", small_world(), "mine.json")
+    assert main(["run", "tutorail", "--script", "x.jsonl"]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "tutorail: no such file here, and no shipped level or map of yours is called that; "
+        f"shipped levels: {', '.join(SHIPPED)}; your maps: mine\n"
+    )
+    # A path is the file meant, wherever shipped levels are: missing is all there is to say.
+    assert main(["validate", str(home / "tutorial.json")]) == 1
+    assert capsys.readouterr().err == f"{home / 'tutorial.json'}: no such file\n"
+
+
+# A flag a command does not know: that command's usage and one line of error, exit code 2.
+
+# Enough for each command to parse, so that the unknown flag is the only mistake.
+REQUIRED = {
+    "screenshot": ["--scene", "menu", "--out", "x.png"],
+    "validate": ["x.json"],
+    "run": ["x.json", "--script", "x.jsonl"],
+    "bench": ["engine"],
+    "simulate": ["x.json"],
+}
+
+
+def _commands() -> list[str]:
+    (choices,) = [a.choices for a in build_parser()._actions if isinstance(a.choices, dict)]
+    return sorted(choices)
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_a_flag_a_command_does_not_know_shows_that_commands_usage(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main([command, *REQUIRED.get(command, []), "--frobnicate"])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"usage: alliances {command} ")
+    assert err.splitlines()[-1] == f"alliances {command}: error: unrecognized arguments: --frobnicate"
+    assert "Traceback" not in err

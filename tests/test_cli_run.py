@@ -76,6 +76,18 @@ def test_an_illegal_action_stops_the_run_with_its_line_number_and_reason(tmp_pat
             "bad JSON: a number is too long",
         ),
         ('{"kind": "end_turn", "kind": "undo"}', "bad JSON: the key 'kind' appears twice"),
+        (
+            '{"kind": "recruit", "nation": "france", "territory": "paris", "amount": "3"}',
+            'not a valid action: recruit.amount: must be a whole number, not "3"',
+        ),
+        (
+            '{"kind": "recruit", "nation": "france", "territory": "paris", "amount": true}',
+            "not a valid action: recruit.amount: must be a whole number, not true",
+        ),
+        (
+            '{"kind": "answer_offer", "nation": "france", "offer": 1, "accept": "yes"}',
+            "not a valid action: answer_offer.accept: must",
+        ),
     ],
 )
 def test_a_broken_line_is_reported_with_its_number(tmp_path: Path, capsys, line: str, fragment: str) -> None:
@@ -83,7 +95,7 @@ def test_a_broken_line_is_reported_with_its_number(tmp_path: Path, capsys, line:
     assert main(["run", FIXTURE, "--script", script]) == 2
     err = capsys.readouterr().err
     assert f"{script}:2: {fragment}" in err
-    assert "Traceback" not in err
+    assert "Traceback" not in err and len(err.splitlines()) == 1
 
 
 def test_a_missing_script_or_level_is_one_clear_message(tmp_path: Path, capsys) -> None:

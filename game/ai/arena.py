@@ -26,6 +26,7 @@ from game.ai.politics import tally
 from game.ai.registry import make_bot
 from game.core import IllegalAction, Level, Match, apply, current_seat, new_match, state_hash
 from game.core.victory import PointSplit, point_split
+from game.terminal import table
 
 # A bot that takes this many actions in one turn is stuck: the arena stops it rather than hang.
 MAX_ACTIONS_PER_TURN = 400
@@ -143,25 +144,32 @@ class ArenaReport:
         }
 
     def table(self) -> str:
-        lines = [
-            f"{self.level}: {self.games} games, seed {self.seed}"
-            + (", seats alternating" if self.alternate else ", fixed seats"),
-            f"{'bot':<22} {'wins':>5} {'draws':>5} {'losses':>6} {'win rate':>9} {'95% CI':>15} "
-            f"{'turn p50':>9} {'turn p95':>9}",
-        ]
+        heading = f"{self.level}: {self.games} games, seed {self.seed}" + (
+            ", seats alternating" if self.alternate else ", fixed seats"
+        )
+        rows = []
         for stats in self.bots:
             low, high = stats.interval
-            lines.append(
-                f"{stats.label:<22} {stats.wins:>5} {stats.draws:>5} {stats.losses:>6} {stats.win_rate:>9.1%} "
-                f"{f'{low:.1%}-{high:.1%}':>15} {stats.turn_ms(0.5):>7.1f}ms {stats.turn_ms(0.95):>7.1f}ms"
+            rows.append(
+                (
+                    stats.label,
+                    str(stats.wins),
+                    str(stats.draws),
+                    str(stats.losses),
+                    f"{stats.win_rate:.1%}",
+                    f"{low:.1%}-{high:.1%}",
+                    f"{stats.turn_ms(0.5):.1f}ms",
+                    f"{stats.turn_ms(0.95):.1f}ms",
+                )
             )
+        headers = ("bot", "wins", "draws", "losses", "win rate", "95% CI", "turn p50", "turn p95")
         low, high = wilson_interval(self.first_seat_wins, self.games)
-        lines.append(
+        summary = (
             f"mean rounds {self.mean_rounds:.1f}; first seat wins {self.first_seat_win_rate:.1%} "
             f"({low:.1%}-{high:.1%}); draws {self.draws}; ends: "
             + ", ".join(f"{k} {v}" for k, v in self.reasons().items())
         )
-        return "\n".join(lines)
+        return "\n".join((heading, table(headers, rows), summary))
 
     def split(self, every: int = SPLIT_EVERY) -> list[tuple[str, int, tuple[PointSplit, PointSplit]]]:
         """Each seat's mean points by source every ``every`` rounds and at the end: (when, games, means).
@@ -195,19 +203,15 @@ class ArenaReport:
         }
 
     def split_table(self) -> str:
-        names = [name[:24] for name in self.seat_names]
-        head = f"{'round':>5} {'games':>5}"
-        sub = " " * 11
-        for name in names:
-            head += f" | {name:<28}"
-            sub += f" | {'own':>6} {'taken':>6} {'allies':>6} {'total':>7}"
-        lines = ["Victory points by source, mean per seat (own land / land taken / allies' land):", head, sub]
+        """One row per seat for each round of :meth:`split`."""
+        rows = []
         for when, games, means in self.split():
-            line = f"{when:>5} {games:>5}"
-            for part in means:
-                line += f" | {part.own:>6.1f} {part.captured:>6.1f} {part.allies:>6.1f} {part.total:>7.1f}"
-            lines.append(line)
-        return "\n".join(line.rstrip() for line in lines)
+            for name, part in zip(self.seat_names, means, strict=True):
+                numbers = (part.own, part.captured, part.allies, part.total)
+                rows.append((when, str(games), name[:24], *(f"{n:.1f}" for n in numbers)))
+        title = "Victory points by source, mean per seat (own land / land taken / allies' land):"
+        headers = ("round", "games", "seat", "own", "taken", "allies", "total")
+        return title + "\n" + table(headers, rows, names=0, texts=(2,))
 
 
 def _mean_splits(splits: list[tuple[PointSplit, PointSplit]]) -> tuple[PointSplit, PointSplit]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import platform
 import sys
-import time
 from typing import TextIO
 
 from game.ai.arena import ArenaReport, percentile, play_match, run_arena
@@ -16,29 +15,7 @@ from game.ai.politics import ROWS as POLITICS_ROWS
 from game.ai.politics import table as politics_table
 from game.ai.registry import BOT_NAMES, UnknownBot, make_bot
 from game.core import Level
-
-BAR_WIDTH = 30
-
-
-class ProgressBar:
-    """A one-line text progress bar on a terminal; silent when the stream is not a terminal."""
-
-    def __init__(self, stream: TextIO, label: str) -> None:
-        self.stream = stream
-        self.label = label
-        self.live = stream.isatty()
-        self.started = time.perf_counter()
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.live:
-            return
-        filled = BAR_WIDTH * done // max(1, total)
-        elapsed = time.perf_counter() - self.started
-        bar = "#" * filled + "-" * (BAR_WIDTH - filled)
-        self.stream.write(f"\r{self.label} [{bar}] {done}/{total} {elapsed:5.1f}s")
-        if done >= total:
-            self.stream.write("\n")
-        self.stream.flush()
+from game.terminal import Update, progress_bar, table
 
 
 def simulate(
@@ -55,7 +32,8 @@ def simulate(
     politics: bool = False,
     err: TextIO | None = None,
 ) -> int:
-    """Play the games and print the table (or JSON), with a progress bar on ``err`` when it is a terminal.
+    """Play the games and print the table (or JSON), with a progress bar on ``err`` when it is a
+    terminal and the output is a table (JSON is read by programs: nothing extra then).
 
     Exit code 2 for a bad bot name or game count.
     """
@@ -69,16 +47,10 @@ def simulate(
     except UnknownBot as problem:
         print(f"alliances simulate: {problem}", file=err)
         return 2
-    report = run_arena(
-        level,
-        seat1,
-        seat2,
-        games,
-        seed=seed,
-        alternate=alternate,
-        level_name=level_name,
-        progress=ProgressBar(err, f"{seat1} vs {seat2}"),
-    )
+    with progress_bar(f"{seat1} vs {seat2}", games, show=not as_json, stream=err) as progress:
+        report = run_arena(
+            level, seat1, seat2, games, seed=seed, alternate=alternate, level_name=level_name, progress=progress
+        )
     return _print(report, as_json, split, out, politics)
 
 
@@ -100,16 +72,18 @@ def _print(report: ArenaReport, as_json: bool, split: bool, out: TextIO, politic
     return 0
 
 
-def bench_ai(levels: list[tuple[str, Level]], games: int, bots: tuple[str, ...] = ()) -> str:
+def bench_ai(
+    levels: list[tuple[str, Level]], games: int, bots: tuple[str, ...] = (), progress: Update | None = None
+) -> str:
     """Per-turn time of each bandwagoner difficulty, p50 and p95, in mirror matches on each level.
 
     A mirror match runs to the end (often the round limit), so late turns with big armies count.
+    ``progress(done, total)`` is told after each match.
     """
     bots = bots or tuple(name for name in BOT_NAMES if name.startswith("bandwagoner:"))
     machine = f"{platform.machine()}, Python {platform.python_version()}"
-    lines = [f"AI turn time: {games} mirror matches per bot and level, seeds 0..{games - 1} ({machine})"]
-    width = max([len("level"), *(len(path) for path, _ in levels)])
-    lines.append(f"{'level':<{width}} {'bot':<20} {'turns':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    rows = []
+    total, done = len(levels) * len(bots) * games, 0
     for path, level in levels:
         for name in bots:
             times: list[float] = []
@@ -117,8 +91,18 @@ def bench_ai(levels: list[tuple[str, Level]], games: int, bots: tuple[str, ...] 
                 _, (first, second) = play_match(level, (make_bot(name), make_bot(name)), seed)
                 times.extend(first)
                 times.extend(second)
-            lines.append(
-                f"{path:<{width}} {name:<20} {len(times):>6} {percentile(times, 0.5) * 1000:>8.1f} "
-                f"{percentile(times, 0.95) * 1000:>8.1f} {max(times) * 1000:>8.1f}"
+                done += 1
+                if progress is not None:
+                    progress(done, total)
+            rows.append(
+                (
+                    path,
+                    name,
+                    str(len(times)),
+                    f"{percentile(times, 0.5) * 1000:.1f}",
+                    f"{percentile(times, 0.95) * 1000:.1f}",
+                    f"{max(times) * 1000:.1f}",
+                )
             )
-    return "\n".join(lines)
+    heading = f"AI turn time: {games} mirror matches per bot and level, seeds 0..{games - 1} ({machine})"
+    return heading + "\n" + table(("level", "bot", "turns", "p50 ms", "p95 ms", "max ms"), rows, names=2)

@@ -10,6 +10,8 @@ from collections import Counter
 from collections.abc import Container, Iterable
 from typing import Any
 
+from game import terminal
+
 # Rows in the order the table prints them: (key, label).
 ROWS: tuple[tuple[str, str], ...] = (
     ("duties raised", "duties raised"),
@@ -90,7 +92,6 @@ def table(per_game: list[Counter[str]]) -> str:
     total: Counter[str] = Counter()
     for counts in per_game:
         total.update(counts)
-    lines = [f"Alliance politics over {len(per_game)} games (total, per game):"]
-    for key, label in ROWS:
-        lines.append(f"{label:<48} {total[key]:>6} {total[key] / games:>7.1f}")
-    return "\n".join(lines)
+    rows = [(label, str(total[key]), f"{total[key] / games:.1f}") for key, label in ROWS]
+    heading = f"Alliance politics over {len(per_game)} games (total, per game):"
+    return heading + "\n" + terminal.table(("", "total", "per game"), rows)

@@ -5,7 +5,7 @@ Everything the UI and the bots may use is exported here: start a match with
 :func:`preview`, change it only with :func:`apply`.
 """
 
-from game.core.actions import Action, parse_action
+from game.core.actions import Action, action_problem, parse_action
 from game.core.combat import Odds, odds
 from game.core.duties import deadline_round
 from game.core.engine import apply, can_undo, current_seat, is_legal, new_match, view
@@ -43,6 +43,7 @@ __all__ = [
     "Preview",
     "Problem",
     "Refusal",
+    "action_problem",
     "apply",
     "can_undo",
     "current_seat",

@@ -1,18 +1,21 @@
 """Actions: what a seat may ask the rules to do. One pydantic model per kind.
 
 Actions arrive from people, scripts and bots, so they are validated here, at the
-boundary; the engine then trusts their shape and checks only the rules.
+boundary; the engine then trusts their shape and checks only the rules. They are strict,
+as levels are: ``"amount": "3"``, ``"amount": true`` or ``"accept": "yes"`` is a mistake in
+a script or a damaged save, not a number or a yes, so it is refused rather than guessed.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 
 class _Action(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Recruit(_Action):
@@ -49,15 +52,21 @@ def _unscoped(ids: tuple[str, ...]) -> bool:
 
 
 # A treaty's scope, as in a level (``alliances schema``): left out of a log when empty, so an unscoped
-# offer is written exactly as before scopes existed.
+# offer is written exactly as before scopes existed. A JSON array arrives as a list, which strict
+# mode would refuse for a tuple: the container is taken as given, its items stay strict (text only).
 Against: TypeAlias = Annotated[
     tuple[str, ...],
-    Field(default=(), exclude_if=_unscoped, description="binds only against these nations; empty: anyone"),
+    Field(
+        default=(), strict=False, exclude_if=_unscoped, description="binds only against these nations; empty: anyone"
+    ),
 ]
 Area: TypeAlias = Annotated[
     tuple[str, ...],
     Field(
-        default=(), exclude_if=_unscoped, description="binds only for an attack on these territories; empty: anywhere"
+        default=(),
+        strict=False,
+        exclude_if=_unscoped,
+        description="binds only for an attack on these territories; empty: anywhere",
     ),
 ]
 
@@ -215,9 +224,68 @@ ACTION_ADAPTER: TypeAdapter[Action] = TypeAdapter(Action)
 
 
 def parse_action(data: object) -> Action:
-    """Validate a decoded JSON object into an action (pydantic.ValidationError if it is not one)."""
+    """Validate a decoded JSON object into an action (pydantic.ValidationError if it is not one).
+
+    Strict: a number is an integer (``3``, never ``"3"``, ``3.0`` or ``true``), a yes or no is
+    ``true`` or ``false``, a name is text. :func:`action_problem` says what was wrong.
+    """
     return ACTION_ADAPTER.validate_python(data)
 
 
-def action_to_json(action: Action) -> str:
-    return action.model_dump_json()
+_EXPECTED = {
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "string_type": "text",
+    "tuple_type": "a list",
+    "model_type": "an object",
+    "model_attributes_type": "an object",
+}
+
+
+def action_problem(error: ValidationError) -> str:
+    """What is wrong with a would-be action, for the person who wrote it: the field, by the action's
+    kind, and why (``recruit.amount: must be a whole number, not "3"``); the first problem, and how
+    many more there are.
+
+    >>> try:
+    ...     parse_action({"kind": "answer_offer", "nation": "france", "offer": 1, "accept": "yes"})
+    ... except ValidationError as err:
+    ...     print(action_problem(err))
+    answer_offer.accept: must be true or false, not "yes"
+    """
+    problems = error.errors(include_url=False)
+    first = problems[0]
+    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"]).lstrip(".")
+    kind = first["type"]
+    if kind == "union_tag_invalid":
+        where, reason = (
+            "kind",
+            f"{_shown(first['input'].get('kind'))} is not an action ({first['ctx']['expected_tags']})",
+        )
+    elif kind == "union_tag_not_found":
+        where, reason = "kind", "is missing"
+    elif kind in _EXPECTED:
+        reason = f"must be {_EXPECTED[kind]}, not {_shown(first['input'])}"
+    elif kind == "missing":
+        reason = "is missing"
+    elif kind == "extra_forbidden":
+        reason = "is not a field of this action"
+    else:
+        reason = first["msg"][:1].lower() + first["msg"][1:]
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return (f"{where}: {reason}" if where else reason) + more
+
+
+def _shown(value: object, limit: int = 40) -> str:
+    """A value as it was written in the JSON, cut short: a hostile file may hold a megabyte of it."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, str):
+        return json.dumps(value[:limit], ensure_ascii=False)[:-1] + ('..."' if len(value) > limit else '"')
+    try:
+        text = json.dumps(value)
+    except (TypeError, ValueError):  # not JSON at all, or an integer too long to print
+        return type(value).__name__
+    return text if len(text) <= limit else text[:limit] + "..."

@@ -8,7 +8,7 @@ live problems panel and the tests all share one list of rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, Literal, TypeAlias
 
@@ -289,14 +289,20 @@ def _problems(level: Level) -> Iterator[Problem]:  # noqa: C901 - a flat list of
 
     geography = Geography(level)
     owned: set[str] = set()
+    # A territory's pieces are searched once per id: an id written many times (already a problem
+    # above) would otherwise walk the same cells again for every copy.
+    connected: dict[str, bool] = {}
     for i, t in enumerate(level.territories):
         if t.owner not in nations:
             yield Problem(f"territories[{i}].owner", f"unknown nation '{t.owner}'")
         owned.add(t.owner)
         if not geography.cells.get(t.id):
             yield Problem(f"territories[{i}]", f"territory '{t.id}' (code '{t.code}') has no cells on the map")
-        elif not geography.is_connected(t.id):
-            yield Problem(f"territories[{i}]", f"territory '{t.id}' is split into pieces that do not touch")
+        else:
+            if t.id not in connected:
+                connected[t.id] = geography.is_connected(t.id)
+            if not connected[t.id]:
+                yield Problem(f"territories[{i}]", f"territory '{t.id}' is split into pieces that do not touch")
 
     for i, n in enumerate(level.nations):
         if n.id not in owned:
@@ -355,7 +361,8 @@ def _problems(level: Level) -> Iterator[Problem]:  # noqa: C901 - a flat list of
             yield Problem(f"wars[{i}]", f"the same war as wars[{at_war[pair]}]")
         at_war.setdefault(pair, i)
 
-    allied: set[frozenset[str]] = set()
+    alliances = _Memberships(level.treaties.alliances)
+    allies_at_war = alliances.pairs_within(at_war)
     for i, alliance in enumerate(level.treaties.alliances):
         where = f"treaties.alliances[{i}]"
         for j, nid in enumerate(alliance.members):
@@ -363,16 +370,11 @@ def _problems(level: Level) -> Iterator[Problem]:  # noqa: C901 - a flat list of
                 yield Problem(f"{where}.members[{j}]", f"unknown nation '{nid}'")
         for j, nid in _duplicates(alliance.members):
             yield Problem(f"{where}.members[{j}]", f"names nation '{nid}' twice")
-        members = sorted(set(alliance.members))
-        if len(members) < 2:
+        if len(alliances.members[i]) < 2:
             yield Problem(f"{where}.members", f"alliance '{alliance.id}' needs at least two members")
-        for a in members:
-            for b in members:
-                if a < b:
-                    allied.add(frozenset((a, b)))
-                    if frozenset((a, b)) in at_war:
-                        yield Problem(f"{where}.members", f"members '{a}' and '{b}' are at war with each other")
-        yield from _scope_problems(where, alliance, set(alliance.members), nations, territories)
+        for a, b in allies_at_war.get(i, ()):
+            yield Problem(f"{where}.members", f"members '{a}' and '{b}' are at war with each other")
+        yield from _scope_problems(where, alliance, alliances.members[i], nations, territories)
 
     guaranteed: dict[tuple[str, str], int] = {}
     for i, g in enumerate(level.treaties.guarantees):
@@ -388,9 +390,10 @@ def _problems(level: Level) -> Iterator[Problem]:  # noqa: C901 - a flat list of
     pacts: dict[frozenset[str], int] = {}
     for i, pact in enumerate(level.treaties.pacts):
         where = f"treaties.pacts[{i}]"
-        if frozenset(pact.members) in pacts:
-            yield Problem(f"{where}.members", f"the same pact as treaties.pacts[{pacts[frozenset(pact.members)]}]")
-        pacts.setdefault(frozenset(pact.members), i)
+        parties = frozenset(pact.members)
+        if parties in pacts:
+            yield Problem(f"{where}.members", f"the same pact as treaties.pacts[{pacts[parties]}]")
+        pacts.setdefault(parties, i)
         for j, nid in enumerate(pact.members):
             if nid not in nations:
                 yield Problem(f"{where}.members[{j}]", f"unknown nation '{nid}'")
@@ -398,7 +401,7 @@ def _problems(level: Level) -> Iterator[Problem]:  # noqa: C901 - a flat list of
             yield Problem(f"{where}.members", "a non-aggression pact has exactly two members")
         elif pact.members[0] == pact.members[1]:
             yield Problem(f"{where}.members", f"names nation '{pact.members[0]}' twice")
-        elif frozenset(pact.members) in at_war:
+        elif parties in at_war:
             yield Problem(f"{where}.members", f"'{pact.members[0]}' and '{pact.members[1]}' are at war")
 
     for i, gar in enumerate(level.garrisons):
@@ -409,11 +412,54 @@ def _problems(level: Level) -> Iterator[Problem]:  # noqa: C901 - a flat list of
         if gar.nation not in nations:
             yield Problem(f"{where}.nation", f"unknown nation '{gar.nation}'")
         elif territory is not None and territory.owner in nations and gar.nation != territory.owner:
-            if frozenset((gar.nation, territory.owner)) not in allied:
+            if not alliances.share_one(gar.nation, territory.owner):
                 yield Problem(
                     f"{where}.nation",
                     f"'{gar.nation}' may only garrison '{gar.territory}' as an ally of its owner '{territory.owner}'",
                 )
+
+
+class _Memberships:
+    """Who belongs to which alliance, for the checks that ask whether two nations share one.
+
+    A level may hold one alliance of thousands of members, or thousands of alliances: listing
+    every pair of members costs the square of that (a 61 KB file once took minutes). Instead
+    each nation keeps the set of its alliances' indices, and a question about two nations
+    intersects their two sets, which walks the smaller one. Each distinct pair is asked once,
+    so the cost is linear in the file for any level a designer writes; a file built to make
+    many nations share many alliances and many wars at once costs at most its size times the
+    square root of its number of wars, still seconds at the 5 MB a level file may have.
+    """
+
+    def __init__(self, alliances: list[Alliance]) -> None:
+        self.members: list[set[str]] = [set(alliance.members) for alliance in alliances]
+        self.alliances_of: dict[str, set[int]] = {}
+        for index, members in enumerate(self.members):
+            for nid in members:
+                self.alliances_of.setdefault(nid, set()).add(index)
+        self._allied: dict[frozenset[str], bool] = {}
+
+    def share_one(self, a: str, b: str) -> bool:
+        """Whether ``a`` and ``b`` are members of one alliance (asked again, answered from memory)."""
+        pair = frozenset((a, b))
+        known = self._allied.get(pair)
+        if known is None:
+            known = not self.alliances_of.get(a, set()).isdisjoint(self.alliances_of.get(b, set()))
+            self._allied[pair] = known
+        return known
+
+    def pairs_within(self, pairs: Iterable[frozenset[str]]) -> dict[int, list[tuple[str, str]]]:
+        """For each alliance, the given pairs of two distinct nations that are both its members, sorted."""
+        within: dict[int, list[tuple[str, str]]] = {}
+        for pair in pairs:
+            if len(pair) != 2:
+                continue
+            a, b = sorted(pair)
+            for index in self.alliances_of.get(a, set()) & self.alliances_of.get(b, set()):
+                within.setdefault(index, []).append((a, b))
+        for found in within.values():
+            found.sort()
+        return within
 
 
 def _scope_problems(

@@ -28,7 +28,7 @@ import heapq
 import math
 import random
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from game.core.hexgrid import Cell, distance, from_axial, neighbours, to_axial
@@ -53,6 +53,9 @@ MAX_NATIONS = 16
 MIN_SIDE = 6
 MAX_SIDE = 200
 MAX_ATTEMPTS = 50
+#: The steps of one attempt, as generate_level counts them for a progress bar: the noise, the land,
+#: the regions, the nations, the territories, the checks.
+STEPS = 6
 
 # Territory sizes, in cells.
 SMALLEST_TERRITORY = 5
@@ -101,16 +104,24 @@ def min_cells(nations: int) -> int:
     return 24 * per_side + 16
 
 
-def generate_level(seed: int, width: int, height: int, nations: int) -> Level:
+def generate_level(
+    seed: int, width: int, height: int, nations: int, progress: Callable[[int, int], None] | None = None
+) -> Level:
     """A valid, connected, seat-fair level; the same arguments always give the same level.
 
-    Raises EditError if the arguments are out of range (see :func:`check_arguments`).
+    ``progress(done, STEPS)`` is told as each step of an attempt is done (an attempt that fails
+    starts again from 0). Raises EditError if the arguments are out of range (see :func:`check_arguments`).
     """
     check_arguments(width, height, nations)
+    told = progress or (lambda done, total: None)
     for attempt in range(MAX_ATTEMPTS):
+        told(0, STEPS)
         rng = random.Random(f"alliances-map/{seed}/{width}x{height}/{nations}/{attempt}")
-        level = _Drawing(rng, seed, width, height, nations).level()
+        drawing = _Drawing(rng, seed, width, height, nations)
+        told(1, STEPS)
+        level = drawing.level(lambda done: told(1 + done, STEPS))
         if level is not None and not level_problems(level) and land_is_connected(level):
+            told(STEPS, STEPS)
             return level
     raise RuntimeError(f"no valid map in {MAX_ATTEMPTS} attempts for seed {seed}, {width}x{height}, {nations} nations")
 
@@ -271,7 +282,8 @@ class _Drawing:
 
     # -- land -----------------------------------------------------------------------------
 
-    def level(self) -> Level | None:
+    def level(self, step_done: Callable[[int], None]) -> Level | None:
+        """The level drawn, or None if this attempt cannot make one; ``step_done(n)`` after each of its steps."""
         start = self._start_cell()
         if start is None:
             return None
@@ -280,13 +292,18 @@ class _Drawing:
         if self.has_centre:
             centre_cells = self._grow_centre(start, land)
             land -= set(centre_cells)
+        step_done(1)
         regions = self._carve(land)
         if regions is None:
             return None
+        step_done(2)
         half_nations = self._draw_nations(regions)
         if half_nations is None:
             return None
-        return self._build(regions, half_nations, centre_cells)
+        step_done(3)
+        level = self._build(regions, half_nations, centre_cells)
+        step_done(4)
+        return level
 
     def _start_cell(self) -> Cell | None:
         """A cell of the first half that touches its own twin, nearest the middle: the isthmus

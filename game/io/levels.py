@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from game.core.level import Level, Problem, level_problems
 from game.io.atomic import write_atomic
+from game.io.paths import maps_dir, shipped_levels_dir
 from game.io.textfile import UnreadableFile, json_trouble, read_text_file, strict_json
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -90,6 +92,57 @@ def load_level(path: str | os.PathLike[str]) -> Level:
     except UnreadableFile as err:
         raise LevelError(str(path), [Problem(err.where, err.reason)]) from None
     return parse_level(text, str(path))
+
+
+# A name that matches nothing lists what there is, but a folder of thousands of maps is not a message.
+MAX_NAMES_LISTED = 20
+
+
+def find_level(name: str) -> str:
+    """The file a level argument means, as every command takes it: a path to a level file (returned
+    as written), or the name of a shipped level or of one of the player's maps (``tutorial`` or
+    ``tutorial.json``).
+
+    LevelError if a bare name is none of these, listing the shipped levels and the player's maps.
+    """
+    path = Path(name)
+    # A path into a folder, or anything already there (a broken link too), is the file meant, as
+    # written: what is wrong with it is said when it is read.
+    if path.name != name or path.exists() or path.is_symlink():
+        return name
+    stem = name.removesuffix(".json")
+    for folder in (shipped_levels_dir(), maps_dir()):
+        candidate = folder / f"{stem}.json"
+        if candidate.is_file():
+            return str(candidate)
+    raise LevelError(name, [Problem("", _no_level_called())])
+
+
+def level_names(folder: Path) -> list[str]:
+    """The names of the levels in ``folder`` (drafts left out: they cannot be played yet)."""
+    try:
+        return sorted(p.stem for p in folder.glob("*.json") if not p.name.endswith(".draft.json"))
+    except OSError:
+        return []
+
+
+def _no_level_called() -> str:
+    def listed(names: list[str]) -> str:
+        more = len(names) - MAX_NAMES_LISTED
+        return ", ".join(names[:MAX_NAMES_LISTED]) + (f" and {more} more" if more > 0 else "")
+
+    shipped, mine = level_names(shipped_levels_dir()), level_names(maps_dir())
+    message = "no such file here, and no shipped level or map of yours is called that"
+    if shipped:
+        message += f"; shipped levels: {listed(shipped)}"
+    if mine:
+        message += f"; your maps: {listed(mine)}"
+    return message
+
+
+def load_named_level(name: str) -> Level:
+    """:func:`find_level`, then :func:`load_level`: the LevelError's ``source`` is the file read."""
+    return load_level(find_level(name))
 
 
 # A level file stays pleasant to read and edit by hand: a small object (a territory, a seat,

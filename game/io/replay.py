@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from game.core import Event, IllegalAction, Level, apply, new_match, parse_action
+from game.core import Event, IllegalAction, Level, action_problem, apply, new_match, parse_action
 from game.io.textfile import UnreadableFile, json_trouble, read_text_file, strict_json
 
 # A script is one action per line; a million lines is far past any real match.
@@ -50,10 +50,7 @@ def run_script(level: Level, path: str | os.PathLike[str], seed: int = 0) -> Ite
         try:
             action = parse_action(raw)
         except ValidationError as err:
-            first = err.errors(include_url=False)[0]
-            loc = ".".join(str(x) for x in first["loc"])
-            detail = f"{loc}: {first['msg']}" if loc else first["msg"]
-            raise ScriptError(f"{where}: not a valid action: {detail}") from None
+            raise ScriptError(f"{where}: not a valid action: {action_problem(err)}") from None
         try:
             yield from apply(match, action)
         except IllegalAction as err:

@@ -11,20 +11,20 @@ import os
 import warnings
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
 
 from game.io.atomic import write_atomic_bytes
+from game.io.paths import assets_dir
 from game.io.settings import Settings, load_settings, save_settings
 from game.ui.scene import Scene
 
 if TYPE_CHECKING:
     from game.core import Match
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+ASSETS = assets_dir()
 THEME_PATH = ASSETS / "theme.json"
 MIN_SIZE = (960, 600)
 TOAST_SECONDS = 4.0

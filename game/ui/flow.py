@@ -118,15 +118,3 @@ def level_catalogue() -> list[LevelEntry]:
 def default_level() -> LevelEntry | None:
     """The tutorial if it is shipped, else the first level that loads."""
     return next((e for e in level_catalogue() if e.level is not None), None)
-
-
-def resolve_level(name: str) -> Path:
-    """A level argument as the player typed it: a path, or the name of a shipped level or user map."""
-    path = Path(name)
-    if path.exists() or path.suffix == ".json":
-        return path
-    for folder in (shipped_levels_dir(), maps_dir()):
-        candidate = folder / f"{name}.json"
-        if candidate.exists():
-            return candidate
-    return path

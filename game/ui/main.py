@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 
 from game.core import Level, Match, apply, current_seat, new_match
 from game.io.atomic import write_problem
-from game.io.levels import LevelError, load_level
+from game.io.levels import LevelError, find_level, load_level, load_named_level
 from game.ui import flow
 
 if TYPE_CHECKING:
+    from game.terminal import Update
     from game.ui.app import App
 
 SCENES = ("menu", "match", "diplomacy", "handover", "gameover", "settings", "load", "help", "pause")
@@ -40,12 +41,11 @@ def _load(name: str | None) -> Level | int:
         if entry is None or entry.level is None:
             return _fail("no level given and none is shipped in levels/")
         return entry.level
-    path = flow.resolve_level(name)
     try:
-        return load_level(path)
+        return load_named_level(name)
     except LevelError as err:
         for problem in err.problems:
-            print(f"{path}: {problem}", file=sys.stderr)
+            print(f"{err.source}: {problem}", file=sys.stderr)
         return 1
 
 
@@ -89,9 +89,12 @@ def edit(level: str | None = None) -> int:
     loaded: Level | None = None
     path: Path | None = None
     if level is not None:
-        path = flow.resolve_level(level)
+        try:
+            path = Path(find_level(level))
+        except LevelError as err:
+            return _fail(f"{level}: {err.problems[0]}")
         if not path.exists():
-            return _fail(f"no level called '{level}'")
+            return _fail(f"{level}: no such file")
         try:
             loaded = load_draft(path)
         except LevelError as err:
@@ -322,10 +325,11 @@ def first_frame_ms(level_path: str, size: tuple[int, int] = (1280, 720)) -> floa
     return elapsed
 
 
-def bench_render(paths: list[str], frames: int) -> str:
+def bench_render(paths: list[str], frames: int, progress: Update | None = None) -> str:
     """``alliances bench render``: per level, p50 and p95 frame time while the camera moves, and start-up.
 
-    Raises MatchScreenMissing when this build has no match screen to measure.
+    Raises MatchScreenMissing when this build has no match screen to measure. ``progress(done,
+    total)`` is told after each level.
     """
     # A bench needs no window on screen; the dummy driver also makes numbers comparable across machines.
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -338,7 +342,7 @@ def bench_render(paths: list[str], frames: int) -> str:
         previous = os.environ.get("ALLIANCES_HOME")
         os.environ["ALLIANCES_HOME"] = scratch
         try:
-            return _render_report(paths, frames)
+            return _render_report(paths, frames, progress)
         finally:
             if previous is None:
                 del os.environ["ALLIANCES_HOME"]
@@ -346,17 +350,20 @@ def bench_render(paths: list[str], frames: int) -> str:
                 os.environ["ALLIANCES_HOME"] = previous
 
 
-def _render_report(paths: list[str], frames: int) -> str:
+def _render_report(paths: list[str], frames: int, progress: Update | None) -> str:
+    from game.terminal import table
     from game.ui.bench import percentile, render_frame_times
 
-    lines = [
+    heading = (
         f"render benchmark: {frames} frames per level, panning and zooming the match screen at 1280x720 "
-        f"(SDL video driver: {os.environ['SDL_VIDEODRIVER']}; budget 8 ms a frame)",
-        f"{'level':<28} {'p50 ms':>8} {'p95 ms':>8} {'App() to first frame ms':>24}",
-    ]
-    for path in paths:
+        f"(SDL video driver: {os.environ['SDL_VIDEODRIVER']}; budget 8 ms a frame)"
+    )
+    rows = []
+    for done, path in enumerate(paths, start=1):
         times = render_frame_times(path, frames)
         startup = first_frame_ms(path)
-        name = Path(path).name
-        lines.append(f"{name:<28} {percentile(times, 0.5):>8.2f} {percentile(times, 0.95):>8.2f} {startup:>24.0f}")
-    return "\n".join(lines)
+        p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
+        rows.append((Path(path).name, f"{p50:.2f}", f"{p95:.2f}", f"{startup:.0f}"))
+        if progress is not None:
+            progress(done, len(paths))
+    return heading + "\n" + table(("level", "p50 ms", "p95 ms", "App() to first frame ms"), rows)

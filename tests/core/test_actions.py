@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from game.core import can_undo, duties, legal_actions, rules, victory
+from game.core import action_problem, can_undo, duties, legal_actions, parse_action, rules, victory
 from game.core.actions import (
     AnswerOffer,
     Attack,
@@ -1123,3 +1123,49 @@ def test_undo_is_refused_after_the_turn_has_been_handed_over() -> None:
     game.act(Recruit(nation="france", territory="paris", amount=1))
     game.end_turn()
     assert "nothing to undo" in game.refused(Undo())
+
+
+# Actions are strict, as levels are: a wrong type in a script or a save log is a mistake to name,
+# never a value to guess (``"amount": true`` once recruited one unit).
+
+RECRUIT = {"kind": "recruit", "nation": "france", "territory": "paris"}
+ANSWER = {"kind": "answer_offer", "nation": "france", "offer": 1}
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        pytest.param(
+            {**RECRUIT, "amount": "3"}, 'recruit.amount: must be a whole number, not "3"', id="amount as text"
+        ),
+        pytest.param({**RECRUIT, "amount": True}, "recruit.amount: must be a whole number, not true", id="amount true"),
+        pytest.param({**RECRUIT, "amount": 3.0}, "recruit.amount: must be a whole number, not 3.0", id="amount 3.0"),
+        pytest.param({**ANSWER, "accept": "yes"}, 'answer_offer.accept: must be true or false, not "yes"', id="yes"),
+        pytest.param({**ANSWER, "accept": 1}, "answer_offer.accept: must be true or false, not 1", id="accept 1"),
+        pytest.param(
+            {"kind": "honour_duty", "nation": "france", "duty": "4"},
+            'honour_duty.duty: must be a whole number, not "4"',
+            id="duty as text",
+        ),
+        pytest.param(
+            {**RECRUIT, "territory": 7, "amount": 1}, "recruit.territory: must be text, not 7", id="territory a number"
+        ),
+        pytest.param(
+            {"kind": "offer_guarantee", "nation": "france", "to": "belgium", "against": ["germany", 5]},
+            "offer_guarantee.against[1]: must be text, not 5",
+            id="a number in a scope",
+        ),
+    ],
+)
+def test_a_wrong_type_is_refused_and_the_field_named_not_coerced(written: dict[str, Any], problem: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        parse_action(written)
+    assert action_problem(refused.value) == problem
+
+
+def test_actions_as_json_writes_them_still_parse_whole_numbers_lists_and_all() -> None:
+    assert parse_action({**RECRUIT, "amount": 3}) == Recruit(nation="france", territory="paris", amount=3)
+    scoped = parse_action({"kind": "offer_guarantee", "nation": "france", "to": "belgium", "against": ["germany"]})
+    assert scoped == OfferGuarantee(nation="france", to="belgium", against=("germany",))
+    with pytest.raises(ValidationError):
+        parse_action({**RECRUIT, "amount": "3"})  # and not a string that looks like one

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,43 @@ def test_a_file_that_cannot_be_written_is_reported_without_a_traceback(
     assert main(["new-map", "--out", str(blocker / "map.json")]) == 1
 
     assert "cannot write" in capsys.readouterr().err
+
+
+def _loop(folder: Path) -> Path:
+    (folder / "loop.json").symlink_to("loop.json")
+    return folder / "loop.json"
+
+
+def _dangling(folder: Path) -> Path:
+    (folder / "map.json").symlink_to(folder / "nowhere" / "map.json")
+    return folder / "map.json"
+
+
+def _out_of_its_folder(folder: Path) -> Path:
+    (folder / "maps").mkdir()
+    (folder / "maps" / "map.json").symlink_to(folder / "precious.txt")
+    return folder / "maps" / "map.json"
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        pytest.param(_loop, "it is a symbolic link that loops back on itself", id="a link that loops"),
+        pytest.param(_dangling, "which does not exist", id="a dangling link"),
+        pytest.param(_out_of_its_folder, "outside its folder", id="a link out of its folder"),
+    ],
+)
+def test_a_hostile_out_path_is_one_line_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make: Callable[[Path], Path], reason: str
+) -> None:
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me", encoding="utf-8")
+    out = make(tmp_path)
+    before = sorted(str(p) for p in tmp_path.rglob("*"))
+
+    assert main(["new-map", "--size", "12x10", "--nations", "2", "--out", str(out)]) == 1
+
+    err = capsys.readouterr().err
+    assert err.startswith(f"{out}: cannot write: ") and reason in err and len(err.splitlines()) == 1
+    assert sorted(str(p) for p in tmp_path.rglob("*")) == before
+    assert precious.read_text(encoding="utf-8") == "keep me"

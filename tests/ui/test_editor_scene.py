@@ -357,3 +357,14 @@ def test_opening_the_editor_offers_to_recover_an_unsaved_map(app: App, home: Pat
     click(app, widget(scene, "prompt_no"))
     assert not recovery_path().exists() and scene.level.title == "Untitled map"
     assert open_editor(app).dialog is None
+
+
+def test_saving_onto_a_link_that_loops_says_so_in_the_status_and_keeps_the_map(app: App, home: Path) -> None:
+    scene = open_editor(app)
+    build_two_nation_map(app, scene)
+    maps_dir().mkdir(parents=True, exist_ok=True)
+    loop = maps_dir() / "loop.json"
+    loop.symlink_to(loop.name)
+    assert scene.save(loop) is None
+    assert scene.status == f"Not saved: {loop}: it is a symbolic link that loops back on itself"
+    assert scene.history.dirty, "the map still counts as unsaved"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
+from game.io import levels
 from game.ui import flow
 from game.ui.main import parse_size
 
@@ -68,9 +69,9 @@ def test_a_level_may_be_named_by_its_shipped_name(tmp_path: Path, monkeypatch: p
     shipped = tmp_path / "levels"
     shipped.mkdir()
     (shipped / "tutorial.json").write_text("{}", encoding="utf-8")
-    monkeypatch.setattr(flow, "shipped_levels_dir", lambda: shipped)
-    assert flow.resolve_level("tutorial") == shipped / "tutorial.json"
-    assert flow.resolve_level("some/where.json") == Path("some/where.json")
+    monkeypatch.setattr(levels, "shipped_levels_dir", lambda: shipped)
+    assert levels.find_level("tutorial") == str(shipped / "tutorial.json")
+    assert levels.find_level("some/where.json") == "some/where.json"
 
 
 def test_screenshot_sizes_are_width_x_height() -> None:

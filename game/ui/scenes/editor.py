@@ -34,6 +34,7 @@ from game.core.level import DOCTRINES, SEA, TERRAINS, Alliance, Problem, TurnOrd
 from game.core.world import listed
 from game.editor.naming import slug, unique_place_name, unused_code, unused_id
 from game.editor.nations import PALETTE
+from game.io.atomic import write_problem
 from game.io.levels import LevelError, save_level
 from game.io.paths import maps_dir, user_data_dir
 from game.ui import flow
@@ -1140,10 +1141,9 @@ class EditorScene(Scene):
         stem = re.sub(r"(\.draft)?\.json$", "", path.name)
         target = path.with_name(f"{stem}.draft.json" if self.problems else f"{stem}.json")
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
             save_level(self.level, target)
         except OSError as err:
-            self.set_status(f"Not saved: {err.strerror or err}", error=True)
+            self.set_status(f"Not saved: {target}: {write_problem(err)}", error=True)
             return None
         self.path = path.with_name(f"{stem}.json")
         self.history.mark_saved()
@@ -1163,10 +1163,9 @@ class EditorScene(Scene):
         if not self.history.dirty or not self.app.autosaves:
             return
         try:
-            recovery_path().parent.mkdir(parents=True, exist_ok=True)
             save_level(self.level, recovery_path())
         except OSError as err:
-            self.app.toast(f"Recovery copy not written: {err.strerror or err}", error=True)
+            self.app.toast(f"Recovery copy not written: {recovery_path()}: {write_problem(err)}", error=True)
 
     def update(self, dt: float) -> None:
         self._since_autosave += dt
