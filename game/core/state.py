@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -119,8 +120,31 @@ class Outcome:
     text: str
 
 
+_INDEXES: OrderedDict[str, LevelIndex] = OrderedDict()
+_INDEXES_KEPT = 8
+
+
+def index_of(level: Level) -> LevelIndex:
+    """The level's lookups, made once per level and shared by every match and every load of it.
+
+    Keyed by the level's content, not the object: a save holds its own copy of the level, and a
+    load parses it afresh, yet it is the same map (dumping it is a few milliseconds even at
+    4,000 territories, building the index and its distances much more). A few levels are kept,
+    the least recently used dropped first.
+    """
+    key = level.model_dump_json()
+    found = _INDEXES.get(key)
+    if found is None:
+        found = _INDEXES[key] = LevelIndex(level)
+        if len(_INDEXES) > _INDEXES_KEPT:
+            _INDEXES.popitem(last=False)
+    else:
+        _INDEXES.move_to_end(key)
+    return found
+
+
 class LevelIndex:
-    """Lookups derived from the level once and shared by every clone of a match."""
+    """Lookups derived from the level once and shared by every clone of a match (see :func:`index_of`)."""
 
     def __init__(self, level: Level) -> None:
         self.geography = Geography(level)
