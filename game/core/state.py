@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from game.core.ids import DutyId, NationId, OfferId, TerritoryId, TreatyId
+from game.core.ledger import Army, Holdings
 from game.core.level import Geography, Level
 
 TreatyKind = Literal["alliance", "guarantee", "pact"]
@@ -174,8 +175,8 @@ class Match:
     phase: Phase = "seat"
     seat: int = 0
     # The world.
-    owner: dict[TerritoryId, NationId] = field(default_factory=dict)
-    forces: dict[TerritoryId, dict[NationId, int]] = field(default_factory=dict)  # territory -> nation -> strength
+    owner: Holdings = field(default_factory=Holdings)  # a dict, with each nation's land kept beside it
+    forces: Army = field(default_factory=Army)  # territory -> nation -> strength, with each nation's totals
     spent: dict[TerritoryId, dict[NationId, int]] = field(default_factory=dict)  # forces that moved/fought this turn
     treasury: dict[NationId, int] = field(default_factory=dict)
     stability: dict[NationId, int] = field(default_factory=dict)
@@ -220,6 +221,14 @@ class Match:
     checkpoint: Match | None = None
     undoable: int = 0  # how many of the last log entries may be taken back
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Whoever sets the map wholesale (a load, a test) hands plain dicts; the ledger keeps the totals.
+        if name == "owner" and not isinstance(value, Holdings):
+            value = Holdings(value)
+        elif name == "forces" and not isinstance(value, Army):
+            value = Army(value)
+        object.__setattr__(self, name, value)
+
     def clone(self) -> Match:
         """A deep copy sharing only the immutable level and geography."""
         other = Match(
@@ -232,8 +241,8 @@ class Match:
         )
         other.rng.setstate(self.rng.getstate())
         other.round, other.turn, other.phase, other.seat = self.round, self.turn, self.phase, self.seat
-        other.owner = dict(self.owner)
-        other.forces = {t: dict(f) for t, f in self.forces.items()}
+        other.owner = self.owner.copy()
+        other.forces = self.forces.copy()
         other.spent = {t: dict(f) for t, f in self.spent.items()}
         other.treasury = dict(self.treasury)
         other.stability = dict(self.stability)
