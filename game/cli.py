@@ -108,7 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_run)
 
     p = sub.add_parser("bench", help="measure the engine (and later the AI and the renderer)")
-    p.add_argument("target", choices=["engine", "render", "ai"], help="what to measure")
+    p.add_argument(
+        "target",
+        choices=["engine", "render", "ai", "scale"],
+        help="what to measure (scale: every stage of a match on generated maps of 100 to 4,000 territories)",
+    )
     p.add_argument("--runs", type=int, default=5, help="repetitions; the median is reported")
     p.add_argument("--games", type=int, default=10, help="random-vs-random matches per run")
     p.add_argument("--frames", type=int, default=300, help="render: frames measured per level")
@@ -236,6 +240,16 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
 
 def _cmd_bench(args: argparse.Namespace) -> int:
     from game.bench import bench_engine
+
+    if args.target == "scale":
+        from game.ai.commands import ProgressBar
+        from game.bench_scale import bench_scale
+
+        if args.runs < 1:
+            print("alliances bench: --runs must be at least 1", file=sys.stderr)
+            return 2
+        print(bench_scale(runs=args.runs, progress=ProgressBar(sys.stderr, "bench scale")))
+        return 0
 
     paths = args.level or sorted(str(p) for p in shipped_levels_dir().glob("*.json"))
     levels = []

@@ -51,7 +51,7 @@ from game.editor.nations import PALETTE
 MIN_NATIONS = 2
 MAX_NATIONS = 16
 MIN_SIDE = 6
-MAX_SIDE = 200
+MAX_SIDE = 256
 MAX_ATTEMPTS = 50
 
 # Territory sizes, in cells.
