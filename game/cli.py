@@ -110,8 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="measure the engine (and later the AI and the renderer)")
     p.add_argument(
         "target",
-        choices=["engine", "render", "ai", "scale"],
-        help="what to measure (scale: every stage of a match on generated maps of 100 to 4,000 territories)",
+        choices=["engine", "render", "ai", "scale", "idle"],
+        help="what to measure (scale: every stage of a match on generated maps of 100 to 4,000 territories; "
+        "idle: the window's CPU use while nobody touches it)",
     )
     p.add_argument("--runs", type=int, default=5, help="repetitions; the median is reported")
     p.add_argument("--games", type=int, default=10, help="random-vs-random matches per run")
@@ -241,6 +242,16 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
 def _cmd_bench(args: argparse.Namespace) -> int:
     from game.bench import bench_engine
 
+    if args.target == "idle":
+        from game.ui.bench import idle_cpu_share
+
+        level = (args.level or [str(shipped_levels_dir() / "continent.json")])[0]
+        for scene in ("menu", "match"):
+            share = idle_cpu_share(scene, level, seconds=10.0)
+            print(
+                f"idle {scene:<6} {share:6.1%} of one core over 10 s ({Path(level).name if scene == 'match' else ''})"
+            )
+        return 0
     if args.target == "scale":
         from game.ai.commands import ProgressBar
         from game.bench_scale import bench_scale
