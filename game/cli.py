@@ -120,7 +120,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_run)
 
     p = sub.add_parser("bench", help="measure the engine (and later the AI and the renderer)")
-    p.add_argument("target", choices=["engine", "render", "ai"], help="what to measure")
+    p.add_argument(
+        "target",
+        choices=["engine", "render", "ai", "scale", "idle"],
+        help="what to measure (scale: every stage of a match on generated maps of 100 to 4,000 territories; "
+        "idle: the window's CPU use while nobody touches it)",
+    )
     p.add_argument("--runs", type=int, default=5, help="repetitions; the median is reported")
     p.add_argument("--games", type=int, default=10, help="random-vs-random matches per run")
     p.add_argument("--frames", type=int, default=300, help="render: frames measured per level")
@@ -266,6 +271,25 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     from game.bench import bench_engine
     from game.terminal import progress_bar
 
+    if args.target == "idle":
+        from game.ui.bench import idle_cpu_share
+
+        level = (args.level or [str(shipped_levels_dir() / "continent.json")])[0]
+        for scene in ("menu", "match"):
+            share = idle_cpu_share(scene, level, seconds=10.0)
+            where = f" ({Path(level).name})" if scene == "match" else ""
+            print(f"idle {scene}{where}: {share:.1%} of one core over 10 s")
+        return 0
+    if args.target == "scale":
+        from game.bench_scale import SIZES, bench_scale
+
+        if args.runs < 1:
+            print("alliances bench: --runs must be at least 1", file=sys.stderr)
+            return 2
+        with progress_bar("scale", len(SIZES)) as progress:
+            report = bench_scale(runs=args.runs, progress=progress)
+        print(report)
+        return 0
     levels = []
     for name in args.level or sorted(str(p) for p in shipped_levels_dir().glob("*.json")):
         found = _load_or_report(name)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import random
 
-from game.core import Action, Match, legal_actions
+from game.core import Action, Match
 from game.core.actions import AnswerCall, EndTurn, Undo
+from game.core.legal import random_action
 
 # Without a stopping rule a random player would spend a turn on endless diplomacy;
 # it ends its turn with this probability after each action.
@@ -22,5 +23,4 @@ class RandomBot:
             return AnswerCall(nation=calls[0].ally, call=calls[0].id, join=rng.random() < 0.5)
         if rng.random() < END_TURN_CHANCE:
             return EndTurn()
-        actions = [a for a in legal_actions(view, seat) if not isinstance(a, Undo)]
-        return rng.choice(actions)
+        return random_action(view, seat, rng, skip=(Undo,))

@@ -67,7 +67,7 @@ from game.core.errors import IllegalAction, NotYourTurn, UnknownId
 from game.core.events import Event, Undone, new_event
 from game.core.flow import first_seat
 from game.core.level import Level
-from game.core.state import AllianceState, Declaration, LevelIndex, Match, Scope
+from game.core.state import AllianceState, Declaration, Match, Scope, index_of
 
 
 def new_match(level: Level, seed: int = 0, controllers: tuple[str, str] = ("human", "human")) -> Match:
@@ -75,7 +75,7 @@ def new_match(level: Level, seed: int = 0, controllers: tuple[str, str] = ("huma
     seat_of = {nid: s for s, seat in enumerate(level.seats) for nid in seat.nations}
     m = Match(
         level=level,
-        index=LevelIndex(level),
+        index=index_of(level),
         seed=seed,
         controllers=controllers,
         rng=random.Random(seed),

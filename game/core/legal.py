@@ -7,7 +7,9 @@ with the largest amount allowed; any smaller positive amount is legal too, and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import random
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -115,26 +117,14 @@ def _generate(m: Match, seat: int) -> Iterator[Action]:  # noqa: C901 - one loop
         return
     nations = w.seat_nations(m, seat)
     others = [n for n in w.active_nations(m)]
-    for duty in sorted(m.duties.values(), key=lambda d: d.id):
-        if duty.nation in nations:
-            yield _new(HonourDuty, nation=duty.nation, duty=duty.id)
-            yield _new(PassTheBuck, nation=duty.nation, duty=duty.id)
-    for call in sorted(m.calls.values(), key=lambda c: c.id):
-        if call.ally in nations:
-            yield _new(AnswerCall, nation=call.ally, call=call.id, join=True)
-            yield _new(AnswerCall, nation=call.ally, call=call.id, join=False)
-    for offer in sorted(m.offers.values(), key=lambda o: o.id):
-        if offer.recipient in nations:
-            if _ok(check_offer_still_stands, m, offer):
-                yield _new(AnswerOffer, nation=offer.recipient, offer=offer.id, accept=True)
-            yield _new(AnswerOffer, nation=offer.recipient, offer=offer.id, accept=False)
+    yield from _questions(m, seat)
     for nation in nations:
         affordable = m.treasury[nation] // rules.RECRUIT_COST
-        for territory, owner in m.owner.items():
-            if owner == nation and affordable > 0:
+        if affordable > 0:
+            for territory in w.territories_of(m, nation):
                 yield _new(Recruit, nation=nation, territory=territory, amount=affordable)
-        for source, forces in m.forces.items():
-            amount = forces.get(nation, 0) - m.spent[source].get(nation, 0)
+        for source in w.posts_of(m, nation):
+            amount = w.ready(m, source, nation)
             if amount <= 0:
                 continue
             for target in sorted(w.adjacent(m, source)):
@@ -189,3 +179,159 @@ def _generate(m: Match, seat: int) -> Iterator[Action]:  # noqa: C901 - one loop
     if can_undo(m):
         yield _new(Undo)
     yield _new(EndTurn)
+
+
+def random_action(m: Match, seat: int, rng: random.Random, skip: tuple[type[Action], ...] = ()) -> Action:
+    """One of ``legal_actions(m, seat)`` (less the kinds in ``skip``), each equally likely, without listing them.
+
+    Listing every action to pick one cost most of a random match on a big map (hundreds of
+    actions built and checked per pick). Instead each block of actions is counted from the
+    ledger (so many territories to recruit in, so many borders per stack, so many treaty kinds
+    per nation) into slots that hold every legal action exactly once, plus some that turn out
+    illegal; a slot is drawn at random and checked, and an illegal one is drawn again. That is
+    rejection sampling: every legal action stays exactly as likely as every other, as if the
+    full list had been made and one picked from it.
+    """
+    if m.phase != "seat" or m.seat != seat:
+        raise ValueError(f"it is not seat {seat + 1}'s turn")
+    listed = [a for a in _questions(m, seat) if not isinstance(a, skip)]
+    blocks: list[tuple[int, Callable[[int], Action | None]]] = []
+    if listed:
+        blocks.append((len(listed), listed.__getitem__))
+    for nation in w.seat_nations(m, seat):
+        blocks.extend(_blocks(m, nation, skip))
+    if Undo not in skip and can_undo(m):
+        blocks.append((1, lambda _: _new(Undo)))
+    if EndTurn not in skip:
+        blocks.append((1, lambda _: _new(EndTurn)))
+    total = sum(size for size, _ in blocks)
+    if total == 0:
+        raise ValueError("nothing is left to choose from")
+    while True:
+        slot = rng.randrange(total)
+        for size, pick in blocks:
+            if slot < size:
+                action = pick(slot)
+                break
+            slot -= size
+        if action is not None:
+            return action
+
+
+def _questions(m: Match, seat: int) -> list[Action]:
+    """The answers the seat owes (duties, calls to arms, offers), as :func:`_generate` lists them."""
+    nations = set(w.seat_nations(m, seat))
+    found: list[Action] = []
+    for duty in sorted(m.duties.values(), key=lambda d: d.id):
+        if duty.nation in nations:
+            found += [
+                _new(HonourDuty, nation=duty.nation, duty=duty.id),
+                _new(PassTheBuck, nation=duty.nation, duty=duty.id),
+            ]
+    for call in sorted(m.calls.values(), key=lambda c: c.id):
+        if call.ally in nations:
+            found += [_new(AnswerCall, nation=call.ally, call=call.id, join=join) for join in (True, False)]
+    for offer in sorted(m.offers.values(), key=lambda o: o.id):
+        if offer.recipient in nations:
+            if _ok(check_offer_still_stands, m, offer):
+                found.append(_new(AnswerOffer, nation=offer.recipient, offer=offer.id, accept=True))
+            found.append(_new(AnswerOffer, nation=offer.recipient, offer=offer.id, accept=False))
+    return found
+
+
+def _blocks(  # noqa: C901 - one block per action kind, as in _generate
+    m: Match, nation: str, skip: tuple[type[Action], ...]
+) -> list[tuple[int, Callable[[int], Action | None]]]:
+    """The slots of one nation's own actions: each legal action once, some slots illegal."""
+    blocks: list[tuple[int, Callable[[int], Action | None]]] = []
+    affordable = m.treasury[nation] // rules.RECRUIT_COST
+    land = w.territories_of(m, nation)
+    if affordable > 0 and land and Recruit not in skip:
+        blocks.append((len(land), lambda i: _new(Recruit, nation=nation, territory=land[i], amount=affordable)))
+
+    borders: list[tuple[str, int, list[str]]] = []
+    for source in w.posts_of(m, nation):
+        amount = w.ready(m, source, nation)
+        if amount > 0:
+            borders.append((source, amount, sorted(w.adjacent(m, source))))
+    if borders and not (Move in skip and Attack in skip):
+        starts = [0]
+        for _, _, targets in borders:
+            starts.append(starts[-1] + len(targets))
+
+        def march(i: int) -> Action | None:
+            k = bisect_right(starts, i) - 1
+            source, amount, targets = borders[k]
+            target = targets[i - starts[k]]
+            host = m.owner[target]
+            if w.allied(m, nation, host):
+                return None if Move in skip else _new(Move, nation=nation, source=source, target=target, amount=amount)
+            if Attack in skip or any(shielded(m, nation, g) for g in (host, *m.forces[target])):
+                return None
+            return _new(Attack, nation=nation, source=source, target=target, amount=amount)
+
+        blocks.append((starts[-1], march))
+
+    others = [n for n in w.active_nations(m) if n != nation]
+    alliances = sorted(w.alliances_of(m, nation), key=lambda al: al.id)
+    kinds = _DIPLOMACY + len(alliances)  # peace, alliance, guarantee, pact, aid, one invitation per alliance
+    if others:
+
+        def diplomacy(i: int) -> Action | None:
+            other, kind = others[i // kinds], i % kinds
+            blocked: set[str] = {o.kind for o in m.offers.values() if o.sender == nation and o.recipient == other}
+            blocked |= {k for (s, r, k) in m.proposed if s == nation and r == other}
+            if w.at_war(m, nation, other):
+                return _new(ProposePeace, nation=nation, to=other) if kind == 0 and "peace" not in blocked else None
+            action: Action | None = None
+            if kind == 1 and "alliance" not in blocked and _ok(check_alliance_offer, m, nation, other):
+                name = f"{w.nation_name(m, nation)}–{w.nation_name(m, other)} Alliance"
+                action = _new(ProposeAlliance, nation=nation, to=other, name=name)
+            elif kind == 2 and "guarantee" not in blocked and _ok(check_guarantee, m, nation, other):
+                action = _new(OfferGuarantee, nation=nation, to=other)
+            elif kind == 3 and "pact" not in blocked and _ok(check_pact, m, nation, other):
+                action = _new(ProposePact, nation=nation, to=other)
+            elif kind == 4 and m.treasury[nation] >= rules.REGIME_AID_COST:
+                action = _new(RegimeAid, nation=nation, to=other)
+            elif kind >= _DIPLOMACY and "invite" not in blocked:
+                alliance = alliances[kind - _DIPLOMACY]
+                if _ok(check_invite, m, alliance, nation, other):
+                    action = _new(InviteToAlliance, nation=nation, alliance=alliance.id, to=other)
+            return None if action is None or isinstance(action, skip) else action
+
+        blocks.append((len(others) * kinds, diplomacy))
+
+    rest: list[Action] = []
+    for enemy in w.enemies(m, nation):
+        if calls.aggressor_of(m, nation, enemy):
+            rest += [
+                _new(CallToArms, nation=nation, to=ally, enemy=enemy)
+                for ally, _ in calls.callable_allies(m, nation, enemy)
+            ]
+    exercises: list[tuple[Any, str, bool]] = []
+    for alliance in alliances:
+        rest.append(_new(LeaveTreaty, nation=nation, treaty=alliance.id))
+        if nation not in m.exercised and m.treasury[nation] >= rules.EXERCISE_COST:
+            exercises += [(alliance, p, border) for p in alliance.members if p != nation for border in (False, True)]
+    for treaty, pair in sorted({**m.guarantees, **m.pacts}.items()):
+        if nation in pair:
+            rest.append(_new(LeaveTreaty, nation=nation, treaty=treaty))
+    rest = [a for a in rest if not isinstance(a, skip)]
+    if rest:
+        blocks.append((len(rest), rest.__getitem__))
+    if exercises and JointExercise not in skip:
+
+        def exercise(i: int) -> Action | None:
+            alliance, partner, on_border = exercises[i]
+            if not on_border:
+                return _new(JointExercise, nation=nation, alliance=alliance.id, partner=partner)
+            border = next((t for t in sorted(land) if w.on_alliance_border(m, alliance, t)), None)
+            if border is None:
+                return None
+            return _new(JointExercise, nation=nation, alliance=alliance.id, partner=partner, territory=border)
+
+        blocks.append((len(exercises), exercise))
+    return blocks
+
+
+_DIPLOMACY = 5

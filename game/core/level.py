@@ -8,13 +8,14 @@ live problems panel and the tests all share one list of rules.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from game.core.hexgrid import Cell, neighbours
+from game.core.hexgrid import Cell, from_axial, neighbours, to_axial
 
 FORMAT_VERSION = 1
 SEA = "."
@@ -230,6 +231,8 @@ class Geography:
                 if oid is not None and oid != tid:
                     touching[tid].add(oid)
         self.adjacent = {tid: frozenset(ts) for tid, ts in touching.items()}
+        self._bounds: tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None = None
+        self._around: OrderedDict[tuple[frozenset[str], int], list[tuple[int, list[str]]]] = OrderedDict()
 
     def is_connected(self, tid: str) -> bool:
         cells = self.cells[tid]
@@ -244,6 +247,70 @@ class Geography:
                     seen.add(other)
                     stack.append(other)
         return len(seen) == len(members)
+
+    def rings_around(self, territories: frozenset[str], horizon: int) -> list[tuple[int, list[str]]]:
+        """The territories nearest a group of territories, ring by ring, out to ``horizon`` hexes.
+
+        Ring ``k`` lists, in id order, the territories whose closest cell is ``k`` hexes from the
+        group's closest cell. One breadth-first search from all the group's cells at once, bounded
+        by the horizon, so asking how near a nation is to another costs the area around it, not the
+        distances between every pair of territories. Kept for the next caller: land changes hands
+        a few times a round, the map never.
+        """
+        key = (territories, horizon)
+        found = self._around.get(key)
+        if found is not None:
+            self._around.move_to_end(key)
+            return found
+        found = self._search(territories, horizon)
+        self._around[key] = found
+        if len(self._around) > _AROUND_KEPT:
+            self._around.popitem(last=False)
+        return found
+
+    def _search(self, territories: frozenset[str], horizon: int) -> list[tuple[int, list[str]]]:
+        # Cube coordinates on the unbounded lattice, where a breadth-first ring is the hex distance,
+        # kept to the cube bounds of the map's cells: every shortest path between two cells stays
+        # within their own cube bounds, so nothing outside could shorten one. A breadth-first layer
+        # touches only the layers before and after it, so two are kept.
+        if self._bounds is None:
+            cubes = [_cube(c) for c in self.cell_territory] or [(0, 0, 0)]
+            self._bounds = (
+                (min(c[0] for c in cubes), max(c[0] for c in cubes)),
+                (min(c[1] for c in cubes), max(c[1] for c in cubes)),
+                (min(c[2] for c in cubes), max(c[2] for c in cubes)),
+            )
+        (x0, x1), (y0, y1), (z0, z1) = self._bounds
+        seen = set(territories)
+        layer = {_cube(c) for t in territories for c in self.cells.get(t, ())}
+        before: set[tuple[int, int, int]] = set()
+        rings: list[tuple[int, list[str]]] = []
+        for gap in range(1, horizon + 1):
+            if not layer or len(seen) >= len(self.cells):
+                break
+            nxt = {
+                (x + dx, y + dy, z + dz)
+                for x, y, z in layer
+                for dx, dy, dz in _CUBE_STEPS
+                if x0 <= x + dx <= x1 and y0 <= y + dy <= y1 and z0 <= z + dz <= z1
+            }
+            nxt -= layer
+            nxt -= before
+            before, layer = layer, nxt
+            ring = {tid for x, _, z in nxt if (tid := self.cell_territory.get(from_axial(x, z))) is not None} - seen
+            if ring:
+                seen |= ring
+                rings.append((gap, sorted(ring)))
+        return rings
+
+
+_AROUND_KEPT = 512  # groups of territories whose rings are kept (a few per nation as land changes hands)
+_CUBE_STEPS = ((1, -1, 0), (1, 0, -1), (0, 1, -1), (-1, 1, 0), (-1, 0, 1), (0, -1, 1))
+
+
+def _cube(cell: Cell) -> tuple[int, int, int]:
+    q, r = to_axial(cell)
+    return q, -q - r, r
 
 
 def level_problems(level: Level) -> list[Problem]:

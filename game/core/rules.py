@@ -88,3 +88,7 @@ NPC_ATTACKS_PER_PHASE: Final = 2
 # an ally sure of being backed dares a riskier war (moral hazard, Snyder's entrapment).
 RECKLESS_MIN_ODDS: Final = 0.8
 RECKLESS_BOLDNESS: Final = 0.3
+
+# How far a doctrine looks when it asks how near a side is (Walt's proximity), in hexes: beyond it
+# every side is equally far. It bounds the search on big maps; the shipped maps never reach it.
+PROXIMITY_HORIZON = 24

@@ -10,10 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from game.core.ids import DutyId, NationId, OfferId, TerritoryId, TreatyId
+from game.core.ledger import Army, Holdings
 from game.core.level import Geography, Level
 
 TreatyKind = Literal["alliance", "guarantee", "pact"]
@@ -119,8 +121,31 @@ class Outcome:
     text: str
 
 
+_INDEXES: OrderedDict[str, LevelIndex] = OrderedDict()
+_INDEXES_KEPT = 8
+
+
+def index_of(level: Level) -> LevelIndex:
+    """The level's lookups, made once per level and shared by every match and every load of it.
+
+    Keyed by the level's content, not the object: a save holds its own copy of the level, and a
+    load parses it afresh, yet it is the same map (dumping it is a few milliseconds even at
+    4,000 territories, building the index and its distances much more). A few levels are kept,
+    the least recently used dropped first.
+    """
+    key = level.model_dump_json()
+    found = _INDEXES.get(key)
+    if found is None:
+        found = _INDEXES[key] = LevelIndex(level)
+        if len(_INDEXES) > _INDEXES_KEPT:
+            _INDEXES.popitem(last=False)
+    else:
+        _INDEXES.move_to_end(key)
+    return found
+
+
 class LevelIndex:
-    """Lookups derived from the level once and shared by every clone of a match."""
+    """Lookups derived from the level once and shared by every clone of a match (see :func:`index_of`)."""
 
     def __init__(self, level: Level) -> None:
         self.geography = Geography(level)
@@ -150,8 +175,8 @@ class Match:
     phase: Phase = "seat"
     seat: int = 0
     # The world.
-    owner: dict[TerritoryId, NationId] = field(default_factory=dict)
-    forces: dict[TerritoryId, dict[NationId, int]] = field(default_factory=dict)  # territory -> nation -> strength
+    owner: Holdings = field(default_factory=Holdings)  # a dict, with each nation's land kept beside it
+    forces: Army = field(default_factory=Army)  # territory -> nation -> strength, with each nation's totals
     spent: dict[TerritoryId, dict[NationId, int]] = field(default_factory=dict)  # forces that moved/fought this turn
     treasury: dict[NationId, int] = field(default_factory=dict)
     stability: dict[NationId, int] = field(default_factory=dict)
@@ -196,6 +221,14 @@ class Match:
     checkpoint: Match | None = None
     undoable: int = 0  # how many of the last log entries may be taken back
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Whoever sets the map wholesale (a load, a test) hands plain dicts; the ledger keeps the totals.
+        if name == "owner" and not isinstance(value, Holdings):
+            value = Holdings(value)
+        elif name == "forces" and not isinstance(value, Army):
+            value = Army(value)
+        object.__setattr__(self, name, value)
+
     def clone(self) -> Match:
         """A deep copy sharing only the immutable level and geography."""
         other = Match(
@@ -208,8 +241,8 @@ class Match:
         )
         other.rng.setstate(self.rng.getstate())
         other.round, other.turn, other.phase, other.seat = self.round, self.turn, self.phase, self.seat
-        other.owner = dict(self.owner)
-        other.forces = {t: dict(f) for t, f in self.forces.items()}
+        other.owner = self.owner.copy()
+        other.forces = self.forces.copy()
         other.spent = {t: dict(f) for t, f in self.spent.items()}
         other.treasury = dict(self.treasury)
         other.stability = dict(self.stability)

@@ -119,11 +119,18 @@ def defenders(m: Match, territory: TerritoryId) -> int:
 
 
 def territories_of(m: Match, nation: NationId) -> list[TerritoryId]:
-    return [t for t, owner in m.owner.items() if owner == nation]
+    """The nation's land in map order (kept by the ledger, not scanned)."""
+    return m.owner.territories_of(nation)
 
 
 def total_forces(m: Match, nation: NationId) -> int:
-    return sum(f.get(nation, 0) for f in m.forces.values())
+    return m.forces.total.get(nation, 0)
+
+
+def posts_of(m: Match, nation: NationId) -> list[TerritoryId]:
+    """Where the nation's troops stand, in map order."""
+    order = m.owner.order
+    return sorted(m.forces.posts.get(nation, ()), key=order.__getitem__)
 
 
 def power(m: Match, nation: NationId) -> float:
@@ -138,7 +145,8 @@ def capital_held(m: Match, nation: NationId) -> bool:
 
 def income(m: Match, nation: NationId) -> int:
     """Income at the start of the nation's turn: its territories' values, plus a bonus for its capital."""
-    value = sum(_value(m, t) for t, owner in m.owner.items() if owner == nation)
+    values = m.index.value
+    value = sum(values[t] for t in m.owner.land.get(nation, ()))
     if capital_held(m, nation):
         value += rules.CAPITAL_INCOME_BONUS
     return value

@@ -51,7 +51,7 @@ from game.editor.nations import PALETTE
 MIN_NATIONS = 2
 MAX_NATIONS = 16
 MIN_SIDE = 6
-MAX_SIDE = 200
+MAX_SIDE = 256
 MAX_ATTEMPTS = 50
 #: The steps of one attempt, as generate_level counts them for a progress bar: the noise, the land,
 #: the regions, the nations, the territories, the checks.

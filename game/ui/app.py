@@ -28,6 +28,11 @@ ASSETS = assets_dir()
 THEME_PATH = ASSETS / "theme.json"
 MIN_SIZE = (960, 600)
 TOAST_SECONDS = 4.0
+FRAME_RATE = 60
+# After input, frames run at full rate this long, so hover effects and widget transitions play out.
+SETTLE_SECONDS = 0.5
+# While idle, the loop wakes this often (ms) to redraw anything that changes on its own.
+IDLE_WAKE_MS = 500
 
 
 def _preloaded_fonts() -> list[dict[str, str | int | float]]:
@@ -75,6 +80,7 @@ class App:
         self.running = True
         self._fonts: dict[tuple[int, bool, bool], pygame.font.Font] = {}
         self.toasts: list[Toast] = []
+        self._since_input = 0.0  # seconds since the last input event
         #: False for headless tools (screenshots, benchmarks) that must never touch the player's autosave.
         self.autosaves = True
         from game.ui.sound import Sound
@@ -172,9 +178,27 @@ class App:
 
     # The loop --------------------------------------------------------------
     def step(self, dt: float | None = None) -> None:
-        """One frame: events, update, draw. ``dt`` in seconds (measured when None)."""
-        elapsed = self.clock.tick(60) / 1000.0 if dt is None else dt
+        """One frame: events, update, draw. ``dt`` in seconds (measured when None, and then paced).
+
+        A turn-based game is still most of the time: while nothing moves (no input for a moment,
+        no animation, no AI at work, no notice fading) the loop sleeps in ``pygame.event.wait``
+        and wakes on the next input at once, or a few times a second to redraw (a blinking text
+        cursor, a tooltip that came up). Otherwise it runs at 60 frames a second.
+        """
+        if dt is None:
+            if self.lively():
+                elapsed = self.clock.tick(FRAME_RATE) / 1000.0
+            else:
+                first = pygame.event.wait(IDLE_WAKE_MS)
+                elapsed = self.clock.tick() / 1000.0
+                if first.type != pygame.NOEVENT:
+                    self._since_input = 0.0
+                    self.dispatch(first)
+        else:
+            elapsed = dt
+        self._since_input += elapsed
         for event in pygame.event.get():
+            self._since_input = 0.0
             self.dispatch(event)
         scene = self.scene
         if scene is None:
@@ -185,6 +209,12 @@ class App:
         self._age_toasts(elapsed)
         self.draw()
         pygame.display.flip()
+
+    def lively(self) -> bool:
+        """Whether the next frame must come at full rate: recent input, a notice, or a scene in motion."""
+        return (
+            self._since_input < SETTLE_SECONDS or bool(self.toasts) or any(scene.animating() for scene in self.scenes)
+        )
 
     def dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:

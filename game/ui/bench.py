@@ -99,3 +99,35 @@ if __name__ == "__main__":  # pragma: no cover - a convenience for measuring by 
     for path in sys.argv[1:]:
         print(path, "wall:", summarise(render_frame_times(path)))
         print(path, "cpu: ", summarise(render_frame_times(path, cpu=True)))
+
+
+def idle_cpu_share(scene_name: str, level_path: str | os.PathLike[str], seconds: float = 10.0) -> float:
+    """The share of one core the window uses while nobody touches it, on the menu or a match.
+
+    The real loop runs (``App.step`` with no ``dt``, so it paces and sleeps as in play) for
+    ``seconds`` after a short settling time; the result is process CPU time over wall time.
+    """
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from game.core import new_match
+    from game.io.levels import load_level
+    from game.io.settings import Settings
+    from game.ui.app import SETTLE_SECONDS, App
+    from game.ui.scenes.match import MatchScene
+    from game.ui.scenes.menu import MenuScene
+
+    app = App(Settings(muted=True), size=(1280, 720))
+    if scene_name == "match":
+        app.push(MatchScene(app, new_match(load_level(Path(level_path)), seed=1)))
+    else:
+        app.push(MenuScene(app))
+    settle = time.perf_counter() + SETTLE_SECONDS + 0.5
+    while time.perf_counter() < settle:
+        app.step()
+    wall, cpu = time.perf_counter(), time.process_time()
+    while time.perf_counter() - wall < seconds:
+        app.step()
+    share = (time.process_time() - cpu) / (time.perf_counter() - wall)
+    while app.scenes:
+        app.pop()
+    return share

@@ -51,6 +51,11 @@ class Scene:
     def update(self, dt: float) -> None:
         pass
 
+    def animating(self) -> bool:
+        """True while something on this scene moves by itself (an animation, an AI at work): the
+        window then draws every frame; otherwise it sleeps until input (see App.step)."""
+        return False
+
     def draw(self, surface: pygame.Surface) -> None:
         pass
 

@@ -8,12 +8,9 @@ pure question about the match: none changes it, none draws a die.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from weakref import WeakKeyDictionary
 
 from game.core import rules
 from game.core import world as w
-from game.core.hexgrid import to_axial
-from game.core.level import Geography
 from game.core.standing import equal_support, regime_support
 from game.core.state import Match
 
@@ -138,45 +135,23 @@ def proximity(m: Match, nation: str, others: list[str]) -> float:
     """1 for neighbours, falling with hex distance between the closest cells of each side.
 
     Distance is protection: power projected across the map loses its bite (Walt's proximity).
+    Beyond ``rules.PROXIMITY_HORIZON`` hexes a side is as far as it can be; a side with no land
+    at all is no nearer than that (0).
     """
     group = set(others)
-    nearest: int | None = None
-    for territory in w.territories_of(m, nation):
-        for gap, other in _distances(m.index.geography, territory):
-            if nearest is not None and gap >= nearest:
-                break
-            if m.owner[other] in group:
-                nearest = gap
-                break
-    if nearest is None:
+    land = frozenset(w.territories_of(m, nation))
+    if not land:
         return 0.0
+    nearest: int | None = None
+    for gap, ring in m.index.geography.rings_around(land, rules.PROXIMITY_HORIZON):
+        if any(m.owner[t] in group for t in ring):
+            nearest = gap
+            break
+    if nearest is None:
+        if not any(owner in group for owner in m.owner.values()):
+            return 0.0
+        nearest = rules.PROXIMITY_HORIZON
     return 1.0 / max(1.0, nearest / 2.0)
-
-
-# Hex distances between territories depend only on the map: worked out once per map, on demand.
-_DISTANCES: WeakKeyDictionary[Geography, dict[str, list[tuple[int, str]]]] = WeakKeyDictionary()
-
-
-def _distances(geo: Geography, territory: str) -> list[tuple[int, str]]:
-    """Every other territory with the hex distance between the closest cells of the two, nearest first."""
-    table = _DISTANCES.setdefault(geo, {})
-    found = table.get(territory)
-    if found is None:
-        mine = [to_axial(c) for c in geo.cells[territory]]
-        found = []
-        for other, cells in geo.cells.items():
-            if other == territory or not cells:
-                continue
-            gap = min(_axial_gap(a, to_axial(b)) for a in mine for b in cells)
-            found.append((gap, other))
-        found.sort()
-        table[territory] = found
-    return found
-
-
-def _axial_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    dq, dr = a[0] - b[0], a[1] - b[1]
-    return (abs(dq) + abs(dr) + abs(dq + dr)) // 2
 
 
 def border_forces(m: Match, nation: str, others: list[str]) -> int:

@@ -767,6 +767,14 @@ class MatchScene(Scene):
         if self.dialog is None and self._prompts:
             self._next_prompt()
 
+    def animating(self) -> bool:
+        """The AI at work, its moves flashing, a held pan key, a drag, or a selection's glow."""
+        seat = self.seat
+        ai_turn = seat is not None and seat in self.drivers and not self.finished
+        return (
+            ai_turn or self._flash_left > 0 or bool(self._held) or self._drag is not None or self.selected is not None
+        )
+
     def highlights(self) -> Highlights:
         moves, attacks = self.orders(self.selected)
         return Highlights(

@@ -1,0 +1,55 @@
+"""The ledger's totals are what a full recount of the map gives, after every action of every golden match.
+
+Power, income, land and where troops stand are read from totals kept as the map changes
+(game/core/ledger.py). If one function changed the map behind the ledger's back, a doctrine
+would weigh a nation by troops it no longer has: these tests recount the whole map after each
+action of the 63 golden playthroughs, and after writes a test might make by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from game.ai import make_bot
+from game.ai.arena import play_match
+from game.core import Match, apply, new_match, parse_action
+from game.core import world as w
+from game.io.levels import load_level
+from tests.golden.playthrough import LEVELS, MATCHES, ROOT
+
+
+def recount(m: Match) -> None:
+    for nation in m.index.nation_name:
+        land = [t for t, owner in m.owner.items() if owner == nation]
+        assert w.territories_of(m, nation) == land, nation
+        assert w.total_forces(m, nation) == sum(f.get(nation, 0) for f in m.forces.values()), nation
+        assert w.posts_of(m, nation) == [t for t, f in m.forces.items() if f.get(nation, 0) > 0], nation
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_every_golden_action_leaves_totals_a_recount_agrees_with(level: str) -> None:
+    loaded = load_level(ROOT / level)
+    for a, b, seed in MATCHES:
+        played, _ = play_match(loaded, (make_bot(a), make_bot(b)), seed)
+        m = new_match(loaded, seed, controllers=played.controllers)
+        recount(m)
+        for entry in played.log:
+            apply(m, parse_action(entry))
+            recount(m)
+            recount(m.clone())
+
+
+def test_stacks_written_by_hand_are_counted() -> None:
+    m = new_match(load_level(ROOT / "levels" / "tutorial.json"), seed=1)
+    some = next(iter(m.forces))
+    m.forces[some]["sweden"] = 7
+    m.forces[some]["sweden"] = 3
+    m.forces[some].pop("sweden")
+    m.forces[some] = {"russia": 4}
+    m.owner[some] = "russia"
+    recount(m)
+    m.forces = {t: dict(f) for t, f in m.forces.items()}  # replaced wholesale, as a load does
+    m.owner = dict(m.owner)
+    recount(m)
+    with pytest.raises(TypeError):
+        m.forces[some].update({"russia": 1})
