@@ -51,12 +51,16 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
+# The largest map side, in cells: about 4,000 territories at the generator's density.
+MAX_MAP_SIDE = 256
+
+
 class HexMap(_Model):
     """The grid, written as rows of text: one whitespace-separated token per cell,
     ``.`` for sea, otherwise the ``code`` of the territory the cell belongs to."""
 
-    width: int = Field(ge=1, le=200)
-    height: int = Field(ge=1, le=200)
+    width: int = Field(ge=1, le=MAX_MAP_SIDE)
+    height: int = Field(ge=1, le=MAX_MAP_SIDE)
     rows: list[str]
 
 

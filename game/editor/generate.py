@@ -35,6 +35,7 @@ from game.core.hexgrid import Cell, distance, from_axial, neighbours, to_axial
 from game.core.level import (
     DOCTRINES,
     IDEOLOGIES,
+    MAX_MAP_SIDE,
     SEA,
     Doctrine,
     Geography,
@@ -51,7 +52,7 @@ from game.editor.nations import PALETTE
 MIN_NATIONS = 2
 MAX_NATIONS = 16
 MIN_SIDE = 6
-MAX_SIDE = 256
+MAX_SIDE = MAX_MAP_SIDE
 MAX_ATTEMPTS = 50
 #: The steps of one attempt, as generate_level counts them for a progress bar: the noise, the land,
 #: the regions, the nations, the territories, the checks.

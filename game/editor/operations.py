@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.core.hexgrid import Cell
-from game.core.level import SEA, Level, Seat, TurnOrder
+from game.core.level import MAX_MAP_SIDE, SEA, Level, Seat, TurnOrder
 from game.editor import grid
 from game.editor.checks import validated
 from game.editor.errors import EditError
 
-MAX_SIZE = 200
+MAX_SIZE = MAX_MAP_SIDE
 
 
 def new_level(width: int, height: int, title: str = "Untitled map") -> Level:

@@ -232,7 +232,7 @@ def test_every_nation_count_works_down_to_the_smallest_map_allowed(nations: int)
         (24, 16, 1, "from 2 to 16 nations"),
         (24, 16, 17, "from 2 to 16 nations"),
         (5, 16, 4, "width must be from 6"),
-        (24, 201, 4, "height must be from 6"),
+        (24, 257, 4, "height must be from 6"),
         (8, 8, 16, "too small for 16 nations"),
     ],
 )

@@ -34,9 +34,9 @@ def test_new_map_writes_the_level_to_a_file(tmp_path: Path, capsys: pytest.Captu
     ("flags", "message"),
     [
         (["--size", "12"], "is not a size"),
-        (["--size", "0x5"], "from 6 to 200"),
+        (["--size", "0x5"], "from 6 to 256"),
         (["--size", "axb"], "is not a size"),
-        (["--size", "24x201"], "from 6 to 200"),
+        (["--size", "24x257"], "from 6 to 256"),
         (["--nations", "1"], "from 2 to 16 nations"),
         (["--nations", "17"], "from 2 to 16 nations"),
         (["--nations", "many"], "from 2 to 16 nations"),

@@ -135,7 +135,7 @@ REFUSED: list[Any] = [
     pytest.param(lambda lv: paint(lv, [(0, 0)], "Zz"), "no territory with the code 'Zz'", id="paint unknown code"),
     pytest.param(lambda lv: fill(lv, (0, 0), "Zz"), "no territory with the code", id="fill unknown code"),
     pytest.param(lambda lv: resize_map(lv, 0, 3), "width must be", id="resize to zero"),
-    pytest.param(lambda lv: resize_map(lv, 4, 201), "height must be", id="resize too tall"),
+    pytest.param(lambda lv: resize_map(lv, 4, 257), "height must be", id="resize too tall"),
     pytest.param(lambda lv: eyedropper(lv, (4, 0)), "outside the 4x3 map", id="eyedropper off the map"),
     pytest.param(lambda lv: create_territory(lv, "paris", "Paris", "Q", "france"), "already a territory", id="dup id"),
     pytest.param(lambda lv: create_territory(lv, "lille", "Lille", "P", "france"), "already marks", id="dup code"),
@@ -245,7 +245,7 @@ def test_a_new_level_refuses_a_size_outside_the_file_limits() -> None:
     with pytest.raises(EditError, match="width"):
         new_level(0, 5)
     with pytest.raises(EditError, match="height"):
-        new_level(5, 201)
+        new_level(5, 257)
 
 
 def test_a_draft_becomes_a_valid_level_one_operation_at_a_time() -> None:
