@@ -131,7 +131,10 @@ class Board:
 
     def owned(self) -> list[str]:
         """Territories held by the seat's nations, in map order."""
-        return [t for t, owner in self.m.owner.items() if owner in self._mine]
+        if len(self.mine) == 1:
+            return w.territories_of(self.m, self.mine[0])
+        order = self.m.owner.order
+        return sorted((t for n in self.mine for t in w.territories_of(self.m, n)), key=order.__getitem__)
 
     def is_mine(self, territory: str) -> bool:
         return self.m.owner[territory] in self._mine
@@ -238,7 +241,7 @@ class Board:
             gain += rules.CAPITAL_INCOME_BONUS * 0.5
             if owner in self._theirs and self.last_enemy_capital(territory):
                 gain += WINNING_WORTH
-        if sum(1 for o in m.owner.values() if o == owner) == 1:
+        if len(w.territories_of(m, owner)) == 1:
             gain += 1.0  # a nation gone: one front fewer
         return gain
 
@@ -255,7 +258,7 @@ class Board:
         m = self.m
         found: list[Strike] = []
         for nation in self.mine:
-            for source in m.forces:
+            for source in w.posts_of(m, nation):
                 ready = w.ready(m, source, nation)
                 if ready <= 0:
                     continue

@@ -781,7 +781,7 @@ class BandwagonerBot:
             if help_ is not None:
                 return help_
         for nation in board.mine:
-            sources = [t for t in m.forces if w.ready(m, t, nation) > 0 and not board.is_frontier(t)]
+            sources = [t for t in w.posts_of(m, nation) if w.ready(m, t, nation) > 0 and not board.is_frontier(t)]
             if not sources:
                 continue
             frontier = {t for t in board.owned() if board.is_frontier(t)}

@@ -159,8 +159,9 @@ def apply(m: Match, action: Action) -> list[Event]:
         checks.acting_nation(m, nation)
     barrier = is_barrier(action)
     if not barrier and m.undoable == 0:
-        checkpoint = m.clone()
+        checkpoint = m.clone(record=False)
         checkpoint.checkpoint = None
+        events_before = len(m.events)
     else:
         checkpoint = None
     events: list[Event] = []
@@ -173,7 +174,7 @@ def apply(m: Match, action: Action) -> list[Event]:
         m.checkpoint, m.undoable = None, 0
     else:
         if checkpoint is not None:
-            m.checkpoint = checkpoint
+            m.checkpoint, m.checkpoint_events = checkpoint, events_before
         m.undoable += 1
     return events
 
@@ -181,7 +182,7 @@ def apply(m: Match, action: Action) -> list[Event]:
 def is_legal(m: Match, action: Action) -> bool:
     """Whether ``apply`` would accept the action (tried on a clone; the match is untouched)."""
     try:
-        apply(m.clone(), action)
+        apply(m.clone(record=False), action)
     except IllegalAction:
         return False
     return True
@@ -213,9 +214,14 @@ def undo(m: Match) -> list[Event]:
         raise IllegalAction("nothing to undo since the last attack, answer or turn start")
     undone = m.log[-1]
     replay = m.log[len(m.log) - m.undoable : -1]
-    restored = m.checkpoint.clone()
+    restored = m.checkpoint.clone(record=False)
     for entry in replay:
         apply(restored, parse_action(entry))
+    # The checkpoint keeps no log or events (see Match.clone): the restored match takes the
+    # original's from before the checkpoint, and adds the replayed actions' own.
+    restored.log = m.log[: len(m.log) - m.undoable] + restored.log
+    restored.events = m.events[: m.checkpoint_events] + restored.events
+    restored.checkpoint_events = m.checkpoint_events if restored.undoable else 0
     m.__dict__.update(restored.__dict__)
     event = new_event(Undone, action_kind=str(undone["kind"]), text=f"Seat {m.seat + 1} took back its last action.")
     m.events.append(event)

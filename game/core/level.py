@@ -317,6 +317,28 @@ def _cube(cell: Cell) -> tuple[int, int, int]:
     return q, -q - r, r
 
 
+_GEOGRAPHIES: OrderedDict[str, Geography] = OrderedDict()
+_GEOGRAPHIES_KEPT = 8
+
+
+def geography_of(level: Level) -> Geography:
+    """The level's geography, built once per level content and shared by its check and its matches.
+
+    Opening a level checks it and then starts a match on it: both need the cells and borders,
+    which take most of a second to work out at 4,000 territories. Keyed by content, so a save's
+    copy of the level shares it too; the least recently used of a few levels is dropped first.
+    """
+    key = level.model_dump_json()
+    found = _GEOGRAPHIES.get(key)
+    if found is None:
+        found = _GEOGRAPHIES[key] = Geography(level)
+        if len(_GEOGRAPHIES) > _GEOGRAPHIES_KEPT:
+            _GEOGRAPHIES.popitem(last=False)
+    else:
+        _GEOGRAPHIES.move_to_end(key)
+    return found
+
+
 def level_problems(level: Level) -> list[Problem]:
     """Every rule a structurally valid level can still break, each with its location."""
     return list(_problems(level))
@@ -358,7 +380,7 @@ def _problems(level: Level) -> Iterator[Problem]:  # noqa: C901 - a flat list of
             elif token != SEA and (c >= grid.width or r >= grid.height):
                 yield Problem(f"map.rows[{r}]", f"cell ({c}, {r}) lies outside the {grid.width}x{grid.height} grid")
 
-    geography = Geography(level)
+    geography = geography_of(level)
     owned: set[str] = set()
     # A territory's pieces are searched once per id: an id written many times (already a problem
     # above) would otherwise walk the same cells again for every copy.

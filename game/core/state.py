@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from game.core.ids import DutyId, NationId, OfferId, TerritoryId, TreatyId
 from game.core.ledger import Army, Holdings
-from game.core.level import Geography, Level
+from game.core.level import Level, geography_of
 
 TreatyKind = Literal["alliance", "guarantee", "pact"]
 OfferKind = Literal["alliance", "invite", "guarantee", "pact", "peace"]
@@ -148,7 +148,7 @@ class LevelIndex:
     """Lookups derived from the level once and shared by every clone of a match (see :func:`index_of`)."""
 
     def __init__(self, level: Level) -> None:
-        self.geography = Geography(level)
+        self.geography = geography_of(level)
         self.nation_name = {n.id: n.name for n in level.nations}
         self.territory_name = {t.id: t.name for t in level.territories}
         self.value = {t.id: t.value for t in level.territories}
@@ -220,6 +220,7 @@ class Match:
     # Undo support: a clone taken before the first undoable action since the last barrier.
     checkpoint: Match | None = None
     undoable: int = 0  # how many of the last log entries may be taken back
+    checkpoint_events: int = 0  # how many events were recorded when the checkpoint was taken
 
     def __setattr__(self, name: str, value: Any) -> None:
         # Whoever sets the map wholesale (a load, a test) hands plain dicts; the ledger keeps the totals.
@@ -229,8 +230,13 @@ class Match:
             value = Army(value)
         object.__setattr__(self, name, value)
 
-    def clone(self) -> Match:
-        """A deep copy sharing only the immutable level and geography."""
+    def clone(self, record: bool = True) -> Match:
+        """A deep copy sharing only the immutable level and geography.
+
+        ``record=False`` leaves out what only looks back (the log before the actions undo may
+        still take back, and the events): the copy plays on exactly as the original, and costs
+        nothing per action already played. The undo checkpoint and the rules' dry runs use it.
+        """
         other = Match(
             level=self.level,
             index=self.index,
@@ -272,8 +278,13 @@ class Match:
         other.proposed = set(self.proposed)
         other.history = list(self.history)
         other.outcome = self.outcome
-        other.log = list(self.log)
-        other.events = list(self.events)
+        if record:
+            other.log = list(self.log)
+            other.events = list(self.events)
+        else:
+            other.log = self.log[len(self.log) - self.undoable :] if self.undoable else []
+            other.events = []
+        other.checkpoint_events = self.checkpoint_events
         other.checkpoint = self.checkpoint
         other.undoable = self.undoable
         return other

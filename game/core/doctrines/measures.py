@@ -148,7 +148,7 @@ def proximity(m: Match, nation: str, others: list[str]) -> float:
             nearest = gap
             break
     if nearest is None:
-        if not any(owner in group for owner in m.owner.values()):
+        if not any(m.owner.holds_any(n) for n in group):
             return 0.0
         nearest = rules.PROXIMITY_HORIZON
     return 1.0 / max(1.0, nearest / 2.0)
