@@ -45,6 +45,9 @@ HUMAN = "human"
 PLAYTEST_ID = "playtest"
 MATCH_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 EVENTS_ADAPTER: TypeAdapter[list[Event]] = TypeAdapter(list[Event])
+# An upgrade that has to skip more actions than this is no longer the match that was saved (and a
+# hostile file of a million refused actions must not keep the Load screen busy for minutes).
+MAX_SKIPPED = 100
 
 
 class SaveError(ValueError):
@@ -409,6 +412,11 @@ def _upgrade(data: OldSaveFile, source: str) -> LoadedSave:
             apply(m, action)
         except IllegalAction as err:
             skipped.append(f"action {number}, {action.kind}: {err}")
+            if len(skipped) > MAX_SKIPPED:
+                raise SaveError(
+                    f"{source}: this save (format {data.format_version}) cannot be brought up to date: more than "
+                    f"{MAX_SKIPPED} of its actions no longer stand under today's rules (the first, {skipped[0]})"
+                ) from None
     note = f"Brought up to date from save format {data.format_version}: replayed under today's rules"
     if skipped:
         count = len(skipped)

@@ -20,6 +20,8 @@ from game.io.saves import PLAYTEST_ID
 MAX_NAME = 80
 #: Characters a save's name may hold besides letters and digits: safe in a file name on every system.
 NAME_PUNCTUATION = " -_.,()'&+!"
+#: Names Windows keeps for devices, whatever follows the dot: a save called 'con' could not be written there.
+WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 
 
 class ShelfError(ValueError):
@@ -80,6 +82,8 @@ def clean_name(name: str) -> str:
         raise ShelfError("A save's name cannot start or end with a dot.")
     if text.lower().startswith(AUTOSAVE_PREFIX.rstrip("-")):
         raise ShelfError("Names starting with 'autosave' are kept for the autosaves.")
+    if text.split(".")[0].strip().upper() in WINDOWS_DEVICES:
+        raise ShelfError(f"'{text}' names a device on Windows: choose another name.")
     return text
 
 

@@ -428,3 +428,13 @@ def test_a_write_that_breaks_off_halfway_leaves_the_good_save_intact(tmp_path: P
         save_match(a_match_under_way().match, path)
     assert path.read_bytes() == before
     assert sorted(os.listdir(tmp_path)) == ["save.json"]
+
+
+def test_an_old_save_whose_actions_mostly_no_longer_stand_is_refused_quickly(fixtures_dir: Path) -> None:
+    data = json.loads((fixtures_dir / "saves" / "format3.json").read_text(encoding="utf-8"))
+    refused = {"kind": "recruit", "nation": "sweden", "territory": "moscow", "amount": 1}  # never legal here
+    data["actions"] = data["actions"][:5] + [refused] * 200_000
+    started = time.perf_counter()
+    with pytest.raises(SaveError, match=r"cannot be brought up to date: more than 100 of its actions no longer stand"):
+        match_from_text(json.dumps(data), "old.json")
+    assert time.perf_counter() - started < 10

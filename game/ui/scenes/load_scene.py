@@ -187,7 +187,8 @@ class LoadScene(ModalScene):
 
     def refresh(self, keep: Path | None = None) -> None:
         """Read the folder again (a save may have been renamed, deleted or written) and keep ``keep`` selected."""
-        current = keep or (self._current().path if self._current() is not None else None)  # type: ignore[union-attr]
+        selected = self._current()
+        current = keep or (selected.path if selected is not None else None)
         self.entries = list_saves()
         paths = [e.path for e in self.entries]
         self.selected = paths.index(current) if current in paths else (0 if self.entries else None)
