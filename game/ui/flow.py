@@ -76,8 +76,10 @@ def begin_match(level: Level, seed: int, controllers: tuple[str, str], match_id:
     return match
 
 
-def start_match(app: App, level: Level, controllers: tuple[str, str], seed: int | None = None) -> bool:
-    return open_match(app, begin_match(level, new_seed() if seed is None else seed, controllers))
+def start_match(
+    app: App, level: Level, controllers: tuple[str, str], seed: int | None = None, match_id: str | None = None
+) -> bool:
+    return open_match(app, begin_match(level, new_seed() if seed is None else seed, controllers, match_id))
 
 
 def to_menu(app: App) -> None:

@@ -288,3 +288,22 @@ def test_the_sample_saves_are_what_a_player_s_folder_holds(home: Path) -> None:
     entries = list_saves()
     assert [e.name for e in entries] == ["Autosave", "Hot-seat duel with Anna", "Play-test autosave", "torn"]
     assert entries[-1].problem is not None and all(e.resumable for e in entries[:-1])
+
+
+@pytest.mark.parametrize("playtest", [True, False], ids=["after a play-test", "after a match"])
+def test_play_again_is_a_new_match_with_its_own_autosave_and_a_play_test_stays_one(
+    app: App, stub_match_screen: type[StubMatchScene], playtest: bool
+) -> None:
+    from game.ui.main import finished_match
+    from game.ui.scenes.gameover import GameOverScene
+
+    finished = finished_match(load_level(FIXTURE_LEVEL), seed=1)
+    finished.match_id = PLAYTEST_ID if playtest else "0123456789abcdef"
+    app.reset_to(GameOverScene(app, finished))
+    frames(app)
+    click(app, find(app, "#gameover_again"))
+    (opened,) = stub_match_screen.opened
+    if playtest:
+        assert opened.match.match_id == PLAYTEST_ID
+    else:
+        assert opened.match.match_id not in (None, PLAYTEST_ID, finished.match_id)
