@@ -206,6 +206,7 @@ REQUIRED = {
     "run": ["x.json", "--script", "x.jsonl"],
     "bench": ["engine"],
     "simulate": ["x.json"],
+    "verify": ["x.save.json"],
 }
 
 

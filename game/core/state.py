@@ -221,6 +221,9 @@ class Match:
     checkpoint: Match | None = None
     undoable: int = 0  # how many of the last log entries may be taken back
     checkpoint_events: int = 0  # how many events were recorded when the checkpoint was taken
+    # Which match this is, for its own autosave (game.io.saves): given by the shell when the match
+    # starts, kept by every clone and by undo. Not part of the rules: no snapshot or hash holds it.
+    match_id: str | None = None
 
     def __setattr__(self, name: str, value: Any) -> None:
         # Whoever sets the map wholesale (a load, a test) hands plain dicts; the ledger keeps the totals.
@@ -287,6 +290,7 @@ class Match:
         other.checkpoint_events = self.checkpoint_events
         other.checkpoint = self.checkpoint
         other.undoable = self.undoable
+        other.match_id = self.match_id
         return other
 
     def new_id(self) -> int:
@@ -296,10 +300,13 @@ class Match:
 
 
 def snapshot(match: Match) -> dict[str, Any]:
-    """Everything that decides the future of the match, as sorted, JSON-ready data.
+    """Everything that decides the future of the match, as JSON-ready data.
 
-    The log, the history and the undo checkpoint are left out: two matches with equal
-    snapshots play on identically, whatever path led to them.
+    The log, the history, the chronicle, the undo checkpoint and the match's id are left out:
+    two matches with equal snapshots play on identically, whatever path led to them.
+    :func:`game.core.restore.restore` is its inverse, which is why every dict keeps the match's
+    own order (the rules walk some of them in that order, e.g. the nations in a territory) while
+    sets, which have no order of their own, are sorted. :func:`state_hash` sorts the keys itself.
     """
     return {
         "round": match.round,
@@ -307,34 +314,34 @@ def snapshot(match: Match) -> dict[str, Any]:
         "phase": match.phase,
         "seat": match.seat,
         "rng": _rng_state(match.rng),
-        "owner": dict(sorted(match.owner.items())),
-        "forces": {t: dict(sorted(f.items())) for t, f in sorted(match.forces.items()) if f},
-        "spent": {t: dict(sorted(f.items())) for t, f in sorted(match.spent.items()) if f},
-        "treasury": dict(sorted(match.treasury.items())),
-        "stability": dict(sorted(match.stability.items())),
-        "credibility": dict(sorted(match.credibility.items())),
+        "owner": dict(match.owner),
+        "forces": {t: dict(f) for t, f in match.forces.items() if f},
+        "spent": {t: dict(f) for t, f in match.spent.items() if f},
+        "treasury": dict(match.treasury),
+        "stability": dict(match.stability),
+        "credibility": dict(match.credibility),
         "eliminated": sorted(match.eliminated),
-        "alliances": {k: vars(a) | {"members": list(a.members)} for k, a in sorted(match.alliances.items())},
-        "guarantees": {k: list(v) for k, v in sorted(match.guarantees.items())},
-        "pacts": {k: list(v) for k, v in sorted(match.pacts.items())},
+        "alliances": {k: vars(a) | {"members": list(a.members)} for k, a in match.alliances.items()},
+        "guarantees": {k: list(v) for k, v in match.guarantees.items()},
+        "pacts": {k: list(v) for k, v in match.pacts.items()},
         # Only when some treaty has one: a match without scopes hashes as it did before scopes existed.
-        **({"scopes": {k: v.as_json() for k, v in sorted(match.scopes.items())}} if match.scopes else {}),
+        **({"scopes": {k: v.as_json() for k, v in match.scopes.items()}} if match.scopes else {}),
         "wars": sorted(sorted(w) for w in match.wars),
         "retired_alliances": sorted(match.retired_alliances),
-        "truces": {f"{a}|{b}": r for (a, b), r in sorted(match.truces.items())},
-        "declarations": [vars(d) for d in match.declarations],
-        "duties": {str(k): vars(d) for k, d in sorted(match.duties.items())},
-        "offers": {str(k): _offer_json(o) for k, o in sorted(match.offers.items())},
-        **({"calls": {str(k): vars(c) for k, c in sorted(match.calls.items())}} if match.calls else {}),
+        "truces": {f"{a}|{b}": r for (a, b), r in match.truces.items()},
+        "declarations": [dict(vars(d)) for d in match.declarations],
+        "duties": {str(k): dict(vars(d)) for k, d in match.duties.items()},
+        "offers": {str(k): _offer_json(o) for k, o in match.offers.items()},
+        **({"calls": {str(k): dict(vars(c)) for k, c in match.calls.items()}} if match.calls else {}),
         "next_id": match.next_id,
-        "buck_passed": dict(sorted(match.buck_passed.items())),
-        "duties_honoured": dict(sorted(match.duties_honoured.items())),
-        "aid_received": {k: {d: list(r) for d, r in sorted(v.items())} for k, v in sorted(match.aid_received.items())},
-        "aid_lots": {k: dict(sorted(v.items())) for k, v in sorted(match.aid_lots.items())},
-        "border_exercises": dict(sorted(match.border_exercises.items())),
+        "buck_passed": dict(match.buck_passed),
+        "duties_honoured": dict(match.duties_honoured),
+        "aid_received": {k: {d: list(r) for d, r in v.items()} for k, v in match.aid_received.items()},
+        "aid_lots": {k: dict(v) for k, v in match.aid_lots.items()},
+        "border_exercises": dict(match.border_exercises),
         "exercised": sorted(match.exercised),
         "proposed": sorted(list(p) for p in match.proposed),
-        "outcome": vars(match.outcome) if match.outcome else None,
+        "outcome": dict(vars(match.outcome)) if match.outcome else None,
     }
 
 

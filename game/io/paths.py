@@ -29,8 +29,16 @@ def saves_dir() -> Path:
     return user_data_dir() / "saves"
 
 
-def autosave_path() -> Path:
-    return saves_dir() / "autosave.json"
+#: Each match autosaves to its own file, ``autosave-<match id>.json``: starting another match,
+#: or play-testing a map, never replaces an unfinished match's autosave.
+AUTOSAVE_PREFIX = "autosave-"
+#: The one autosave slot of the game before format 4: still offered by Continue and the Load screen.
+LEGACY_AUTOSAVE = "autosave.json"
+
+
+def autosave_path(match_id: str) -> Path:
+    """The autosave of the match with this id (see game.io.saves.new_match_id)."""
+    return saves_dir() / f"{AUTOSAVE_PREFIX}{match_id}.json"
 
 
 def settings_path() -> Path:

@@ -254,14 +254,14 @@ class App:
 
     # Saves and notices -----------------------------------------------------
     def autosave(self, match: Match) -> bool:
-        """Write ``match`` to the autosave slot. A failure is shown as a notice and play goes on."""
+        """Write ``match`` to its own autosave. A failure is shown as a notice and play goes on."""
         from game.io.paths import autosave_path
-        from game.io.saves import save_match
+        from game.io.saves import ensure_match_id, save_match
 
         if not self.autosaves:
             return False
         try:
-            save_match(match, autosave_path())
+            save_match(match, autosave_path(ensure_match_id(match)))
         # Deliberately broad: whatever goes wrong with the disk or the save, the match must not end.
         except Exception as err:  # noqa: BLE001
             self.toast(f"Autosave failed: {getattr(err, 'strerror', None) or err}", error=True)

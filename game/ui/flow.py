@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from game.core import Level, Match, new_match
 from game.io.levels import LevelError, load_level
 from game.io.paths import maps_dir, shipped_levels_dir
+from game.io.saves import new_match_id
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -68,8 +69,17 @@ def open_match(app: App, match: Match) -> bool:
     return True
 
 
-def start_match(app: App, level: Level, controllers: tuple[str, str], seed: int | None = None) -> bool:
-    return open_match(app, new_match(level, new_seed() if seed is None else seed, controllers))
+def begin_match(level: Level, seed: int, controllers: tuple[str, str], match_id: str | None = None) -> Match:
+    """A new match with an id of its own, so that its autosave never replaces another match's."""
+    match = new_match(level, seed, controllers)
+    match.match_id = match_id or new_match_id()
+    return match
+
+
+def start_match(
+    app: App, level: Level, controllers: tuple[str, str], seed: int | None = None, match_id: str | None = None
+) -> bool:
+    return open_match(app, begin_match(level, new_seed() if seed is None else seed, controllers, match_id))
 
 
 def to_menu(app: App) -> None:

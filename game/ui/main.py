@@ -6,11 +6,13 @@ the command line (game/cli.py) only parses flags and calls them.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import random
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,7 +66,7 @@ def play(level: str | None = None, vs_ai: str | None = None, human_seat: int = 1
         except flow.MatchScreenMissing as err:
             return _fail(str(err))
         controllers = flow.controllers_for(vs_ai, human_seat - 1)
-        match = new_match(loaded, flow.new_seed() if seed is None else seed, controllers)
+        match = flow.begin_match(loaded, flow.new_seed() if seed is None else seed, controllers)
 
     import pygame
 
@@ -137,7 +139,16 @@ def screenshot(scene: str, level: str | None, out: str, size: tuple[int, int], s
     wants_match = scene in MATCH_SCENES or (scene == "help" and _has_match_screen())
     if scene in MATCH_SCENES and not _has_match_screen():
         return _fail(f"cannot render '{scene}': the match screen (game.ui.scenes.match) does not exist yet")
+    if scene == "load":
+        # The Load screen is shown with sample saves in a scratch folder, never the player's own
+        # (private, and perhaps none yet): the picture is the same on every machine.
+        with tempfile.TemporaryDirectory(prefix="alliances-screenshot-") as scratch, _user_home(scratch):
+            write_sample_saves(loaded, seed)
+            return _shoot(scene, loaded, target, size, seed, wants_match)
+    return _shoot(scene, loaded, target, size, seed, wants_match)
 
+
+def _shoot(scene: str, loaded: Level, target: Path, size: tuple[int, int], seed: int, wants_match: bool) -> int:
     from game.io.settings import Settings
     from game.ui.app import App
 
@@ -154,6 +165,44 @@ def screenshot(scene: str, level: str | None, out: str, size: tuple[int, int], s
         return _fail(f"{target}: cannot write: {write_problem(err)}")
     print(f"{target}: {scene} at {size[0]}x{size[1]}")
     return 0
+
+
+@contextlib.contextmanager
+def _user_home(folder: str) -> Iterator[None]:
+    """The player's files (saves, settings) live in ``folder`` for a while: a tool must not touch the real ones."""
+    previous = os.environ.get("ALLIANCES_HOME")
+    os.environ["ALLIANCES_HOME"] = folder
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["ALLIANCES_HOME"]
+        else:
+            os.environ["ALLIANCES_HOME"] = previous
+
+
+def write_sample_saves(level: Level, seed: int) -> None:
+    """A saves folder as a player's looks after a while: an autosave, a named save, a play-test, a damaged file."""
+    from game.ai.random_bot import RandomBot
+    from game.io.paths import autosave_path, saves_dir
+    from game.io.saves import PLAYTEST_ID, save_match
+
+    def played(controllers: tuple[str, str], rounds: int, match_id: str | None = None) -> Match:
+        match = flow.begin_match(level, seed, controllers, match_id)
+        bot, rng = RandomBot(), random.Random(seed)
+        for _ in range(2_000):
+            if current_seat(match) is None or match.round > rounds:
+                break
+            apply(match, bot.choose(match, match.seat, rng))
+        return match
+
+    folder = saves_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "torn.json").write_text('{"format_version": 4, "summary": {"title": ', encoding="utf-8")
+    save_match(played((flow.HUMAN, flow.HUMAN), 1, PLAYTEST_ID), autosave_path(PLAYTEST_ID))
+    save_match(played((flow.HUMAN, flow.HUMAN), 2), folder / "Hot-seat duel with Anna.json")
+    vs_ai = played((flow.HUMAN, f"{flow.AI_DOCTRINE}:hard"), 3)
+    save_match(vs_ai, autosave_path(vs_ai.match_id or "sample"))
 
 
 def _has_match_screen() -> bool:

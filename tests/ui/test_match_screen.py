@@ -441,9 +441,10 @@ def test_escape_opens_the_pause_menu_and_f1_the_help(screen: Screen) -> None:
     assert isinstance(screen.app.scene, HelpScene)
 
 
-def test_the_turn_start_is_autosaved(home: Path) -> None:
+def test_the_turn_start_is_autosaved_to_the_match_s_own_file(home: Path) -> None:
     shown = Screen(new_match(fixture_level(), seed=3))
     try:
-        assert (home / "saves" / "autosave.json").exists()
+        assert shown.match.match_id is not None
+        assert [p.name for p in (home / "saves").glob("*.json")] == [f"autosave-{shown.match.match_id}.json"]
     finally:
         shown.close()

@@ -132,7 +132,7 @@ def random_events(app: App, rng: random.Random) -> list[pygame.event.Event]:
 
 def test_five_thousand_random_events_across_every_screen_raise_nothing(app: App, home: Path) -> None:
     saved = played_match(actions=20)
-    save_match(saved, autosave_path())
+    save_match(saved, autosave_path("monkey"))
     save_match(saved, saves_dir() / "campaign.json")
     (saves_dir() / "torn.json").write_text('{"format_version": 1', encoding="utf-8")
     screens = ["menu", "settings", "load", "new_hotseat", "new_ai", "help", "gameover", "pause", "match"]

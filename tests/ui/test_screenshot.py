@@ -13,7 +13,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.io.paths import autosave_path
+from game.io.paths import saves_dir
 from game.ui import flow
 from game.ui.main import MATCH_SCENES, screenshot
 from tests.ui.shell_driver import FIXTURE_LEVEL, home  # noqa: F401
@@ -56,7 +56,7 @@ def test_match_screens_render_or_say_clearly_why_not(
     code = screenshot(scene, str(FIXTURE_LEVEL), str(out), (1280, 720))
     if has_match_screen():
         assert code == 0 and picture(out).get_size() == (1280, 720)
-        assert not autosave_path().exists()  # a picture never replaces the player's autosave
+        assert not list(saves_dir().glob("*"))  # a picture never writes (or replaces) the player's autosave
     else:
         assert code == 1 and not out.exists()
         assert "the match screen (game.ui.scenes.match) does not exist yet" in capsys.readouterr().err

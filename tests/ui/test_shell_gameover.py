@@ -84,7 +84,7 @@ def test_main_menu_leaves_the_game_over_screen_and_continue_knows_the_match_is_o
     click(app, find(app, "#gameover_menu"))
     assert isinstance(app.scene, MenuScene) and len(app.scenes) == 1
     assert not app.scene.buttons["continue"].is_enabled
-    assert app.scene.buttons["continue"].tool_tip_text == "The last match is over."
+    assert app.scene.buttons["continue"].tool_tip_text == "The last match played is over: Load game lists the others."
 
 
 def test_chart_ticks_are_round_numbers_that_cover_the_data() -> None:

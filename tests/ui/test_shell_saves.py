@@ -14,7 +14,7 @@ import pytest
 
 from game.core import state_hash
 from game.io.paths import autosave_path, saves_dir
-from game.io.saves import load_match, save_match
+from game.io.saves import content_hash, load_match, save_match
 from game.ui.app import App
 from game.ui.scenes.load_scene import LoadScene
 from game.ui.scenes.menu import MenuScene
@@ -80,14 +80,14 @@ def test_load_of_an_autosave_resumes_the_same_match_on_the_real_match_screen(app
     scene = app.scenes[0]
     assert isinstance(scene, MatchScene)
     assert scene.match.controllers == ("bandwagoner:easy", "human")
-    assert load_match(autosave_path()).controllers == match.controllers
+    assert load_match(autosave_path(match.match_id or "")).controllers == match.controllers
 
 
 def test_a_damaged_save_is_listed_with_its_reason_and_cannot_be_loaded(
     app: App, stub_match_screen: type[StubMatchScene]
 ) -> None:
     saves_dir().mkdir(parents=True)
-    (saves_dir() / "torn.json").write_text('{"format_version": 1, "summary": {"title": "x"', encoding="utf-8")
+    (saves_dir() / "torn.json").write_text('{"format_version": 4, "summary": {"title": "x"', encoding="utf-8")
     open_menu(app)
     app.push(LoadScene(app))
     frames(app)
@@ -104,13 +104,14 @@ def test_a_damaged_save_is_listed_with_its_reason_and_cannot_be_loaded(
     assert app.scene is scene and stub_match_screen.opened == []
 
 
-def test_a_save_that_no_longer_replays_shows_an_error_not_a_crash(
+def test_a_save_that_lists_fine_but_does_not_load_shows_an_error_not_a_crash(
     app: App, stub_match_screen: type[StubMatchScene]
 ) -> None:
     path = saves_dir() / "tampered.json"
     save_match(played_match(), path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["snapshot_hash"] = "0" * 64  # the summary still reads fine; only the replay can tell
+    data["snapshot"]["owner"]["paris"] = "atlantis"  # the hash is made to hold: only loading can tell
+    data["content_hash"] = content_hash(data)
     path.write_text(json.dumps(data), encoding="utf-8")
     open_menu(app)
     app.push(LoadScene(app))
@@ -119,13 +120,13 @@ def test_a_save_that_no_longer_replays_shows_an_error_not_a_crash(
     scene = app.scene
     assert isinstance(scene, LoadScene)
     assert stub_match_screen.opened == []
-    assert any("does not reach the saved position" in t.text for t in app.toasts)
+    assert any("snapshot.owner: unknown nation 'atlantis'" in t.text for t in app.toasts)
     assert scene.entries[0].problem is not None and not find(app, "#load_button").is_enabled
 
 
 def test_continue_with_a_damaged_autosave_is_disabled_and_says_why(app: App) -> None:
-    autosave_path().parent.mkdir(parents=True)
-    autosave_path().write_text("not json", encoding="utf-8")
+    saves_dir().mkdir(parents=True)
+    autosave_path("0123abcd").write_text("not json", encoding="utf-8")
     menu = open_menu(app)
     assert not menu.buttons["continue"].is_enabled
     assert "damaged" in (menu.buttons["continue"].tool_tip_text or "")
@@ -184,7 +185,7 @@ def test_pause_main_menu_autosaves_so_continue_picks_the_match_up(app: App) -> N
     match_scene, _ = pause_over_stub(app)
     click(app, find(app, "#pause_menu"))
     assert isinstance(app.scene, MenuScene) and len(app.scenes) == 1
-    assert state_hash(load_match(autosave_path())) == state_hash(match_scene.match)
+    assert state_hash(load_match(autosave_path(match_scene.match.match_id or ""))) == state_hash(match_scene.match)
     assert app.scene.buttons["continue"].is_enabled
 
 
@@ -192,7 +193,7 @@ def test_pause_quit_autosaves_and_ends_the_loop(app: App) -> None:
     match_scene, _ = pause_over_stub(app)
     click(app, find(app, "#pause_quit"))
     assert app.running is False
-    assert state_hash(load_match(autosave_path())) == state_hash(match_scene.match)
+    assert state_hash(load_match(autosave_path(match_scene.match.match_id or ""))) == state_hash(match_scene.match)
 
 
 def test_a_match_vs_the_ai_started_from_the_menu_saves_and_loads_with_its_seats(app: App) -> None:

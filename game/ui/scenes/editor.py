@@ -28,7 +28,7 @@ from pygame_gui.elements import (
 )
 
 from game import editor as ops
-from game.core import Level, level_problems, new_match
+from game.core import Level, level_problems
 from game.core.hexgrid import Cell, corners, edge_between, from_pixel, neighbours, to_pixel
 from game.core.level import DOCTRINES, SEA, TERRAINS, Alliance, Problem, TurnOrder
 from game.core.world import listed
@@ -37,6 +37,7 @@ from game.editor.nations import PALETTE
 from game.io.atomic import write_problem
 from game.io.levels import LevelError, save_level
 from game.io.paths import maps_dir, user_data_dir
+from game.io.saves import PLAYTEST_ID
 from game.ui import flow
 from game.ui.scene import Scene
 from game.ui.theme import colours, map_palette
@@ -1130,7 +1131,10 @@ class EditorScene(Scene):
             self.set_status("Fix the problems before play-testing", error=True)
             return
         self._write_recovery()
-        flow.open_match(self.app, new_match(self.level, flow.new_seed()))
+        # Play-tests share one autosave of their own: trying a map never replaces a real match's autosave,
+        # and Continue on the menu still resumes that match.
+        match = flow.begin_match(self.level, flow.new_seed(), (flow.HUMAN, flow.HUMAN), PLAYTEST_ID)
+        flow.open_match(self.app, match)
 
     # Files ------------------------------------------------------------------
     def save(self, path: Path | None) -> Path | None:

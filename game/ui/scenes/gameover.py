@@ -10,6 +10,7 @@ from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UIImage, UILabel, UIPanel
 
 from game.core import Match
+from game.io.saves import PLAYTEST_ID
 from game.ui import flow
 from game.ui.charts import Series, line_chart
 from game.ui.panels.chronicle import alliance_name
@@ -214,7 +215,9 @@ class GameOverScene(ModalScene):
                 flow.to_menu(self.app)
                 return True
             if event.ui_element is self.again_button:
-                flow.start_match(self.app, self.match.level, self.match.controllers)
+                # Another play-test stays a play-test: it must not take a real match's place under Continue.
+                playtest = PLAYTEST_ID if self.match.match_id == PLAYTEST_ID else None
+                flow.start_match(self.app, self.match.level, self.match.controllers, match_id=playtest)
                 return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             flow.to_menu(self.app)

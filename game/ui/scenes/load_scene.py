@@ -1,8 +1,13 @@
-"""Saved games: the list (damaged ones too, with the reason), and resuming one.
+"""Saved games: the list (damaged ones too, with the reason), resuming one, renaming and deleting.
 
-A save replays and verifies itself when it loads (game.io.saves), so "resume" here
-means: replay it, and if that works, open the match exactly as it was, with the same
-seats played by the same humans and bots.
+A save proves itself when it loads (game.io.saves checks its hash, and brings an older
+format up to date), so "resume" here means: load it, and if that works, open the match
+exactly as it was, with the same seats played by the same humans and bots. Every reason a
+save cannot be resumed comes back as a sentence, shown in the details and as a notice.
+
+Renaming and deleting happen in the card itself: the details give way to a name field, or to
+the question "delete for good?", and the buttons below change with them. The files are
+handled by game.io.shelf; this screen only asks and shows.
 """
 
 from __future__ import annotations
@@ -12,20 +17,24 @@ from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
-from pygame_gui.elements import UIButton, UIPanel, UISelectionList, UITextBox
+from pygame_gui.elements import UIButton, UILabel, UIPanel, UISelectionList, UITextBox, UITextEntryLine
 
-from game.io.paths import autosave_path, saves_dir
-from game.io.saves import SaveError, SaveSummary, load_match, read_summary
+from game.io import shelf
+from game.io.saves import HUMAN, SaveError, SaveInfo, SaveSummary, load_save, read_info
 from game.ui import flow
 from game.ui.scenes.modal import ModalScene
 
 if TYPE_CHECKING:
     from game.ui.app import App
+
+Mode = Literal["browse", "rename", "delete"]
+MUTED = "#9aa3ad"
+WARNING = "#ff8a7a"
 
 
 def when(iso: str, short: bool = False) -> str:
@@ -38,19 +47,46 @@ def when(iso: str, short: bool = False) -> str:
 
 
 def _without_path(message: str, path: Path) -> str:
-    """SaveError messages start with the file's path; the dialog shows the file name apart."""
+    """SaveError messages start with the file's path; the dialog shows the save's name apart."""
     return message.removeprefix(f"{path}: ").removeprefix("damaged save: ")
+
+
+def player_words(spec: str) -> str:
+    """Who plays a seat, in words: 'human player', 'AI: bandwagoner, hard'."""
+    if spec == HUMAN:
+        return "human player"
+    kind, _, difficulty = spec.partition(":")
+    return f"AI: {kind}, {difficulty}" if difficulty else f"AI: {kind}"
+
+
+def seats_in_short(controllers: tuple[str, str]) -> str:
+    """Who plays, for one line of the list: 'hot-seat', 'vs AI, hard', 'AI vs AI'."""
+    bots = [spec for spec in controllers if spec != HUMAN]
+    if not bots:
+        return "hot-seat"
+    if len(bots) == 2:
+        return "AI vs AI"
+    kind, _, difficulty = bots[0].partition(":")
+    return f"vs AI, {difficulty}" if difficulty else f"vs {kind}"
 
 
 @dataclass
 class SaveEntry:
     path: Path
-    summary: SaveSummary | None
+    info: SaveInfo | None
     problem: str | None
 
     @property
+    def summary(self) -> SaveSummary | None:
+        return self.info.summary if self.info is not None else None
+
+    @property
+    def name(self) -> str:
+        return shelf.display_name(self.path)
+
+    @property
     def is_autosave(self) -> bool:
-        return self.path.name == autosave_path().name
+        return shelf.is_autosave(self.path)
 
     @property
     def resumable(self) -> bool:
@@ -58,188 +94,335 @@ class SaveEntry:
 
     @property
     def label(self) -> str:
-        prefix = "Autosave \u00b7 " if self.is_autosave else ""
+        """One line of the list: name, level, round and date, so that no save needs hovering to tell apart."""
         if self.summary is None or self.problem is not None:
-            return f"{prefix}{self.path.name} \u2014 damaged"
-        title = self.summary.title if len(self.summary.title) <= 28 else self.summary.title[:27] + "\u2026"
-        ending = " \u00b7 finished" if self.summary.phase == "over" else ""
+            return f"{self.name} \u2014 damaged" if self.is_autosave else f"{self.path.name} \u2014 damaged"
+        title = self.summary.title if len(self.summary.title) <= 26 else self.summary.title[:25] + "\u2026"
+        name = self.name if len(self.name) <= 24 else self.name[:23] + "\u2026"
+        ending = "finished" if self.summary.phase == "over" else f"round {self.summary.round}"
+        seats = seats_in_short(self.info.controllers) if self.info is not None else ""
         saved = when(self.summary.saved_at, short=True)
-        return f"{prefix}{title} \u00b7 round {self.summary.round}{ending} \u00b7 {saved}"
+        return f"{name} \u00b7 {title} \u00b7 {ending} \u00b7 {seats} \u00b7 {saved}"
 
     def describe(self) -> str:
         if self.summary is None:
-            return f"{self.path.name}: {self.problem}"
+            return f"{self.name}: {self.problem}"
         return f"{self.summary.title} \u2014 round {self.summary.round}, saved {when(self.summary.saved_at)}"
 
 
 def read_entry(path: Path) -> SaveEntry:
     try:
-        return SaveEntry(path, read_summary(path), None)
+        return SaveEntry(path, read_info(path), None)
     except SaveError as err:
         return SaveEntry(path, None, _without_path(str(err), path))
-    except UnicodeDecodeError:
-        return SaveEntry(path, None, "the file is not text")
     except OSError as err:
         return SaveEntry(path, None, f"cannot read it ({err.strerror or err})")
 
 
 def list_saves() -> list[SaveEntry]:
     """Every ``*.json`` in the saves folder, newest first, damaged ones last."""
-    try:
-        paths = [p for p in saves_dir().glob("*.json") if p.is_file()]
-    except OSError:
-        return []
-
-    def modified(path: Path) -> float:
-        try:
-            return path.stat().st_mtime
-        except OSError:
-            return 0.0
-
-    entries = [read_entry(p) for p in sorted(paths, key=modified, reverse=True)]
+    entries = [read_entry(p) for p in shelf.save_paths()]
     return sorted(entries, key=lambda e: e.summary is None)
 
 
-def autosave_entry() -> SaveEntry | None:
-    path = autosave_path()
-    return read_entry(path) if path.is_file() else None
+def continue_entry() -> SaveEntry | None:
+    """The autosave of the last match played, which Continue resumes (play-tests left out)."""
+    path = shelf.last_played()
+    return read_entry(path) if path is not None else None
 
 
 def resume_save(app: App, path: str | os.PathLike[str]) -> str | None:
-    """Replay the save and open its match; the reason it cannot, as a sentence, or None."""
+    """Load the save and open its match; the reason it cannot, as a sentence, or None."""
     p = Path(path)
+    name = shelf.display_name(p)
     try:
-        match = load_match(p)
+        loaded = load_save(p)
     except SaveError as err:
-        return f"{p.name}: {_without_path(str(err), p)}"
+        return f"{name}: {_without_path(str(err), p)}"
+    match = loaded.match
     if match.outcome is not None:
-        return f"{p.name}: that match is already over ({match.outcome.text})"
-    if not flow.open_match(app, match):
+        return f"{name}: that match is already over ({match.outcome.text})"
+    try:
+        opened = flow.open_match(app, match)
+    # Broad on purpose: a save that loads but cannot be shown must end in a sentence, not end the game.
+    except Exception as err:  # noqa: BLE001
+        if not app.scenes:
+            flow.to_menu(app)
+        return f"{name}: the match could not be opened ({err})"
+    if not opened:
         return "The match screen is not available in this build."
+    if loaded.note:
+        app.toast(loaded.note)
     return None
 
 
 class LoadScene(ModalScene):
-    title = "Load game"
-    card_size = (980, 560)
+    title = "Saved games"
+    card_size = (1160, 620)
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.entries = list_saves()
         self.selected: int | None = next((i for i, e in enumerate(self.entries) if e.resumable), None)
+        if self.selected is None and self.entries:
+            self.selected = 0
+        self.mode: Mode = "browse"
+        self.problem: str | None = None  # what is wrong with the name typed, in rename mode
         self.list: UISelectionList | None = None
-        self.back: UIButton | None = None
-        self.load: UIButton | None = None
         self.details: UITextBox | None = None
+        self.name_entry: UITextEntryLine | None = None
+        self.buttons: dict[str, UIButton] = {}
 
+    # Convenience for tests and callers that knew the old screen.
+    @property
+    def back(self) -> UIButton | None:
+        return self.buttons.get("back")
+
+    @property
+    def load(self) -> UIButton | None:
+        return self.buttons.get("load")
+
+    def resume(self) -> None:
+        self.refresh()
+
+    def refresh(self, keep: Path | None = None) -> None:
+        """Read the folder again (a save may have been renamed, deleted or written) and keep ``keep`` selected."""
+        selected = self._current()
+        current = keep or (selected.path if selected is not None else None)
+        self.entries = list_saves()
+        paths = [e.path for e in self.entries]
+        self.selected = paths.index(current) if current in paths else (0 if self.entries else None)
+        self.mode, self.problem = "browse", None
+        self.rebuild()
+
+    # Layout ---------------------------------------------------------------
     def build(self, card: UIPanel, area: pygame.Rect) -> None:
         manager = self.app.manager
-        list_width = min(520, area.width * 11 // 20)
-        list_rect = pygame.Rect(area.x, area.y, list_width, area.height - 60)
-        if self.entries:
-            items = [(e.label, f"#save_{i}") for i, e in enumerate(self.entries)]
-            default = items[self.selected] if self.selected is not None else None
-            self.list = UISelectionList(
-                list_rect,
-                items,  # type: ignore[arg-type]
-                manager,
-                container=card,
-                object_id=ObjectID(object_id="#save_list"),
-                default_selection=default,
-            )
-        else:
-            self.list = None
+        self.buttons, self.name_entry, self.list = {}, None, None
+        if not self.entries:
             self.details = UITextBox(
                 "<font size=5><b>No saved games yet.</b></font><br><br>"
                 "Press <b>Esc</b> during a match and choose <b>Save game</b>. "
-                "Every turn is also saved automatically: <b>Continue</b> on the main menu picks it up.",
+                "Every match is also saved at each turn: <b>Continue</b> on the main menu picks up the last one.",
                 pygame.Rect(area.x + area.width // 2 - 260, area.y + area.height // 2 - 110, 520, 160),
                 manager,
                 container=card,
                 object_id=ObjectID(object_id="#save_details"),
             )
-        if self.entries:
-            detail_rect = pygame.Rect(list_rect.right + 18, area.y, area.right - list_rect.right - 18, area.height - 60)
-            inset = UIPanel(detail_rect, starting_height=1, manager=manager, container=card, object_id="#inset")
-            self.details = UITextBox(
-                self._details_html(),
-                pygame.Rect(6, 6, detail_rect.width - 12, detail_rect.height - 12),
-                manager,
-                container=inset,
-                object_id=ObjectID(object_id="#save_details"),
+            self.buttons["back"] = UIButton(
+                pygame.Rect(area.x, area.bottom - 44, 140, 42), "Back", manager, container=card
             )
-        y = area.bottom - 44
-        self.back = UIButton(pygame.Rect(area.x, y, 140, 42), "Back", manager, container=card)
-        self.load = UIButton(
-            pygame.Rect(area.right - 180, y, 180, 42),
-            "Load",
+            return
+        list_width = min(660, area.width * 29 // 50)
+        list_rect = pygame.Rect(area.x, area.y, list_width, area.height - 60)
+        items = [(e.label, f"#save_{i}") for i, e in enumerate(self.entries)]
+        self.list = UISelectionList(
+            list_rect,
+            items,  # type: ignore[arg-type]
             manager,
             container=card,
-            object_id=ObjectID(class_id="@primary", object_id="#load_button"),
+            object_id=ObjectID(object_id="#save_list"),
+            default_selection=items[self.selected] if self.selected is not None else None,
         )
-        self._refresh_load_button()
+        detail_rect = pygame.Rect(list_rect.right + 18, area.y, area.right - list_rect.right - 18, area.height - 60)
+        inset = UIPanel(detail_rect, starting_height=1, manager=manager, container=card, object_id="#inset")
+        inner = pygame.Rect(6, 6, detail_rect.width - 12, detail_rect.height - 12)
+        if self.mode == "rename":
+            self._build_rename_form(inset, inner)
+        else:
+            self.details = UITextBox(
+                self._details_html(), inner, manager, container=inset, object_id=ObjectID(object_id="#save_details")
+            )
+        self._build_buttons(card, area)
+
+    def _build_rename_form(self, inset: UIPanel, inner: pygame.Rect) -> None:
+        manager = self.app.manager
+        entry = self._current()
+        old = entry.name if entry is not None else ""
+        self.details = UITextBox(
+            f"<font size=5><b>Rename \u201c{escape(old)}\u201d</b></font><br><br>"
+            "The new name is the save's file name in your saves folder. "
+            "An autosave given a name is kept as a save of its own.",
+            pygame.Rect(inner.x, inner.y, inner.width, 150),
+            manager,
+            container=inset,
+            object_id=ObjectID(object_id="#save_details"),
+        )
+        UILabel(
+            pygame.Rect(inner.x + 6, inner.y + 158, inner.width - 12, 22),
+            "New name",
+            manager,
+            container=inset,
+            object_id=ObjectID(class_id="@caption", object_id="#rename_caption"),
+        )
+        self.name_entry = UITextEntryLine(
+            pygame.Rect(inner.x + 6, inner.y + 184, inner.width - 12, 38),
+            manager,
+            container=inset,
+            object_id=ObjectID(object_id="#rename_entry"),
+        )
+        self.name_entry.length_limit = shelf.MAX_NAME
+        self.name_entry.focus()
+        # The old name, all selected: typing replaces it, an arrow key keeps it to edit.
+        start = "" if entry is None or entry.is_autosave else old
+        self.name_entry.set_text(start)
+        self.name_entry.select_range = [0, len(start)]
+        colour = WARNING if self.problem else MUTED
+        UITextBox(
+            f"<font color='{colour}'>{escape(self.problem or 'Enter renames, Esc cancels.', quote=False)}</font>",
+            pygame.Rect(inner.x, inner.y + 226, inner.width, 70),
+            manager,
+            container=inset,
+            object_id=ObjectID(object_id="#rename_problem"),
+        )
+
+    def _build_buttons(self, card: UIPanel, area: pygame.Rect) -> None:
+        manager = self.app.manager
+        y = area.bottom - 44
+        entry = self._current()
+
+        def button(key: str, x: int, width: int, text: str, class_id: str | None = None) -> UIButton:
+            made = UIButton(
+                pygame.Rect(x, y, width, 42),
+                text,
+                manager,
+                container=card,
+                object_id=ObjectID(class_id=class_id, object_id=f"#{key}_button"),
+            )
+            self.buttons[key] = made
+            return made
+
+        if self.mode == "rename":
+            button("cancel", area.x, 140, "Cancel")
+            button("rename_ok", area.right - 180, 180, "Rename", "@primary")
+            return
+        if self.mode == "delete":
+            button("keep", area.x, 140, "Keep it")
+            button("delete_ok", area.right - 180, 180, "Delete for good", "@danger")
+            return
+        button("back", area.x, 140, "Back")
+        load = button("load", area.right - 180, 180, "Load", "@primary")
+        delete = button("delete", area.right - 180 - 12 - 130, 130, "Delete\u2026")
+        rename = button("rename", area.right - 180 - 12 - 130 - 12 - 130, 130, "Rename\u2026")
+        if entry is None or not entry.resumable:
+            load.disable()
+        if entry is None:
+            delete.disable()
+        if entry is None or not entry.path.exists():
+            rename.disable()
 
     def _current(self) -> SaveEntry | None:
-        return self.entries[self.selected] if self.selected is not None else None
+        if self.selected is None or not 0 <= self.selected < len(self.entries):
+            return None
+        return self.entries[self.selected]
 
     def _details_html(self) -> str:
         entry = self._current()
         if entry is None:
-            return "<font color='#9aa3ad'>Choose a save on the left.</font>" if self.entries else ""
-        lines = []
-        if entry.summary is not None:
-            s = entry.summary
-            state = "The match is over." if s.phase == "over" else f"Round {s.round}, seat {s.seat + 1} to move."
-            lines.append(f"<font size=5><b>{escape(s.title)}</b></font>")
-            lines.append(state)
+            return f"<font color='{MUTED}'>Choose a save on the left.</font>"
+        lines = [f"<font size=5><b>{escape(entry.name)}</b></font>"]
+        info = entry.info
+        if info is not None:
+            s = info.summary
+            lines.append(f"<b>{escape(s.title)}</b>")
+            if s.phase == "over":
+                lines.append("The match is over.")
+            else:
+                of = f" of {s.round_limit}" if s.round_limit else ""
+                seat = s.seats[s.seat] if 0 <= s.seat < len(s.seats) else f"seat {s.seat + 1}"
+                lines.append(f"Round {s.round}{of} \u00b7 {escape(seat)} to move")
+            seats = [
+                f"{escape(s.seats[i] if i < len(s.seats) else f'Seat {i + 1}')}: {escape(player_words(spec))}"
+                for i, spec in enumerate(info.controllers)
+            ]
+            lines.append("<br>".join(seats))
             lines.append(f"Saved {when(s.saved_at)}")
         else:
-            lines.append("<font size=5><b>Damaged save</b></font>")
-        lines.append(f"<font color='#9aa3ad'>File: {escape(entry.path.name)}</font>")
-        if entry.problem is not None:
-            lines.append(f"<font color='#ff8a7a'>This save cannot be loaded: {escape(entry.problem)}</font>")
-        elif entry.summary is not None and entry.summary.phase == "over":
-            lines.append("<font color='#9aa3ad'>A finished match cannot be resumed.</font>")
+            lines.append("<b>Damaged save</b>")
+        lines.append(f"<font color='{MUTED}'>File: {escape(entry.path.name)}</font>")
+        if self.mode == "delete":
+            lines.append(
+                f"<font color='{WARNING}'><b>Delete this save for good?</b> The file is removed from your saves "
+                "folder; this cannot be undone.</font>"
+            )
+        elif entry.problem is not None:
+            lines.append(f"<font color='{WARNING}'>This save cannot be loaded: {escape(entry.problem)}</font>")
+        elif info is not None and info.summary.phase == "over":
+            lines.append(f"<font color='{MUTED}'>A finished match cannot be resumed.</font>")
+        elif entry.path == shelf.last_played():
+            lines.append(f"<font color='{MUTED}'>The last match played: Continue on the main menu resumes it.</font>")
+        elif info is not None and info.format_version < 4:
+            lines.append(
+                f"<font color='{MUTED}'>Saved by an older version of the game (save format "
+                f"{info.format_version}): it is brought up to date when it loads.</font>"
+            )
         return "<br><br>".join(lines)
 
-    def _refresh_load_button(self) -> None:
-        entry = self._current()
-        if self.load is not None:
-            if entry is not None and entry.resumable:
-                self.load.enable()
-            else:
-                self.load.disable()
-
+    # Input ----------------------------------------------------------------
     def _select(self, index: int | None) -> None:
         self.selected = index
-        if self.details is not None:
-            self.details.set_text(self._details_html())
-        self._refresh_load_button()
+        self.mode, self.problem = "browse", None
+        self.rebuild()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if (
             event.type
-            in (
-                pygame_gui.UI_SELECTION_LIST_NEW_SELECTION,
-                pygame_gui.UI_SELECTION_LIST_DOUBLE_CLICKED_SELECTION,
-            )
+            in (pygame_gui.UI_SELECTION_LIST_NEW_SELECTION, pygame_gui.UI_SELECTION_LIST_DOUBLE_CLICKED_SELECTION)
             and event.ui_element is self.list
         ):
-            self._select(self._index_of_selection())
-            if event.type == pygame_gui.UI_SELECTION_LIST_DOUBLE_CLICKED_SELECTION:
+            double = event.type == pygame_gui.UI_SELECTION_LIST_DOUBLE_CLICKED_SELECTION
+            index = self._index_of_selection()
+            if index != self.selected or self.mode != "browse":
+                self._select(index)
+            if double:
                 self._load()
+            return True
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.name_entry:
+            self._rename()
             return True
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            if event.ui_element is self.back:
+            for key, button in self.buttons.items():
+                if event.ui_element is button:
+                    self.choose(key)
+                    return True
+            return False
+        if event.type == pygame.KEYDOWN:
+            return self._key(event.key)
+        return False
+
+    def _key(self, key: int) -> bool:
+        if key == pygame.K_ESCAPE:
+            if self.mode == "browse":
                 self.close()
-                return True
-            if event.ui_element is self.load:
-                self._load()
-                return True
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self._load()
+            else:
+                self._select(self.selected)
             return True
-        return super().handle_event(event)
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            {"browse": self._load, "rename": self._rename, "delete": self._delete}[self.mode]()
+            return True
+        if key == pygame.K_DELETE and self.mode == "browse":
+            self.choose("delete")
+            return True
+        if key == pygame.K_F2 and self.mode == "browse":
+            self.choose("rename")
+            return True
+        return self.mode == "rename"  # typing goes to the name field, never to a shortcut
+
+    def choose(self, key: str) -> None:
+        """What each button does; ``key`` is the button's name (back, load, rename, delete, ...)."""
+        if key == "back":
+            self.close()
+        elif key == "load":
+            self._load()
+        elif key in ("rename", "delete") and self._current() is not None:
+            self.mode, self.problem = key, None  # type: ignore[assignment]
+            self.rebuild()
+        elif key in ("cancel", "keep"):
+            self._select(self.selected)
+        elif key == "rename_ok":
+            self._rename()
+        elif key == "delete_ok":
+            self._delete()
 
     def _index_of_selection(self) -> int | None:
         if self.list is None:
@@ -259,8 +442,41 @@ class LoadScene(ModalScene):
             return
         error = resume_save(self.app, entry.path)
         if error is not None:
-            # It looked fine but does not replay: show it as damaged from now on.
-            entry.problem = error.removeprefix(f"{entry.path.name}: ")
+            # It looked fine but does not load: show it as damaged from now on.
+            entry.problem = error.removeprefix(f"{entry.name}: ")
             self.app.toast(error, error=True)
             if self.app.scene is self:
                 self.rebuild()
+
+    def _rename(self) -> None:
+        entry = self._current()
+        if entry is None or self.name_entry is None:
+            return
+        try:
+            renamed = shelf.rename_save(entry.path, self.name_entry.get_text())
+        except shelf.ShelfError as err:
+            self.problem = str(err)
+            typed = self.name_entry.get_text()
+            self.rebuild()
+            if self.name_entry is not None:
+                self.name_entry.set_text(typed)
+            return
+        self.app.toast(f"Renamed to \u201c{shelf.display_name(renamed)}\u201d")
+        self.refresh(keep=renamed)
+
+    def _delete(self) -> None:
+        entry = self._current()
+        if entry is None:
+            return
+        try:
+            shelf.delete_save(entry.path)
+        except shelf.ShelfError as err:
+            self.app.toast(str(err), error=True)
+            self.refresh()
+            return
+        self.app.toast(f"Deleted \u201c{entry.name}\u201d")
+        index = self.selected or 0
+        self.refresh()
+        if self.entries:
+            self.selected = min(index, len(self.entries) - 1)
+            self.rebuild()

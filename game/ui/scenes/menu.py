@@ -99,17 +99,17 @@ class MenuScene(Scene):
 
     def _entries(self) -> list[tuple[str, str, str | None, bool]]:
         """(key, label, tool tip, enabled) per button, top to bottom."""
-        from game.ui.scenes.load_scene import autosave_entry
+        from game.ui.scenes.load_scene import continue_entry
 
-        autosave = autosave_entry()
+        autosave = continue_entry()
         if autosave is None:
             continue_hint = "No autosave yet: every turn of a match is saved automatically."
         elif autosave.resumable:
-            continue_hint = autosave.describe()
+            continue_hint = f"The last match played: {autosave.describe()}"
         elif autosave.problem is not None:
-            continue_hint = f"The autosave is damaged: {autosave.problem}"
+            continue_hint = f"The last match's autosave cannot be loaded: {autosave.problem}"
         else:
-            continue_hint = "The last match is over."
+            continue_hint = "The last match played is over: Load game lists the others."
         editor = editor_available()
         return [
             ("hotseat", "Hot-seat match", "Two players, one computer, taking turns.", True),
@@ -185,10 +185,10 @@ class MenuScene(Scene):
 
             self.app.push(NewGameScene(self.app, vs_ai=key == "vs_ai"))
         elif key == "continue":
-            from game.io.paths import autosave_path
-            from game.ui.scenes.load_scene import resume_save
+            from game.ui.scenes.load_scene import continue_entry, resume_save
 
-            error = resume_save(self.app, autosave_path())
+            entry = continue_entry()
+            error = "There is no match to continue." if entry is None else resume_save(self.app, entry.path)
             if error:
                 self.app.toast(error, error=True)
                 self.build()
