@@ -15,6 +15,8 @@ from typing import Annotated, Any, Literal, TypeAlias, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from game.core.unchecked import built
+
 
 class _Event(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -342,4 +344,4 @@ def new_event(cls: type[E], **fields: Any) -> E:
     Every value comes from the engine's own state, so checking it again would only cost time;
     events read back from a file go through :data:`EVENT_ADAPTER`, which does check.
     """
-    return cls.model_construct(kind=cls.model_fields["kind"].default, **fields)  # type: ignore[call-arg, return-value]
+    return built(cls, **fields)

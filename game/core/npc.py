@@ -248,7 +248,8 @@ def defend(m: Match, nation: NationId, events: list[Event]) -> None:
         return
     for _ in range(rules.NPC_ATTACKS_PER_PHASE):
         best: tuple[float, str, str, int] | None = None
-        for source in sorted(w.territories_of(m, nation)):
+        # Only its own land where its troops stand can strike (the ledger's posts, not every territory).
+        for source in sorted(t for t in w.posts_of(m, nation) if m.owner[t] == nation):
             attackers = w.ready(m, source, nation)
             if attackers < rules.NPC_MIN_ATTACKERS:
                 continue
