@@ -22,6 +22,7 @@ from game.ai import make_bot
 from game.ai.random_bot import RandomBot
 from game.core import Match, apply, current_seat, legal_actions, level_problems, new_match
 from game.core.legal import random_action
+from game.core.level import _GEOGRAPHIES
 from game.core.state import _INDEXES
 from game.editor.generate import generate_level
 from game.io.levels import dump_level, parse_level
@@ -44,7 +45,7 @@ class ScaleRow:
 COLUMNS = (
     ("load", "parse the level file"),
     ("validate", "level_problems"),
-    ("new match", "new_match, level index built"),
+    ("new match", "new_match, its geography and index built (as for the first match on a level)"),
     ("step", "one random action applied"),
     ("listing", "list every legal action"),
     ("NPC phase", "the NPC phase of round 1"),
@@ -112,6 +113,7 @@ def measure(width: int, height: int, runs: int, seed: int = 0) -> ScaleRow:
 
     def cold_start() -> None:
         _INDEXES.clear()  # as the first match of a level a player opens
+        _GEOGRAPHIES.clear()
         new_match(level, seed)
 
     figures["new match"] = _median(runs, cold_start)

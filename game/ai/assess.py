@@ -414,7 +414,8 @@ def frontier_steps(m: Match, nation: str, frontier: set[str]) -> dict[str, str]:
     A breadth-first search outward from the frontier over land the nation may enter
     (its own and its allies'); frontier territories map to themselves.
     """
-    passable = {t for t, owner in m.owner.items() if w.allied(m, nation, owner)}
+    friends = [n for n in m.owner.land if m.owner.land[n] and w.allied(m, nation, n)]
+    passable = {t for n in friends for t in m.owner.land[n]}
     step: dict[str, str] = {t: t for t in frontier if t in passable}
     queue = deque(sorted(step))
     while queue:
