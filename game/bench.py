@@ -17,14 +17,21 @@ def _machine() -> str:
 
 
 def _random_match(level: Level, seed: int) -> int:
+    return _random_match_counts(level, seed)[0]
+
+
+def _random_match_counts(level: Level, seed: int) -> tuple[int, int]:
+    """(actions, seat turns) of one random-vs-random match played to its end."""
     bot = RandomBot()
     rng = random.Random(seed)
     match = new_match(level, seed)
-    actions = 0
+    actions = turns = 0
     while (seat := current_seat(match)) is not None:
-        apply(match, bot.choose(match, seat, rng))
+        action = bot.choose(match, seat, rng)
+        apply(match, action)
         actions += 1
-    return actions
+        turns += action.kind == "end_turn"
+    return actions, turns
 
 
 def bench_engine(levels: list[tuple[str, Level]], runs: int, games: int, progress: Update | None = None) -> str:
@@ -36,13 +43,14 @@ def bench_engine(levels: list[tuple[str, Level]], runs: int, games: int, progres
     rows = []
     total, done = len(levels) * runs * games, 0
     for path, level in levels:
-        per_run_aps, per_run_mps, per_match_actions = [], [], []
+        per_run_aps, per_run_mps, per_run_tps, per_match_actions = [], [], [], []
         for run in range(runs):
             started = time.perf_counter()
-            actions = 0
+            actions = turns = 0
             for game in range(games):
-                n = _random_match(level, seed=run * 1000 + game)
+                n, t = _random_match_counts(level, seed=run * 1000 + game)
                 actions += n
+                turns += t
                 per_match_actions.append(n)
                 done += 1
                 if progress is not None:
@@ -50,10 +58,21 @@ def bench_engine(levels: list[tuple[str, Level]], runs: int, games: int, progres
             elapsed = time.perf_counter() - started
             per_run_aps.append(actions / elapsed)
             per_run_mps.append(games / elapsed)
+            per_run_tps.append(turns / elapsed)
         mps = statistics.median(per_run_mps)
         aps = statistics.median(per_run_aps)
+        tps = statistics.median(per_run_tps)
         rows.append(
-            (path, f"{aps:.0f}", f"{mps:.1f}", f"{1000 / mps:.1f}", f"{statistics.median(per_match_actions):.0f}")
+            (
+                path,
+                f"{aps:.0f}",
+                f"{tps:.0f}",
+                f"{mps:.1f}",
+                f"{1000 / mps:.1f}",
+                f"{statistics.median(per_match_actions):.0f}",
+            )
         )
     heading = f"engine benchmark: median of {runs} runs x {games} random-vs-random matches ({_machine()})"
-    return heading + "\n" + table(("level", "actions/s", "matches/s", "ms/match", "actions/match"), rows)
+    return (
+        heading + "\n" + table(("level", "actions/s", "seat turns/s", "matches/s", "ms/match", "actions/match"), rows)
+    )

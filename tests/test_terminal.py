@@ -91,6 +91,6 @@ def test_bench_engine_columns_line_up_however_long_the_level_path(
     assert main(["bench", "engine", "--level", level, "--runs", "1", "--games", "1"]) == 0
     _, header, row = capsys.readouterr().out.splitlines()
     assert row.startswith(level)
-    for column in ("actions/s", "matches/s", "ms/match", "actions/match"):
+    for column in ("actions/s", "seat turns/s", "matches/s", "ms/match", "actions/match"):
         end = header.index(column) + len(column)
         assert row[end - 1] != " " and row[end : end + 1] in ("", " "), f"{column} is not above its numbers"
