@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from game.core.ids import DutyId, NationId, OfferId, TerritoryId, TreatyId
 from game.core.ledger import Army, Holdings
-from game.core.level import Level, geography_of
+from game.core.level import Level, geography_of, per_level
 
 TreatyKind = Literal["alliance", "guarantee", "pact"]
 OfferKind = Literal["alliance", "invite", "guarantee", "pact", "peace"]
@@ -122,26 +122,11 @@ class Outcome:
 
 
 _INDEXES: OrderedDict[str, LevelIndex] = OrderedDict()
-_INDEXES_KEPT = 8
 
 
 def index_of(level: Level) -> LevelIndex:
-    """The level's lookups, made once per level and shared by every match and every load of it.
-
-    Keyed by the level's content, not the object: a save holds its own copy of the level, and a
-    load parses it afresh, yet it is the same map (dumping it is a few milliseconds even at
-    4,000 territories, building the index and its distances much more). A few levels are kept,
-    the least recently used dropped first.
-    """
-    key = level.model_dump_json()
-    found = _INDEXES.get(key)
-    if found is None:
-        found = _INDEXES[key] = LevelIndex(level)
-        if len(_INDEXES) > _INDEXES_KEPT:
-            _INDEXES.popitem(last=False)
-    else:
-        _INDEXES.move_to_end(key)
-    return found
+    """The level's lookups, made once per level and shared by every match and every load of it."""
+    return per_level(_INDEXES, level, LevelIndex)
 
 
 class LevelIndex:
