@@ -262,7 +262,7 @@ class Board:
                 ready = w.ready(m, source, nation)
                 if ready <= 0:
                     continue
-                for target in sorted(w.adjacent(m, source)):
+                for target in w.neighbours(m, source):
                     if not can_attack(m, nation, target):
                         continue
                     chance, losses = battle(ready, w.defenders(m, target), self.factor(target))
@@ -420,7 +420,7 @@ def frontier_steps(m: Match, nation: str, frontier: set[str]) -> dict[str, str]:
     queue = deque(sorted(step))
     while queue:
         here = queue.popleft()
-        for other in sorted(w.adjacent(m, here)):
+        for other in w.neighbours(m, here):
             if other in passable and other not in step:
                 step[other] = here
                 queue.append(other)

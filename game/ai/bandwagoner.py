@@ -835,9 +835,7 @@ class BandwagonerBot:
                 if alliance.cohesion >= COHESION_TARGET:
                     continue
                 partners = [p for p in alliance.members if p != nation]
-                npc_land = sum(
-                    m.index.value[t] for t, owner in m.owner.items() if owner in partners and w.is_npc(m, owner)
-                )
+                npc_land = sum(m.index.value[t] for p in partners if w.is_npc(m, p) for t in w.territories_of(m, p))
                 choices.append((npc_land * (100 - alliance.cohesion), alliance.id, partners))
             if not choices:
                 continue

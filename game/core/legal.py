@@ -100,7 +100,7 @@ def _generate(m: Match, seat: int) -> Iterator[Action]:  # noqa: C901 - one loop
             amount = w.ready(m, source, nation)
             if amount <= 0:
                 continue
-            for target in sorted(w.adjacent(m, source)):
+            for target in w.neighbours(m, source):
                 host = m.owner[target]
                 if w.allied(m, nation, host):
                     yield _new(Move, nation=nation, source=source, target=target, amount=amount)
@@ -222,11 +222,11 @@ def _blocks(  # noqa: C901 - one block per action kind, as in _generate
     if affordable > 0 and land and Recruit not in skip:
         blocks.append((len(land), lambda i: _new(Recruit, nation=nation, territory=land[i], amount=affordable)))
 
-    borders: list[tuple[str, int, list[str]]] = []
+    borders: list[tuple[str, int, tuple[str, ...]]] = []
     for source in w.posts_of(m, nation):
         amount = w.ready(m, source, nation)
         if amount > 0:
-            borders.append((source, amount, sorted(w.adjacent(m, source))))
+            borders.append((source, amount, w.neighbours(m, source)))
     if borders and not (Move in skip and Attack in skip):
         starts = [0]
         for _, _, targets in borders:

@@ -235,6 +235,7 @@ class Geography:
                 if oid is not None and oid != tid:
                     touching[tid].add(oid)
         self.adjacent = {tid: frozenset(ts) for tid, ts in touching.items()}
+        self.neighbours = {tid: tuple(sorted(ts)) for tid, ts in touching.items()}  # in id order
         self._bounds: tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None = None
         self._around: OrderedDict[tuple[frozenset[str], int], list[tuple[int, list[str]]]] = OrderedDict()
 

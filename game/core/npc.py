@@ -182,7 +182,7 @@ def reckless_war(m: Match, nation: NationId, events: list[Event]) -> None:
             continue
         if any(treaties.shielded(m, nation, n) for n in (victim, *m.forces[target])):
             continue
-        for source in sorted(w.adjacent(m, target)):
+        for source in w.neighbours(m, target):
             if m.owner[source] != nation:
                 continue
             attackers = w.ready(m, source, nation)
@@ -253,7 +253,7 @@ def defend(m: Match, nation: NationId, events: list[Event]) -> None:
             attackers = w.ready(m, source, nation)
             if attackers < rules.NPC_MIN_ATTACKERS:
                 continue
-            for target in sorted(w.adjacent(m, source)):
+            for target in w.neighbours(m, source):
                 if m.owner[target] not in foes:
                     continue
                 if any(g != m.owner[target] and not w.at_war(m, nation, g) for g in m.forces[target]):

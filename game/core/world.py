@@ -348,6 +348,11 @@ def capital_owner(m: Match, territory: TerritoryId) -> NationId | None:
     return m.index.capital_owner.get(territory)
 
 
+def neighbours(m: Match, territory: TerritoryId) -> tuple[TerritoryId, ...]:
+    """The territories touching ``territory``, in id order (sorted once per level, not per question)."""
+    return m.index.geography.neighbours[territory]
+
+
 def adjacent(m: Match, territory: TerritoryId) -> frozenset[TerritoryId]:
     return m.index.geography.adjacent[territory]
 

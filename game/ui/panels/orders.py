@@ -141,7 +141,7 @@ def capital_warning(match: Match, order: Attack | Move, amount: int) -> str | No
     threat, threat_at = max(
         (
             (sum(n for who, n in match.forces[t].items() if who in enemies), t)
-            for t in sorted(w.adjacent(match, source))
+            for t in w.neighbours(match, source)
             if t != order.target
         ),
         default=(0, ""),
