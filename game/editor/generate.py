@@ -111,7 +111,8 @@ def generate_level(
     """A valid, connected, seat-fair level; the same arguments always give the same level.
 
     ``progress(done, STEPS)`` is told as each step of an attempt is done (an attempt that fails
-    starts again from 0). Raises EditError if the arguments are out of range (see :func:`check_arguments`).
+    starts again from 0). Raises EditError if the arguments are out of range (see :func:`check_arguments`),
+    or if no attempt gives a valid map.
     """
     check_arguments(width, height, nations)
     told = progress or (lambda done, total: None)
@@ -124,7 +125,10 @@ def generate_level(
         if level is not None and not level_problems(level) and land_is_connected(level):
             told(STEPS, STEPS)
             return level
-    raise RuntimeError(f"no valid map in {MAX_ATTEMPTS} attempts for seed {seed}, {width}x{height}, {nations} nations")
+    raise EditError(
+        f"no valid map came out of {MAX_ATTEMPTS} attempts for seed {seed}, {width}x{height}, {nations} nations: "
+        "try another seed, a bigger map or fewer nations"
+    )
 
 
 def land_is_connected(level: Level) -> bool:

@@ -106,3 +106,14 @@ def test_a_hostile_out_path_is_one_line_and_changes_nothing(
     assert err.startswith(f"{out}: cannot write: ") and reason in err and len(err.splitlines()) == 1
     assert sorted(str(p) for p in tmp_path.rglob("*")) == before
     assert precious.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_map_the_generator_cannot_draw_is_a_message_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from game.editor import generate
+
+    monkeypatch.setattr(generate._Drawing, "level", lambda self, told=None: None)  # every attempt fails
+    assert main(["new-map", "--size", "24x16"]) == 2
+    err = capsys.readouterr().err
+    assert "no valid map came out of" in err and "try another seed" in err
