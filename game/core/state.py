@@ -137,6 +137,7 @@ class LevelIndex:
         self.nation_name = {n.id: n.name for n in level.nations}
         self.territory_name = {t.id: t.name for t in level.territories}
         self.value = {t.id: t.value for t in level.territories}
+        self.total_value = sum(self.value.values())
         self.first_owner = {t.id: t.owner for t in level.territories}
         self.terrain = {t.id: t.terrain for t in level.territories}
         self.capital_of = {n.id: n.capital for n in level.nations if n.capital is not None}

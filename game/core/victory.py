@@ -48,16 +48,20 @@ def point_split(m: Match) -> tuple[PointSplit, PointSplit, float]:
                 for n in alliance.members:
                     if n not in m.seat_of:
                         npc_weight[seat][n] = max(npc_weight[seat].get(n, 0.0), alliance.cohesion / 100.0)
-    for territory, owner in m.owner.items():
-        value = m.index.value[territory]
-        total += value
-        owner_seat = m.seat_of.get(owner)
-        if owner_seat is not None:
-            first_owner = m.index.first_owner[territory]
-            held[owner_seat][0 if m.seat_of.get(first_owner) == owner_seat else 1] += value
-        else:
-            for s in (0, 1):
-                held[s][2] += value * npc_weight[s].get(owner, 0.0)
+    # Read from the ledger: the seats' land and their weighted allies' land, not the whole map.
+    # Values are whole numbers, so own and captured points are exact in any order; the allies'
+    # weighted points are added in map order, as a scan of the map added them.
+    values, first_owner, land = m.index.value, m.index.first_owner, m.owner.land
+    total = float(m.index.total_value)
+    for nation, seat in m.seat_of.items():
+        for territory in land.get(nation, ()):
+            held[seat][0 if m.seat_of.get(first_owner[territory]) == seat else 1] += values[territory]
+    weighted = {n for seat in (0, 1) for n, weight in npc_weight[seat].items() if weight}
+    order = m.owner.order
+    for territory in sorted((t for n in weighted for t in land.get(n, ())), key=order.__getitem__):
+        owner = m.owner[territory]
+        for s in (0, 1):
+            held[s][2] += values[territory] * npc_weight[s].get(owner, 0.0)
     return PointSplit(*held[0]), PointSplit(*held[1]), total
 
 

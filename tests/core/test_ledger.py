@@ -1,4 +1,4 @@
-"""The ledger's totals are what a full recount of the map gives, after every action of every golden match.
+"""The ledger's totals, and the victory points read from them, are what a full recount of the map gives.
 
 Power, income, land and where troops stand are read from totals kept as the map changes
 (game/core/ledger.py). If one function changed the map behind the ledger's back, a doctrine
@@ -12,13 +12,40 @@ import pytest
 
 from game.ai import make_bot
 from game.ai.arena import play_match
-from game.core import Match, apply, new_match, parse_action
+from game.core import Match, apply, new_match, parse_action, victory
 from game.core import world as w
 from game.io.levels import load_level
 from tests.golden.playthrough import LEVELS, MATCHES, ROOT
 
 
+def scanned_points(m: Match) -> tuple[list[float], list[float], float]:
+    """Victory points by a scan of the whole map, the definition point_split reads from the ledger."""
+    held = [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+    weight: list[dict[str, float]] = [{}, {}]
+    for alliance in m.alliances.values():
+        for seat in (0, 1):
+            if any(m.seat_of.get(n) == seat for n in alliance.members):
+                for n in alliance.members:
+                    if n not in m.seat_of:
+                        weight[seat][n] = max(weight[seat].get(n, 0.0), alliance.cohesion / 100.0)
+    total = 0.0
+    for territory, owner in m.owner.items():
+        value = m.index.value[territory]
+        total += value
+        seat = m.seat_of.get(owner)
+        if seat is not None:
+            held[seat][0 if m.seat_of.get(m.index.first_owner[territory]) == seat else 1] += value
+        else:
+            for s in (0, 1):
+                held[s][2] += value * weight[s].get(owner, 0.0)
+    return held[0], held[1], total
+
+
 def recount(m: Match) -> None:
+    first, second, total = victory.point_split(m)
+    assert ([first.own, first.captured, first.allies], [second.own, second.captured, second.allies], total) == (
+        scanned_points(m)
+    )
     for nation in m.index.nation_name:
         land = [t for t, owner in m.owner.items() if owner == nation]
         assert w.territories_of(m, nation) == land, nation
