@@ -258,12 +258,16 @@ class Board:
         m = self.m
         found: list[Strike] = []
         for nation in self.mine:
+            open_to: dict[str, bool] = {}  # a target next to several stacks is judged once
             for source in w.posts_of(m, nation):
                 ready = w.ready(m, source, nation)
                 if ready <= 0:
                     continue
                 for target in w.neighbours(m, source):
-                    if not can_attack(m, nation, target):
+                    allowed = open_to.get(target)
+                    if allowed is None:
+                        allowed = open_to[target] = can_attack(m, nation, target)
+                    if not allowed:
                         continue
                     chance, losses = battle(ready, w.defenders(m, target), self.factor(target))
                     found.append(Strike(nation, source, target, ready, chance, losses))
@@ -305,8 +309,12 @@ def _scaled(*sizes: int, limit: int = EXACT_UP_TO) -> tuple[float, tuple[int, ..
     return k, tuple(max(1, round(x / k)) if x > 0 else 0 for x in sizes)
 
 
+@lru_cache(maxsize=65536)
 def battle(attackers: int, defenders: int, factor: float) -> tuple[float, float]:
-    """(chance the attack wins, expected attacker losses), exact for small battles, scaled for big ones."""
+    """(chance the attack wins, expected attacker losses), exact for small battles, scaled for big ones.
+
+    Kept once worked out: a bot turn asks about the same few battles tens of thousands of times.
+    """
     if attackers <= 0:
         return 0.0, 0.0
     if defenders <= 0:
@@ -321,6 +329,7 @@ def odds_of(attackers: int, defenders: int, factor: float) -> float:
     return battle(attackers, defenders, factor)[0]
 
 
+@lru_cache(maxsize=65536)
 def pile_on_odds(stacks: tuple[int, ...], defenders: int, factor: float) -> float:
     """The chance that attacking one target with several stacks in turn takes it."""
     stacks = tuple(s for s in stacks if s > 0)
