@@ -106,6 +106,7 @@ class Board:
         }
         # Answers worth keeping while this reading lasts (one decision).
         self._stacks: dict[tuple[str, str, frozenset[str], str], list[int]] = {}
+        self._biggest: dict[tuple[str, bool], int] = {}  # home_risk's stack, by territory and double turn
         self._factor: dict[str, float] = {}
         self._power: dict[str, float] = {}
 
@@ -201,17 +202,21 @@ class Board:
         hostile = self._hostile.get(m.owner[territory], set())
         if not hostile:
             return 0.0
-        near = set(w.adjacent(m, territory))
-        reach = near | {far for t in near for far in w.adjacent(m, t)}
-        reach.discard(territory)
         twice = worst or self.rival_plays_twice
-        biggest = 0
-        for t in reach:
-            forces = m.forces[t]
-            stack = sum(s for n, s in forces.items() if n in hostile)
-            if twice:
-                stack += sum(self.rival_recruits[n] for n in self.theirs if forces.get(n, 0) and n in hostile)
-            biggest = max(biggest, stack)
+        found = self._biggest.get((territory, twice))
+        if found is None:
+            near = set(w.adjacent(m, territory))
+            reach = near | {far for t in near for far in w.adjacent(m, t)}
+            reach.discard(territory)
+            found = 0
+            for t in reach:
+                forces = m.forces[t]
+                stack = sum(s for n, s in forces.items() if n in hostile)
+                if twice:
+                    stack += sum(self.rival_recruits[n] for n in self.theirs if forces.get(n, 0) and n in hostile)
+                found = max(found, stack)
+            self._biggest[(territory, twice)] = found
+        biggest = found
         if biggest == 0:
             return 0.0
         if defenders <= 0:
