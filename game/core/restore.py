@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from game.core import flow
 from game.core.ledger import Army, Holdings
 from game.core.level import Level
+from game.core.relations import Alliances, Wars
 from game.core.state import (
     AllianceState,
     Call,
@@ -186,14 +187,14 @@ def restore(
     m.spent = {t.id: dict(s.spent.get(t.id, {})) for t in level.territories}
     m.treasury, m.stability, m.credibility = dict(s.treasury), dict(s.stability), dict(s.credibility)
     m.eliminated = set(s.eliminated)
-    m.alliances = {
-        k: AllianceState(a.id, a.name, list(a.members), a.collective_defence, a.cohesion, a.last_exercise_round)
+    m.alliances = Alliances(
+        (k, AllianceState(a.id, a.name, list(a.members), a.collective_defence, a.cohesion, a.last_exercise_round))
         for k, a in s.alliances.items()
-    }
+    )
     m.guarantees = {k: (v[0], v[1]) for k, v in s.guarantees.items()}
     m.pacts = {k: (v[0], v[1]) for k, v in s.pacts.items()}
     m.scopes = {k: Scope(tuple(v.against), tuple(v.territories)) for k, v in s.scopes.items()}
-    m.wars = {frozenset(w) for w in s.wars}
+    m.wars = Wars(frozenset(w) for w in s.wars)
     m.retired_alliances = set(s.retired_alliances)
     m.truces = {_truce_pair(key): until for key, until in s.truces.items()}
     m.declarations = [Declaration(d.aggressor, d.target, d.round, d.broke_pact) for d in s.declarations]

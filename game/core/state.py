@@ -17,6 +17,7 @@ from typing import Any, Literal
 from game.core.ids import DutyId, NationId, OfferId, TerritoryId, TreatyId
 from game.core.ledger import Army, Holdings
 from game.core.level import Level, geography_of, per_level
+from game.core.relations import Alliances, Members, Wars
 
 TreatyKind = Literal["alliance", "guarantee", "pact"]
 OfferKind = Literal["alliance", "invite", "guarantee", "pact", "peace"]
@@ -55,6 +56,17 @@ class AllianceState:
     collective_defence: bool
     cohesion: int
     last_exercise_round: int = 0
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Members always tell their alliance book of a change, however the list was handed in.
+        if name == "members":
+            old = self.__dict__.get("members")
+            changed = old.changed if isinstance(old, Members) else None
+            object.__setattr__(self, name, Members(value, changed))
+            if changed is not None:
+                changed()
+            return
+        object.__setattr__(self, name, value)
 
 
 @dataclass
@@ -169,12 +181,12 @@ class Match:
     credibility: dict[NationId, int] = field(default_factory=dict)
     eliminated: set[NationId] = field(default_factory=set)
     # Treaties and war.
-    alliances: dict[TreatyId, AllianceState] = field(default_factory=dict)
+    alliances: Alliances[AllianceState] = field(default_factory=Alliances)  # a dict; each nation's allies kept
     guarantees: dict[TreatyId, tuple[NationId, NationId]] = field(default_factory=dict)  # id -> (guarantor, guaranteed)
     pacts: dict[TreatyId, tuple[NationId, NationId]] = field(default_factory=dict)
     # The scope of each alliance or guarantee that has one (a treaty absent here binds against anyone, anywhere).
     scopes: dict[TreatyId, Scope] = field(default_factory=dict)
-    wars: set[frozenset[NationId]] = field(default_factory=set)
+    wars: Wars = field(default_factory=Wars)  # a set of pairs, with each nation's enemies kept beside it
     # Ids of dissolved alliances, never given again: charts, the chronicle and border-exercise
     # memory follow an alliance by its id, so a new one must not inherit an old one's.
     retired_alliances: set[TreatyId] = field(default_factory=set)
@@ -217,6 +229,10 @@ class Match:
             value = Holdings(value)
         elif name == "forces" and not isinstance(value, Army):
             value = Army(value)
+        elif name == "alliances" and not isinstance(value, Alliances):
+            value = Alliances(value)
+        elif name == "wars" and not isinstance(value, Wars):
+            value = Wars(value)
         object.__setattr__(self, name, value)
 
     def clone(self, record: bool = True) -> Match:
@@ -243,14 +259,14 @@ class Match:
         other.stability = dict(self.stability)
         other.credibility = dict(self.credibility)
         other.eliminated = set(self.eliminated)
-        other.alliances = {
-            a.id: AllianceState(a.id, a.name, list(a.members), a.collective_defence, a.cohesion, a.last_exercise_round)
+        other.alliances = Alliances(
+            (a.id, AllianceState(a.id, a.name, a.members, a.collective_defence, a.cohesion, a.last_exercise_round))
             for a in self.alliances.values()
-        }
+        )
         other.guarantees = dict(self.guarantees)
         other.pacts = dict(self.pacts)
         other.scopes = dict(self.scopes)  # scopes are immutable
-        other.wars = set(self.wars)
+        other.wars = Wars(self.wars)
         other.retired_alliances = set(self.retired_alliances)
         other.truces = dict(self.truces)
         other.declarations = list(self.declarations)  # entries are never mutated

@@ -26,6 +26,7 @@ from game.core.events import (
     new_event,
 )
 from game.core.ids import NationId, TerritoryId
+from game.core.relations import Wars
 from game.core.standing import shift_credibility, shift_stability
 from game.core.state import Declaration, Duty, Match
 
@@ -233,7 +234,7 @@ def eliminate(m: Match, nation: NationId, events: list[Event]) -> None:
     for pid, party in list(m.pacts.items()):
         if nation in party:
             del m.pacts[pid]
-    m.wars = {war for war in m.wars if nation not in war}
+    m.wars = Wars(war for war in m.wars if nation not in war)
     for duty in sorted(m.duties.values(), key=lambda d: d.id):
         if duty.nation == nation:
             duties.end(m, duty, "holder_fell", events)

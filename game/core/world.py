@@ -46,20 +46,17 @@ def active_nations(m: Match) -> list[NationId]:
 
 
 def alliances_of(m: Match, nation: NationId) -> Iterator[AllianceState]:
-    for alliance in m.alliances.values():
-        if nation in alliance.members:
-            yield alliance
+    """The nation's alliances in the order they were made (kept by the alliance book, not scanned)."""
+    return iter(m.alliances.of(nation))
 
 
 def shared_alliances(m: Match, a: NationId, b: NationId) -> list[AllianceState]:
-    return [al for al in m.alliances.values() if a in al.members and b in al.members]
+    return [al for al in m.alliances.of(a) if b in al.members]
 
 
 def allied(m: Match, a: NationId, b: NationId) -> bool:
     """True when ``a`` and ``b`` share an alliance (with or without Article 5)."""
-    if a == b:
-        return True
-    return any(a in al.members and b in al.members for al in m.alliances.values())
+    return a == b or b in m.alliances.allies(a)
 
 
 def side_of(m: Match, nation: NationId) -> list[NationId]:
@@ -75,7 +72,8 @@ def at_war(m: Match, a: NationId, b: NationId) -> bool:
 
 
 def enemies(m: Match, nation: NationId) -> list[NationId]:
-    return sorted(other for war in m.wars if nation in war for other in war if other != nation)
+    """Whom the nation is at war with, sorted by id (kept beside the wars, not scanned)."""
+    return list(m.wars.enemies(nation))
 
 
 def has_pact(m: Match, a: NationId, b: NationId) -> TreatyId | None:

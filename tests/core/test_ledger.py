@@ -1,4 +1,5 @@
-"""The ledger's totals, and the victory points read from them, are what a full recount of the map gives.
+"""The ledger's totals, the victory points read from them, and the allies and enemies kept beside
+the treaties are what a full recount of the map and the treaties gives.
 
 Power, income, land and where troops stand are read from totals kept as the map changes
 (game/core/ledger.py). If one function changed the map behind the ledger's back, a doctrine
@@ -15,6 +16,7 @@ from game.ai.arena import play_match
 from game.core import Match, apply, new_match, parse_action, victory
 from game.core import world as w
 from game.io.levels import load_level
+from tests.core.test_relations import rescan_relations
 from tests.golden.playthrough import LEVELS, MATCHES, ROOT
 
 
@@ -51,6 +53,7 @@ def recount(m: Match) -> None:
         assert w.territories_of(m, nation) == land, nation
         assert w.total_forces(m, nation) == sum(f.get(nation, 0) for f in m.forces.values()), nation
         assert w.posts_of(m, nation) == [t for t, f in m.forces.items() if f.get(nation, 0) > 0], nation
+    rescan_relations(m)
 
 
 @pytest.mark.parametrize("level", LEVELS)
