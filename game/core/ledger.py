@@ -28,7 +28,7 @@ def _refused(*_: Any, **__: Any) -> NoReturn:
 class Holdings(dict[TerritoryId, NationId]):
     """Territory -> owner, with each nation's land (in map order, on demand) kept beside it."""
 
-    __slots__ = ("land", "order", "_sorted")
+    __slots__ = ("land", "order", "_sorted", "_worth")
 
     def __init__(self, items: Mapping[TerritoryId, NationId] | Iterable[tuple[TerritoryId, NationId]] = ()) -> None:
         super().__init__(items)
@@ -37,6 +37,7 @@ class Holdings(dict[TerritoryId, NationId]):
         for territory, nation in dict.items(self):
             self.land.setdefault(nation, {})[territory] = None
         self._sorted: dict[NationId, list[TerritoryId]] = {}
+        self._worth: dict[NationId, int] = {}
 
     def __setitem__(self, territory: TerritoryId, nation: NationId) -> None:
         old = dict.get(self, territory)
@@ -45,11 +46,13 @@ class Holdings(dict[TerritoryId, NationId]):
         if old is not None:
             del self.land[old][territory]
             self._sorted.pop(old, None)
+            self._worth.pop(old, None)
         elif territory not in self.order:
             self.order[territory] = len(self.order)
         dict.__setitem__(self, territory, nation)
         self.land.setdefault(nation, {})[territory] = None
         self._sorted.pop(nation, None)
+        self._worth.pop(nation, None)
 
     def territories_of(self, nation: NationId) -> list[TerritoryId]:
         """The nation's land in map order (the order the level lists it), as a scan of the map gave it."""
@@ -58,6 +61,13 @@ class Holdings(dict[TerritoryId, NationId]):
             order = self.order
             found = self._sorted[nation] = sorted(self.land.get(nation, ()), key=order.__getitem__)
         return list(found)
+
+    def worth(self, nation: NationId, values: Mapping[TerritoryId, int]) -> int:
+        """The summed ``values`` of the nation's land (a match's values never change, so it is kept)."""
+        found = self._worth.get(nation)
+        if found is None:
+            found = self._worth[nation] = sum(values[t] for t in self.land.get(nation, ()))
+        return found
 
     def holds_any(self, nation: NationId) -> bool:
         return bool(self.land.get(nation))
@@ -68,6 +78,7 @@ class Holdings(dict[TerritoryId, NationId]):
         other.order = self.order  # only ever appended to, and a map's territories are fixed
         other.land = {n: dict(ts) for n, ts in self.land.items()}
         other._sorted = dict(self._sorted)  # lists are never handed out, only copies of them
+        other._worth = dict(self._worth)
         return other
 
     __delitem__ = pop = popitem = clear = update = setdefault = __ior__ = _refused

@@ -143,8 +143,7 @@ def capital_held(m: Match, nation: NationId) -> bool:
 
 def income(m: Match, nation: NationId) -> int:
     """Income at the start of the nation's turn: its territories' values, plus a bonus for its capital."""
-    values = m.index.value
-    value = sum(values[t] for t in m.owner.land.get(nation, ()))
+    value = m.owner.worth(nation, m.index.value)
     if capital_held(m, nation):
         value += rules.CAPITAL_INCOME_BONUS
     return value

@@ -13,7 +13,7 @@ import pytest
 
 from game.ai import make_bot
 from game.ai.arena import play_match
-from game.core import Match, apply, new_match, parse_action, victory
+from game.core import Match, apply, new_match, parse_action, rules, victory
 from game.core import world as w
 from game.io.levels import load_level
 from tests.core.test_relations import rescan_relations
@@ -52,6 +52,8 @@ def recount(m: Match) -> None:
         land = [t for t, owner in m.owner.items() if owner == nation]
         assert w.territories_of(m, nation) == land, nation
         assert w.total_forces(m, nation) == sum(f.get(nation, 0) for f in m.forces.values()), nation
+        bonus = rules.CAPITAL_INCOME_BONUS if w.capital_held(m, nation) else 0
+        assert w.income(m, nation) == sum(m.index.value[t] for t in land) + bonus, nation
         assert w.posts_of(m, nation) == [t for t, f in m.forces.items() if f.get(nation, 0) > 0], nation
     rescan_relations(m)
 
