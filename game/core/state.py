@@ -242,57 +242,68 @@ class Match:
         still take back, and the events): the copy plays on exactly as the original, and costs
         nothing per action already played. The undo checkpoint and the rules' dry runs use it.
         """
-        other = Match(
-            level=self.level,
-            index=self.index,
-            seed=self.seed,
-            controllers=self.controllers,
-            rng=random.Random(),
-            seat_of=self.seat_of,
-        )
-        other.rng.setstate(self.rng.getstate())
-        other.round, other.turn, other.phase, other.seat = self.round, self.turn, self.phase, self.seat
-        other.owner = self.owner.copy()
-        other.forces = self.forces.copy()
-        other.spent = {t: dict(f) for t, f in self.spent.items()}
-        other.treasury = dict(self.treasury)
-        other.stability = dict(self.stability)
-        other.credibility = dict(self.credibility)
-        other.eliminated = set(self.eliminated)
-        other.alliances = Alliances(
-            (a.id, AllianceState(a.id, a.name, a.members, a.collective_defence, a.cohesion, a.last_exercise_round))
-            for a in self.alliances.values()
-        )
-        other.guarantees = dict(self.guarantees)
-        other.pacts = dict(self.pacts)
-        other.scopes = dict(self.scopes)  # scopes are immutable
-        other.wars = Wars(self.wars)
-        other.retired_alliances = set(self.retired_alliances)
-        other.truces = dict(self.truces)
-        other.declarations = list(self.declarations)  # entries are never mutated
-        other.duties = {k: Duty(**vars(d)) for k, d in self.duties.items()}
-        other.offers = {k: Offer(**vars(o)) for k, o in self.offers.items()}
-        other.calls = {k: Call(**vars(c)) for k, c in self.calls.items()}
-        other.next_id = self.next_id
-        other.buck_passed = dict(self.buck_passed)
-        other.duties_honoured = dict(self.duties_honoured)
-        other.aid_received = {k: {d: list(r) for d, r in v.items()} for k, v in self.aid_received.items()}
-        other.aid_lots = {k: dict(v) for k, v in self.aid_lots.items()}
-        other.border_exercises = dict(self.border_exercises)
-        other.exercised = set(self.exercised)
-        other.proposed = set(self.proposed)
-        other.history = list(self.history)
-        other.outcome = self.outcome
+        rng = random.Random.__new__(random.Random)  # not Random(): seeding from the OS costs 15 µs
+        rng.setstate(self.rng.getstate())
         if record:
-            other.log = list(self.log)
-            other.events = list(self.events)
+            log, events = list(self.log), list(self.events)
         else:
-            other.log = self.log[len(self.log) - self.undoable :] if self.undoable else []
-            other.events = []
-        other.checkpoint_events = self.checkpoint_events
-        other.checkpoint = self.checkpoint
-        other.undoable = self.undoable
-        other.match_id = self.match_id
+            log, events = (self.log[len(self.log) - self.undoable :] if self.undoable else []), []
+        other = Match.__new__(Match)
+        # Filled in one go rather than through __init__: its default factories would build every
+        # container only for this copy to replace it, and a clone is taken once per undoable turn.
+        object.__setattr__(
+            other,
+            "__dict__",
+            {
+                "level": self.level,
+                "index": self.index,
+                "seed": self.seed,
+                "controllers": self.controllers,
+                "rng": rng,
+                "seat_of": self.seat_of,
+                "round": self.round,
+                "turn": self.turn,
+                "phase": self.phase,
+                "seat": self.seat,
+                "owner": self.owner.copy(),
+                "forces": self.forces.copy(),
+                "spent": {t: dict(f) if f else {} for t, f in self.spent.items()},
+                "treasury": dict(self.treasury),
+                "stability": dict(self.stability),
+                "credibility": dict(self.credibility),
+                "eliminated": set(self.eliminated),
+                "alliances": Alliances(
+                    (a.id, AllianceState(a.id, a.name, a.members, a.collective_defence, a.cohesion, a.last_exercise_round))
+                    for a in self.alliances.values()
+                ),
+                "guarantees": dict(self.guarantees),
+                "pacts": dict(self.pacts),
+                "scopes": dict(self.scopes),  # scopes are immutable
+                "wars": Wars(self.wars),
+                "retired_alliances": set(self.retired_alliances),
+                "truces": dict(self.truces),
+                "declarations": list(self.declarations),  # entries are never mutated
+                "duties": {k: Duty(**vars(d)) for k, d in self.duties.items()},
+                "offers": {k: Offer(**vars(o)) for k, o in self.offers.items()},
+                "calls": {k: Call(**vars(c)) for k, c in self.calls.items()},
+                "next_id": self.next_id,
+                "buck_passed": dict(self.buck_passed),
+                "duties_honoured": dict(self.duties_honoured),
+                "aid_received": {k: {d: list(r) for d, r in v.items()} for k, v in self.aid_received.items()},
+                "aid_lots": {k: dict(v) for k, v in self.aid_lots.items()},
+                "border_exercises": dict(self.border_exercises),
+                "exercised": set(self.exercised),
+                "proposed": set(self.proposed),
+                "history": list(self.history),
+                "outcome": self.outcome,
+                "log": log,
+                "events": events,
+                "checkpoint": self.checkpoint,
+                "undoable": self.undoable,
+                "checkpoint_events": self.checkpoint_events,
+                "match_id": self.match_id,
+            },
+        )
         return other
 
     def new_id(self) -> int:
