@@ -57,6 +57,9 @@ class AllianceState:
     cohesion: int
     last_exercise_round: int = 0
 
+    def copy(self) -> AllianceState:
+        return AllianceState(self.id, self.name, self.members, self.collective_defence, self.cohesion, self.last_exercise_round)
+
     def __setattr__(self, name: str, value: Any) -> None:
         # Members always tell their alliance book of a change, however the list was handed in.
         if name == "members":
@@ -272,10 +275,7 @@ class Match:
                 "stability": dict(self.stability),
                 "credibility": dict(self.credibility),
                 "eliminated": set(self.eliminated),
-                "alliances": Alliances(
-                    (a.id, AllianceState(a.id, a.name, a.members, a.collective_defence, a.cohesion, a.last_exercise_round))
-                    for a in self.alliances.values()
-                ),
+                "alliances": Alliances((a.id, a.copy()) for a in self.alliances.values()),
                 "guarantees": dict(self.guarantees),
                 "pacts": dict(self.pacts),
                 "scopes": dict(self.scopes),  # scopes are immutable
