@@ -58,7 +58,9 @@ class AllianceState:
     last_exercise_round: int = 0
 
     def copy(self) -> AllianceState:
-        return AllianceState(self.id, self.name, self.members, self.collective_defence, self.cohesion, self.last_exercise_round)
+        return AllianceState(
+            self.id, self.name, self.members, self.collective_defence, self.cohesion, self.last_exercise_round
+        )
 
     def __setattr__(self, name: str, value: Any) -> None:
         # Members always tell their alliance book of a change, however the list was handed in.
