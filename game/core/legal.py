@@ -287,18 +287,16 @@ def _blocks(  # noqa: C901 - one block per action kind, as in _generate
                 return _new(CallToArms, nation=nation, to=ally, enemy=enemy)
 
             blocks.append((len(wars) * len(allies), summon))
-    rest: list[Action] = []
+    # Treaties it may leave: only the one drawn is built.
+    treaties = [] if LeaveTreaty in skip else [alliance.id for alliance in alliances]
     exercises: list[tuple[Any, str, bool]] = []
-    for alliance in alliances:
-        rest.append(_new(LeaveTreaty, nation=nation, treaty=alliance.id))
-        if nation not in m.exercised and m.treasury[nation] >= rules.EXERCISE_COST:
+    if nation not in m.exercised and m.treasury[nation] >= rules.EXERCISE_COST:
+        for alliance in alliances:
             exercises += [(alliance, p, border) for p in alliance.members if p != nation for border in (False, True)]
-    for treaty, pair in sorted({**m.guarantees, **m.pacts}.items()):
-        if nation in pair:
-            rest.append(_new(LeaveTreaty, nation=nation, treaty=treaty))
-    rest = [a for a in rest if not isinstance(a, skip)]
-    if rest:
-        blocks.append((len(rest), rest.__getitem__))
+    if LeaveTreaty not in skip and (m.guarantees or m.pacts):
+        treaties += sorted(t for t, pair in (*m.guarantees.items(), *m.pacts.items()) if nation in pair)
+    if treaties:
+        blocks.append((len(treaties), lambda i: _new(LeaveTreaty, nation=nation, treaty=treaties[i])))
     if exercises and JointExercise not in skip:
 
         def exercise(i: int) -> Action | None:

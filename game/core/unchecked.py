@@ -16,27 +16,29 @@ A = TypeVar("A", bound=BaseModel)
 
 def built(cls: type[A], **fields: Any) -> A:
     """``cls(**fields)`` without validation, in about 1 µs: the state ``model_construct`` leaves behind."""
-    defaults = _DEFAULTS.get(cls)
-    if defaults is None:
-        defaults = _DEFAULTS[cls] = {
-            name: info.default
-            for name, info in cls.model_fields.items()
-            if not info.is_required() and info.default_factory is None
-        }
-        _FACTORIES[cls] = {
-            name: info.default_factory for name, info in cls.model_fields.items() if info.default_factory is not None
-        }
+    spec = _SPECS.get(cls)
+    if spec is None:
+        spec = _SPECS[cls] = (
+            {
+                name: info.default
+                for name, info in cls.model_fields.items()
+                if not info.is_required() and info.default_factory is None
+            },
+            {name: info.default_factory for name, info in cls.model_fields.items() if info.default_factory is not None},
+        )
+    defaults, factories = spec
     obj = cls.__new__(cls)
-    values = {**defaults, **fields}
-    for name, factory in _FACTORIES[cls].items():
-        if name not in fields:
+    given = set(fields)
+    values = {**defaults, **fields} if defaults else fields
+    for name, factory in factories.items():
+        if name not in given:
             values[name] = factory()
-    object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
+    _set(obj, "__dict__", values)
+    _set(obj, "__pydantic_fields_set__", given)
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
     return obj
 
 
-_DEFAULTS: dict[type[Any], dict[str, Any]] = {}
-_FACTORIES: dict[type[Any], dict[str, Any]] = {}
+_set = object.__setattr__
+_SPECS: dict[type[Any], tuple[dict[str, Any], dict[str, Any]]] = {}
