@@ -235,14 +235,13 @@ def defend(m: Match, nation: NationId, events: list[Event]) -> None:
                 neutral += 1
         return hostile, neutral, t
 
-    spot = max(territories, key=danger)
     amount = m.treasury[nation] // rules.RECRUIT_COST
     if not foes:
         land = sum(m.index.value[t] for t in territories)
         army = sum(m.forces[t].get(nation, 0) for t in territories)
         amount = min(amount, max(0, rules.NPC_PEACETIME_ARMY_PER_VALUE * land - army))
-    if amount > 0:
-        forces.raise_troops(m, nation, spot, amount, events)
+    if amount > 0:  # where the danger is matters only to troops it can raise
+        forces.raise_troops(m, nation, max(territories, key=danger), amount, events)
     if not foes:
         m.treasury[nation] = min(m.treasury[nation], rules.NPC_WAR_CHEST_ROUNDS * w.income(m, nation))
         return

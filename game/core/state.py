@@ -58,9 +58,12 @@ class AllianceState:
     last_exercise_round: int = 0
 
     def copy(self) -> AllianceState:
-        return AllianceState(
-            self.id, self.name, self.members, self.collective_defence, self.cohesion, self.last_exercise_round
-        )
+        """A copy with its own members list (not yet in any alliance book), without __init__'s per-field hooks."""
+        other = AllianceState.__new__(AllianceState)
+        fields = dict(self.__dict__)
+        fields["members"] = Members(self.members)
+        object.__setattr__(other, "__dict__", fields)
+        return other
 
     def __setattr__(self, name: str, value: Any) -> None:
         # Members always tell their alliance book of a change, however the list was handed in.
