@@ -41,13 +41,18 @@ def recruit_cost(amount: int) -> int:
 
 
 def recruit(m: Match, a: Recruit, events: list[Event]) -> None:
+    check_recruit(m, a)
+    raise_troops(m, a.nation, a.territory, a.amount, events)
+
+
+def check_recruit(m: Match, a: Recruit) -> None:
+    """Recruit in one's own land, with the gold for it (raises IllegalAction, changes nothing)."""
     checks.territory(m, a.territory)
     if m.owner[a.territory] != a.nation:
         raise IllegalAction(f"{w.territory_name(m, a.territory)} is not held by {w.nation_name(m, a.nation)}")
     cost = recruit_cost(a.amount)
     if cost > m.treasury[a.nation]:
         raise CannotAfford(f"recruiting {a.amount} costs {cost}, but the treasury holds {m.treasury[a.nation]}")
-    raise_troops(m, a.nation, a.territory, a.amount, events)
 
 
 def raise_troops(m: Match, nation: NationId, territory: TerritoryId, amount: int, events: list[Event]) -> None:
@@ -85,13 +90,7 @@ def check_march(m: Match, nation: NationId, source: TerritoryId, target: Territo
 
 def move(m: Match, a: Move, events: list[Event]) -> None:
     """March into one's own or an ally's territory."""
-    check_march(m, a.nation, a.source, a.target, a.amount)
-    host = m.owner[a.target]
-    if not w.allied(m, a.nation, host):
-        raise IllegalAction(
-            f"{w.territory_name(m, a.target)} belongs to {w.nation_name(m, host)}, "
-            f"which is not an ally of {w.nation_name(m, a.nation)}"
-        )
+    check_move(m, a)
     march(m, a.nation, a.source, a.target, a.amount)
     events.append(
         new_event(
@@ -104,6 +103,17 @@ def move(m: Match, a: Move, events: list[Event]) -> None:
             f"to {w.territory_name(m, a.target)}.",
         )
     )
+
+
+def check_move(m: Match, a: Move) -> None:
+    """A move goes to one's own or an ally's neighbouring land with ready units (raises, changes nothing)."""
+    check_march(m, a.nation, a.source, a.target, a.amount)
+    host = m.owner[a.target]
+    if not w.allied(m, a.nation, host):
+        raise IllegalAction(
+            f"{w.territory_name(m, a.target)} belongs to {w.nation_name(m, host)}, "
+            f"which is not an ally of {w.nation_name(m, a.nation)}"
+        )
 
 
 def march(m: Match, nation: NationId, source: TerritoryId, target: TerritoryId, amount: int) -> None:

@@ -33,6 +33,12 @@ from game.core.state import Declaration, Duty, Match
 
 def attack(m: Match, a: Attack, events: list[Event]) -> None:
     """The action: attack a neighbouring territory, declaring war on its owner if need be."""
+    check_attack(m, a)
+    wage_attack(m, a.nation, a.source, a.target, a.amount, events)
+
+
+def check_attack(m: Match, a: Attack) -> None:
+    """An attack needs ready units on a border, nobody there shielded by treaty or truce (raises, changes nothing)."""
     forces.check_march(m, a.nation, a.source, a.target, a.amount)
     defender = m.owner[a.target]
     if defender == a.nation:
@@ -47,7 +53,6 @@ def attack(m: Match, a: Attack, events: list[Event]) -> None:
             raise Shielded(
                 f"{where} stand in {w.territory_name(m, a.target)}: {treaties.why_shielded(m, a.nation, guest)}"
             )
-    wage_attack(m, a.nation, a.source, a.target, a.amount, events)
 
 
 def wage_attack(
