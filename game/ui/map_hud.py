@@ -388,7 +388,7 @@ class MapHud:
         body = self.font("hud_small_font")
         note_font = self.font("hud_small_font")
         row_h = self.px("hud_row")
-        width = self.px("legend_width") + (70 if self.mode != "political" else 0)
+        width = self.px("legend_width") + (110 if self.mode != "political" else 0)
         title = {"political": "NATIONS", "alliances": "ALLIANCES", "forces": "FORCES & FRONTS"}[self.mode]
         head = heading.render(
             f"{title}  (L {'hide' if self.legend_open else 'show'})", True, self._colours["hud_heading"]

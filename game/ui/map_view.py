@@ -348,10 +348,9 @@ class MapView:
         return mix(colour, tint, amount)
 
     def bloc_of(self, nation: str) -> str | None:
-        """The alliance whose colour the nation's land takes in the alliance mode (its first by id)."""
-        return next(
-            (a.id for a in sorted(self.match.alliances.values(), key=lambda al: al.id) if nation in a.members), None
-        )
+        """The alliance whose colour the nation's land takes in the alliance mode: its largest (then by id)."""
+        joined = [a for a in self.match.alliances.values() if nation in a.members]
+        return min(joined, key=lambda a: (-len(a.members), a.id)).id if joined else None
 
     # The static map, in tiles ------------------------------------------------
     def _fill_key(self) -> tuple[object, ...]:
@@ -374,7 +373,7 @@ class MapView:
         key = self._fill_key()
         if key != self._owners:
             # A capture, a new alliance, another mode: every tile is stale (all are rare; tiles are cheap).
-            if key[4] != self._owners[4]:  # the UI scale: names and badges change size
+            if key[4] != self._owners[4] or key[1] != self._owners[1]:  # names and badges change size
                 for z in self._zooms.values():
                     z.labels = None
                 self._label_cache.clear()
@@ -387,7 +386,8 @@ class MapView:
         return int(round(max(LABEL_FONT_MIN, min(LABEL_FONT_MAX, z.size * 0.42)) * self.scale))
 
     def badge_font_size(self, z: _Zoom) -> int:
-        return int(round(max(10, min(22, z.size * 0.45)) * self.scale))
+        boost = 1.3 if self.mode == "forces" else 1.0  # the numbers are what the forces mode is for
+        return int(round(max(10, min(22, z.size * 0.45)) * self.scale * boost))
 
     def _label_rects(self, z: _Zoom) -> dict[str, pygame.Rect]:
         """Where each territory's name goes, in layer coordinates (measured, not yet rendered).
@@ -773,7 +773,7 @@ class MapView:
         The badges' layout (in layer coordinates) is kept until the match or the zoom
         changes (``Highlights.version``); a frame only offsets and blits it in one call.
         """
-        key = (z.index, h.viewer_seat, h.version)
+        key = (z.index, h.viewer_seat, h.version, self.mode, self.scale)
         if h.version is None or self._badge_layout is None or self._badge_layout[0] != key:
             self._badge_layout = (key, self._layout_badges(z, h))
         sx, sy = self._screen_origin()
