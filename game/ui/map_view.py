@@ -160,7 +160,7 @@ class MapView:
         self._badge_layout: tuple[object, list[tuple[pygame.Surface, float, float]]] | None = None
         self._badge_cache: dict[tuple[str, int, bool, int], pygame.Surface] = {}
         self._fronts: tuple[object, list[Segment]] | None = None
-        self.scale = 1.0  # the settings' UI scale: names and numbers grow with it
+        self._scale = 1.0  # the settings' UI scale: names and numbers grow with it
         self.mode = "political"
         self._alliance_colours: dict[str, Colour] = {}
         self._mode_colours = mode_colours()
@@ -172,6 +172,22 @@ class MapView:
         #: Pixels at the map's left that 'fit' keeps clear when the view has room to spare (the legend).
         self.fit_left = 0
         self.fit()
+
+    @property
+    def scale(self) -> float:
+        return self._scale
+
+    @scale.setter
+    def scale(self, value: float) -> None:
+        """A new UI scale: every name and badge is measured and drawn again at the new size."""
+        if value != self._scale:
+            self._scale = value
+            for z in self._zooms.values():
+                z.labels = None
+            self._label_cache.clear()
+            self._badge_cache.clear()
+            self._badge_layout = None
+            self._tiles.clear()
 
     # Geometry ---------------------------------------------------------------
     @property
@@ -362,7 +378,7 @@ class MapView:
                 (a.id, tuple(a.members), self._alliance_colours.get(a.id))
                 for a in sorted(m.alliances.values(), key=lambda al: al.id)
             )
-        return (tuple(m.owner.values()), self.mode, blocs, self._scheme, self.scale)
+        return (tuple(m.owner.values()), self.mode, blocs, self._scheme)
 
     def _check_owners(self) -> None:
         scheme = current_scheme()
@@ -373,7 +389,7 @@ class MapView:
         key = self._fill_key()
         if key != self._owners:
             # A capture, a new alliance, another mode: every tile is stale (all are rare; tiles are cheap).
-            if key[4] != self._owners[4] or key[1] != self._owners[1]:  # names and badges change size
+            if key[1] != self._owners[1]:  # the forces mode's badges are larger: names make room
                 for z in self._zooms.values():
                     z.labels = None
                 self._label_cache.clear()
@@ -418,9 +434,15 @@ class MapView:
                     x, y = z.centre[self.anchor[territory]]
                     star = int(max(3.5, z.size * 0.25) * 2 + 2) if territory in index.capital_owner else 0
                     badge_top = int(y + z.size * 0.2 - badge_h / 2)
-                    for top in (badge_top - height - 3, badge_top + badge_h + 1):
+                    above, below = badge_top - height - 3, badge_top + badge_h + 1
+                    # Above the badge, below it, then half a hex to either side of those.
+                    spots = [(0.0, above), (0.0, below)]
+                    spots += [(dx * z.size, top) for top in (above, below) for dx in (-0.9, 0.9)]
+                    for dx, top in spots:
                         rect = pygame.Rect(0, 0, width + 2, height + 2)
-                        rect.midtop = (int(x), top)
+                        rect.midtop = (int(x + dx), top)
+                        # Never past the map's edge: at fit zoom that edge is the view's.
+                        rect.x = max(1, min(rect.x, z.width - 4 - rect.width - star))
                         room = pygame.Rect(rect.x, rect.y, rect.width + star, rect.height)  # the star sits right
                         if room.collidelist(placed) == -1 and room.collidelist(badges) == -1:
                             placed.append(room)

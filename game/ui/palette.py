@@ -122,9 +122,14 @@ def from_lab(lab: tuple[float, float, float]) -> RGB:
 
 
 def delta_e(one: Sequence[int], two: Sequence[int]) -> float:
-    """CIEDE2000 colour difference of two sRGB colours (Sharma, Wu & Dalal 2005)."""
-    l1, a1, b1 = to_lab(one)
-    l2, a2, b2 = to_lab(two)
+    """CIEDE2000 colour difference of two sRGB colours."""
+    return delta_e_lab(to_lab(one), to_lab(two))
+
+
+def delta_e_lab(one: tuple[float, float, float], two: tuple[float, float, float]) -> float:
+    """CIEDE2000 colour difference of two CIELAB colours (Sharma, Wu & Dalal 2005)."""
+    l1, a1, b1 = one
+    l2, a2, b2 = two
     c_bar = (math.hypot(a1, b1) + math.hypot(a2, b2)) / 2
     g = 0.5 * (1 - math.sqrt(c_bar**7 / (c_bar**7 + 25**7)))
     a1p, a2p = a1 * (1 + g), a2 * (1 + g)
