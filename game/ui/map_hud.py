@@ -81,6 +81,8 @@ class MapHud:
         self._pointer = (0, 0)
         self._dragging_minimap = False
         self._minimap: tuple[object, pygame.Surface, float] | None = None
+        self._layer: tuple[object, pygame.Surface, pygame.Rect] | None = None
+        self._frames: dict[tuple[int, int], pygame.Surface] = {}
         self._colours = colours("#map_hud")
         self._sizes = sizes("#map_hud")
         # Laid out at each draw; a click is tested against what was last drawn.
@@ -303,19 +305,63 @@ class MapHud:
         area = view.rect
         clip = surface.get_clip()
         surface.set_clip(area)
-        x, y = area.x + 10, area.y + 10
-        self._draw_modes(surface, x, y)
-        y += self.px("toggle_height") + 6
-        self._draw_search_box(surface, x, y)
-        y += self.px("toggle_height") + 6
         if view.shows_everything():
             self._minimap_rect = pygame.Rect(0, 0, 0, 0)  # all of it is in view: nothing to steer to
         else:
             self._draw_minimap(surface)
-        bottom = self._minimap_rect.top - 8 if self._minimap_rect.height else area.bottom - 10
-        self._draw_legend(surface, x, y, bottom)
-        self._draw_results(surface)
+        # The toggle, search and legend change only with what they show: drawn into a layer once,
+        # then a frame costs one blit (rendering their text every frame would eat the frame budget).
+        key = self._layer_key()
+        if self._layer is None or self._layer[0] != key:
+            self._layer = (key, *self._draw_layer())
+        _, layer, bounds = self._layer
+        surface.blit(layer, bounds, area=bounds)
         surface.set_clip(clip)
+
+    def _layer_key(self) -> tuple[object, ...]:
+        m = self.match
+        view = self.view
+        blocs = tuple(
+            (a.id, a.name, a.cohesion, len(a.members), self.alliance_colours.get(a.id)) for a in m.alliances.values()
+        )
+        pointed = next((i for i, rect in enumerate(self._hover_targets()) if rect.collidepoint(self._pointer)), None)
+        return (
+            self.mode,
+            self.legend_open,
+            self.query,
+            self.choice,
+            pointed,
+            tuple(view.rect),
+            self.scale,
+            view._owners,
+            blocs,
+            frozenset(m.wars),
+            self._minimap_rect.top,  # noqa: SLF001 - the view's fill key
+        )
+
+    def _hover_targets(self) -> list[pygame.Rect]:
+        return [
+            *self._mode_rects.values(),
+            *(rect for rect, _ in self._legend_rows),
+            *(r for r, _ in self._result_rects),
+        ]
+
+    def _draw_layer(self) -> tuple[pygame.Surface, pygame.Rect]:
+        area = self.view.rect
+        layer = pygame.Surface((area.right, area.bottom), pygame.SRCALPHA)
+        layer.set_clip(area)
+        x, y = area.x + 10, area.y + 10
+        self._draw_modes(layer, x, y)
+        y += self.px("toggle_height") + 6
+        self._draw_search_box(layer, x, y)
+        y += self.px("toggle_height") + 6
+        bottom = self._minimap_rect.top - 8 if self._minimap_rect.height else area.bottom - 10
+        self._draw_legend(layer, x, y, bottom)
+        self._draw_results(layer)
+        parts = [*self._mode_rects.values(), self._search_rect, self._legend_rect]
+        parts += [rect for rect, _ in self._result_rects]
+        bounds = parts[0].unionall(parts[1:]).inflate(4, 4).clip(area)
+        return layer, bounds
 
     def _panel(self, surface: pygame.Surface, rect: pygame.Rect, edge: pygame.Color | None = None) -> None:
         panel = pygame.Surface(rect.size, pygame.SRCALPHA)
@@ -459,7 +505,11 @@ class MapHud:
         rect = small.get_rect(bottomleft=(view.rect.x + MINIMAP_MARGIN, view.rect.bottom - MINIMAP_MARGIN))
         self._minimap_rect = rect
         frame = rect.inflate(6, 6)
-        self._panel(surface, frame)
+        if frame.size not in self._frames:
+            panel = pygame.Surface(frame.size, pygame.SRCALPHA)
+            self._panel(panel, panel.get_rect())
+            self._frames = {frame.size: panel}
+        surface.blit(self._frames[frame.size], frame)
         surface.blit(small, rect)
         left, top, right, bottom = view.visible_world()
         camera = pygame.Rect(

@@ -293,7 +293,7 @@ class MapView:
     def shows_everything(self) -> bool:
         """Whether the whole map is on screen (then a minimap would show nothing new)."""
         left, top, right, bottom = self.visible_world()
-        return (
+        return bool(
             left <= self.world_min[0]
             and top <= self.world_min[1]
             and right >= self.world_max[0]
@@ -402,8 +402,8 @@ class MapView:
         return int(round(max(LABEL_FONT_MIN, min(LABEL_FONT_MAX, z.size * 0.42)) * self.scale))
 
     def badge_font_size(self, z: _Zoom) -> int:
-        boost = 1.3 if self.mode == "forces" else 1.0  # the numbers are what the forces mode is for
-        return int(round(max(10, min(22, z.size * 0.45)) * self.scale * boost))
+        boost = 1.35 if self.mode == "forces" else 1.0  # the numbers are what the forces mode is for
+        return int(round(max(12, min(22, z.size * 0.5)) * self.scale * boost))
 
     def _label_rects(self, z: _Zoom) -> dict[str, pygame.Rect]:
         """Where each territory's name goes, in layer coordinates (measured, not yet rendered).
