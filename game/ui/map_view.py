@@ -32,12 +32,12 @@ FIT_BOTTOM = 36
 ZOOM_STEPS = (0.25, 0.3, 0.36, 0.45, 0.55, 0.7, 0.85, 1.0, 1.2, 1.45, 1.75, 2.1, 2.5)
 MAX_TILES = 240  # tiles kept in memory, all zoom steps together (at most 60 MB at 256 px)
 PREFETCH_BUDGET = 0.0015  # seconds an idle frame may spend rendering tiles ahead of need
-LABEL_MIN_SIZE = 7.0  # hexes smaller than this get no names: the map is a few pixels a territory
+LABEL_MIN_SIZE = 9.0  # hexes smaller than this get no names: the map is a few pixels a territory (a preview)
 MARK_MIN_SIZE = 17.0  # hexes smaller than this get no terrain glyphs (they would be specks)
 #: Names are drawn this many pixels high whatever the zoom (times the UI scale): readable when
 #: zoomed out, not shouting when zoomed in. Where names would collide the largest territory keeps its own.
 LABEL_FONT_MIN, LABEL_FONT_MAX = 11, 18
-BADGE_MIN_SIZE = 7.0
+BADGE_MIN_SIZE = 9.0
 #: The map modes, in the order the toggle shows them.
 MODES = ("political", "alliances", "forces")
 
