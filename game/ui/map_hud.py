@@ -94,7 +94,7 @@ class MapHud:
         self._legend_rows: list[tuple[pygame.Rect, Row]] = []
         self._minimap_rect = pygame.Rect(0, 0, 0, 0)
         # Fitted, the map leaves the legend's column clear where the window has the room.
-        view.fit_left = self.px("legend_width") + 20
+        view.fit_left = self.legend_width(self.legend_rows()) + 20
         view.fit()
 
     # Sizes --------------------------------------------------------------------
@@ -429,17 +429,25 @@ class MapHud:
             if territory:
                 self._result_rects.append((rect, territory))
 
+    def legend_width(self, rows: list[Row], heading: int = 0) -> int:
+        """As wide as the legend's longest line needs, from the theme's width up to twice that."""
+        body = self.font("hud_small_font")
+        needed = max(
+            [heading + 16] + [body.size(r.text)[0] + body.size(r.note)[0] + self.px("hud_row") + 34 for r in rows]
+        )
+        return max(self.px("legend_width"), min(needed, self.px("legend_width") * 2))
+
     def _draw_legend(self, surface: pygame.Surface, x: int, y: int, bottom: int) -> None:
         heading = self.font("hud_heading_font", bold=True)
         body = self.font("hud_small_font")
         note_font = self.font("hud_small_font")
         row_h = self.px("hud_row")
-        width = self.px("legend_width") + (110 if self.mode != "political" else 0)
         title = {"political": "NATIONS", "alliances": "ALLIANCES", "forces": "FORCES & FRONTS"}[self.mode]
         head = heading.render(
             f"{title}  (L {'hide' if self.legend_open else 'show'})", True, self._colours["hud_heading"]
         )
         rows = self.legend_rows() if self.legend_open else []
+        width = self.legend_width(rows, head.get_width())
         room = max(0, (bottom - y - head.get_height() - 14) // row_h)
         shown = rows[:room]
         if len(rows) > room and room > 0:
