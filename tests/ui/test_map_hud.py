@@ -138,3 +138,10 @@ def test_the_minimap_appears_when_zoomed_in_and_a_click_on_it_moves_the_camera(s
     screen.click(target)
     assert view.is_visible("moscow")
     assert screen.scene.selected is None, "the click steered the camera, it selected nothing"
+
+
+def test_the_command_line_offers_every_map_mode_and_palette_the_screen_has() -> None:
+    from game.ui.main import MAP_MODES, PALETTES
+    from game.ui.palette import SCHEMES
+
+    assert MAP_MODES == MODES and PALETTES == SCHEMES
