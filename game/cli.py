@@ -15,7 +15,8 @@ from pathlib import Path
 from game.core import Level
 from game.io.levels import LevelError, find_level, level_schema, load_level
 from game.io.paths import shipped_levels_dir
-from game.ui.main import SCENES as SCREENSHOT_SCENES  # imports no pygame: --help stays instant
+from game.ui.main import MAP_MODES, PALETTES  # imports no pygame: --help stays instant
+from game.ui.main import SCENES as SCREENSHOT_SCENES
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -71,7 +72,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     except ValueError as err:
         print(f"alliances screenshot: {err}", file=sys.stderr)
         return 2
-    return screenshot(args.scene, args.level, args.out, size, args.seed)
+    return screenshot(args.scene, args.level, args.out, size, args.seed, args.map_mode, args.palette)
 
 
 class _CommandParser(argparse.ArgumentParser):
@@ -115,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE.png", help="where to write the picture")
     p.add_argument("--size", default="1280x720", metavar="WxH", help="window size (default 1280x720)")
     p.add_argument("--seed", type=int, default=1, help="random seed of the match shown (default 1)")
+    p.add_argument("--map-mode", choices=MAP_MODES, default="political", help="what the match's map shows")
+    p.add_argument("--palette", choices=PALETTES, default="standard", help="nation colours (as in Settings)")
     p.set_defaults(handler=_cmd_screenshot)
 
     p = sub.add_parser("validate", help="check level files and list every problem")

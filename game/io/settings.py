@@ -19,6 +19,10 @@ class Settings(BaseModel):
     volume: float = Field(0.7, ge=0.0, le=1.0)
     muted: bool = False
     animation_speed: Literal["slow", "normal", "fast", "off"] = "normal"
+    #: Nation colours: the level's own (adjusted where they clash), or checked for colour-blind eyes too.
+    palette: Literal["standard", "colour_blind"] = "standard"
+    #: How large the map's names, numbers, legend and minimap are drawn.
+    ui_scale: Literal[1.0, 1.25, 1.5] = 1.0
 
 
 def load_settings() -> Settings:

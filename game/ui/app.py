@@ -19,6 +19,7 @@ import pygame_gui
 from game.io.atomic import write_atomic_bytes
 from game.io.paths import assets_dir
 from game.io.settings import Settings, load_settings, save_settings
+from game.ui.palette import use_scheme
 from game.ui.scene import Scene
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ class App:
     def __init__(self, settings: Settings | None = None, size: tuple[int, int] | None = None) -> None:
         pygame.init()
         self.settings = settings or load_settings()
+        use_scheme(self.settings.palette)
         width, height = size or self.settings.resolution
         pygame.display.set_caption("Alliances")
         self.screen = self._set_mode((width, height), self.settings.fullscreen)
@@ -129,6 +131,7 @@ class App:
         """Use ``settings`` at once; ``persist=False`` while a slider is still being dragged."""
         previous = self.settings
         self.settings = settings
+        use_scheme(settings.palette)
         if persist:
             self.save_settings()
         self.sound.configure(settings)

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from game.terminal import Update
     from game.ui.app import App
 
+#: The match map's modes and the nation palettes (game.ui.map_view.MODES, game.ui.palette.SCHEMES),
+#: named here too so the command line lists them without importing pygame.
+MAP_MODES = ("political", "alliances", "forces")
+PALETTES = ("standard", "colour_blind")
 SCENES = ("menu", "match", "diplomacy", "handover", "gameover", "settings", "load", "help", "pause")
 #: Scenes that need the match screen (game.ui.scenes.match) to exist.
 MATCH_SCENES = ("match", "diplomacy", "handover", "pause")
@@ -121,7 +125,15 @@ def edit(level: str | None = None) -> int:
 # Screenshots ----------------------------------------------------------------
 
 
-def screenshot(scene: str, level: str | None, out: str, size: tuple[int, int], seed: int = 1) -> int:
+def screenshot(
+    scene: str,
+    level: str | None,
+    out: str,
+    size: tuple[int, int],
+    seed: int = 1,
+    map_mode: str = "political",
+    palette: str = "standard",
+) -> int:
     """Render one scene headless at ``size`` and write it as a PNG."""
     # Only here, never in the game: a screenshot must work without a display or a sound card.
     os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -144,18 +156,30 @@ def screenshot(scene: str, level: str | None, out: str, size: tuple[int, int], s
         # (private, and perhaps none yet): the picture is the same on every machine.
         with tempfile.TemporaryDirectory(prefix="alliances-screenshot-") as scratch, _user_home(scratch):
             write_sample_saves(loaded, seed)
-            return _shoot(scene, loaded, target, size, seed, wants_match)
-    return _shoot(scene, loaded, target, size, seed, wants_match)
+            return _shoot(scene, loaded, target, size, seed, wants_match, map_mode, palette)
+    return _shoot(scene, loaded, target, size, seed, wants_match, map_mode, palette)
 
 
-def _shoot(scene: str, loaded: Level, target: Path, size: tuple[int, int], seed: int, wants_match: bool) -> int:
+def _shoot(
+    scene: str,
+    loaded: Level,
+    target: Path,
+    size: tuple[int, int],
+    seed: int,
+    wants_match: bool,
+    map_mode: str = "political",
+    palette: str = "standard",
+) -> int:
     from game.io.settings import Settings
     from game.ui.app import App
 
-    app = App(settings=Settings(resolution=size), size=size)
+    app = App(settings=Settings(resolution=size, palette=palette), size=size)  # type: ignore[arg-type]
     app.autosaves = False  # a picture of a match must not replace the player's autosave
     if wants_match:
         stage_match(app, loaded, scene, seed)
+        hud = getattr(app.scene, "hud", None)
+        if hud is not None:
+            hud.set_mode(map_mode)
     else:
         stage_shell(app, loaded, scene, seed)
     settle(app)

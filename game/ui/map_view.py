@@ -23,6 +23,8 @@ import pygame
 
 from game.core import Match
 from game.core.hexgrid import Cell, edge_between, from_pixel, neighbours, to_pixel
+from game.ui.palette import current_scheme
+from game.ui.theme import colours, nation_fills_of
 
 BASE_SIZE = 30.0  # hex circumradius in pixels at zoom 1
 #: Pixels at the bottom of the map that 'fit' keeps clear: the match screen's hint strip covers them.
@@ -30,8 +32,14 @@ FIT_BOTTOM = 36
 ZOOM_STEPS = (0.25, 0.3, 0.36, 0.45, 0.55, 0.7, 0.85, 1.0, 1.2, 1.45, 1.75, 2.1, 2.5)
 MAX_TILES = 240  # tiles kept in memory, all zoom steps together (at most 60 MB at 256 px)
 PREFETCH_BUDGET = 0.0015  # seconds an idle frame may spend rendering tiles ahead of need
-LABEL_MIN_SIZE = 17.0  # hexes smaller than this get no names (they would be unreadable)
-BADGE_MIN_SIZE = 11.0
+LABEL_MIN_SIZE = 9.0  # hexes smaller than this get no names: the map is a few pixels a territory (a preview)
+MARK_MIN_SIZE = 17.0  # hexes smaller than this get no terrain glyphs (they would be specks)
+#: Names are drawn this many pixels high whatever the zoom (times the UI scale): readable when
+#: zoomed out, not shouting when zoomed in. Where names would collide the largest territory keeps its own.
+LABEL_FONT_MIN, LABEL_FONT_MAX = 11, 18
+BADGE_MIN_SIZE = 9.0
+#: The map modes, in the order the toggle shows them.
+MODES = ("political", "alliances", "forces")
 
 Colour = tuple[int, int, int]
 Segment = tuple[tuple[float, float], tuple[float, float]]
@@ -68,7 +76,7 @@ class Highlights:
     hover: str | None = None
     move_targets: frozenset[str] = frozenset()
     attack_targets: frozenset[str] = frozenset()
-    show_alliances: bool = False
+    mode: str = "political"  # one of MODES: what the land's fill says
     viewer_seat: int | None = None  # its nations' spent forces are drawn dimmed
     flash: frozenset[str] = frozenset()  # territories an AI action just touched
     pulse: float = 0.0  # 0..1, the phase of the selection's glow
@@ -147,17 +155,39 @@ class MapView:
         self.offset = pygame.Vector2(0, 0)  # screen position of world (0, 0), relative to rect
         self._zooms: dict[int, _Zoom] = {}
         self._tiles: OrderedDict[tuple[int, int, int], pygame.Surface] = OrderedDict()
-        self._owners: tuple[str, ...] = tuple(match.owner.values())
         self._fonts: dict[int, pygame.font.Font] = {}
         self._label_cache: dict[tuple[int, str], pygame.Surface] = {}
         self._badge_layout: tuple[object, list[tuple[pygame.Surface, float, float]]] | None = None
         self._badge_cache: dict[tuple[str, int, bool, int], pygame.Surface] = {}
         self._fronts: tuple[object, list[Segment]] | None = None
-        self._blocs: dict[tuple[object, ...], list[Segment]] = {}
-        self._colours = {n.id: parse_colour(n.colour) for n in match.level.nations}
+        self._scale = 1.0  # the settings' UI scale: names and numbers grow with it
+        self.mode = "political"
+        self._alliance_colours: dict[str, Colour] = {}
+        self._mode_colours = mode_colours()
+        self._scheme = current_scheme()
+        self._colours = {nid: pygame.Color(*rgb) for nid, rgb in nation_fills_of(match.level).items()}
+        self._owners: tuple[object, ...] = self._fill_key()
         self.rendered_tiles = 0  # how many tiles were drawn: the benchmark reports it
         self.focus: tuple[float, float] | None = None  # where the next zoom will likely happen (the cursor)
+        #: Pixels at the map's left that 'fit' keeps clear when the view has room to spare (the legend).
+        self.fit_left = 0
         self.fit()
+
+    @property
+    def scale(self) -> float:
+        return self._scale
+
+    @scale.setter
+    def scale(self, value: float) -> None:
+        """A new UI scale: every name and badge is measured and drawn again at the new size."""
+        if value != self._scale:
+            self._scale = value
+            for z in self._zooms.values():
+                z.labels = None
+            self._label_cache.clear()
+            self._badge_cache.clear()
+            self._badge_layout = None
+            self._tiles.clear()
 
     # Geometry ---------------------------------------------------------------
     @property
@@ -237,7 +267,10 @@ class MapView:
                 index = i
         self.zoom_index = index
         s = self.size
-        self.offset.x = (self.rect.width - width * s) / 2 - self.world_min[0] * s
+        spare = self.rect.width - width * s
+        # Centred, or moved right to clear the legend as far as the spare room allows (never smaller).
+        left = min(max(spare / 2, self.fit_left), max(spare, 0))
+        self.offset.x = left - self.world_min[0] * s
         self.offset.y = (room - height * s) / 2 - self.world_min[1] * s
 
     def pan(self, dx: float, dy: float) -> None:
@@ -255,6 +288,33 @@ class MapView:
         self.zoom_index = new_index
         self.offset.x = px - wx * self.size
         self.offset.y = py - wy * self.size
+        self.clamp()
+
+    def shows_everything(self) -> bool:
+        """Whether the whole map is on screen (then a minimap would show nothing new)."""
+        left, top, right, bottom = self.visible_world()
+        return bool(
+            left <= self.world_min[0]
+            and top <= self.world_min[1]
+            and right >= self.world_max[0]
+            and bottom >= self.world_max[1]
+        )
+
+    def visible_world(self) -> tuple[float, float, float, float]:
+        """The part of the world on screen, in zoom-1 units: left, top, right, bottom."""
+        s = self.size
+        return (
+            -self.offset.x / s,
+            -self.offset.y / s,
+            (self.rect.width - self.offset.x) / s,
+            (self.rect.height - self.offset.y) / s,
+        )
+
+    def centre_on_point(self, x: float, y: float) -> None:
+        """Bring world point (x, y), in zoom-1 units, to the middle of the view (a minimap click)."""
+        s = self.size
+        self.offset.x = self.rect.width / 2 - x * s
+        self.offset.y = self.rect.height / 2 - y * s
         self.clamp()
 
     def centre_on(self, territory: str) -> None:
@@ -287,57 +347,126 @@ class MapView:
         return self._colours.get(nation, pygame.Color(128, 128, 128))
 
     def fill_colour(self, territory: str) -> Colour:
+        """The land's colour in the current mode, shaded a little by its terrain."""
         m = self.match
         owner = m.owner[territory]
-        base = self.nation_colour(owner)
-        colour = (base.r, base.g, base.b)
-        if owner not in m.seat_of:
-            colour = mix(colour, (120, 120, 120), 0.35)  # the nations nobody plays, muted
+        colours = self._mode_colours
+        if self.mode == "alliances":
+            bloc = self.bloc_of(owner)
+            colour = self._alliance_colours.get(bloc, _rgb(colours["unallied"])) if bloc else _rgb(colours["unallied"])
+        else:
+            base = self.nation_colour(owner)
+            colour = (base.r, base.g, base.b)
+            if self.mode == "forces":
+                # The land steps back so the numbers and the fronts stand out; owners still show.
+                colour = mix(colour, _rgb(colours["forces_land"]), 0.6)
         tint, amount = TERRAIN_TINT[m.index.terrain[territory]]
         return mix(colour, tint, amount)
 
+    def bloc_of(self, nation: str) -> str | None:
+        """The alliance whose colour the nation's land takes in the alliance mode: its largest (then by id)."""
+        joined = [a for a in self.match.alliances.values() if nation in a.members]
+        return min(joined, key=lambda a: (-len(a.members), a.id)).id if joined else None
+
     # The static map, in tiles ------------------------------------------------
+    def _fill_key(self) -> tuple[object, ...]:
+        """Everything the tiles' fills and names depend on besides the zoom."""
+        m = self.match
+        blocs: tuple[object, ...] = ()
+        if self.mode == "alliances":
+            blocs = tuple(
+                (a.id, tuple(a.members), self._alliance_colours.get(a.id))
+                for a in sorted(m.alliances.values(), key=lambda al: al.id)
+            )
+        return (tuple(m.owner.values()), self.mode, blocs, self._scheme)
+
     def _check_owners(self) -> None:
-        owners = tuple(self.match.owner.values())
-        if owners != self._owners:
-            # A capture recolours the map: every tile is stale (a capture is rare; tiles are cheap).
-            self._owners = owners
+        scheme = current_scheme()
+        if scheme != self._scheme:
+            self._scheme = scheme
+            self._colours = {nid: pygame.Color(*rgb) for nid, rgb in nation_fills_of(self.match.level).items()}
+            self._badge_cache.clear()
+        key = self._fill_key()
+        if key != self._owners:
+            # A capture, a new alliance, another mode: every tile is stale (all are rare; tiles are cheap).
+            if key[1] != self._owners[1]:  # the forces mode's badges are larger: names make room
+                for z in self._zooms.values():
+                    z.labels = None
+                self._label_cache.clear()
+                self._badge_cache.clear()
+            self._owners = key
             self._tiles.clear()
             self._fronts = None
-            self._blocs.clear()
+
+    def label_font_size(self, z: _Zoom) -> int:
+        return int(round(max(LABEL_FONT_MIN, min(LABEL_FONT_MAX, z.size * 0.42)) * self.scale))
+
+    def badge_font_size(self, z: _Zoom) -> int:
+        boost = 1.35 if self.mode == "forces" else 1.0  # the numbers are what the forces mode is for
+        return int(round(max(12, min(22, z.size * 0.5)) * self.scale * boost))
 
     def _label_rects(self, z: _Zoom) -> dict[str, pygame.Rect]:
-        """Where each territory's name goes, in layer coordinates (measured, not yet rendered)."""
+        """Where each territory's name goes, in layer coordinates (measured, not yet rendered).
+
+        Names are a fixed size on screen, so the farther out the zoom the fewer fit: the largest
+        territories are named first (then the more valuable), each just above its garrison badge,
+        else just below it, and a name that would touch another name or a badge is left out.
+        """
         if z.labels is None:
             z.labels = {}
             if z.size >= LABEL_MIN_SIZE:
-                font = self._font(max(10, int(z.size * 0.4)))
-                placed: list[pygame.Rect] = []
-                # Where names would collide, the more valuable territory keeps its name.
+                font = self._font(self.label_font_size(z))
                 index = self.match.index
-                for territory in sorted(self.cells, key=lambda t: (-index.value[t], index.territory_name[t])):
+                badge_h = self._font(self.badge_font_size(z)).get_height() + 2
+                # Every garrison badge is an obstacle a name must not run under (a two-digit one, roughly).
+                badges: list[pygame.Rect] = []
+                for territory in self.cells:
+                    x, y = z.centre[self.anchor[territory]]
+                    badge = pygame.Rect(0, 0, int(badge_h * 1.6), badge_h)
+                    badge.center = (int(x), int(y + z.size * 0.2))
+                    badges.append(badge)
+                placed: list[pygame.Rect] = []
+                order = sorted(
+                    self.cells, key=lambda t: (-len(self.cells[t]), -index.value[t], index.territory_name[t])
+                )
+                for territory in order:
                     width, height = font.size(index.territory_name[territory])
                     x, y = z.centre[self.anchor[territory]]
-                    rect = pygame.Rect(0, 0, width + 2, height + 2)
-                    rect.midtop = (int(x), int(y - z.size * 0.66))
-                    room = rect.inflate(int(z.size * 0.5) + 4, 0)  # keep space for a capital's star
-                    if room.collidelist(placed) != -1:
-                        continue
-                    placed.append(room)
-                    z.labels[territory] = rect
+                    star = int(max(3.5, z.size * 0.25) * 2 + 2) if territory in index.capital_owner else 0
+                    badge_top = int(y + z.size * 0.2 - badge_h / 2)
+                    above, below = badge_top - height - 3, badge_top + badge_h + 1
+                    # Above the badge, below it, then half a hex to either side of those.
+                    spots = [(0.0, above), (0.0, below)]
+                    spots += [(dx * z.size, top) for top in (above, below) for dx in (-0.9, 0.9)]
+                    for dx, top in spots:
+                        rect = pygame.Rect(0, 0, width + 2, height + 2)
+                        rect.midtop = (int(x + dx), top)
+                        # Never past the map's edge: at fit zoom that edge is the view's.
+                        rect.x = max(1, min(rect.x, z.width - 4 - rect.width - star))
+                        room = pygame.Rect(rect.x, rect.y, rect.width + star, rect.height)  # the star sits right
+                        if room.collidelist(placed) == -1 and room.collidelist(badges) == -1:
+                            placed.append(room)
+                            z.labels[territory] = rect
+                            break
         return z.labels
+
+    def label_rects(self) -> dict[str, pygame.Rect]:
+        """Each named territory's name on screen now (territories left unnamed at this zoom are absent)."""
+        z = self._geometry()
+        sx, sy = self._screen_origin()
+        return {t: r.move(int(sx), int(sy)) for t, r in self._label_rects(z).items()}
 
     def _label(self, z: _Zoom, territory: str) -> pygame.Surface:
         """A territory's name with a dark halo, rendered the first time a tile shows it."""
         key = (z.index, territory)
         surf = self._label_cache.get(key)
         if surf is None:
-            font = self._font(max(10, int(z.size * 0.4)))
+            font = self._font(self.label_font_size(z))
             name = self.match.index.territory_name[territory]
             text = font.render(name, True, self.palette["badge_text"])
             shadow = font.render(name, True, self.palette["label"])
             surf = pygame.Surface((text.get_width() + 2, text.get_height() + 2), pygame.SRCALPHA)
-            for dx, dy in ((0, 1), (2, 1), (1, 0), (1, 2), (2, 2)):
+            for dx, dy in ((0, 1), (2, 1), (1, 0), (1, 2), (2, 2), (0, 0), (2, 0), (0, 2)):
                 surf.blit(shadow, (dx, dy))
             surf.blit(text, (1, 1))
             self._label_cache[key] = surf
@@ -399,7 +528,7 @@ class MapView:
                     pygame.draw.line(tile, pal["nation_border"], a, b, bold)
                 elif s >= 9:
                     pygame.draw.line(tile, pal["territory_border"], a, b, thin)
-        if s >= LABEL_MIN_SIZE:
+        if s >= MARK_MIN_SIZE:
             marks = {self._mark_cell(t_id): t_id for t_id in fills}
             for cell, territory in land:
                 if marks.get(cell) == territory:
@@ -569,6 +698,8 @@ class MapView:
 
     # The frame ----------------------------------------------------------------
     def draw(self, surface: pygame.Surface, highlights: Highlights) -> None:
+        self.mode = highlights.mode if highlights.mode in MODES else "political"
+        self._alliance_colours = highlights.alliance_colours
         self._check_owners()
         z = self._geometry()
         clip = surface.get_clip()
@@ -590,8 +721,6 @@ class MapView:
 
     def _draw_overlays(self, surface: pygame.Surface, z: _Zoom, h: Highlights) -> None:
         width = max(2, int(z.size / 8))
-        if h.show_alliances:
-            self._alliance_overlay(surface, z, h)
         self._war_fronts(surface, z)
         if h.hover is not None and h.hover != h.selected:
             self._blit_mask(surface, z, h.hover, tuple(self.palette["hover"]))  # type: ignore[arg-type]
@@ -636,47 +765,10 @@ class MapView:
                                 )
                             )
             self._fronts = (key, segments)
-        self._draw_segments(surface, self._fronts[1], self.palette["war_front"], max(2, int(z.size / 7)))
-
-    def _alliance_overlay(self, surface: pygame.Surface, z: _Zoom, h: Highlights) -> None:
-        """Each alliance's bloc washed and outlined in its own colour; nations outside every alliance dimmed."""
-        m = self.match
-        members_of: dict[str, list[str]] = {}
-        for alliance in sorted(m.alliances.values(), key=lambda al: al.id):
-            for nation in alliance.members:
-                members_of.setdefault(nation, []).append(alliance.id)
-        shade = (10, 14, 20, 120)
-        for territory, owner in m.owner.items():
-            alliances = members_of.get(owner)
-            if not alliances:
-                self._blit_mask(surface, z, territory, shade)
-            else:
-                colour = h.alliance_colours.get(alliances[0], (224, 189, 110))
-                self._blit_mask(surface, z, territory, (*colour[:3], 60))
-        width = max(2, int(z.size / 6))
-        for index, alliance in enumerate(sorted(m.alliances.values(), key=lambda al: al.id)):
-            key = (z.index, alliance.id, tuple(alliance.members))
-            segments = self._blocs.get(key)
-            if segments is None:
-                bloc = {t for t, owner in m.owner.items() if owner in alliance.members}
-                segments = []
-                inset = 0.12 + 0.1 * (index % 3)  # several alliances on one border stay apart
-                for territory in bloc:
-                    for cell in self.cells[territory]:
-                        cx, cy = z.centre[cell]
-                        for other in neighbours(cell):
-                            if self.cell_territory.get(other) in bloc:
-                                continue
-                            (x1, y1), (x2, y2) = z.edge(cell, other)
-                            segments.append(
-                                (
-                                    (x1 + (cx - x1) * inset, y1 + (cy - y1) * inset),
-                                    (x2 + (cx - x2) * inset, y2 + (cy - y2) * inset),
-                                )
-                            )
-                self._blocs[key] = segments
-            colour = h.alliance_colours.get(alliance.id, (224, 189, 110))
-            self._draw_segments(surface, segments, colour, width)
+        width = max(2, int(z.size / 7))
+        if self.mode == "forces":
+            width = max(3, int(z.size / 4))  # the fronts are what this mode is for
+        self._draw_segments(surface, self._fronts[1], self.palette["war_front"], width)
 
     def _badge(self, nation: str, amount: int, dim: bool, size: int) -> pygame.Surface:
         key = (nation, amount, dim, size)
@@ -703,7 +795,7 @@ class MapView:
         The badges' layout (in layer coordinates) is kept until the match or the zoom
         changes (``Highlights.version``); a frame only offsets and blits it in one call.
         """
-        key = (z.index, h.viewer_seat, h.version)
+        key = (z.index, h.viewer_seat, h.version, self.mode, self.scale)
         if h.version is None or self._badge_layout is None or self._badge_layout[0] != key:
             self._badge_layout = (key, self._layout_badges(z, h))
         sx, sy = self._screen_origin()
@@ -721,7 +813,7 @@ class MapView:
     def _layout_badges(self, z: _Zoom, h: Highlights) -> list[tuple[pygame.Surface, float, float]]:
         m = self.match
         s = z.size
-        size = max(10, int(s * 0.45))
+        size = self.badge_font_size(z)
         viewer = set(m.level.seats[h.viewer_seat].nations) if h.viewer_seat is not None else set()
         placed: list[tuple[pygame.Surface, float, float]] = []
         for territory, forces in m.forces.items():
@@ -742,6 +834,14 @@ class MapView:
                 placed.append((badge, bx, y - badge.get_height() / 2))
                 bx += badge.get_width() + 2
         return placed
+
+
+def _rgb(colour: pygame.Color) -> Colour:
+    return colour.r, colour.g, colour.b
+
+
+def mode_colours() -> dict[str, pygame.Color]:
+    return colours("#map_hud")
 
 
 def _with_alpha(colour: pygame.Color, alpha: int) -> tuple[int, int, int, int]:

@@ -309,6 +309,8 @@ def test_the_hover_card_is_not_drawn_under_a_glossary_card(screen: Screen) -> No
     assert card is not None, "the briefing card opens the match"
     view = screen.scene.map_view
     rect = card.panel.rect
+    x, y = view.territory_centre("lyon")
+    view.pan(rect.centerx - x, rect.top + 20 - y)  # some land under the card, wherever the fit put the map
     spots = [(x, y) for x in range(rect.left + 5, rect.right, 10) for y in range(rect.top + 5, rect.bottom, 10)]
     centre = next(p for p in spots if view.territory_at(p) is not None)  # land under the card
     berlin = view.territory_centre("berlin")

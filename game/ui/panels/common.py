@@ -16,6 +16,8 @@ from pygame_gui.elements import UIButton, UIWindow
 from game.core import Match, first_seat
 from game.core import world as w
 from game.ui.app import THEME_PATH
+from game.ui.palette import contrast_ratio, readable_on
+from game.ui.theme import nation_fill
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -42,20 +44,19 @@ def hex_of(colour: pygame.Color | tuple[int, ...]) -> str:
 
 
 def nation_colour(match: Match, nation: str) -> pygame.Color:
-    for n in match.level.nations:
-        if n.id == nation:
-            return pygame.Color(n.colour)
-    return pygame.Color(128, 128, 128)
+    """The nation's colour as the map shows it (checked against the sea and its neighbours)."""
+    return nation_fill(match.level, nation)
+
+
+#: The backgrounds a nation's name is written on: the panels, the windows, the insets, the bars.
+TEXT_GROUNDS = ("panel_bg", "bar_bg", "inset_bg")
 
 
 def readable(colour: pygame.Color) -> str:
-    """The nation colour lightened until it reads on the dark panels (for HTML text)."""
+    """The nation colour lightened just enough to read on the dark panels (WCAG 4.5:1, for HTML text)."""
     c = pygame.Color(colour)
-    lum = 0.3 * c.r + 0.59 * c.g + 0.11 * c.b
-    if lum < 140:
-        t = (140 - lum) / 180
-        c = pygame.Color(int(c.r + (255 - c.r) * t), int(c.g + (255 - c.g) * t), int(c.b + (255 - c.b) * t))
-    return hex_of(c)
+    grounds = [tuple(ink(g))[:3] for g in TEXT_GROUNDS]
+    return hex_of(readable_on((c.r, c.g, c.b), grounds))  # type: ignore[arg-type]
 
 
 def esc(text: str) -> str:
@@ -159,16 +160,21 @@ def bar_surface(
         text = font.render(label, True, ink("text"))
         shadow = font.render(label, True, (0, 0, 0))
         rect = text.get_rect(center=(width // 2, height // 2))
-        c = pygame.Color(fill)
         # Light text on a light fill (amber, mint) does not read: dark letters over the filled part,
         # light ones with their shadow over the rest.
-        split = max(0, filled - rect.x) if 0.3 * c.r + 0.59 * c.g + 0.11 * c.b > 140 else 0
+        split = max(0, filled - rect.x) if dark_letters_on(pygame.Color(fill)) else 0
         if split:
             surf.blit(font.render(label, True, ink("bar_bg")), rect, area=pygame.Rect(0, 0, split, rect.height))
         rest = pygame.Rect(split, 0, rect.width - split, rect.height + 1)
         surf.blit(shadow, rect.move(1 + split, 1), area=rest)
         surf.blit(text, rect.move(split, 0), area=rest)
     return surf
+
+
+def dark_letters_on(fill: pygame.Color) -> bool:
+    """True when the panels' dark ink reads better on ``fill`` than their light text (WCAG contrast)."""
+    rgb = (fill.r, fill.g, fill.b)
+    return contrast_ratio(tuple(ink("bar_bg"))[:3], rgb) > contrast_ratio(tuple(ink("text"))[:3], rgb)
 
 
 def make_button(

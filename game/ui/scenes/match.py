@@ -26,6 +26,7 @@ from game.core import world as w
 from game.core.actions import Attack, EndTurn, Move, Undo
 from game.ui.ai_driver import PAUSE, AiDriver, AiStep
 from game.ui.glossary import TERMS, term_for_event, term_text
+from game.ui.map_hud import MapHud, alliance_colour
 from game.ui.map_view import Highlights, MapView
 from game.ui.panels import (
     CLOSE,
@@ -71,7 +72,7 @@ PAN_KEYS = {
 # A and D are the alliance overlay and diplomacy; with Shift held they pan like the others.
 SHIFT_PAN_KEYS = {pygame.K_a: (1, 0), pygame.K_d: (-1, 0)}
 EVENT_SOUNDS = {"battle": "battle", "territory_captured": "capture", "duty_raised": "duty"}
-HINT = "Drag pan · Wheel zoom · F fit · A alliances · D diplomacy · G glossary · F1 help"
+HINT = "Drag pan · Wheel zoom · F fit · M map mode · / find · D diplomacy · G glossary · F1 help"
 
 
 class MatchScene(Scene):
@@ -85,7 +86,6 @@ class MatchScene(Scene):
         self.version = 0
         self.selected: str | None = None
         self.hover: str | None = None
-        self.show_alliances = False
         self.dialog: Any = None
         self.card: GlossaryCard | None = None
         self.card_term: str | None = None
@@ -115,6 +115,7 @@ class MatchScene(Scene):
         self._hint: tuple[object, pygame.Surface] | None = None
         self._side_cache: tuple[object, pygame.Surface] | None = None
         self.map_view: MapView | None = None
+        self.hud: MapHud | None = None
         self.top_bar: TopBar | None = None
         self.territory_panel: TerritoryPanel | None = None
         self.chronicle: ChroniclePanel | None = None
@@ -125,6 +126,7 @@ class MatchScene(Scene):
     def enter(self) -> None:
         self._layout(self.app.size)
         self.map_view = MapView(self.match, map_palette(), self.map_rect)
+        self.hud = MapHud(self.app, self.map_view, self.alliance_colours, self._select)
         self.top_bar = TopBar(self.app, self.match, (self._controller_text(0), self._controller_text(1)))
         self.territory_panel = TerritoryPanel(self.app, self.match, self._territory_rect())
         # Alone against the AI, acts of war are coloured by whose side they help; hot-seat players
@@ -595,8 +597,15 @@ class MatchScene(Scene):
         self.app.sound.play("click")
 
     # Input ------------------------------------------------------------------------------
+    @property
+    def show_alliances(self) -> bool:
+        return self.hud is not None and self.hud.mode == "alliances"
+
     def handle_event(self, event: pygame.event.Event) -> bool:
         kind = event.type
+        if self.hud is not None and self.hud.handle_event(event, keys=self.dialog is None or not self.dialog.alive()):
+            self.hover = None  # the pointer is on the legend, the minimap or the search: no hover card
+            return True
         if kind >= pygame.USEREVENT:
             return self._ui_event(event)
         if kind == pygame.KEYDOWN:
@@ -655,8 +664,8 @@ class MatchScene(Scene):
             self.open_diplomacy()
         elif key == pygame.K_g:
             self.open_glossary(self.card_term)
-        elif key == pygame.K_a:
-            self.show_alliances = not self.show_alliances
+        elif key == pygame.K_a and self.hud is not None:
+            self.hud.set_mode("political" if self.show_alliances else "alliances")
         elif key == pygame.K_f:
             assert self.map_view is not None
             self.map_view.fit()
@@ -782,7 +791,7 @@ class MatchScene(Scene):
             hover=self.hover,
             move_targets=frozenset(moves),
             attack_targets=frozenset(attacks),
-            show_alliances=self.show_alliances,
+            mode=self.hud.mode if self.hud is not None else "political",
             viewer_seat=self.viewer,
             flash=self._flash,
             pulse=self._pulse,
@@ -794,6 +803,8 @@ class MatchScene(Scene):
         assert self.map_view is not None and self.top_bar is not None
         assert self.territory_panel is not None and self.chronicle is not None
         self.map_view.draw(surface, self.highlights())
+        if self.hud is not None:
+            self.hud.draw(surface)
         self._draw_map_overlays(surface)
         surface.blit(self._sidebar(), self.side_rect)
         seat = self.seat
@@ -848,8 +859,6 @@ class MatchScene(Scene):
             self._banner_line(
                 surface, f"{count} answer{'s' if count > 1 else ''} waiting — open Diplomacy (D)", ink("warn")
             )
-        if self.show_alliances:
-            self._alliance_legend(surface)
         self._hint_line(surface)
         if self.tooltip_visible():
             self._draw_tooltip(surface)
@@ -902,39 +911,7 @@ class MatchScene(Scene):
         )
 
     def _alliance_colour(self, alliance: str) -> tuple[int, int, int]:
-        colour = self.alliance_colours.get(alliance)
-        if colour is None:
-            palette = map_palette()
-            choices = [palette[k] for k in sorted(palette) if k.startswith("alliance_")] or [
-                pygame.Color(224, 189, 110)
-            ]
-            pick = choices[len(self.alliance_colours) % len(choices)]
-            colour = self.alliance_colours[alliance] = (pick.r, pick.g, pick.b)
-        return colour
-
-    def _alliance_legend(self, surface: pygame.Surface) -> None:
-        m = self.match
-        body = self.app.font(13)
-        bold = self.app.font(13, bold=True)
-        rows = sorted(m.alliances.values(), key=lambda al: al.id)
-        height = 30 + 22 * max(1, len(rows))
-        box = pygame.Rect(self.map_rect.right - 352, self.map_rect.y + 12, 340, height)
-        panel = pygame.Surface(box.size, pygame.SRCALPHA)
-        pygame.draw.rect(panel, (*ink("bar_bg")[:3], 235), panel.get_rect(), border_radius=8)
-        pygame.draw.rect(panel, ink("panel_edge"), panel.get_rect(), 1, border_radius=8)
-        panel.blit(self.app.font(11, bold=True).render("ALLIANCES (A)", True, ink("heading")), (12, 8))
-        y = 28
-        if not rows:
-            panel.blit(body.render("No alliance in force.", True, ink("muted")), (12, y))
-        for alliance in rows:
-            pygame.draw.rect(panel, self._alliance_colour(alliance.id), (12, y + 4, 14, 12), border_radius=3)
-            clause = "" if alliance.collective_defence else " (no Art. 5)"
-            cohesion = body.render(f"cohesion {alliance.cohesion}", True, ink("muted"))
-            room = box.width - 34 - cohesion.get_width() - 20
-            panel.blit(text_surface(bold, alliance.name + clause, ink("text"), room), (34, y))
-            panel.blit(cohesion, (box.width - 12 - cohesion.get_width(), y))
-            y += 22
-        surface.blit(panel, box)
+        return alliance_colour(self.alliance_colours, alliance)
 
     def tooltip_visible(self) -> bool:
         """The hover card shows over the map, never under a widget (a glossary card would hide it)."""

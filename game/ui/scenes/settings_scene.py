@@ -1,4 +1,4 @@
-"""Settings: window size, full screen, volume, mute and animation speed.
+"""Settings: window size, full screen, volume, mute, animation speed, nation colours and map text size.
 
 Every change is applied at once (the window resizes, the volume changes while the
 slider moves) and written to the settings file; the slider writes once it has been
@@ -34,6 +34,9 @@ RESOLUTIONS: tuple[tuple[int, int], ...] = (
 )
 SLIDER_SAVE_DELAY = 0.6  # seconds of stillness before a dragged volume is written
 ANIMATION_SPEEDS = (("off", "Off"), ("slow", "Slow"), ("normal", "Normal"), ("fast", "Fast"))
+PALETTE_CHOICES = (("standard", "Standard"), ("colour_blind", "Colour-blind safe"))
+#: The map's text and HUD sizes, as the Segmented control's values (strings) and the settings' scales.
+UI_SCALES = {"100": 1.0, "125": 1.25, "150": 1.5}
 
 
 def resolution_text(size: tuple[int, int]) -> str:
@@ -51,7 +54,7 @@ def resolution_choices(current: tuple[int, int]) -> list[tuple[int, int]]:
 
 class SettingsScene(ModalScene):
     title = "Settings"
-    card_size = (600, 430)
+    card_size = (600, 546)
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
@@ -62,6 +65,8 @@ class SettingsScene(ModalScene):
         self.display: Segmented | None = None
         self.sound: Segmented | None = None
         self.animation: Segmented | None = None
+        self.palette: Segmented | None = None
+        self.ui_scale: Segmented | None = None
         self.back: UIButton | None = None
 
     # Layout ---------------------------------------------------------------
@@ -131,6 +136,13 @@ class SettingsScene(ModalScene):
         row += 1
         label("Animations")
         self.animation = Segmented(at(row), ANIMATION_SPEEDS, settings.animation_speed, manager, container=card)
+        row += 1
+        label("Nation colours")
+        self.palette = Segmented(at(row), PALETTE_CHOICES, settings.palette, manager, container=card)
+        row += 1
+        label("Map text size")
+        scale = next((k for k, v in UI_SCALES.items() if v == settings.ui_scale), "100")
+        self.ui_scale = Segmented(at(row), [(k, f"{k}%") for k in UI_SCALES], scale, manager, container=card)
         y = area.bottom - 44
         UILabel(
             pygame.Rect(area.x, y, area.width - 160, 42),
@@ -178,6 +190,12 @@ class SettingsScene(ModalScene):
                 return True
             if self.animation is not None and self.animation.handle(event):
                 self.change(animation_speed=self.animation.value)
+                return True
+            if self.palette is not None and self.palette.handle(event):
+                self.change(palette=self.palette.value)
+                return True
+            if self.ui_scale is not None and self.ui_scale.handle(event):
+                self.change(ui_scale=UI_SCALES[self.ui_scale.value])
                 return True
         return super().handle_event(event)
 
