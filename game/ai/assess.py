@@ -109,6 +109,8 @@ class Board:
         self._biggest: dict[tuple[str, bool], int] = {}  # home_risk's stack, by territory and double turn
         self._factor: dict[str, float] = {}
         self._power: dict[str, float] = {}
+        self._frontier: dict[str, bool] = {}
+        self._npc_foes: dict[str, tuple[str, ...]] = {}
 
     # -- Power ---------------------------------------------------------------------------
 
@@ -225,8 +227,22 @@ class Board:
 
     def is_frontier(self, territory: str) -> bool:
         """Does it touch land of a nation that is not allied to its owner?"""
-        owner = self.m.owner[territory]
-        return any(not w.allied(self.m, owner, self.m.owner[o]) for o in w.adjacent(self.m, territory))
+        found = self._frontier.get(territory)
+        if found is None:
+            m = self.m
+            owner = m.owner[territory]
+            friends = m.alliances.allies(owner)
+            found = self._frontier[territory] = any(
+                (host := m.owner[o]) != owner and host not in friends for o in w.adjacent(m, territory)
+            )
+        return found
+
+    def npc_foes(self, nation: str) -> tuple[str, ...]:
+        """The nations of the rules at war with ``nation``, sorted."""
+        found = self._npc_foes.get(nation)
+        if found is None:
+            found = self._npc_foes[nation] = tuple(n for n in w.enemies(self.m, nation) if w.is_npc(self.m, n))
+        return found
 
     # -- Worth -------------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from game.ai.assess import (
     UNIT_WORTH,
@@ -717,21 +718,21 @@ class BandwagonerBot:
         deterrent would cost more than the territory is worth.
         """
         m = board.m
-        owner = m.owner[territory]
-        foes = {n for n in w.enemies(m, owner) if w.is_npc(m, n)}
+        foes = board.npc_foes(m.owner[territory])
         if not foes:
             return 0
-        biggest = 0
-        for other in w.adjacent(m, territory):
-            biggest = max(biggest, sum(st for n, st in m.forces[other].items() if n in foes))
+        forces = m.forces
+        if len(foes) == 1:
+            foe = foes[0]
+            biggest = max((forces[other].get(foe, 0) for other in w.adjacent(m, territory)), default=0)
+        else:
+            biggest = max(
+                (sum(forces[other].get(f, 0) for f in foes) for other in w.adjacent(m, territory)), default=0
+            )
         if biggest < rules.NPC_MIN_ATTACKERS:  # too few for a nation of the rules to strike with
             return 0
-        factor = board.factor(territory)
         limit = 3 * m.index.value[territory] + 2
-        for garrison in range(limit + 1):
-            if not npc_strikes(biggest, odds_of(biggest, garrison or w.levy(m, territory), factor)):
-                return garrison
-        return None
+        return _least_deterrent(biggest, w.levy(m, territory), board.factor(territory), limit)
 
     def _is_capital(self, board: Board, territory: str) -> bool:
         return w.capital_owner(board.m, territory) == board.m.owner[territory]
@@ -923,3 +924,12 @@ def _with_amount(m: Match, s: Strike, amount: int) -> Strike:
 
 def _treaty_name(m: Match, a: str, b: str) -> str:
     return f"{w.nation_name(m, a)}–{w.nation_name(m, b)} Treaty"[:80]
+
+
+@lru_cache(maxsize=16384)
+def _least_deterrent(biggest: int, levy: int, factor: float, limit: int) -> int | None:
+    """The smallest garrison (up to ``limit``) at which a stack of ``biggest`` would not strike; None if none."""
+    for garrison in range(limit + 1):
+        if not npc_strikes(biggest, odds_of(biggest, garrison or levy, factor)):
+            return garrison
+    return None

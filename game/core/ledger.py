@@ -28,7 +28,7 @@ def _refused(*_: Any, **__: Any) -> NoReturn:
 class Holdings(dict[TerritoryId, NationId]):
     """Territory -> owner, with each nation's land (in map order, on demand) kept beside it."""
 
-    __slots__ = ("land", "order", "_sorted", "_worth")
+    __slots__ = ("land", "order", "_sorted", "_worth", "_rim")
 
     def __init__(self, items: Mapping[TerritoryId, NationId] | Iterable[tuple[TerritoryId, NationId]] = ()) -> None:
         super().__init__(items)
@@ -38,6 +38,7 @@ class Holdings(dict[TerritoryId, NationId]):
             self.land.setdefault(nation, {})[territory] = None
         self._sorted: dict[NationId, list[TerritoryId]] = {}
         self._worth: dict[NationId, int] = {}
+        self._rim: dict[NationId, frozenset[TerritoryId]] = {}
 
     def __setitem__(self, territory: TerritoryId, nation: NationId) -> None:
         old = dict.get(self, territory)
@@ -47,12 +48,14 @@ class Holdings(dict[TerritoryId, NationId]):
             del self.land[old][territory]
             self._sorted.pop(old, None)
             self._worth.pop(old, None)
+            self._rim.pop(old, None)
         elif territory not in self.order:
             self.order[territory] = len(self.order)
         dict.__setitem__(self, territory, nation)
         self.land.setdefault(nation, {})[territory] = None
         self._sorted.pop(nation, None)
         self._worth.pop(nation, None)
+        self._rim.pop(nation, None)
 
     def territories_of(self, nation: NationId) -> list[TerritoryId]:
         """The nation's land in map order (the order the level lists it), as a scan of the map gave it."""
@@ -69,6 +72,15 @@ class Holdings(dict[TerritoryId, NationId]):
             found = self._worth[nation] = sum(values[t] for t in self.land.get(nation, ()))
         return found
 
+    def rim(self, nation: NationId, adjacent: Mapping[TerritoryId, frozenset[TerritoryId]]) -> frozenset[TerritoryId]:
+        """The territories touching the nation's land that it does not hold (the map's adjacency never changes)."""
+        found = self._rim.get(nation)
+        if found is None:
+            land = self.land.get(nation, {})
+            found = frozenset(o for t in land for o in adjacent[t] if o not in land)
+            self._rim[nation] = found
+        return found
+
     def holds_any(self, nation: NationId) -> bool:
         return bool(self.land.get(nation))
 
@@ -79,6 +91,7 @@ class Holdings(dict[TerritoryId, NationId]):
         other.land = {n: dict(ts) for n, ts in self.land.items()}
         other._sorted = dict(self._sorted)  # lists are never handed out, only copies of them
         other._worth = dict(self._worth)
+        other._rim = dict(self._rim)
         return other
 
     __delitem__ = pop = popitem = clear = update = setdefault = __ior__ = _refused

@@ -54,6 +54,9 @@ def recount(m: Match) -> None:
         assert w.total_forces(m, nation) == sum(f.get(nation, 0) for f in m.forces.values()), nation
         bonus = rules.CAPITAL_INCOME_BONUS if w.capital_held(m, nation) else 0
         assert w.income(m, nation) == sum(m.index.value[t] for t in land) + bonus, nation
+        adjacent = m.index.geography.adjacent
+        rim = {o for t in land for o in adjacent[t] if m.owner[o] != nation}
+        assert m.owner.rim(nation, adjacent) == rim, nation
         assert w.posts_of(m, nation) == [t for t, f in m.forces.items() if f.get(nation, 0) > 0], nation
     rescan_relations(m)
 

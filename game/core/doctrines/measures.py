@@ -156,14 +156,12 @@ def proximity(m: Match, nation: str, others: list[str]) -> float:
 
 def border_forces(m: Match, nation: str, others: list[str]) -> int:
     """The group's forces standing in territories that touch ``nation``'s: offensive power at its door."""
-    group = set(others)
-    seen: set[str] = set()
+    group = set(others) - {nation}  # its own land is not at its door
+    owner, forces = m.owner, m.forces
     total = 0
-    for t in w.territories_of(m, nation):
-        for other in w.adjacent(m, t):
-            if other not in seen and m.owner[other] in group:
-                seen.add(other)
-                total += sum(s for n, s in m.forces[other].items() if n in group)
+    for other in owner.rim(nation, m.index.geography.adjacent):  # kept by the ledger while its land stands
+        if owner[other] in group:
+            total += sum(s for n, s in forces[other].items() if n in group)
     return total
 
 
