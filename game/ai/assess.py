@@ -390,7 +390,7 @@ def forecast_war(m: Match, strike: Strike) -> WarForecast:
     The other seat is assumed to honour its duties: a bot should not bet on the opponent's weakness.
     """
     defender = m.owner[strike.target]
-    trial = m.clone()
+    trial = m.clone(record=False)  # a look ahead: the past is not needed
     breaks_pact = w.has_pact(m, strike.nation, defender) is not None
     try:
         events = apply(trial, strike.action())

@@ -432,7 +432,7 @@ class BandwagonerBot:
             return None
         if not self._may_offer(m, nation, npc, "alliance") or self._courting(m, board, npc):
             return None
-        trial = m.clone()
+        trial = m.clone(record=False)  # a look ahead: the past is not needed
         try:
             apply(trial, RegimeAid(nation=nation, to=npc))
         except IllegalAction:
