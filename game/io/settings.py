@@ -19,6 +19,9 @@ class Settings(BaseModel):
     volume: float = Field(0.7, ge=0.0, le=1.0)
     muted: bool = False
     animation_speed: Literal["slow", "normal", "fast", "off"] = "normal"
+    #: Hot-seat fairness: a seat's offers to nations nobody plays stay hidden from the other seat
+    #: until the round ends and those nations answer.
+    private_offers: bool = True
 
 
 def load_settings() -> Settings:

@@ -11,7 +11,16 @@ from pygame_gui.elements import UIButton
 
 from game.core import Match, victory
 from game.core import world as w
-from game.ui.panels.common import Intent, ink, make_button, nation_colour, opening_seat, seat_label, text_surface
+from game.ui.panels.common import (
+    Intent,
+    ink,
+    make_button,
+    nation_colour,
+    opening_seat,
+    points_text,
+    seat_label,
+    text_surface,
+)
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -239,8 +248,9 @@ class TopBar:
         for frac in (share, 1 - share):  # hegemony marks, one for each side
             mx = bar.x + int(bar.width * frac)
             pygame.draw.line(surf, ink("text"), (mx, bar.y - 3), (mx, bar.bottom + 2), 2)
-        first = body.render(f"{vp0:.0f}", True, _lift(colours[0], TEXT_FLOOR))
-        second = body.render(f"{vp1:.0f}", True, _lift(colours[1], TEXT_FLOOR))
+        first_text, second_text = self.score_texts()
+        first = body.render(first_text, True, _lift(colours[0], TEXT_FLOOR))
+        second = body.render(second_text, True, _lift(colours[1], TEXT_FLOOR))
         surf.blit(first, (bar.x, 40))
         surf.blit(second, (bar.right - second.get_width(), 40))
         # Between the two scores, in the longest words that fit: a narrow bar must not run them together.
@@ -251,6 +261,12 @@ class TopBar:
             if goal.get_width() <= room:
                 surf.blit(goal, (bar.centerx - goal.get_width() // 2, 42))
                 break
+
+    def score_texts(self) -> tuple[str, str]:
+        """Both seats' victory points as the bar prints them."""
+        vp0, vp1, _ = victory.victory_points(self.match)
+        first, second = points_text(vp0, vp1)
+        return first, second
 
     def _spinner(self, surface: pygame.Surface) -> None:
         t = pygame.time.get_ticks() / 1000.0

@@ -1,4 +1,4 @@
-"""Settings: window size, full screen, volume, mute and animation speed.
+"""Settings: window size, full screen, volume, mute, animation speed and hot-seat privacy.
 
 Every change is applied at once (the window resizes, the volume changes while the
 slider moves) and written to the settings file; the slider writes once it has been
@@ -34,6 +34,8 @@ RESOLUTIONS: tuple[tuple[int, int], ...] = (
 )
 SLIDER_SAVE_DELAY = 0.6  # seconds of stillness before a dragged volume is written
 ANIMATION_SPEEDS = (("off", "Off"), ("slow", "Slow"), ("normal", "Normal"), ("fast", "Fast"))
+# Hot-seat: whether a seat sees the other's offers to nations nobody plays before the round ends.
+PRIVACY = (("private", "Hidden till round ends"), ("shown", "Shown"))
 
 
 def resolution_text(size: tuple[int, int]) -> str:
@@ -51,7 +53,7 @@ def resolution_choices(current: tuple[int, int]) -> list[tuple[int, int]]:
 
 class SettingsScene(ModalScene):
     title = "Settings"
-    card_size = (600, 430)
+    card_size = (600, 488)
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
@@ -62,6 +64,7 @@ class SettingsScene(ModalScene):
         self.display: Segmented | None = None
         self.sound: Segmented | None = None
         self.animation: Segmented | None = None
+        self.privacy: Segmented | None = None
         self.back: UIButton | None = None
 
     # Layout ---------------------------------------------------------------
@@ -131,6 +134,9 @@ class SettingsScene(ModalScene):
         row += 1
         label("Animations")
         self.animation = Segmented(at(row), ANIMATION_SPEEDS, settings.animation_speed, manager, container=card)
+        row += 1
+        label("Rival's offers")
+        self.privacy = Segmented(at(row), PRIVACY, "private" if settings.private_offers else "shown", manager, container=card)
         y = area.bottom - 44
         UILabel(
             pygame.Rect(area.x, y, area.width - 160, 42),
@@ -178,6 +184,9 @@ class SettingsScene(ModalScene):
                 return True
             if self.animation is not None and self.animation.handle(event):
                 self.change(animation_speed=self.animation.value)
+                return True
+            if self.privacy is not None and self.privacy.handle(event):
+                self.change(private_offers=self.privacy.value == "private")
                 return True
         return super().handle_event(event)
 
