@@ -27,8 +27,8 @@ from game.ui.panels.common import (
     ink,
     on_side_of,
     opener_phrase,
-    plural,
     opening_seat,
+    plural,
     seat_label,
 )
 from game.ui.scene import Scene

@@ -136,7 +136,8 @@ class SettingsScene(ModalScene):
         self.animation = Segmented(at(row), ANIMATION_SPEEDS, settings.animation_speed, manager, container=card)
         row += 1
         label("Rival's offers")
-        self.privacy = Segmented(at(row), PRIVACY, "private" if settings.private_offers else "shown", manager, container=card)
+        privacy = "private" if settings.private_offers else "shown"
+        self.privacy = Segmented(at(row), PRIVACY, privacy, manager, container=card)
         y = area.bottom - 44
         UILabel(
             pygame.Rect(area.x, y, area.width - 160, 42),
