@@ -27,7 +27,7 @@ import game.core as core
 from game.core import IllegalAction, Match
 from game.core import world as w
 from game.core.actions import Attack, EndTurn, Move, Recruit, Undo
-from game.ui.ai_driver import PAUSE, AiDriver, AiStep
+from game.ui.ai_driver import NOTABLE, PAUSE, TURN_SECONDS, AiDriver, AiStep, pause_after
 from game.ui.glossary import TERMS, term_for_event, term_hint
 from game.ui.map_view import Highlights, MapView
 from game.ui.panels import (
@@ -846,12 +846,15 @@ class MatchScene(Scene):
         if driver is not None:
             speed = self.app.settings.animation_speed
             pause = PAUSE.get(speed, PAUSE["normal"])
-            for step in driver.update(self.match, dt, pause, self.act):
+            budget = TURN_SECONDS.get(speed, TURN_SECONDS["normal"])
+            for step in driver.update(self.match, dt, pause, self.act, budget):
                 if step.touched and pause > 0 and not driver.skipping:
                     self._flash = step.touched
-                    self._flash_left = max(FLASH_SECONDS, pause)
+                    self._flash_left = max(FLASH_SECONDS, pause_after(step.action, pause))
                     self._ai_move = ai_move_of(step)
-                    if not any(self.map_view.is_visible(t) for t in step.touched):
+                    # The camera follows attacks only: chasing every march made the map jump about.
+                    notable = getattr(step.action, "kind", "") in NOTABLE
+                    if notable and not any(self.map_view.is_visible(t) for t in step.touched):
                         self.map_view.centre_on(sorted(step.touched)[0])
                 if self.seat is None or self.drivers.get(self.seat) is not driver:
                     break
