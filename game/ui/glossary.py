@@ -55,7 +55,7 @@ TERMS: dict[str, Term] = {
             "allies are called against you. Refusing is abandonment: no promise is broken, but the alliance's "
             "cohesion falls and your ally learns what you are worth. An ally sure of your support dares more "
             "(Austria-Hungary in 1914, Bulgaria in 1915).",
-            hint="An ally's own war: joining is entrapment, refusing is abandonment.",
+            hint="Joining an ally's own war is entrapment; refusing it, abandonment.",
         ),
         Term(
             "buck_passing",
@@ -79,7 +79,7 @@ TERMS: dict[str, Term] = {
             "Balancers join the weaker side to stop the stronger from gaining more (Waltz: balance of power). "
             "Threat-balancers oppose whoever threatens them most: power, nearness, troops on the border and an "
             "aggressive record, softened by shared ideology (Walt: balance of threat).",
-            hint="Balancers join the weaker side; threat-balancers oppose whoever threatens them most.",
+            hint="Some join the weaker side; others oppose the most threatening.",
         ),
         Term(
             "socialization",
@@ -87,7 +87,7 @@ TERMS: dict[str, Term] = {
             "Allies who train together fight together. Joint exercises raise an alliance's cohesion, which "
             "makes allied troops defending one territory stronger and NPC members more faithful. Cohesion fades "
             "without exercises, with ideological distance and with every passed buck.",
-            hint="Joint exercises raise cohesion, and allied defenders fight better together.",
+            hint="Joint exercises raise cohesion; allied defenders fight better.",
         ),
         Term(
             "regime_protection",
@@ -136,7 +136,7 @@ TERMS: dict[str, Term] = {
             "only against Germany, and the Polish-Romanian alliance only against the USSR. Others name the place: "
             "NATO's Article 6 covers an area, so the Falklands war of 1982 called no ally. An attack outside a "
             "treaty's scope calls nobody to war, and costs nobody credibility for staying out.",
-            hint="A treaty may bind only against some attackers, or only in some places.",
+            hint="A treaty may bind only against some attackers or places.",
         ),
         Term(
             "prior_alliance",
@@ -152,7 +152,7 @@ TERMS: dict[str, Term] = {
             "A nation nobody plays answers offers when the round ends, not at once: both seats may court it in "
             "the same round, and it weighs every suitor together and picks by its doctrine. Moving first wins "
             "nobody over; what counts is what its doctrine makes of each side.",
-            hint="Nations nobody plays answer offers when the round ends, weighing every suitor.",
+            hint="They answer at the round's end, weighing every suitor together.",
         ),
         Term(
             "turn_order",

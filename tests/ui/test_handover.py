@@ -172,7 +172,7 @@ def test_the_turn_report_against_the_ai_tells_the_ended_duty_and_asks_nothing() 
     try:
         report = screen.dialog
         assert isinstance(report, TurnReport)
-        assert report.lines == news_lines(match, 0, last_turn_end(match, 0), explain=False)
+        assert report.lines == news_lines(match, 0, last_turn_end(match, 0), explain=False, asks=False)
         assert any("France's duty to Belgium ends" in line for line in report.lines)
         assert not any("Answer it this turn" in line for line in report.lines)
         screen.press_button(report.proceed)

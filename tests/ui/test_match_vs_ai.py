@@ -116,7 +116,7 @@ def test_against_the_ai_the_turn_opens_with_the_news_before_any_question() -> No
     try:
         since = len(match.events)
         play_the_first_turn_and_wait_for_the_ai(screen, match)
-        news = news_lines(match, 0, since)
+        news = news_lines(match, 0, since, explain=False, asks=False)
         assert news, "the AI's turn and the round's end touched the Central Powers' world"
         report = screen.dialog
         assert isinstance(report, TurnReport)

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 #: The hint strip's height, and its gap above the map's bottom edge (the shortcut line sits there).
 HINT_HEIGHT = 40
 HINT_BOTTOM = 44
+#: Room for the "NEW IDEA" kicker on the left, and for More (G) and × on the right.
+KICKER, BUTTONS = 94, 158
 
 
 class GlossaryCard:
@@ -34,14 +36,14 @@ class GlossaryCard:
         self.text = text
         font = app.font(14)
         line = f"{title}: {text}" if text else title
-        room = max(240, anchor.width - 32 - 250)
+        room = max(240, anchor.width - 32 - KICKER - BUTTONS)
         if font.size(line)[0] > room:  # a briefing or a long title: one line, the rest in the glossary
             words = line.split(" ")
             while len(words) > 1 and font.size(" ".join(words) + "…")[0] > room:
                 words.pop()
             line = " ".join(words) + "…"
         self.line = line
-        width = min(anchor.width - 32, font.size(line)[0] + 250)
+        width = min(anchor.width - 32, font.size(line)[0] + KICKER + BUTTONS)
         rect = pygame.Rect(anchor.x + 16, anchor.bottom - HINT_BOTTOM - HINT_HEIGHT, width, HINT_HEIGHT)
         self.panel = UIPanel(
             rect, starting_height=5, manager=app.manager, object_id=ObjectID(class_id="@glossary_card")
@@ -54,7 +56,7 @@ class GlossaryCard:
             object_id=ObjectID(class_id="@small", object_id="#text_left"),
         )
         self.label = UILabel(
-            pygame.Rect(94, 7, width - 94 - 150, 24),
+            pygame.Rect(KICKER, 7, width - KICKER - BUTTONS + 8, 24),
             line,
             app.manager,
             container=self.panel,

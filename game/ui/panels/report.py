@@ -146,7 +146,7 @@ class TurnReport:
                 )
                 button = make_button(
                     pygame.Rect(width - PAD - 108, y, 108, 34),
-                    "Answer…",
+                    "Answer",
                     app.manager,
                     container=self.window,
                     tooltip=sentence,

@@ -58,7 +58,7 @@ def last_turn_end(match: Match, seat: int) -> int:
 
 
 def news_lines(  # noqa: C901 - one rule per kind of news
-    match: Match, seat: int, since: int, explain: bool = True, private_offers: bool = False
+    match: Match, seat: int, since: int, explain: bool = True, private_offers: bool = False, asks: bool = True
 ) -> list[str]:
     """What happened to a seat's world since ``since``, as HTML lines.
 
@@ -69,7 +69,8 @@ def news_lines(  # noqa: C901 - one rule per kind of news
     With ``private_offers`` the rival's offers to nations nobody plays stay unsaid until the
     round ends and those nations answer (hot-seat fairness: see :func:`offer_is_private`). With
     ``explain``, a line after the news says how nations nobody plays weigh the rival's courtship
-    (the hand-over teaches it; a report every turn against the AI would only repeat it).
+    (the hand-over teaches it; a report every turn against the AI would only repeat it). Without
+    ``asks`` the duties and offers still to answer are left out: the turn report lists them itself.
     """
     mine = set(match.level.seats[seat].nations)
     bad, warn, good, muted = (hex_of(ink(n)) for n in ("bad", "warn", "good", "muted"))
@@ -110,7 +111,7 @@ def news_lines(  # noqa: C901 - one rule per kind of news
         elif kind == "nation_eliminated":
             story.append(f"<b>{text}</b>")
         elif kind == "duty_raised" and event.nation in mine:
-            if event.duty in standing:  # one that has ended since says so itself (duty_ended)
+            if event.duty in standing and asks:  # one that has ended since says so itself (duty_ended)
                 duties.append(f"<font color='{warn}'><b>{text}</b></font> Answer it this turn.")
         elif kind == "duty_ended" and event.nation in mine:
             story.append(f"<font color='{muted}'>{text} Nothing to answer.</font>")
@@ -127,7 +128,7 @@ def news_lines(  # noqa: C901 - one rule per kind of news
         elif kind == "buck_passed" and event.nation in mine and event.expired:
             story.append(f"<font color='{warn}'>{text}</font>")
         elif kind == "offer_made" and event.recipient in mine:
-            if event.offer in match.offers:  # still open: its sender may have fallen since
+            if event.offer in match.offers and asks:  # still open: its sender may have fallen since
                 story.append(f"{text} It waits for your answer.")
         elif kind == "offer_made" and event.recipient not in match.seat_of and event.offer in match.offers:
             # The rival courts it, unanswered yet; private until the round ends when the setting says so.

@@ -361,7 +361,9 @@ class MatchScene(Scene):
         news: list[str] = []
         if not first or self.match.log:  # a resumed match opens on the news too
             private = self.app.settings.private_offers and hot_seat
-            news = news_lines(self.match, seat, self._since[seat], explain=False, private_offers=private)
+            since = self._since[seat]
+            # The report lists the questions itself, each with its Answer button: the news does not repeat them.
+            news = news_lines(self.match, seat, since, explain=False, private_offers=private, asks=False)
         if not self._open_report(news):
             opener = opening_seat(self.match)
             order = "you move first" if opener == seat else f"{seat_label(self.match, opener)} moved first"
