@@ -289,3 +289,19 @@ def test_resizing_refits_a_map_the_player_had_not_moved_and_keeps_one_they_had()
         assert view.zoom_index == zoomed, "the player's own zoom is theirs"
     finally:
         screen.close()
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 720)])
+def test_the_diplomacy_button_shows_its_count_of_answers_whole(size: tuple[int, int]) -> None:
+    match = new_match(fixture_level(), seed=3)
+    screen = Screen(match, size=size)
+    try:
+        screen.scene.act(ProposePact(nation="germany", to="france"))
+        press_end_turn(screen)
+        screen.press_button(screen.app.scene.continue_button)  # France's seat: the offer waits for it
+        screen.frames(2)
+        button = screen.scene.top_bar.buttons["diplomacy"]
+        assert button.text == "Diplomacy (1)"
+        assert button.font.size("Diplomacy (12)")[0] <= button.rect.width - 12, "the count is cut off"
+    finally:
+        screen.close()

@@ -32,7 +32,8 @@ TEXT_FLOOR = 150
 # (command, label, width, tool tip, class)
 BUTTONS: tuple[tuple[str, str, int, str, str | None], ...] = (
     ("undo", "Undo", 72, "Take back your last action (Ctrl+Z). Not after an attack or an answer.", None),
-    ("diplomacy", "Diplomacy", 104, "Treaties, offers and duties (D)", None),
+    # Wide enough for "Diplomacy (12)": the count of answers waiting was cut to "Diplomacy (1" at 1024 px.
+    ("diplomacy", "Diplomacy", 118, "Treaties, offers and duties (D)", None),
     ("glossary", "Glossary", 92, "The ideas of alliance theory, explained (G)", None),
     ("menu", "Menu", 68, "Pause, save or leave the match (Esc)", None),
     ("end_turn", "End turn", 118, "Finish your turn (Enter). Greyed out while the other side plays.", "@primary"),
@@ -60,7 +61,7 @@ class TopBar:
         x = width - PAD
         narrow = width < 1150
         for command, label, button_width, tip, class_id in reversed(BUTTONS):
-            if narrow:
+            if narrow and command != "diplomacy":
                 button_width = int(button_width * 0.86)
             x -= button_width
             self.buttons[command] = make_button(
