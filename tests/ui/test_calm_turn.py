@@ -36,7 +36,7 @@ def test_enter_warns_once_about_ready_troops_and_gold_and_a_second_enter_ends_th
         screen.press(pygame.K_RETURN)
         assert current_seat(screen.match) == 0, "troops ready and gold in the purse: the first press only warns"
         warning = screen.scene.end_warning
-        assert warning is not None and "of troops ready" in warning and "gold to spend" in warning
+        assert warning is not None and "stacks ready" in warning and "gold unspent" in warning
         assert "End turn again" in warning
         screen.press(pygame.K_RETURN)
         assert current_seat(screen.match) == 1
@@ -303,5 +303,22 @@ def test_the_diplomacy_button_shows_its_count_of_answers_whole(size: tuple[int, 
         button = screen.scene.top_bar.buttons["diplomacy"]
         assert button.text == "Diplomacy (1)"
         assert button.font.size("Diplomacy (12)")[0] <= button.rect.width - 12, "the count is cut off"
+    finally:
+        screen.close()
+
+
+def test_the_privacy_setting_is_switched_in_settings_and_kept() -> None:
+    from game.io.settings import load_settings
+    from game.ui.scenes.settings_scene import SettingsScene
+
+    screen = Screen(new_match(fixture_level(), seed=3))
+    try:
+        settings = SettingsScene(screen.app)
+        screen.app.push(settings)
+        screen.frames(2)
+        assert settings.privacy is not None and settings.privacy.value == "private"
+        screen.press_button(settings.privacy.buttons["shown"])
+        assert not screen.app.settings.private_offers
+        assert not load_settings().private_offers, "saved for the next match"
     finally:
         screen.close()

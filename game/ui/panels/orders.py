@@ -121,9 +121,7 @@ def capital_warning(match: Match, order: Attack | Move, amount: int) -> str | No
     march is the neighbour's for the taking on its next turn. Whether it is exposed is the
     core's judgement (:func:`game.core.world.capital_exposure`); this only says it in words.
     """
-    seen = w.capital_exposure(
-        match, order.nation, order.source, order.target, amount, attack=isinstance(order, Attack)
-    )
+    seen = w.capital_exposure(match, order.nation, order.source, order.target, amount, attack=isinstance(order, Attack))
     if seen is None:
         return None
     place = f"{w.territory_name(match, seen.capital)}, capital of {w.nation_name(match, seen.owner)}"

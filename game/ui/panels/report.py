@@ -141,9 +141,7 @@ class TurnReport:
             for kind, ident, sentence in listed:
                 # The sentence is the core's; it is cut to one line, the dialog tells it whole.
                 short = sentence if font.size(sentence)[0] <= room else _cut(font, sentence, room)
-                self.question_labels.append(
-                    label(pygame.Rect(PAD, y + 4, room, 26), short, app.manager, self.window)
-                )
+                self.question_labels.append(label(pygame.Rect(PAD, y + 4, room, 26), short, app.manager, self.window))
                 button = make_button(
                     pygame.Rect(width - PAD - 108, y, 108, 34),
                     "Answer",

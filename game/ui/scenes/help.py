@@ -25,7 +25,7 @@ SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Your turn",
         (
-            ("Enter", "End turn"),
+            ("Enter", "End turn (again if it warns)"),
             ("Tab", "Next stack of ready troops"),
             ("Ctrl+Z", "Undo the last action"),
             ("Space", "Skip the AI's moves"),

@@ -442,7 +442,7 @@ class MatchScene(Scene):
         if left and self._warned_at != self.version:
             self._close_dialog()
             self._warned_at = self.version
-            self.end_warning = "Still to do: " + " · ".join(left) + ". End turn again to end it."
+            self.end_warning = "Still to do: " + " · ".join(left) + " — End turn again to end it"
             self.app.sound.play("click")
             return
         self.app.sound.play("click")
@@ -457,14 +457,14 @@ class MatchScene(Scene):
         left = []
         stacks = ready_stacks(self.match, seat) if any(isinstance(a, (Move, Attack)) for a in legal) else []
         if stacks:
-            left.append(f"{plural(len(stacks), 'stack')} of troops ready")
+            left.append(f"{plural(len(stacks), 'stack')} ready (Tab)")
         recruiting = {a.nation for a in legal if isinstance(a, Recruit)}
         if recruiting:
             gold = sum(self.match.treasury[n] for n in recruiting)
-            left.append(f"{gold} gold to spend on troops")
+            left.append(f"{gold} gold unspent")
         questions = w.open_questions(self.match, seat)
         if questions.duties:
-            left.append(f"{plural(len(questions.duties), 'duty', 'duties')} unanswered (counts as passing the buck)")
+            left.append(f"{plural(len(questions.duties), 'duty', 'duties')} unanswered (passing the buck)")
         if questions.calls:
             left.append(f"{plural(len(questions.calls), 'call')} to arms unanswered")
         if questions.offers:
@@ -987,7 +987,7 @@ class MatchScene(Scene):
 
     def _banner_line(self, surface: pygame.Surface, text: str, colour: pygame.Color) -> None:
         font = self.app.font(15, bold=True)
-        label = font.render(text, True, ink("text"))
+        label = text_surface(font, text, ink("text"), self.map_rect.width - 64)
         box = pygame.Rect(0, 0, label.get_width() + 40, label.get_height() + 14)
         box.midtop = (self.map_rect.centerx, self.map_rect.y + 12)
         panel = pygame.Surface(box.size, pygame.SRCALPHA)
