@@ -368,3 +368,53 @@ def _value(m: Match, territory: TerritoryId) -> int:
 
 def _terrain(m: Match, territory: TerritoryId) -> str:
     return m.index.terrain[territory]
+
+
+@dataclass(frozen=True)
+class CapitalExposure:
+    """A capital an order would leave weakly held: who would stay, and the threat next door.
+
+    ``staying`` counts the troops of the order's side that would stay (spent ones too: troops
+    that have acted still defend); ``guests`` are other nations' troops standing there, named
+    but not counted, since the rules move them as their nations choose. ``threat`` is the most
+    enemy troops in one adjacent territory (``threat_at``), the order's own target left out.
+    """
+
+    capital: TerritoryId
+    owner: NationId
+    staying: int
+    threat: int
+    threat_at: TerritoryId | None
+    guests: tuple[tuple[NationId, int], ...]
+    levy: int
+
+
+def capital_exposure(
+    m: Match, nation: NationId, source: TerritoryId, target: TerritoryId, amount: int, attack: bool
+) -> CapitalExposure | None:
+    """Whether sending ``amount`` of ``nation``'s troops from ``source`` to ``target`` exposes a capital.
+
+    Exposed means no troop of the nation's side would stay, or fewer would stay than the enemies
+    keep in one adjacent territory (for an attack, the defender counts as an enemy: the attack
+    makes it one). Troops that stay defend whether or not they may still act this turn, so a
+    capital keeping 9 troops against no threat is not exposed. None when ``source`` is not a
+    capital of the nation's side, or when it stays held.
+    """
+    side = side_of(m, nation)
+    owner = capital_owner(m, source)
+    if owner is None or owner not in side:
+        return None
+    forces = m.forces[source]
+    ours = sum(n for who, n in forces.items() if who in side)
+    guests = tuple((who, n) for who, n in sorted(forces.items()) if who not in side)
+    staying = ours - amount
+    foes = {e for n in side for e in enemies(m, n)}
+    if attack:
+        foes.add(m.owner[target])
+    threat, threat_at = max(
+        ((sum(n for who, n in m.forces[t].items() if who in foes), t) for t in neighbours(m, source) if t != target),
+        default=(0, None),
+    )
+    if staying > 0 and staying >= threat:
+        return None
+    return CapitalExposure(source, owner, staying, threat, threat_at, guests, levy(m, source))

@@ -23,6 +23,9 @@ class Settings(BaseModel):
     palette: Literal["standard", "colour_blind"] = "standard"
     #: How large the map's names, numbers, legend and minimap are drawn.
     ui_scale: Literal[1.0, 1.25, 1.5] = 1.0
+    #: Hot-seat fairness: a seat's offers to nations nobody plays stay hidden from the other seat
+    #: until the round ends and those nations answer.
+    private_offers: bool = True
 
 
 def load_settings() -> Settings:

@@ -2,9 +2,13 @@
 
 ``Bot.choose`` runs in a worker thread on a private copy of the match (``core.view``); the
 real match is only ever changed on the UI thread, by the match scene applying the chosen
-action through the core. Between actions the driver waits ``settings.animation_speed``
-so the player can follow; Space or a click sets :attr:`AiDriver.skipping`, and the rest
-of the turn is applied as fast as the bot can choose.
+action through the core. Between actions the driver waits so the player can follow: after
+an attack the full pause of ``settings.animation_speed``, after routine orders (moves,
+recruits, diplomacy: the chronicle and the turn report tell them) a short one, and once a
+turn has been shown for its budget (:data:`TURN_SECONDS`) the rest goes
+without pauses. A continent turn of 15 to 25 orders took 8 to 14 s at one pause each.
+Space or a click sets :attr:`AiDriver.skipping`: the rest of the turn is applied as fast
+as the bot can choose.
 """
 
 from __future__ import annotations
@@ -23,8 +27,14 @@ from game.core.actions import EndTurn
 
 log = logging.getLogger(__name__)
 
-#: Seconds between two AI actions at each animation speed.
-PAUSE = {"slow": 1.1, "normal": 0.55, "fast": 0.2, "off": 0.0}
+#: Seconds after an AI attack at each animation speed (routine orders wait a share of it).
+PAUSE = {"slow": 0.9, "normal": 0.45, "fast": 0.2, "off": 0.0}
+#: How long one AI turn is shown at most at each speed; past it the orders go without pauses.
+TURN_SECONDS = {"slow": 3.6, "normal": 1.7, "fast": 0.9, "off": 0.0}
+#: The share of the pause that a routine order (a move, a recruit, an offer) waits.
+ROUTINE_SHARE = 0.15
+#: Orders worth the full pause: what changes the map's story.
+NOTABLE = frozenset({"attack"})
 #: A bot that never ends its turn is a bug; the driver ends the turn for it after this many actions.
 MAX_ACTIONS_PER_TURN = 400
 #: When skipping (or with animation off), how long a frame may wait for the bot.
@@ -56,6 +66,11 @@ class AiStep:
     touched: frozenset[str]
 
 
+def pause_after(action: Any, pause: float) -> float:
+    """How long the map holds still after ``action``: the full pause after an attack, a share after routine."""
+    return pause if getattr(action, "kind", "") in NOTABLE else pause * ROUTINE_SHARE
+
+
 def touched_territories(match: Match, action: Any, events: list[Any]) -> frozenset[str]:
     """Territories an action and its events name (a war's ``target`` is a nation: left out)."""
     found: set[str] = set()
@@ -82,6 +97,8 @@ class AiDriver:
         self.skipping = False
         self.actions_this_turn = 0
         self.turn: int | None = None
+        #: Seconds this turn has been shown so far (frames' dt while the AI plays).
+        self.shown = 0.0
 
     @property
     def thinking(self) -> bool:
@@ -94,8 +111,19 @@ class AiDriver:
         """Finish the AI's turn without pauses (Space or a click)."""
         self.skipping = True
 
-    def update(self, match: Match, dt: float, pause: float, act: Callable[[Any], list[Any] | None]) -> list[AiStep]:
-        """Advance the AI's turn; ``act`` applies an action on the real match (None if refused)."""
+    def update(
+        self,
+        match: Match,
+        dt: float,
+        pause: float,
+        act: Callable[[Any], list[Any] | None],
+        budget: float | None = None,
+    ) -> list[AiStep]:
+        """Advance the AI's turn; ``act`` applies an action on the real match (None if refused).
+
+        ``pause`` follows an attack, a share of it a routine order; past ``budget`` seconds of
+        showing this turn (None: no limit) the rest is applied without pauses.
+        """
         if not self.is_playing(match):
             self._forget()
             return []
@@ -103,10 +131,12 @@ class AiDriver:
             self.turn = match.turn
             self.actions_this_turn = 0
             self.skipping = False
+            self.shown = 0.0
             self._forget()
         self._wait -= dt
+        self.shown += dt
         steps: list[AiStep] = []
-        hurry = self.skipping or pause <= 0.0
+        hurry = self.skipping or pause <= 0.0 or (budget is not None and self.shown >= budget)
         deadline = time.perf_counter() + FRAME_BUDGET
         while self.is_playing(match):
             if self._future is None:
@@ -129,7 +159,7 @@ class AiDriver:
             step = self._apply_answer(match, act)
             if step is not None:
                 steps.append(step)
-                self._wait = pause
+                self._wait = pause_after(step.action, pause)
             if not hurry or time.perf_counter() > deadline:
                 break
         return steps

@@ -131,3 +131,53 @@ def idle_cpu_share(scene_name: str, level_path: str | os.PathLike[str], seconds:
     while app.scenes:
         app.pop()
     return share
+
+
+def ai_turn_seconds(
+    level_path: str | os.PathLike[str], turns: int = 8, speed: str = "normal", seed: int = 1
+) -> list[tuple[float, int]]:
+    """Wall-clock seconds a player watches each AI turn, and the AI's orders in it, on the match screen.
+
+    A real (headless) match screen against ``bandwagoner:normal`` at 60 frames a second with
+    ``speed`` animations; the human seat ends each of its turns at once, and the clock runs from
+    that End turn until the human's next turn opens (the AI's orders, its pauses, the NPC phase).
+    Run: ``python -c "from game.ui.bench import ai_turn_seconds; print(ai_turn_seconds('levels/continent.json'))"``.
+    """
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from game.core import current_seat, new_match
+    from game.core.actions import EndTurn
+    from game.io.levels import load_level
+    from game.io.settings import Settings
+    from game.ui.app import App
+    from game.ui.scenes.match import MatchScene
+
+    app = App(Settings(muted=True, animation_speed=speed), size=(1280, 720))  # type: ignore[arg-type]
+    app.autosaves = False
+    match = new_match(load_level(Path(level_path)), seed, ("human", "bandwagoner:normal"))
+    scene = MatchScene(app, match, ai={1: "bandwagoner:normal"})
+    app.push(scene)
+    seen: list[tuple[float, int]] = []
+    for _ in range(5):
+        app.step(1 / 60)
+    for _ in range(60 * 60):  # where the AI opens the round (the continent's Entente), its first turn is not timed
+        if current_seat(match) != 1:
+            break
+        app.step(1 / 60)
+        time.sleep(1 / 60)
+    for _ in range(turns):
+        for _ in range(5):
+            app.step(1 / 60)
+        if current_seat(match) != 0:
+            break
+        scene.act(EndTurn())  # the human ends at once, past the End turn warning
+        start = last = time.perf_counter()
+        actions = len(match.log)
+        while current_seat(match) == 1:
+            now = time.perf_counter()
+            app.step(now - last)
+            last = now
+            time.sleep(max(0.0, 1 / 60 - (time.perf_counter() - now)))
+        seen.append((time.perf_counter() - start, len(match.log) - actions))
+    app.pop()
+    return seen

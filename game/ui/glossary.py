@@ -18,9 +18,12 @@ from game.core import world as w
 
 @dataclass(frozen=True)
 class Term:
+    """An idea: its title, the glossary's full text, and the one-line hint shown when it first happens."""
+
     key: str
     title: str
     text: str
+    hint: str = ""
 
 
 TERMS: dict[str, Term] = {
@@ -34,6 +37,7 @@ TERMS: dict[str, Term] = {
             "the war against the aggressor by the end of its next turn. An aggressor cannot call on its own "
             "allies this way. A duty stands until it is answered, even if the nation attacked falls; it ends "
             "early only when nothing is left to answer (peace is made, the treaty ends), and the chronicle says why.",
+            hint="An attack on one member calls every other member to war.",
         ),
         Term(
             "chain_ganging",
@@ -41,6 +45,7 @@ TERMS: dict[str, Term] = {
             "Honouring a duty drags a nation into a war it did not start, and its own allies may be pulled in "
             "after it: the alliance is chained together. Honouring raises the alliance's cohesion and the "
             "nation's credibility, but the war is now yours too.",
+            hint="Honouring a duty pulls you into a war you did not start.",
         ),
         Term(
             "entrapment",
@@ -50,6 +55,7 @@ TERMS: dict[str, Term] = {
             "allies are called against you. Refusing is abandonment: no promise is broken, but the alliance's "
             "cohesion falls and your ally learns what you are worth. An ally sure of your support dares more "
             "(Austria-Hungary in 1914, Bulgaria in 1915).",
+            hint="Joining an ally's own war is entrapment; refusing it, abandonment.",
         ),
         Term(
             "buck_passing",
@@ -57,6 +63,7 @@ TERMS: dict[str, Term] = {
             "Refusing a duty lets others carry the cost of stopping the aggressor. It is cheaper today, but the "
             "alliance's cohesion and the nation's credibility fall, and every nation nobody plays remembers it "
             "when it weighs an offer from you.",
+            hint="Refusing a duty lets others pay; cohesion and credibility fall.",
         ),
         Term(
             "bandwagoning",
@@ -64,6 +71,7 @@ TERMS: dict[str, Term] = {
             "A weak nation may side with the strongest threatening power instead of resisting it, when opposing "
             "it would cost more than it gains: a strategy for the weak. Bandwagoners join whoever looks like "
             "the winner, so strength attracts allies.",
+            hint="A weak nation may side with the strongest power instead of resisting it.",
         ),
         Term(
             "balancing",
@@ -71,6 +79,7 @@ TERMS: dict[str, Term] = {
             "Balancers join the weaker side to stop the stronger from gaining more (Waltz: balance of power). "
             "Threat-balancers oppose whoever threatens them most: power, nearness, troops on the border and an "
             "aggressive record, softened by shared ideology (Walt: balance of threat).",
+            hint="Some join the weaker side; others oppose the most threatening.",
         ),
         Term(
             "socialization",
@@ -78,6 +87,7 @@ TERMS: dict[str, Term] = {
             "Allies who train together fight together. Joint exercises raise an alliance's cohesion, which "
             "makes allied troops defending one territory stronger and NPC members more faithful. Cohesion fades "
             "without exercises, with ideological distance and with every passed buck.",
+            hint="Joint exercises raise cohesion; allied defenders fight better.",
         ),
         Term(
             "regime_protection",
@@ -85,6 +95,7 @@ TERMS: dict[str, Term] = {
             "Fragile regimes align with whoever keeps them in power at home rather than with whoever balances "
             "power abroad (Steven David's omnibalancing). Regime aid raises a nation's stability, and it "
             "remembers the donor when it chooses a side.",
+            hint="Fragile regimes side with whoever keeps them in power at home.",
         ),
         Term(
             "tripwire",
@@ -92,12 +103,14 @@ TERMS: dict[str, Term] = {
             "Allies may station troops on each other's soil. Those troops make an attack there an attack on "
             "their nation too: the garrison is a tripwire that brings its country into the war at once, which "
             "is exactly why it deters.",
+            hint="Troops on an ally's soil bring their nation into any war there.",
         ),
         Term(
             "pact",
             "Non-aggression pact",
             "Two nations promise not to attack each other. It binds no one to fight, but breaking it by "
             "attacking the partner costs heavy credibility, and NPCs remember a nation that broke a pact.",
+            hint="A promise not to attack each other; breaking it costs credibility.",
         ),
         Term(
             "truce",
@@ -106,6 +119,7 @@ TERMS: dict[str, Term] = {
             "the other, "
             "so a peace offer cannot be used to catch a breath and strike again next turn. A truce forbids "
             "aggression only: an alliance may still call one of them to war against the other.",
+            hint="After peace, neither nation may attack the other for a few rounds.",
         ),
         Term(
             "guarantee",
@@ -113,6 +127,7 @@ TERMS: dict[str, Term] = {
             "A one-way promise: the guarantor takes a duty to defend the guaranteed nation if it is attacked, "
             "and asks nothing in return, as Britain guaranteed Belgium in 1839. The guaranteed nation owes "
             "nothing back.",
+            hint="A one-way promise to defend a nation if it is attacked.",
         ),
         Term(
             "scope",
@@ -121,6 +136,7 @@ TERMS: dict[str, Term] = {
             "only against Germany, and the Polish-Romanian alliance only against the USSR. Others name the place: "
             "NATO's Article 6 covers an area, so the Falklands war of 1982 called no ally. An attack outside a "
             "treaty's scope calls nobody to war, and costs nobody credibility for staying out.",
+            hint="A treaty may bind only against some attackers or places.",
         ),
         Term(
             "prior_alliance",
@@ -128,6 +144,7 @@ TERMS: dict[str, Term] = {
             "No treaty calls a nation to war against its own ally. Austria had guaranteed Belgium in 1839, but in "
             "1914 Germany, its ally, was the attacker: the guarantee was void against it, and Austria owed Belgium "
             "nothing.",
+            hint="No treaty calls a nation to war against its own ally.",
         ),
         Term(
             "courtship",
@@ -135,6 +152,7 @@ TERMS: dict[str, Term] = {
             "A nation nobody plays answers offers when the round ends, not at once: both seats may court it in "
             "the same round, and it weighs every suitor together and picks by its doctrine. Moving first wins "
             "nobody over; what counts is what its doctrine makes of each side.",
+            hint="They answer at the round's end, weighing every suitor together.",
         ),
         Term(
             "turn_order",
@@ -143,6 +161,7 @@ TERMS: dict[str, Term] = {
             "nations nobody plays act last in every round. So neither side always has to answer the other's "
             "moves, nor always has the last word before the round ends. A scenario may fix the order instead, "
             "to hand that last word to the side the map is against: the top bar says who opens.",
+            hint="The first seat alternates every round; nations nobody plays act last.",
         ),
     )
 }
@@ -168,6 +187,14 @@ def term_text(term: str, match: Match) -> str:
             "always answers and has the last word before the round ends, an edge the map is meant to offset."
         )
     return TERMS[term].text
+
+
+def term_hint(term: str, match: Match) -> str:
+    """The one line (at most about fifteen words) shown when a term first happens; the glossary keeps the rest."""
+    opener = fixed_opener(match.level)
+    if term == "turn_order" and opener is not None:
+        return f"In this scenario {match.level.seats[opener].name} opens every round; nations nobody plays act last."
+    return TERMS[term].hint
 
 
 def terms() -> list[Term]:

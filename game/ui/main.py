@@ -12,6 +12,7 @@ import os
 import random
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,9 +30,9 @@ if TYPE_CHECKING:
 #: named here too so the command line lists them without importing pygame.
 MAP_MODES = ("political", "alliances", "forces")
 PALETTES = ("standard", "colour_blind")
-SCENES = ("menu", "match", "diplomacy", "handover", "gameover", "settings", "load", "help", "pause")
+SCENES = ("menu", "match", "diplomacy", "handover", "report", "gameover", "settings", "load", "help", "pause")
 #: Scenes that need the match screen (game.ui.scenes.match) to exist.
-MATCH_SCENES = ("match", "diplomacy", "handover", "pause")
+MATCH_SCENES = ("match", "diplomacy", "handover", "report", "pause")
 SETTLE_FRAMES = 6
 
 
@@ -276,8 +277,13 @@ def stage_shell(app: App, level: Level, scene: str, seed: int) -> None:
 def stage_match(app: App, level: Level, scene: str, seed: int) -> None:
     import pygame
 
+    if scene == "report":
+        stage_report(app, level, seed)
+        return
     flow.open_match(app, new_match(level, seed, (flow.HUMAN, flow.HUMAN)))
     settle(app)
+    if scene != "match":
+        read_the_report(app)
     if scene == "pause":
         from game.ui.scenes.pause import PauseScene
 
@@ -293,11 +299,53 @@ def stage_match(app: App, level: Level, scene: str, seed: int) -> None:
             settle(app)
             app.scene.open_diplomacy(focus=courted)  # type: ignore[union-attr]
     elif scene == "handover":
-        court_a_nation_nobody_plays(app)  # news for seat 2: its rival courts a nation nobody plays
-        press(pygame.K_RETURN, "\r")  # end seat 1's turn: hot-seat hands the computer over
+        court_a_nation_nobody_plays(app)  # seat 2 must not hear of it (privacy setting): a pending offer
+        end_the_turn(app)  # hot-seat hands the computer over
     elif scene == "match":
         show_a_turn(app)
     settle(app)
+
+
+def read_the_report(app: App) -> None:
+    """Close the turn-start report (the level's briefing on the first turn) as a player does: Enter."""
+    import pygame
+
+    from game.ui.panels.report import TurnReport
+
+    if isinstance(getattr(app.scene, "dialog", None), TurnReport):
+        press(pygame.K_RETURN, "\r")
+        settle(app)
+
+
+def end_the_turn(app: App) -> None:
+    """End the turn as a player does: Enter, and Enter again when End turn warns what is left to do."""
+    import pygame
+
+    press(pygame.K_RETURN, "\r")
+    settle(app)
+    if getattr(app.scene, "end_warning", None):
+        press(pygame.K_RETURN, "\r")
+
+
+def stage_report(app: App, level: Level, seed: int) -> None:
+    """The turn-start report against the AI: the player ends a first turn, the AI plays its own, the
+    round ends, and the player's next turn opens on the news and the questions waiting."""
+    from game.core import first_seat
+
+    human = first_seat(new_match(level, seed, (flow.HUMAN, flow.HUMAN)), 1)
+    controllers = [flow.HUMAN, flow.HUMAN]
+    controllers[1 - human] = f"{flow.AI_DOCTRINE}:normal"
+    app.settings = app.settings.model_copy(update={"animation_speed": "off"})
+    flow.open_match(app, new_match(level, seed, (controllers[0], controllers[1])))
+    settle(app)
+    match: Match = app.scene.match  # type: ignore[union-attr]
+    read_the_report(app)  # the briefing
+    end_the_turn(app)
+    for _ in range(3000):  # the AI thinks in its own thread
+        if current_seat(match) == human and match.turn > 1:
+            break
+        app.step(1 / 60)
+        time.sleep(0.001)
 
 
 def court_a_nation_nobody_plays(app: App) -> str | None:
@@ -332,9 +380,10 @@ def click_at(pos: tuple[float, float]) -> None:
 
 
 def show_a_turn(app: App) -> None:
-    """The match as a player sees it mid-turn: the opening card put away, their capital selected."""
+    """The match as a player sees it mid-turn: the opening report read, their capital selected."""
     for element in app.manager.get_sprite_group().sprites():
-        if (getattr(element, "object_ids", None) or [""])[-1] == "#dismiss_card" and element.visible:
+        name = (getattr(element, "object_ids", None) or [""])[-1]
+        if name in ("#dismiss_card", "#report_continue") and element.visible:
             click_at(element.rect.center)
             settle(app)
             break

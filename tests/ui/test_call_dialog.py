@@ -16,6 +16,7 @@ from game.core.actions import AnswerCall
 from game.ui.panels import CallDialog
 from game.ui.panels.report import TurnReport
 from tests.core.test_calls import reckless_world
+from tests.ui.test_match_hotseat import open_the_first_question
 from tests.ui.test_match_screen import Screen, home  # noqa: F401 - home: a fixture
 
 pytestmark = pytest.mark.usefixtures("home")
@@ -29,8 +30,7 @@ def screen() -> Iterator[Screen]:
     game.end_turn()
     game.play_until_seat(0, at_least_one=False)
     shown = Screen(game.match)
-    while isinstance(shown.dialog, TurnReport):
-        shown.press_button(shown.dialog.proceed)
+    open_the_first_question(shown)  # the report holds the news and the question
     yield shown
     shown.close()
 

@@ -25,12 +25,12 @@ from game.core.actions import (
 from game.core.state import Scope
 from game.io.levels import load_level
 from game.ui.glossary import TERMS, term_for_event
-from game.ui.panels import ConfirmDialog, DiplomacyWindow
+from game.ui.panels import DiplomacyWindow
 from game.ui.scenes.handover import HandoverScene
 from tests.builder import level_of
 from tests.conftest import LEVELS_DIR
 from tests.core.test_article5_1914 import france_to_play_after_germany_attacks_russia
-from tests.ui.test_match_hotseat import answer_prompts, dismiss_cards
+from tests.ui.test_match_hotseat import answer_prompts, dismiss_cards, press_end_turn
 from tests.ui.test_match_screen import Screen, fixture_level, home  # noqa: F401 - home: a fixture
 
 pytestmark = pytest.mark.usefixtures("home")  # autosaves go to a temporary folder
@@ -65,9 +65,7 @@ def end_turn(screen: Screen) -> None:
     """Answer the turn's questions, put the cards away and press Enter (confirming if duties are left)."""
     answer_prompts(screen)
     dismiss_cards(screen)
-    screen.press(pygame.K_RETURN)
-    if isinstance(screen.dialog, ConfirmDialog):
-        screen.press_button(screen.dialog.yes)
+    press_end_turn(screen)
 
 
 def carry_on(screen: Screen) -> str:
@@ -139,6 +137,8 @@ def test_an_npc_answers_a_proposal_when_the_round_ends_and_its_reason_is_shown(s
 
 
 def test_the_rival_sees_the_courtship_and_may_court_the_same_nation(screen: Screen) -> None:
+    # With the hot-seat privacy setting off: on (the default), the hand-over keeps it unsaid.
+    screen.app.settings = screen.app.settings.model_copy(update={"private_offers": False})
     screen.press_button(button_for(focus(screen, "britain"), ProposePact))
     screen.press(pygame.K_ESCAPE)
     end_turn(screen)
@@ -211,10 +211,9 @@ def test_the_other_seats_offer_is_accepted_in_the_window_on_its_turn() -> None:
         window = focus(screen, "france")
         screen.press_button(button_for(window, ProposePact))
         screen.press(pygame.K_ESCAPE)
-        screen.press(pygame.K_RETURN)
+        press_end_turn(screen)
         screen.press(pygame.K_RETURN)  # hand-over: Continue
-        later = screen.dialog.later  # the offer dialog; answer it from the window instead
-        screen.press_button(later)
+        screen.press_button(screen.dialog.proceed)  # the report lists the offer; answer it from the window instead
         screen.press(pygame.K_d)
         window = screen.dialog
         accept = next(b for b, a in action_buttons(window).items() if isinstance(a, AnswerOffer) and a.accept)

@@ -14,9 +14,9 @@ import pytest
 from game.core import apply, deadline_round, new_match, preview
 from game.core.actions import Attack, EndTurn, HonourDuty, PassTheBuck
 from game.ui.panels import DutyDialog
-from game.ui.panels.report import TurnReport
 from tests.builder import level_of
 from tests.core.test_article5_1914 import france_to_play_after_germany_attacks_russia
+from tests.ui.test_match_hotseat import open_the_first_question
 from tests.ui.test_match_screen import Screen, home  # noqa: F401 - home: a fixture
 
 pytestmark = pytest.mark.usefixtures("home")  # autosaves go to a temporary folder
@@ -28,8 +28,7 @@ def duty_screen(credibility: int | None = None) -> Screen:
     if credibility is not None:
         match.credibility["france"] = credibility
     screen = Screen(match)
-    while isinstance(screen.dialog, TurnReport):  # the news of the attack comes first
-        screen.press_button(screen.dialog.proceed)
+    open_the_first_question(screen)  # the report holds the news and the question
     assert isinstance(screen.dialog, DutyDialog)
     return screen
 
@@ -101,8 +100,7 @@ def britain_called_to_danzig() -> Screen:
     apply(match, EndTurn())  # seat 1 to play
     assert {d.nation for d in match.duties.values()} == {"britain", "france"}
     screen = Screen(match)
-    while isinstance(screen.dialog, TurnReport):
-        screen.press_button(screen.dialog.proceed)
+    open_the_first_question(screen)  # the report holds the news and the question
     assert isinstance(screen.dialog, DutyDialog) and screen.dialog.duty.nation == "britain"
     return screen
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pygame
 import pytest
 
 from game.core import Match, apply, new_match
@@ -16,7 +15,7 @@ from game.ui.scenes.handover import HandoverScene, last_turn_end, news_lines, su
 from tests.builder import level_of
 from tests.core.test_treaty_scope import SOVIET_ATTACK, poland_1939
 from tests.small_world import small_world
-from tests.ui.test_match_hotseat import dismiss_cards
+from tests.ui.test_match_hotseat import dismiss_cards, press_end_turn
 from tests.ui.test_match_screen import Screen, fixture_level, home  # noqa: F401 - home: a fixture
 
 pytestmark = pytest.mark.usefixtures("home")  # autosaves go to a temporary folder
@@ -68,7 +67,7 @@ def test_ending_a_turn_hides_the_map_until_the_next_player_continues(tmp_path: P
         screen.click_territory("berlin")
         screen.click_territory("warsaw")
         screen.press_button(screen.dialog.confirm)
-        screen.press(pygame.K_RETURN)
+        press_end_turn(screen)
 
         handover = screen.app.scene
         assert isinstance(handover, HandoverScene) and handover.opaque and handover.seat == 1
@@ -82,7 +81,9 @@ def test_ending_a_turn_hides_the_map_until_the_next_player_continues(tmp_path: P
 
         assert screen.app.scene is screen.scene
         assert chronicle.box.visible
-        assert isinstance(screen.dialog, DutyDialog)  # the turn's questions come after the hand-over
+        report = screen.dialog  # the turn's questions come after the hand-over, on one card
+        assert isinstance(report, TurnReport) and [q[0] for q in report.questions] == ["duty"]
+        assert not report.lines, "the hand-over told the news already"
     finally:
         screen.close()
 
@@ -94,8 +95,8 @@ def test_news_says_each_capture_once_coloured_by_whose_side_it_helps() -> None:
     captured = next(e.text for e in match.events[since:] if e.kind == "territory_captured")
     battle = next(e.text for e in match.events[since:] if e.kind == "battle")
 
-    theirs = news_lines(match, 1, since)  # Russia's seat: the war and the loss head the news
-    assert any(captured in line and hex_of(ink("bad")) in line for line in theirs[:2])
+    theirs = news_lines(match, 1, since)  # Russia's seat: the war, then the loss, in red
+    assert any(captured in line and hex_of(ink("bad")) in line for line in theirs)
     ours = news_lines(match, 0, since)  # Germany's seat: a gain
     assert any(captured in line and hex_of(ink("good")) in line for line in ours)
     assert not any(battle in line for line in theirs + ours), "the capture says it; the battle line would repeat it"
@@ -150,7 +151,7 @@ def test_the_hand_over_after_a_peace_announces_no_duty_and_no_duty_dialog_follow
         if isinstance(screen.dialog, TurnReport):  # Germany's own news on opening the saved position
             screen.press_button(screen.dialog.proceed)
         dismiss_cards(screen)
-        screen.press(pygame.K_RETURN)  # Germany ends its turn: the computer goes to seat 1
+        press_end_turn(screen)  # Germany ends its turn: the computer goes to seat 1
         handover = screen.app.scene
         assert isinstance(handover, HandoverScene) and handover.seat == 0
         assert "Answer it this turn" not in handover.summary_text()
@@ -171,7 +172,7 @@ def test_the_turn_report_against_the_ai_tells_the_ended_duty_and_asks_nothing() 
     try:
         report = screen.dialog
         assert isinstance(report, TurnReport)
-        assert report.lines == news_lines(match, 0, last_turn_end(match, 0), explain=False)
+        assert report.lines == news_lines(match, 0, last_turn_end(match, 0), explain=False, asks=False)
         assert any("France's duty to Belgium ends" in line for line in report.lines)
         assert not any("Answer it this turn" in line for line in report.lines)
         screen.press_button(report.proceed)

@@ -14,7 +14,7 @@ import pytest
 from game.core import current_seat, first_seat, new_match
 from game.core import world as w
 from game.core.actions import ProposePact
-from game.ui.panels import CombatPreview, ConfirmDialog, DutyDialog, MoveDialog, OfferDialog
+from game.ui.panels import CombatPreview, DutyDialog, MoveDialog, OfferDialog
 from game.ui.panels.report import TurnReport
 from game.ui.scenes.gameover import GameOverScene
 from game.ui.scenes.handover import HandoverScene
@@ -24,12 +24,13 @@ pytestmark = pytest.mark.usefixtures("home")  # autosaves go to a temporary fold
 
 
 def answer_prompts(screen: Screen, honour: bool = True) -> list[str]:
-    """Answer every duty and offer dialog the turn opens with; returns their kinds in order."""
+    """Answer every duty and offer the turn-start report lists, each from its Answer button; returns their kinds."""
     seen = []
     for _ in range(20):
         dialog = screen.dialog
-        if isinstance(dialog, TurnReport):  # against the AI: the news first, then the questions
-            screen.press_button(dialog.proceed)
+        if isinstance(dialog, TurnReport):  # the news and the questions, each answered from here
+            buttons = list(dialog.answer_buttons)
+            screen.press_button(buttons[0] if buttons else dialog.proceed)
         elif isinstance(dialog, DutyDialog):
             seen.append("duty")
             button = dialog.honour_button if honour and dialog.honour_button.is_enabled else dialog.pass_button
@@ -43,7 +44,18 @@ def answer_prompts(screen: Screen, honour: bool = True) -> list[str]:
     return seen
 
 
+def open_the_first_question(screen: Screen) -> None:
+    """On the turn-start report, press the first question's Answer button: its dialog opens."""
+    report = screen.dialog
+    assert isinstance(report, TurnReport) and report.answer_buttons, "the report lists a question"
+    screen.press_button(next(iter(report.answer_buttons)))
+
+
 def dismiss_cards(screen: Screen) -> None:
+    """Put the hints away, and the first turn's report when it only holds the level's briefing."""
+    report = screen.dialog
+    if isinstance(report, TurnReport) and report.briefing and not report.questions:
+        screen.press_button(report.proceed)
     while screen.scene.card is not None:
         screen.press_button(screen.scene.card.dismiss)
 
@@ -67,9 +79,14 @@ def play_turn(screen: Screen) -> None:
             assert isinstance(screen.dialog, MoveDialog)
             screen.press_button(screen.dialog.confirm)
         dismiss_cards(screen)
+    press_end_turn(screen)
+
+
+def press_end_turn(screen: Screen) -> None:
+    """Enter, and Enter again when End turn warns about what is left to do."""
     screen.press(pygame.K_RETURN)
-    if isinstance(screen.dialog, ConfirmDialog):  # duties left unanswered: end the turn anyway
-        screen.press_button(screen.dialog.yes)
+    if screen.scene.end_warning:
+        screen.press(pygame.K_RETURN)
 
 
 def test_a_short_hot_seat_match_is_played_to_the_end_with_mouse_and_keys() -> None:
@@ -103,7 +120,7 @@ def test_a_short_hot_seat_match_is_played_to_the_end_with_mouse_and_keys() -> No
         screen.close()
 
 
-def test_a_duty_is_answered_in_its_dialog_and_offers_come_after_it() -> None:
+def test_the_turn_opens_on_one_report_and_each_question_is_answered_from_it() -> None:
     match = new_match(fixture_level(), seed=4)
     screen = Screen(match)
     try:
@@ -119,8 +136,16 @@ def test_a_duty_is_answered_in_its_dialog_and_offers_come_after_it() -> None:
         screen.click_territory("warsaw")
         screen.press_button(screen.dialog.confirm)  # Article 5: France is called
         dismiss_cards(screen)
-        screen.press(pygame.K_RETURN)
+        press_end_turn(screen)
         screen.press(pygame.K_SPACE)  # the hand-over's Continue
+
+        # One card, not a chain: the duty and the offer are listed together.
+        report = screen.dialog
+        assert isinstance(report, TurnReport)
+        assert [q[0] for q in report.questions] == ["duty", "offer"]
+        texts = [lbl.text for lbl in report.question_labels]
+        assert "France" in texts[0] and "pact" in texts[1].lower()
+        screen.press_button(list(report.answer_buttons)[0])
 
         duty = screen.dialog
         assert isinstance(duty, DutyDialog)
@@ -131,6 +156,9 @@ def test_a_duty_is_answered_in_its_dialog_and_offers_come_after_it() -> None:
 
         assert w.at_war(match, "france", "germany")
         assert any(e.kind == "duty_honoured" and e.nation == "france" for e in match.events)
+        back = screen.dialog  # the report again, with what is left
+        assert isinstance(back, TurnReport) and [q[0] for q in back.questions] == ["offer"]
+        screen.press_button(list(back.answer_buttons)[0])
         offer = screen.dialog
         assert isinstance(offer, OfferDialog) and offer.offer.kind == "pact"
         screen.press_button(offer.reject_button)
@@ -139,7 +167,7 @@ def test_a_duty_is_answered_in_its_dialog_and_offers_come_after_it() -> None:
         screen.close()
 
 
-def test_decide_later_leaves_the_duty_open_and_ending_the_turn_asks_first() -> None:
+def test_decide_later_leaves_the_duty_open_and_ending_the_turn_warns_once() -> None:
     match = new_match(fixture_level(), seed=4)
     screen = Screen(match)
     try:
@@ -147,19 +175,23 @@ def test_decide_later_leaves_the_duty_open_and_ending_the_turn_asks_first() -> N
         screen.click_territory("berlin")
         screen.click_territory("warsaw")
         screen.press_button(screen.dialog.confirm)
-        screen.press(pygame.K_RETURN)
+        press_end_turn(screen)
         screen.press(pygame.K_RETURN)  # Continue on the hand-over
+        report = screen.dialog
+        assert isinstance(report, TurnReport)
+        screen.press_button(list(report.answer_buttons)[0])
         assert isinstance(screen.dialog, DutyDialog)
 
         screen.press_button(screen.dialog.later)
+        assert isinstance(screen.dialog, TurnReport)  # back on the report, the duty still listed
+        screen.press_button(screen.dialog.proceed)
         assert screen.dialog is None and match.duties
         screen.press(pygame.K_RETURN)
-        assert isinstance(screen.dialog, ConfirmDialog)
-        screen.press_button(screen.dialog.no)
-        assert current_seat(match) == 1
+        assert current_seat(match) == 1, "the first press only warns"
+        assert "1 duty unanswered" in screen.scene.end_warning
+        screen.frames(2)
 
         screen.press(pygame.K_RETURN)
-        screen.press_button(screen.dialog.yes)
         assert any(e.kind == "buck_passed" and e.nation == "france" and e.expired for e in match.events)
     finally:
         screen.close()

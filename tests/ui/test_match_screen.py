@@ -39,12 +39,21 @@ def fixture_level(**changes: Any) -> Any:
 class Screen:
     """An App showing a MatchScene, and a player's hands: click, drag, press, wait."""
 
-    def __init__(self, match: Match, ai: dict[int, str] | None = None, size: tuple[int, int] = SIZE) -> None:
+    def __init__(
+        self,
+        match: Match,
+        ai: dict[int, str] | None = None,
+        size: tuple[int, int] = SIZE,
+        read_briefing: bool = True,
+    ) -> None:
         self.app = App(Settings(muted=True, animation_speed="off", resolution=size), size=size)
         self.match = match
         self.scene = MatchScene(self.app, match, ai=ai)
         self.app.push(self.scene)
         self.frames(3)
+        report = self.scene.dialog
+        if read_briefing and getattr(report, "briefing", None) and not report.questions:
+            self.press_button(report.proceed)  # a player reads the level's briefing and goes on
 
     # Time ---------------------------------------------------------------------
     def frames(self, count: int = 1) -> None:
@@ -245,11 +254,21 @@ def test_recruiting_in_the_territory_panel_buys_the_chosen_amount(screen: Screen
     screen.click_territory("berlin")
     panel = screen.scene.territory_panel
     assert panel is not None and panel.recruit == Recruit(nation="germany", territory="berlin", amount=before // 3)
+    chosen = panel.amount
 
     screen.press_button(panel._button)
 
-    assert match.forces["berlin"]["germany"] == 6 + before // 3
-    assert match.treasury["germany"] == before - 3 * (before // 3)
+    assert match.forces["berlin"]["germany"] == 6 + chosen
+    assert match.treasury["germany"] == before - 3 * chosen
+
+
+def test_the_recruit_amount_starts_at_half_of_what_the_treasury_buys_not_all_of_it(screen: Screen) -> None:
+    most = screen.match.treasury["germany"] // 3
+    screen.click_territory("berlin")
+    panel = screen.scene.territory_panel
+    assert panel is not None and panel.recruit is not None and panel.recruit.amount == most > 2
+    assert panel.amount == (most + 1) // 2 < most
+    assert panel._amount_label.text.startswith(f"{(most + 1) // 2} of {most} troops")
 
 
 def test_ctrl_z_takes_back_the_last_move_through_the_cores_undo(screen: Screen) -> None:
@@ -304,14 +323,18 @@ def test_when_the_keys_move_the_map_the_hover_card_names_what_is_now_under_the_p
     assert screen.scene.hover == view.territory_at(pointer)
 
 
-def test_the_hover_card_is_not_drawn_under_a_glossary_card(screen: Screen) -> None:
+def test_the_hover_card_is_not_drawn_under_a_glossary_hint(screen: Screen) -> None:
+    screen.click_territory("berlin")
+    screen.click_territory("warsaw")
+    screen.press_button(screen.dialog.confirm)  # breaks the pact with Russia: a hint of a new idea
+    screen.click_territory("berlin")  # let go of the selection
     card = screen.scene.card
-    assert card is not None, "the briefing card opens the match"
+    assert card is not None, "the pact's hint"
     view = screen.scene.map_view
     rect = card.panel.rect
-    x, y = view.territory_centre("lyon")
-    view.pan(rect.centerx - x, rect.top + 20 - y)  # some land under the card, wherever the fit put the map
-    spots = [(x, y) for x in range(rect.left + 5, rect.right, 10) for y in range(rect.top + 5, rect.bottom, 10)]
+    for _ in range(3):  # zoom in, so land fills the corner where the hint sits
+        screen.wheel(view.rect.center, 1)
+    spots = [(x, y) for x in range(rect.left + 2, rect.right, 4) for y in range(rect.top + 2, rect.bottom, 4)]
     centre = next(p for p in spots if view.territory_at(p) is not None)  # land under the card
     berlin = view.territory_centre("berlin")
     try:
@@ -412,15 +435,18 @@ def test_d_opens_diplomacy_and_g_the_glossary_and_escape_closes_them(screen: Scr
     assert screen.dialog is None
 
 
-def test_the_first_article_5_call_of_the_match_shows_its_glossary_card_once(screen: Screen) -> None:
-    screen.press_button(screen.scene.card.dismiss)  # the briefing
+def test_the_first_article_5_call_of_the_match_shows_a_one_line_hint_once(screen: Screen) -> None:
     screen.click_territory("berlin")
     screen.click_territory("warsaw")
     screen.press_button(screen.dialog.confirm)  # breaks the pact with Russia; France is called
 
     shown = []
     while screen.scene.card is not None:
+        card = screen.scene.card
         shown.append(screen.scene.card_term)
+        # One line of at most about fifteen words over the map's edge, not a paragraph over a quarter of it.
+        assert len(card.text.split()) <= 15 and card.panel.rect.height <= 44
+        assert card.panel.rect.bottom <= screen.scene.map_rect.bottom
         screen.press_button(screen.scene.card.dismiss)
     assert shown == ["pact", "article_5"]
 

@@ -12,12 +12,11 @@ from game.core import apply, current_seat, new_match
 from game.core.actions import Attack
 from game.io.saves import match_from_text, save_to_text
 from game.ui.ai_driver import AiDriver, AiStep
-from game.ui.panels import ConfirmDialog, DutyDialog, OfferDialog
 from game.ui.panels.report import TurnReport
 from game.ui.scenes.gameover import GameOverScene
 from game.ui.scenes.handover import HandoverScene, news_lines
 from game.ui.scenes.match import ai_move_of
-from tests.ui.test_match_hotseat import answer_prompts, dismiss_cards, play_turn
+from tests.ui.test_match_hotseat import answer_prompts, dismiss_cards, play_turn, press_end_turn
 from tests.ui.test_match_screen import Screen, fixture_level, home  # noqa: F401 - home: a fixture
 
 pytestmark = pytest.mark.usefixtures("home")  # autosaves go to a temporary folder
@@ -55,7 +54,7 @@ def test_space_skips_to_the_end_of_a_visible_ai_turn() -> None:
     screen.app.settings = screen.app.settings.model_copy(update={"animation_speed": "slow"})
     try:
         dismiss_cards(screen)
-        screen.press(pygame.K_RETURN)
+        press_end_turn(screen)
         assert current_seat(match) == 1
         driver = screen.scene.drivers[1]
         screen.frames(2)
@@ -106,9 +105,7 @@ def test_the_bot_chooses_on_a_copy_and_only_the_ui_thread_changes_the_match() ->
 
 def play_the_first_turn_and_wait_for_the_ai(screen: Screen, match: Any) -> None:
     """Seat 1 ends its first turn at once; the AI plays, and the turn comes back to seat 1."""
-    screen.press(pygame.K_RETURN)
-    if isinstance(screen.dialog, ConfirmDialog):
-        screen.press_button(screen.dialog.yes)
+    press_end_turn(screen)
     screen.until(lambda: current_seat(match) == 0, seconds=60)
     screen.frames(2)
 
@@ -119,17 +116,15 @@ def test_against_the_ai_the_turn_opens_with_the_news_before_any_question() -> No
     try:
         since = len(match.events)
         play_the_first_turn_and_wait_for_the_ai(screen, match)
-        news = news_lines(match, 0, since)
+        news = news_lines(match, 0, since, explain=False, asks=False)
         assert news, "the AI's turn and the round's end touched the Central Powers' world"
         report = screen.dialog
         assert isinstance(report, TurnReport)
         assert report.lines == news
-        waiting = screen.scene.waiting()
+        # The questions sit on the same card as the news, not in a chain of dialogs after it.
+        assert len(report.questions) == screen.scene.waiting()
         screen.press_button(report.proceed)
-        if waiting:  # the questions come after the news, not instead of it
-            assert isinstance(screen.dialog, DutyDialog | OfferDialog)
-        else:
-            assert screen.dialog is None
+        assert screen.dialog is None
     finally:
         screen.close()
 
@@ -182,9 +177,7 @@ def test_the_end_turn_tip_does_not_stay_up_through_the_ai_turn() -> None:
         screen.move_mouse(button.rect.center)
         screen.frames(120)  # two seconds of hovering: the tip is up
         assert button.tool_tip is not None
-        screen.press(pygame.K_RETURN)
-        if isinstance(screen.dialog, ConfirmDialog):
-            screen.press_button(screen.dialog.yes)
+        press_end_turn(screen)
         assert current_seat(match) == 1
         assert button.tool_tip is None, "'Finish your turn' over the AI's turn"
     finally:
@@ -199,9 +192,7 @@ def test_the_victory_points_stay_put_as_the_turn_passes_to_the_ai_and_back() -> 
         bar = screen.scene.top_bar
         screen.frames(2)
         mine = bar.victory_x
-        screen.press(pygame.K_RETURN)
-        if isinstance(screen.dialog, ConfirmDialog):
-            screen.press_button(screen.dialog.yes)
+        press_end_turn(screen)
         screen.frames(2)
         assert current_seat(match) == 1
         assert bar.victory_x == mine is not None, "the bar must not jump when the AI takes over"

@@ -126,12 +126,22 @@ def test_emptying_a_capital_next_to_an_enemy_stack_is_warned_and_sending_enough_
         screen.close()
 
 
-def test_sending_every_ready_troop_from_a_capital_is_warned_even_when_recruits_stay_behind() -> None:
-    screen = open_order(exposed_berlin(ready=16, recruits=10, warsaw=2), "berlin", "brussels")
+def test_a_capital_keeping_nine_troops_against_a_smaller_stack_is_not_called_exposed() -> None:
+    # Every ready troop goes, but 9 recruits stay, and Warsaw holds 2: the capital is held.
+    screen = open_order(exposed_berlin(ready=16, recruits=9, warsaw=2), "berlin", "brussels")
+    try:
+        assert screen.dialog.warning is None
+        assert "Capital exposed" not in screen.dialog.consequences.html_text
+    finally:
+        screen.close()
+
+
+def test_troops_staying_behind_a_bigger_stack_next_door_are_still_warned_about() -> None:
+    screen = open_order(exposed_berlin(ready=16, recruits=5, warsaw=9), "berlin", "brussels")
     try:
         warning = screen.dialog.warning
-        assert warning is not None and "Every ready troop would leave Berlin" in warning
-        assert "only 10 of yours stay" in warning
+        assert warning is not None and "Only 5 of yours would stay in Berlin" in warning
+        assert "9 enemy troops next door in Warsaw" in warning
     finally:
         screen.close()
 

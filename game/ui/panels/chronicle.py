@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -92,12 +93,13 @@ def is_drift(event: Any) -> bool:
     return getattr(event, "kind", "") == "cohesion_changed" and getattr(event, "cause", "") in DRIFT_CAUSES
 
 
-def chronicle_lines(events: list[Any]) -> list[list[Any]]:
+def chronicle_lines(events: list[Any], hidden: Callable[[Any], bool] | None = None) -> list[list[Any]]:
     """The chronicle's lines, each the events it tells: one event a line, except that a run of
-    end-of-round cohesion drift shares one summary line."""
+    end-of-round cohesion drift shares one summary line. Events ``hidden`` says are private
+    (the other seat's pending offers, in hot-seat play) are left out."""
     lines: list[list[Any]] = []
     for event in events:
-        if getattr(event, "kind", "") in QUIET:
+        if getattr(event, "kind", "") in QUIET or (hidden is not None and hidden(event)):
             continue
         if is_drift(event) and lines and is_drift(lines[-1][-1]):
             lines[-1].append(event)
@@ -169,6 +171,8 @@ class ChroniclePanel:
         self.app = app
         self.match = match
         self.viewer = viewer  # the seat whose side colours acts of war; None: colours by kind
+        #: Events not to show now (hot-seat privacy); the scene sets it at each turn and rebuilds.
+        self.hidden: Callable[[Any], bool] | None = None
         self.rect = pygame.Rect(rect)
         self.box: UITextBox | None = None
         self._events: list[Any] | None = None
@@ -184,7 +188,7 @@ class ChroniclePanel:
         if self.box is not None:
             self.box.kill()
         events = self.match.events
-        self.lines = chronicle_lines(events[-KEEP:])
+        self.lines = chronicle_lines(events[-KEEP:], self.hidden)
         body = "<br>".join(line_html(line, self.match, self.viewer) for line in self.lines)
         if body.startswith("<br>"):
             body = body[4:]
@@ -221,7 +225,7 @@ class ChroniclePanel:
             self.rebuild()
             return
         # One action's events arrive together, so a round's drift is never split across two calls.
-        fresh = chronicle_lines(events[self._shown :])
+        fresh = chronicle_lines(events[self._shown :], self.hidden)
         self._shown = len(events)
         if not fresh:
             return

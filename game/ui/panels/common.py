@@ -105,6 +105,32 @@ def treaty_name(match: Match, treaty: str) -> str:
     return treaty
 
 
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """ "1 territory", "3 territories": a count with its noun agreeing.
+
+    >>> plural(1, "territory"), plural(3, "territory"), plural(2, "troop")
+    ('1 territory', '3 territories', '2 troops')
+    """
+    if count == 1:
+        return f"{count} {noun}"
+    if many is None:
+        many = noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
+    return f"{count} {many}"
+
+
+def points_text(*values: float) -> tuple[str, ...]:
+    """Victory points as the game-over screen says them: whole numbers plainly, halves kept.
+
+    Scores are shown side by side, so when one has a fraction both get one decimal
+    ("1.5" and "1.0"): rounding 1.5 to "2" made the bar disagree with the game-over.
+
+    >>> points_text(67.0, 66.0), points_text(1.5, 1.0)
+    (('67', '66'), ('1.5', '1.0'))
+    """
+    whole = all(abs(v - round(v)) < 1e-6 for v in values)
+    return tuple(f"{v:.0f}" if whole else f"{v:.1f}" for v in values)
+
+
 def signed(value: int) -> str:
     """A change as the panels show it: "+5", "−10" (a true minus sign)."""
     return f"+{value}" if value > 0 else f"−{-value}"

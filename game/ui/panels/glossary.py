@@ -16,55 +16,66 @@ if TYPE_CHECKING:
     from game.core import Match
     from game.ui.app import App
 
-CARD_SIZE = (400, 150)
+#: The hint strip's height, and its gap above the map's bottom edge (the shortcut line sits there).
+HINT_HEIGHT = 40
+HINT_BOTTOM = 44
+#: Room for the "NEW IDEA" kicker on the left, and for More (G) and × on the right.
+KICKER, BUTTONS = 94, 158
 
 
 class GlossaryCard:
-    """A small dismissable card in the corner of the map; it never blocks play."""
+    """A one-line hint over the map's bottom edge when an idea first happens: "NEW IDEA  Article 5: …".
+
+    It never blocks play: More (G) opens the glossary at that term, × puts it away. The
+    ~90-word card it replaced covered a quarter of the map; the long text lives in the glossary.
+    """
 
     def __init__(self, app: App, kicker: str, title: str, text: str, anchor: pygame.Rect) -> None:
         self.app = app
         self.title = title
-        width = CARD_SIZE[0]
-        # Measure the text first, so the card is as tall as it needs and never scrolls.
-        probe = UITextBox(esc(text), pygame.Rect(-2000, -2000, width - 24, -1), app.manager, object_id="@card_text")
-        text_height = probe.get_relative_rect().height
-        probe.kill()
-        height = min(56 + text_height + 52, max(CARD_SIZE[1], anchor.height // 2 + 60))
-        rect = pygame.Rect(anchor.x + 16, anchor.bottom - height - 16, width, height)
+        self.text = text
+        font = app.font(14)
+        line = f"{title}: {text}" if text else title
+        room = max(240, anchor.width - 32 - KICKER - BUTTONS)
+        if font.size(line)[0] > room:  # a briefing or a long title: one line, the rest in the glossary
+            words = line.split(" ")
+            while len(words) > 1 and font.size(" ".join(words) + "…")[0] > room:
+                words.pop()
+            line = " ".join(words) + "…"
+        self.line = line
+        width = min(anchor.width - 32, font.size(line)[0] + KICKER + BUTTONS)
+        rect = pygame.Rect(anchor.x + 16, anchor.bottom - HINT_BOTTOM - HINT_HEIGHT, width, HINT_HEIGHT)
         self.panel = UIPanel(
             rect, starting_height=5, manager=app.manager, object_id=ObjectID(class_id="@glossary_card")
         )
         UILabel(
-            pygame.Rect(14, 8, width - 28, 18),
+            pygame.Rect(10, 8, 84, 22),
             kicker,
             app.manager,
             container=self.panel,
             object_id=ObjectID(class_id="@small", object_id="#text_left"),
         )
-        UILabel(
-            pygame.Rect(14, 26, width - 28, 28),
-            title,
+        self.label = UILabel(
+            pygame.Rect(KICKER, 7, width - KICKER - BUTTONS + 8, 24),
+            line,
             app.manager,
             container=self.panel,
-            object_id=ObjectID(class_id="@heading", object_id="#text_left"),
-        )
-        UITextBox(
-            esc(text),
-            pygame.Rect(10, 56, width - 24, height - 56 - 48),
-            app.manager,
-            container=self.panel,
-            object_id="@card_text",
+            object_id=ObjectID(object_id="#text_left"),
         )
         self.all_terms = UIButton(
-            pygame.Rect(14, height - 44, 130, 32), "All terms (G)", app.manager, container=self.panel
-        )
-        self.dismiss = UIButton(
-            pygame.Rect(width - 14 - 100, height - 44, 96, 32),
-            "Got it",
+            pygame.Rect(width - 148, 5, 96, 28),
+            "More (G)",
             app.manager,
             container=self.panel,
-            object_id=ObjectID(class_id="@primary", object_id="#dismiss_card"),
+            tool_tip_text="The whole idea in the glossary",
+        )
+        self.dismiss = UIButton(
+            pygame.Rect(width - 46, 5, 36, 28),
+            "×",
+            app.manager,
+            container=self.panel,
+            tool_tip_text="Put the hint away",
+            object_id=ObjectID(object_id="#dismiss_card"),
         )
 
     def kill(self) -> None:

@@ -118,49 +118,23 @@ def capital_warning(match: Match, order: Attack | Move, amount: int) -> str | No
     """A warning when sending ``amount`` away would leave one of the seat's capitals weakly held, else None.
 
     An order sends every ready troop by default, and a capital emptied for one battle or one
-    march is the neighbour's for the taking on its next turn. The warning fires when no ready
-    troop of the nation would stay, or when fewer of the seat's troops would stay than its
-    enemies (for an attack, the defender too: the attack makes it one) keep in one adjacent
-    territory. An ally's troops standing in the capital are named but not counted: the rules
-    move them as they choose. An attack's target is left out: the battle decides what is left
-    of its troops, and the odds bar already says how. Everything counted comes from
-    ``game.core.world``.
+    march is the neighbour's for the taking on its next turn. Whether it is exposed is the
+    core's judgement (:func:`game.core.world.capital_exposure`); this only says it in words.
     """
-    source, nation = order.source, order.nation
-    side = w.side_of(match, nation)
-    owner = w.capital_owner(match, source)
-    if owner is None or owner not in side:
+    seen = w.capital_exposure(match, order.nation, order.source, order.target, amount, attack=isinstance(order, Attack))
+    if seen is None:
         return None
-    ours = sum(n for who, n in match.forces[source].items() if who in side)
-    guests = {who: n for who, n in sorted(match.forces[source].items()) if who not in side}
-    staying = ours - amount
-    ready_staying = w.ready(match, source, nation) - amount
-    enemies = {e for n in side for e in w.enemies(match, n)}
-    if isinstance(order, Attack):
-        enemies.add(match.owner[order.target])
-    threat, threat_at = max(
-        (
-            (sum(n for who, n in match.forces[t].items() if who in enemies), t)
-            for t in w.neighbours(match, source)
-            if t != order.target
-        ),
-        default=(0, ""),
-    )
-    if ready_staying > 0 and staying >= threat:
-        return None
-    place = f"{w.territory_name(match, source)}, capital of {w.nation_name(match, owner)}"
-    if staying <= 0 and not guests:
-        text = f"{place}, would be left to its levy of {w.levy(match, source)} alone"
-    elif staying <= 0:
+    place = f"{w.territory_name(match, seen.capital)}, capital of {w.nation_name(match, seen.owner)}"
+    if seen.staying <= 0 and not seen.guests:
+        text = f"{place}, would be left to its levy of {seen.levy} alone"
+    elif seen.staying <= 0:
         text = f"None of yours would stay in {place}"
-    elif ready_staying <= 0:
-        text = f"Every ready troop would leave {place}: only {staying} of yours stay behind"
     else:
-        text = f"Only {staying} of yours would stay in {place}"
-    if threat > staying:
-        text += f", with {threat} enemy troops next door in {w.territory_name(match, threat_at)}"
-    if guests:
-        allies = _and([f"{n} of {w.nation_name(match, who)}'s" for who, n in guests.items()])
+        text = f"Only {seen.staying} of yours would stay in {place}"
+    if seen.threat > seen.staying and seen.threat_at is not None:
+        text += f", with {seen.threat} enemy troops next door in {w.territory_name(match, seen.threat_at)}"
+    if seen.guests:
+        allies = _and([f"{n} of {w.nation_name(match, who)}'s" for who, n in seen.guests])
         text += f" ({allies} stand there too, while the rules keep them there)"
     return f"<font color='{hex_of(ink('bad'))}'><b>Capital exposed.</b> {esc(text)}.</font>"
 

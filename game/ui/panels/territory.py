@@ -66,6 +66,12 @@ def ready_stacks(match: Match, seat: int) -> list[tuple[str, int]]:
     return sorted(((t, n) for t, n in ready.items() if n > 0), key=lambda p: (-p[1], w.territory_name(match, p[0])))
 
 
+def default_recruits(most: int) -> int:
+    """Where the recruit slider starts: half of what the treasury buys here, so one click does not
+    spend every coin on the first territory looked at (the slider and its label still reach ``most``)."""
+    return max(1, (most + 1) // 2)
+
+
 class TerritoryPanel:
     def __init__(self, app: App, match: Match, rect: pygame.Rect) -> None:
         self.app = app
@@ -119,7 +125,7 @@ class TerritoryPanel:
                 elif isinstance(action, (Move, Attack)) and action.source == territory:
                     ready_here = max(ready_here, action.amount)
         if recruit is not None and (self.recruit is None or self.recruit.territory != recruit.territory):
-            self.amount = recruit.amount  # a new place: offer all the treasury allows
+            self.amount = default_recruits(recruit.amount)  # a new place: not the whole treasury at once
         self.recruit = recruit
         self._surface = self._render(ready_here)
         self._build_widgets()

@@ -11,7 +11,16 @@ from pygame_gui.elements import UIButton
 
 from game.core import Match, victory
 from game.core import world as w
-from game.ui.panels.common import Intent, ink, make_button, nation_colour, opening_seat, seat_label, text_surface
+from game.ui.panels.common import (
+    Intent,
+    ink,
+    make_button,
+    nation_colour,
+    opening_seat,
+    points_text,
+    seat_label,
+    text_surface,
+)
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -23,7 +32,8 @@ TEXT_FLOOR = 150
 # (command, label, width, tool tip, class)
 BUTTONS: tuple[tuple[str, str, int, str, str | None], ...] = (
     ("undo", "Undo", 72, "Take back your last action (Ctrl+Z). Not after an attack or an answer.", None),
-    ("diplomacy", "Diplomacy", 104, "Treaties, offers and duties (D)", None),
+    # Wide enough for "Diplomacy (12)": the count of answers waiting was cut to "Diplomacy (1" at 1024 px.
+    ("diplomacy", "Diplomacy", 118, "Treaties, offers and duties (D)", None),
     ("glossary", "Glossary", 92, "The ideas of alliance theory, explained (G)", None),
     ("menu", "Menu", 68, "Pause, save or leave the match (Esc)", None),
     ("end_turn", "End turn", 118, "Finish your turn (Enter). Greyed out while the other side plays.", "@primary"),
@@ -51,7 +61,7 @@ class TopBar:
         x = width - PAD
         narrow = width < 1150
         for command, label, button_width, tip, class_id in reversed(BUTTONS):
-            if narrow:
+            if narrow and command != "diplomacy":
                 button_width = int(button_width * 0.86)
             x -= button_width
             self.buttons[command] = make_button(
@@ -239,8 +249,9 @@ class TopBar:
         for frac in (share, 1 - share):  # hegemony marks, one for each side
             mx = bar.x + int(bar.width * frac)
             pygame.draw.line(surf, ink("text"), (mx, bar.y - 3), (mx, bar.bottom + 2), 2)
-        first = body.render(f"{vp0:.0f}", True, _lift(colours[0], TEXT_FLOOR))
-        second = body.render(f"{vp1:.0f}", True, _lift(colours[1], TEXT_FLOOR))
+        first_text, second_text = self.score_texts()
+        first = body.render(first_text, True, _lift(colours[0], TEXT_FLOOR))
+        second = body.render(second_text, True, _lift(colours[1], TEXT_FLOOR))
         surf.blit(first, (bar.x, 40))
         surf.blit(second, (bar.right - second.get_width(), 40))
         # Between the two scores, in the longest words that fit: a narrow bar must not run them together.
@@ -251,6 +262,12 @@ class TopBar:
             if goal.get_width() <= room:
                 surf.blit(goal, (bar.centerx - goal.get_width() // 2, 42))
                 break
+
+    def score_texts(self) -> tuple[str, str]:
+        """Both seats' victory points as the bar prints them."""
+        vp0, vp1, _ = victory.victory_points(self.match)
+        first, second = points_text(vp0, vp1)
+        return first, second
 
     def _spinner(self, surface: pygame.Surface) -> None:
         t = pygame.time.get_ticks() / 1000.0

@@ -28,6 +28,7 @@ from game.ui.panels.common import (
     on_side_of,
     opener_phrase,
     opening_seat,
+    plural,
     seat_label,
 )
 from game.ui.scene import Scene
@@ -57,104 +58,109 @@ def last_turn_end(match: Match, seat: int) -> int:
 
 
 def news_lines(  # noqa: C901 - one rule per kind of news
-    match: Match, seat: int, since: int, explain: bool = True
+    match: Match, seat: int, since: int, explain: bool = True, private_offers: bool = False, asks: bool = True
 ) -> list[str]:
-    """What happened to a seat's world since ``since``, as HTML lines, most pressing first.
+    """What happened to a seat's world since ``since``, as HTML lines.
 
-    Losses and threats first (land lost, wars on the seat, allies fallen), then the duties to
-    answer, then gains, offers, courtship and answers, then the world's news. Each line is
-    coloured by what it means for this seat: red or amber when it hurts, green when it helps.
-    Leaves out the rival's routine (recruits and moves): :func:`summary_lines` adds that. With
+    The duties to answer come first; then the news in the order it happened, so a cause is read
+    before what it caused ("France declares war on Belgium" before "Belgium has fallen"). Each
+    line is coloured by what it means for this seat: red or amber when it hurts, green when it
+    helps. Leaves out the rival's routine (recruits and moves): :func:`summary_lines` adds that.
+    With ``private_offers`` the rival's offers to nations nobody plays stay unsaid until the
+    round ends and those nations answer (hot-seat fairness: see :func:`offer_is_private`). With
     ``explain``, a line after the news says how nations nobody plays weigh the rival's courtship
-    (the hand-over teaches it; a report every turn against the AI would only repeat it).
+    (the hand-over teaches it; a report every turn against the AI would only repeat it). Without
+    ``asks`` the duties and offers still to answer are left out: the turn report lists them itself.
     """
     mine = set(match.level.seats[seat].nations)
     bad, warn, good, muted = (hex_of(ink(n)) for n in ("bad", "warn", "good", "muted"))
     friend = on_side_of(match, seat)
     rivals = set(match.level.seats[1 - seat].nations)
 
-    threats: list[str] = []
     duties: list[str] = []
-    gains: list[str] = []
-    offers: list[str] = []
-    courted: list[str] = []
-    answers: list[str] = []
-    world_news: list[str] = []
+    story: list[str] = []
+    courted = False
     # Offers answered now may have been made before ``since`` (the seat's own, in its last turn).
     senders = {e.offer: e.sender for e in match.events if getattr(e, "kind", "") == "offer_made"}
     # Only duties that still stand are put to the seat: one ended since by peace or a fallen nation is not.
     standing = {duty.id for duty in w.open_questions(match, seat).duties}
     events = match.events[since:]
+    told_previous = False  # whether the event before this one made a line
     for index, event in enumerate(events):
         kind = getattr(event, "kind", "")
         text = esc(getattr(event, "text", ""))
+        told = len(story) + len(duties)
         if kind == "war_declared" and event.target in mine:
-            threats.append(f"<font color='{bad}'><b>{text}</b></font>")
+            story.append(f"<font color='{bad}'><b>{text}</b></font>")
         elif kind == "entered_war" and event.enemy in mine:
-            threats.append(f"<font color='{bad}'>{text}</font>")
+            story.append(f"<font color='{bad}'>{text}</font>")
         elif kind == "battle" and not event.attacker_won and (event.defender in mine or event.attacker in mine):
             colour = good if event.defender in mine else warn  # held, or repulsed
-            threats.append(f"<font color='{colour}'>{text}</font>")
+            story.append(f"<font color='{colour}'>{text}</font>")
         elif kind == "territory_captured" and event.previous_owner in mine:
-            threats.append(f"<font color='{bad}'><b>{text}</b></font>")
+            story.append(f"<font color='{bad}'><b>{text}</b></font>")
         elif kind == "territory_captured" and friend(event.previous_owner):
-            threats.append(
+            story.append(
                 f"<font color='{warn}'>{text} ({esc(w.nation_name(match, event.previous_owner))} is on "
                 "your side.)</font>"
             )
         elif kind == "territory_captured" and friend(event.nation):
-            gains.append(f"<font color='{good}'>{text}</font>")
+            story.append(f"<font color='{good}'>{text}</font>")
         elif kind == "nation_eliminated" and friend(event.nation):
-            threats.insert(0, f"<font color='{bad}'><b>{text}</b></font>")
+            story.append(f"<font color='{bad}'><b>{text}</b></font>")
         elif kind == "nation_eliminated":
-            world_news.insert(0, f"<b>{text}</b>")
+            story.append(f"<b>{text}</b>")
         elif kind == "duty_raised" and event.nation in mine:
-            if event.duty in standing:  # one that has ended since says so itself (duty_ended)
+            if event.duty in standing and asks:  # one that has ended since says so itself (duty_ended)
                 duties.append(f"<font color='{warn}'><b>{text}</b></font> Answer it this turn.")
         elif kind == "duty_ended" and event.nation in mine:
-            duties.append(f"<font color='{muted}'>{text} Nothing to answer.</font>")
+            story.append(f"<font color='{muted}'>{text} Nothing to answer.</font>")
         elif kind in ("duty_void", "duty_spared"):
             # A treaty that calls nobody: nothing to answer for its holder, a defender missing for the
             # nation attacked, and one enemy fewer for the attacker.
             holders = set(event.nations) if kind == "duty_spared" else {event.nation}
             if holders & mine:
-                duties.append(f"<font color='{muted}'>{text} Nothing to answer.</font>")
+                story.append(f"<font color='{muted}'>{text} Nothing to answer.</font>")
             elif event.target in mine:
-                threats.append(f"<font color='{warn}'>{text}</font>")
+                story.append(f"<font color='{warn}'>{text}</font>")
             elif event.aggressor in mine:
-                gains.append(f"<font color='{good}'>{text}</font>")
+                story.append(f"<font color='{good}'>{text}</font>")
         elif kind == "buck_passed" and event.nation in mine and event.expired:
-            duties.append(f"<font color='{warn}'>{text}</font>")
+            story.append(f"<font color='{warn}'>{text}</font>")
         elif kind == "offer_made" and event.recipient in mine:
-            if event.offer in match.offers:  # still open: its sender may have fallen since
-                offers.append(f"{text} It waits for your answer.")
+            if event.offer in match.offers and asks:  # still open: its sender may have fallen since
+                story.append(f"{text} It waits for your answer.")
         elif kind == "offer_made" and event.recipient not in match.seat_of and event.offer in match.offers:
-            if event.sender in match.seat_of and event.sender not in mine:  # the rival courts it, unanswered yet
-                courted.append(f"<font color='{warn}'>{text}</font>")
+            # The rival courts it, unanswered yet; private until the round ends when the setting says so.
+            if event.sender in match.seat_of and event.sender not in mine and not private_offers:
+                story.append(f"<font color='{warn}'>{text}</font>")
+                courted = True
         elif kind == "offer_answered" and not event.expired and event.recipient not in match.seat_of:
             # Good news when a nation takes our side or turns the rival down; a warning otherwise.
             ours = senders.get(event.offer) in mine
-            answers.append(f"<font color='{good if ours == event.accepted else warn}'>{text}</font>")
+            story.append(f"<font color='{good if ours == event.accepted else warn}'>{text}</font>")
         elif kind == "offer_answered" and senders.get(event.offer) in mine:
-            answers.append(f"<font color='{good}'>{text}</font>")
+            story.append(f"<font color='{good}'>{text}</font>")
         elif kind == "buck_passed" and event.nation not in match.seat_of:
             # A nation that will not fight us is good news; one that fails our side is not.
-            answers.append(f"<font color='{good if event.aggressor in mine else warn}'>{text}</font>")
+            story.append(f"<font color='{good if event.aggressor in mine else warn}'>{text}</font>")
         elif kind == "duty_honoured" and event.nation not in match.seat_of and event.aggressor not in mine:
-            answers.append(f"<font color='{good if friend(event.nation) else warn}'>{text}</font>")
-        elif kind == "treaty_signed" and index and _accepted(events[index - 1]):
-            continue  # the acceptance just before it says the same
+            story.append(f"<font color='{good if friend(event.nation) else warn}'>{text}</font>")
+        elif kind == "treaty_signed" and index and told_previous and _accepted(events[index - 1]):
+            told_previous = False
+            continue  # the acceptance just before it, already told, says the same
         elif kind == "treaty_left" and event.nation not in match.seat_of:
             # A nation walking out of the rival's alliance helps us; out of ours, it hurts.
             left = alliance_members_ever(match).get(event.treaty, set()) - {event.nation}
             colour = warn if left & mine else good if left & rivals else None
-            if colour:  # a nation changing sides is news of the same weight as an answer to an offer
-                answers.append(f"<font color='{colour}'>{text}</font>")
-            else:
-                world_news.append(text)
+            story.append(f"<font color='{colour}'>{text}</font>" if colour else text)
+        elif kind == "treaty_signed" and set(event.nations) & rivals:
+            # The rival's new alliance (between its own nations too): news as weighty as an answer.
+            story.append(f"<font color='{warn}'>{text}</font>")
         elif kind in ("treaty_signed", "treaty_left", "treaty_dissolved", "peace_made", "war_declared", "entered_war"):
-            world_news.append(text)
-    news = threats + duties + gains + offers + courted + answers + world_news
+            story.append(text)
+        told_previous = len(story) + len(duties) > told
+    news = duties + story
     if explain and courted:
         news.append(
             f"<font color='{muted}'>Nations nobody plays weigh every offer of the round together when it ends, "
@@ -163,14 +169,32 @@ def news_lines(  # noqa: C901 - one rule per kind of news
     return news
 
 
+def offer_is_private(match: Match, event: object, viewer: int) -> bool:
+    """Whether ``event`` is the other seat's offer to a nation nobody plays, still unanswered.
+
+    Such a nation answers when the round ends, weighing every suitor together; a hot-seat player
+    who read the rival's offers first could court each one with full knowledge. With the privacy
+    setting on, the hand-over, the report and the chronicle keep them unsaid until then.
+    """
+    if getattr(event, "kind", "") != "offer_made":
+        return False
+    sender = match.seat_of.get(event.sender)  # type: ignore[attr-defined]
+    return (
+        sender is not None
+        and sender != viewer
+        and event.recipient not in match.seat_of  # type: ignore[attr-defined]
+        and event.offer in match.offers  # type: ignore[attr-defined]
+    )
+
+
 def _accepted(event: object) -> bool:
     return getattr(event, "kind", "") == "offer_answered" and bool(getattr(event, "accepted", False))
 
 
-def summary_lines(match: Match, seat: int, since: int) -> list[str]:
+def summary_lines(match: Match, seat: int, since: int, private_offers: bool = False) -> list[str]:
     """What a seat should know on taking the controls: the news, then the rival's routine."""
     muted = hex_of(ink("muted"))
-    lines = news_lines(match, seat, since)
+    lines = news_lines(match, seat, since, private_offers=private_offers)
     recruited = moved = 0
     for event in match.events[since:]:
         nation = getattr(event, "nation", None)
@@ -182,8 +206,8 @@ def summary_lines(match: Match, seat: int, since: int) -> list[str]:
     if recruited or moved:
         other = match.level.seats[1 - seat].name
         lines.append(
-            f"<font color='{muted}'>{esc(other)} recruited {recruited} troops and made {moved} "
-            f"move{'s' if moved != 1 else ''}.</font>"
+            f"<font color='{muted}'>{esc(other)} recruited {plural(recruited, 'troop')} and made "
+            f"{plural(moved, 'move')}.</font>"
         )
     if not lines:
         lines.append(f"<font color='{muted}'>A quiet turn: nothing touched your nations.</font>")
@@ -293,7 +317,7 @@ class HandoverScene(Scene):
             container=self.panel,
             object_id="@small",
         )
-        lines = summary_lines(m, self.seat, self.since)
+        lines = summary_lines(m, self.seat, self.since, self.app.settings.private_offers)
         box_h = max(120, min(300, height - top - 330))
         top += 30
         self.summary = UITextBox(

@@ -16,7 +16,7 @@ from pygame_gui.elements import UIButton, UIImage
 
 from game.ui.glossary import TERMS
 from game.ui.panels.common import wrap
-from game.ui.scenes.modal import SHADE_LAYER, ModalScene, card_face
+from game.ui.scenes.modal import ModalScene, card_face
 from game.ui.theme import colours
 
 #: (group, [(keys, what they do)]). Keys: caps separated by spaces, "+" for keys held together,
@@ -25,9 +25,10 @@ SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Your turn",
         (
-            ("Enter", "End turn"),
+            ("Enter", "End turn (again if it warns)"),
+            ("Tab", "Next stack of ready troops"),
             ("Ctrl+Z", "Undo the last action"),
-            ("Space", "Skip the AI's turn"),
+            ("Space", "Skip the AI's moves"),
         ),
     ),
     (
@@ -74,7 +75,7 @@ class HelpScene(ModalScene):
             pygame.Rect(0, 0, width, height),
             "",
             self.app.manager,
-            starting_height=SHADE_LAYER,
+            starting_height=self.layer(),
             object_id=ObjectID(object_id="#help_shade"),
             generate_click_events_from=(pygame.BUTTON_LEFT, pygame.BUTTON_MIDDLE, pygame.BUTTON_RIGHT),
         )
@@ -83,7 +84,7 @@ class HelpScene(ModalScene):
         rect = card.get_rect(center=(width // 2, height // 2))
         # An image takes no clicks, so a click on the card reaches the button under it too.
         image = UIImage(
-            rect, card, self.app.manager, starting_height=SHADE_LAYER + 1, object_id=ObjectID(object_id="#help_card")
+            rect, card, self.app.manager, starting_height=self.layer() + 1, object_id=ObjectID(object_id="#help_card")
         )
         self.own(image)
 

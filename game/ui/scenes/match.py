@@ -7,8 +7,11 @@ an answer from ``world.open_questions``, reasons from the events' sentences: the
 computes no rule of its own.
 
 Flow of a turn: when a seat's turn opens the match is autosaved; in hot-seat play the
-hand-over screen comes first; then the seat's pending duties and offers are asked one
-by one; then the player plays until End turn. An AI seat plays through :mod:`ai_driver`.
+hand-over screen comes first; then one turn-start report holds the news and the seat's
+open duties, calls and offers, each answered from there in its own dialog; then the player
+plays until End turn, which warns once about ready troops, gold to spend and questions left
+open (a second press ends the turn). An AI seat plays through :mod:`ai_driver`; the camera
+comes back to where the player left it when the AI is done.
 """
 
 from __future__ import annotations
@@ -23,9 +26,9 @@ import pygame
 import game.core as core
 from game.core import IllegalAction, Match
 from game.core import world as w
-from game.core.actions import Attack, EndTurn, Move, Undo
-from game.ui.ai_driver import PAUSE, AiDriver, AiStep
-from game.ui.glossary import TERMS, term_for_event, term_text
+from game.core.actions import Attack, EndTurn, Move, Recruit, Undo
+from game.ui.ai_driver import NOTABLE, PAUSE, TURN_SECONDS, AiDriver, AiStep, pause_after
+from game.ui.glossary import TERMS, term_for_event, term_hint
 from game.ui.map_hud import MapHud, alliance_colour
 from game.ui.map_view import Highlights, MapView
 from game.ui.panels import (
@@ -34,7 +37,6 @@ from game.ui.panels import (
     CallDialog,
     ChroniclePanel,
     CombatPreview,
-    ConfirmDialog,
     DiplomacyWindow,
     DutyDialog,
     GlossaryCard,
@@ -45,11 +47,12 @@ from game.ui.panels import (
     TopBar,
     attack_consequences,
 )
-from game.ui.panels.common import esc, ink, nation_colour, opening_seat, seat_label, text_surface
-from game.ui.panels.report import TurnReport
+from game.ui.panels.common import esc, ink, nation_colour, opening_seat, plural, seat_label, text_surface
+from game.ui.panels.report import AnswerQuestion, TurnReport
+from game.ui.panels.territory import ready_stacks
 from game.ui.panels.top_bar import HEIGHT as TOP_HEIGHT
 from game.ui.scene import Scene
-from game.ui.scenes.handover import last_turn_end, news_lines
+from game.ui.scenes.handover import last_turn_end, news_lines, offer_is_private
 from game.ui.theme import map_palette
 
 if TYPE_CHECKING:
@@ -72,7 +75,7 @@ PAN_KEYS = {
 # A and D are the alliance overlay and diplomacy; with Shift held they pan like the others.
 SHIFT_PAN_KEYS = {pygame.K_a: (1, 0), pygame.K_d: (-1, 0)}
 EVENT_SOUNDS = {"battle": "battle", "territory_captured": "capture", "duty_raised": "duty"}
-HINT = "Drag pan · Wheel zoom · F fit · M map mode · / find · D diplomacy · G glossary · F1 help"
+HINT = "Drag pan · Wheel zoom · F fit · Tab next ready · M map mode · / find · D diplomacy · G glossary · F1 help"
 
 
 class MatchScene(Scene):
@@ -93,6 +96,18 @@ class MatchScene(Scene):
         self.terms_seen: set[str] = set()
         self._prompts: deque[tuple[str, int]] = deque()
         self._prompts_pending = False
+        # The level's briefing opens the first turn's report (not a card of its own).
+        self._briefing: str | None = None
+        # After answering a question from the report, the report comes back with what is left.
+        self._report_news: list[str] | None = None
+        # End turn warned once about what is left to do (at this version of the match): a second press ends it.
+        self.end_warning: str | None = None
+        self._warned_at: int | None = None
+        # Where the player left the camera (zoom step, offset) when the AI's turn began.
+        self._camera: tuple[int, pygame.Vector2] | None = None
+        # The camera as the last fit left it: a resize refits a map the player had not moved.
+        self._fitted: tuple[int, tuple[float, float]] | None = None
+        self._ready_cursor = -1
         self._turn_key: tuple[int, int | None] | None = None
         # Where each seat's news starts: now, or for a match resumed from a save, its last turn's end.
         resumed = bool(match.log)
@@ -127,6 +142,7 @@ class MatchScene(Scene):
         self._layout(self.app.size)
         self.map_view = MapView(self.match, map_palette(), self.map_rect)
         self.hud = MapHud(self.app, self.map_view, self.alliance_colours, self._select)
+        self._remember_fit()
         self.top_bar = TopBar(self.app, self.match, (self._controller_text(0), self._controller_text(1)))
         self.territory_panel = TerritoryPanel(self.app, self.match, self._territory_rect())
         # Alone against the AI, acts of war are coloured by whose side they help; hot-seat players
@@ -135,7 +151,7 @@ class MatchScene(Scene):
         viewer = human[0] if self.drivers and len(human) == 1 else None
         self.chronicle = ChroniclePanel(self.app, self.match, self._chronicle_rect(), viewer)
         if self.match.turn == 1 and not self.match.log and self.match.level.briefing:
-            self._cards.append(("BRIEFING", self.match.level.title, self.match.level.briefing, None))
+            self._briefing = self.match.level.briefing
         # A resumed match has met its ideas already: their cards must not come back.
         for event in self.match.events:
             term = term_for_event(event, self.match)
@@ -159,13 +175,17 @@ class MatchScene(Scene):
         self._show_widgets(True)
         if self._prompts_pending:
             self._prompts_pending = False
-            self._queue_prompts()
+            self._open_report([])  # the hand-over told the news: the report holds the questions
 
     def resize(self, size: tuple[int, int]) -> None:
         self._layout(size)
         if self.map_view is None:
             return
+        fitted = self._is_fitted()
         self.map_view.set_rect(self.map_rect)
+        if fitted:  # a map the player had not moved fits the new window too
+            self.map_view.fit()
+            self._remember_fit()
         assert self.top_bar and self.territory_panel and self.chronicle
         self.top_bar.build(size[0])
         self.territory_panel.set_rect(self._territory_rect())
@@ -177,6 +197,14 @@ class MatchScene(Scene):
             if self._card_shown is not None:
                 self._cards.appendleft(self._card_shown)
         self._reopen_dialog()
+
+    def _remember_fit(self) -> None:
+        assert self.map_view is not None
+        self._fitted = (self.map_view.zoom_index, (self.map_view.offset.x, self.map_view.offset.y))
+
+    def _is_fitted(self) -> bool:
+        view = self.map_view
+        return view is not None and self._fitted == (view.zoom_index, (view.offset.x, view.offset.y))
 
     def _layout(self, size: tuple[int, int]) -> None:
         width, height = size
@@ -269,7 +297,7 @@ class MatchScene(Scene):
             term = term_for_event(event, m)
             if term is not None and term not in self.terms_seen:
                 self.terms_seen.add(term)
-                self._cards.append(("NEW IDEA", TERMS[term].title, term_text(term, m), term))
+                self._cards.append(("NEW IDEA", TERMS[term].title, term_hint(term, m), term))
         for alliance in sorted(m.alliances):
             self._alliance_colour(alliance)
         if self.chronicle is not None:
@@ -278,6 +306,7 @@ class MatchScene(Scene):
             self.selected = None
         if isinstance(self.dialog, DiplomacyWindow) and self.dialog.alive():
             self.dialog.refresh(self.legal(), self.my_turn)
+        self._disarm_end_turn()
         self._check_turn()
 
     def _notice(self, text: str, error: bool = False) -> None:
@@ -305,13 +334,24 @@ class MatchScene(Scene):
         self._ai_move = None
         self._close_dialog()
         self._prompts.clear()
+        self._report_news = None
+        self._disarm_end_turn()
         self._select(None)
+        self._ready_cursor = -1
         if hasattr(self.app, "autosave"):
             self.app.autosave(self.match)
         if not first:
             self.app.sound.play("turn")
+        self._hide_private_offers(seat)
         if seat is None or seat in self.drivers:
+            if seat is not None and self._camera is None and self.map_view is not None:
+                # The AI's moves pull the camera about: it comes back here when the player's turn opens.
+                self._camera = (self.map_view.zoom_index, pygame.Vector2(self.map_view.offset))
             return
+        if self._camera is not None and self.map_view is not None:
+            self.map_view.zoom_index, self.map_view.offset = self._camera[0], pygame.Vector2(self._camera[1])
+            self.map_view.clamp()
+            self._camera = None
         hot_seat = not self.drivers
         if hot_seat and not first:
             self._prompts_pending = True
@@ -320,27 +360,57 @@ class MatchScene(Scene):
 
             self.app.push(HandoverScene(self.app, self.match, seat, since=self._since[seat]))
             return
+        news: list[str] = []
         if not first or self.match.log:  # a resumed match opens on the news too
-            news = news_lines(self.match, seat, self._since[seat], explain=False)
-            if news:  # the news before the turn's questions: a fallen capital before a peace offer
-                self.dialog = TurnReport(self.app, self.match, seat, news, self.map_rect)
-            else:
-                opener = opening_seat(self.match)
-                order = "you move first" if opener == seat else f"{seat_label(self.match, opener)} moved first"
-                self._notice(f"Round {self.match.round}: your turn · {order}")
-        self._queue_prompts()
+            private = self.app.settings.private_offers and hot_seat
+            since = self._since[seat]
+            # The report lists the questions itself, each with its Answer button: the news does not repeat them.
+            news = news_lines(self.match, seat, since, explain=False, private_offers=private, asks=False)
+        if not self._open_report(news):
+            opener = opening_seat(self.match)
+            order = "you move first" if opener == seat else f"{seat_label(self.match, opener)} moved first"
+            self._notice(f"Round {self.match.round}: your turn · {order}")
 
-    def _queue_prompts(self) -> None:
+    def _open_report(self, news: list[str]) -> bool:
+        """The turn-start report: the news, the briefing on the first turn, and every open question.
+
+        Nothing to tell and nothing to answer: no report (False). It comes back after each
+        question answered from it, while questions are left.
+        """
         seat = self.seat
-        if seat is None or not self.my_turn:
+        if seat is None or not self.my_turn or self.dialog is not None:
+            return False
+        briefing, self._briefing = self._briefing, None
+        if not news and not briefing and not w.open_questions(self.match, seat):
+            self._report_news = None
+            return False
+        self._report_news = news
+        self.dialog = TurnReport(self.app, self.match, seat, news, self.map_rect, briefing)
+        return True
+
+    def _back_to_report(self) -> None:
+        """A question answered (or put off) from the report: the report again, while questions are left."""
+        seat = self.seat
+        if self._report_news is None or seat is None or self.dialog is not None:
             return
-        questions = w.open_questions(self.match, seat)
-        self._prompts = deque(
-            [("duty", d.id) for d in questions.duties]
-            + [("call", c.id) for c in questions.calls]
-            + [("offer", o.id) for o in questions.offers]
-        )
-        self._next_prompt()
+        if w.open_questions(self.match, seat):
+            self._open_report(self._report_news)
+        else:
+            self._report_news = None
+
+    def _hide_private_offers(self, seat: int | None) -> None:
+        """Hot-seat, with the privacy setting on: the chronicle keeps the other seat's pending offers unsaid."""
+        if self.chronicle is None:
+            return
+        hide = None
+        if not self.drivers and self.app.settings.private_offers and seat is not None:
+            match, viewer = self.match, seat
+
+            def hide(event: Any) -> bool:
+                return offer_is_private(match, event, viewer)
+
+        self.chronicle.hidden = hide
+        self.chronicle.rebuild()
 
     def _next_prompt(self) -> None:
         if self.dialog is not None or self.app.scene is not self:
@@ -367,40 +437,61 @@ class MatchScene(Scene):
         return len(w.open_questions(self.match, seat))
 
     def end_turn(self) -> None:
+        """End the turn; the first press warns once about what is left to do, a second press ends it."""
         if not self.my_turn:
             return
-        seat = self.seat
-        assert seat is not None
-        questions = w.open_questions(self.match, seat)
-        open_duties, open_calls = questions.duties, questions.calls
-        if open_duties or open_calls:
+        left = self.left_to_do()
+        if left and self._warned_at != self.version:
             self._close_dialog()
-            lines = []
-            if open_duties:
-                count = len(open_duties)
-                lines.append(
-                    f"{count} Article 5 or guarantee dut{'y is' if count == 1 else 'ies are'} still unanswered: "
-                    "each counts as <b>passing the buck</b>; credibility and cohesion fall, and the nations nobody "
-                    "plays remember."
-                )
-            if open_calls:
-                count = len(open_calls)
-                lines.append(
-                    f"{count} call{' ' if count == 1 else 's '}to arms still unanswered: each counts as "
-                    "<b>refused</b>, and the alliance's cohesion falls."
-                )
-            self.dialog = ConfirmDialog(
-                self.app,
-                "Questions unanswered" if open_calls else "Duties unanswered",
-                "If you end the turn now: " + " ".join(lines),
-                "End turn",
-                "Back",
-                self.map_rect,
-                EndTurn(),
-            )
+            self._warned_at = self.version
+            self.end_warning = "Still to do: " + " · ".join(left) + " — End turn again to end it"
+            self.app.sound.play("click")
             return
         self.app.sound.play("click")
         self.act(EndTurn())
+
+    def left_to_do(self) -> list[str]:
+        """What the seat could still do this turn, in short phrases, from the legal actions and open questions."""
+        seat = self.seat
+        if seat is None or not self.my_turn:
+            return []
+        legal = self.legal()
+        left = []
+        stacks = ready_stacks(self.match, seat) if any(isinstance(a, (Move, Attack)) for a in legal) else []
+        if stacks:
+            left.append(f"{plural(len(stacks), 'stack')} ready (Tab)")
+        recruiting = {a.nation for a in legal if isinstance(a, Recruit)}
+        if recruiting:
+            gold = sum(self.match.treasury[n] for n in recruiting)
+            left.append(f"{gold} gold unspent")
+        questions = w.open_questions(self.match, seat)
+        if questions.duties:
+            left.append(f"{plural(len(questions.duties), 'duty', 'duties')} unanswered (passing the buck)")
+        if questions.calls:
+            left.append(f"{plural(len(questions.calls), 'call')} to arms unanswered")
+        if questions.offers:
+            left.append(f"{plural(len(questions.offers), 'offer')} unanswered")
+        return left
+
+    def _disarm_end_turn(self) -> None:
+        self.end_warning = None
+        self._warned_at = None
+
+    def next_ready(self) -> str | None:
+        """Select and show the next territory with troops that may still act (Tab), biggest stack first."""
+        seat = self.seat
+        if seat is None or not self.my_turn or self.map_view is None:
+            return None
+        places = [t for t, _ in ready_stacks(self.match, seat)]
+        if not places:
+            self._notice("No troop can act again this turn.")
+            return None
+        self._ready_cursor = (self._ready_cursor + 1) % len(places)
+        territory = places[self._ready_cursor]
+        self._select(territory)
+        if not self.map_view.is_visible(territory):
+            self.map_view.centre_on(territory)
+        return territory
 
     def _finish(self) -> None:
         if self.finished:
@@ -460,7 +551,7 @@ class MatchScene(Scene):
         elif isinstance(dialog, GlossaryWindow):
             self.open_glossary()
         elif isinstance(dialog, TurnReport):
-            self.dialog = TurnReport(self.app, self.match, dialog.seat, dialog.lines, self.map_rect)
+            self.dialog = TurnReport(self.app, self.match, dialog.seat, dialog.lines, self.map_rect, dialog.briefing)
 
     def open_diplomacy(self, acting: str | None = None, focus: str | None = None) -> None:
         seat = self.viewer
@@ -489,15 +580,25 @@ class MatchScene(Scene):
             return False
         if intent == "consumed":
             return True
+        if isinstance(intent, AnswerQuestion):
+            self._close_dialog()
+            self._prompts = deque([(intent.kind, intent.ident)])
+            self._next_prompt()
+            return True
         if intent in (CLOSE, LATER):
             if source is self.card:
                 self._dismiss_card()
             elif source is self.dialog:
+                report = isinstance(source, TurnReport)
                 self._close_dialog()
-                if intent == LATER:
+                if report:
+                    self._report_news = None  # to the map: the questions wait in Diplomacy
+                elif intent == LATER:
                     self._prompts.clear()  # "decide later": the rest wait in the diplomacy window
+                    self._back_to_report()
                 else:
                     self._next_prompt()
+                    self._back_to_report()
             return True
         if isinstance(intent, str):
             return self._command(intent, source)
@@ -508,6 +609,7 @@ class MatchScene(Scene):
         elif source is self.dialog and events is not None:
             self._close_dialog()
             self._next_prompt()
+            self._back_to_report()
         return True
 
     def _command(self, command: str, source: Any) -> bool:
@@ -557,7 +659,7 @@ class MatchScene(Scene):
     def _show_next_card(self) -> None:
         if self.card is not None or not self._cards or self.app.scene is not self:
             return
-        if not self.my_turn and self._cards[0][0] != "BRIEFING":
+        if not self.my_turn:
             return  # new ideas wait for a person's turn: over the AI's moves they hide the map being watched
         entry = self._cards.popleft()
         kicker, title, text, term = entry
@@ -660,6 +762,8 @@ class MatchScene(Scene):
             self.undo()
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.end_turn()
+        elif key == pygame.K_TAB:
+            self.next_ready()
         elif key == pygame.K_d:
             self.open_diplomacy()
         elif key == pygame.K_g:
@@ -669,6 +773,7 @@ class MatchScene(Scene):
         elif key == pygame.K_f:
             assert self.map_view is not None
             self.map_view.fit()
+            self._remember_fit()
             self._rehover()
         elif key == pygame.K_ESCAPE:
             if self.selected is not None:
@@ -752,12 +857,15 @@ class MatchScene(Scene):
         if driver is not None:
             speed = self.app.settings.animation_speed
             pause = PAUSE.get(speed, PAUSE["normal"])
-            for step in driver.update(self.match, dt, pause, self.act):
+            budget = TURN_SECONDS.get(speed, TURN_SECONDS["normal"])
+            for step in driver.update(self.match, dt, pause, self.act, budget):
                 if step.touched and pause > 0 and not driver.skipping:
                     self._flash = step.touched
-                    self._flash_left = max(FLASH_SECONDS, pause)
+                    self._flash_left = max(FLASH_SECONDS, pause_after(step.action, pause))
                     self._ai_move = ai_move_of(step)
-                    if not any(self.map_view.is_visible(t) for t in step.touched):
+                    # The camera follows attacks only: chasing every march made the map jump about.
+                    notable = getattr(step.action, "kind", "") in NOTABLE
+                    if notable and not any(self.map_view.is_visible(t) for t in step.touched):
                         self.map_view.centre_on(sorted(step.touched)[0])
                 if self.seat is None or self.drivers.get(self.seat) is not driver:
                     break
@@ -772,9 +880,8 @@ class MatchScene(Scene):
             self.dialog = None
         self._show_next_card()
         if self.card is not None:
-            self.card.show(self.dialog is None)  # a card never sits on top of a dialog
-        if self.dialog is None and self._prompts:
-            self._next_prompt()
+            # A hint never sits on top of a dialog, nor over the AI's moves being watched.
+            self.card.show(self.dialog is None and self.my_turn)
 
     def animating(self) -> bool:
         """The AI at work, its moves flashing, a held pan key, a drag, or a selection's glow."""
@@ -854,6 +961,8 @@ class MatchScene(Scene):
             self._banner_line(surface, text, ink("ai"))
             if self._ai_move is not None:
                 self._draw_ai_move(surface, self._ai_move)
+        elif self.my_turn and self.end_warning and self.dialog is None:
+            self._banner_line(surface, self.end_warning, ink("warn"))
         elif self.my_turn and self.waiting() and self.dialog is None:
             count = self.waiting()
             self._banner_line(
@@ -887,7 +996,7 @@ class MatchScene(Scene):
 
     def _banner_line(self, surface: pygame.Surface, text: str, colour: pygame.Color) -> None:
         font = self.app.font(15, bold=True)
-        label = font.render(text, True, ink("text"))
+        label = text_surface(font, text, ink("text"), self.map_rect.width - 64)
         box = pygame.Rect(0, 0, label.get_width() + 40, label.get_height() + 14)
         box.midtop = (self.map_rect.centerx, self.map_rect.y + 12)
         panel = pygame.Surface(box.size, pygame.SRCALPHA)

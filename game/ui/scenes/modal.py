@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 #: Above whatever the scenes below create at the root (panels, windows opened so far).
 SHADE_LAYER = 50
+#: How far a modal opened from another modal sits above it (the card and its widgets take a few layers).
+MODAL_STEP = 20
 PADDING = 28
 
 
@@ -90,8 +92,18 @@ class ModalScene(Scene):
 
     def make_shade(self, rect: pygame.Rect) -> UIPanel:
         return UIPanel(
-            rect, starting_height=SHADE_LAYER, manager=self.app.manager, object_id=ObjectID(object_id="#shade")
+            rect, starting_height=self.layer(), manager=self.app.manager, object_id=ObjectID(object_id="#shade")
         )
+
+    def layer(self) -> int:
+        """Above every modal card below this one: Load opened from the pause menu shared the pause
+        card's layer, and the pause buttons showed through the list of saves."""
+        below = 0
+        for scene in self.app.scenes:
+            if scene is self:
+                break
+            below += isinstance(scene, ModalScene)
+        return SHADE_LAYER + MODAL_STEP * below
 
     def build(self, card: UIPanel, area: pygame.Rect) -> None:
         """Create the widgets inside ``card``; ``area`` is the free space under the title."""

@@ -1,4 +1,5 @@
-"""Settings: window size, full screen, volume, mute, animation speed, nation colours and map text size.
+"""Settings: window size, full screen, volume, mute, animation speed, nation colours, map text size
+and hot-seat privacy.
 
 Every change is applied at once (the window resizes, the volume changes while the
 slider moves) and written to the settings file; the slider writes once it has been
@@ -37,6 +38,8 @@ ANIMATION_SPEEDS = (("off", "Off"), ("slow", "Slow"), ("normal", "Normal"), ("fa
 PALETTE_CHOICES = (("standard", "Standard"), ("colour_blind", "Colour-blind safe"))
 #: The map's text and HUD sizes, as the Segmented control's values (strings) and the settings' scales.
 UI_SCALES = {"100": 1.0, "125": 1.25, "150": 1.5}
+# Hot-seat: whether a seat sees the other's offers to nations nobody plays before the round ends.
+PRIVACY = (("private", "Hidden till round ends"), ("shown", "Shown"))
 
 
 def resolution_text(size: tuple[int, int]) -> str:
@@ -54,7 +57,7 @@ def resolution_choices(current: tuple[int, int]) -> list[tuple[int, int]]:
 
 class SettingsScene(ModalScene):
     title = "Settings"
-    card_size = (600, 546)
+    card_size = (600, 604)
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
@@ -67,6 +70,7 @@ class SettingsScene(ModalScene):
         self.animation: Segmented | None = None
         self.palette: Segmented | None = None
         self.ui_scale: Segmented | None = None
+        self.privacy: Segmented | None = None
         self.back: UIButton | None = None
 
     # Layout ---------------------------------------------------------------
@@ -143,6 +147,10 @@ class SettingsScene(ModalScene):
         label("Map text size")
         scale = next((k for k, v in UI_SCALES.items() if v == settings.ui_scale), "100")
         self.ui_scale = Segmented(at(row), [(k, f"{k}%") for k in UI_SCALES], scale, manager, container=card)
+        row += 1
+        label("Rival's offers")
+        privacy = "private" if settings.private_offers else "shown"
+        self.privacy = Segmented(at(row), PRIVACY, privacy, manager, container=card)
         y = area.bottom - 44
         UILabel(
             pygame.Rect(area.x, y, area.width - 160, 42),
@@ -196,6 +204,8 @@ class SettingsScene(ModalScene):
                 return True
             if self.ui_scale is not None and self.ui_scale.handle(event):
                 self.change(ui_scale=UI_SCALES[self.ui_scale.value])
+            if self.privacy is not None and self.privacy.handle(event):
+                self.change(private_offers=self.privacy.value == "private")
                 return True
         return super().handle_event(event)
 
