@@ -27,3 +27,8 @@ def colour(name: str) -> pygame.Color:
 def colours(block: str) -> dict[str, pygame.Color]:
     """The colours of one theme block, e.g. ``colours("#charts")`` for what pygame draws itself."""
     return {name: pygame.Color(value) for name, value in _theme()[block]["colours"].items()}
+
+
+def number(block: str, name: str) -> int:
+    """A whole number from a theme block's ``misc`` (a font size, a height): number("#doctrines", "badge_height")."""
+    return int(_theme()[block]["misc"][name])
