@@ -754,7 +754,7 @@ class DiplomacyWindow:
             scope = w.scope_of(m, relation.treaty)
             return f"Binds {esc(w.scope_phrase(m, scope))}" if scope.limited else "Binds against any attacker"
         if relation.kind == "pact":
-            return "Non-aggression: a promise not to attack each other"
+            return "A promise not to attack each other"
         return f"<font color='{muted}'>No peace yet</font>"
 
     def _build_scope_choice(self, nation: str, width: int, y: int) -> int:
