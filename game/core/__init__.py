@@ -17,7 +17,7 @@ from game.core.ids import NationId, TerritoryId, TreatyId
 from game.core.legal import LegalActions, legal_actions
 from game.core.level import FORMAT_VERSION, Geography, Level, Problem, level_problems
 from game.core.preview import DutyCall, Forecast, Preview, Refusal, forecast, forecast_offer, preview
-from game.core.relations import Relation, relations
+from game.core.bonds import Relation, relations
 from game.core.state import Match, Outcome, snapshot, state_hash
 
 __all__ = [
