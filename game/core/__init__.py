@@ -6,6 +6,7 @@ Everything the UI and the bots may use is exported here: start a match with
 """
 
 from game.core.actions import Action, action_problem, parse_action
+from game.core.bonds import Relation, relations
 from game.core.combat import Odds, odds
 from game.core.duties import deadline_round
 from game.core.engine import apply, can_undo, current_seat, is_legal, new_match, view
@@ -16,7 +17,7 @@ from game.core.hexgrid import Cell
 from game.core.ids import NationId, TerritoryId, TreatyId
 from game.core.legal import LegalActions, legal_actions
 from game.core.level import FORMAT_VERSION, Geography, Level, Problem, level_problems
-from game.core.preview import DutyCall, Preview, Refusal, preview
+from game.core.preview import DutyCall, Forecast, Preview, Refusal, forecast, forecast_offer, preview
 from game.core.state import Match, Outcome, snapshot, state_hash
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "Cell",
     "DutyCall",
     "Event",
+    "Forecast",
     "Geography",
     "IllegalAction",
     "LegalActions",
@@ -43,6 +45,7 @@ __all__ = [
     "Preview",
     "Problem",
     "Refusal",
+    "Relation",
     "action_problem",
     "apply",
     "can_undo",
@@ -50,6 +53,8 @@ __all__ = [
     "deadline_round",
     "first_seat",
     "fixed_opener",
+    "forecast",
+    "forecast_offer",
     "is_legal",
     "legal_actions",
     "level_problems",
@@ -57,6 +62,7 @@ __all__ = [
     "odds",
     "parse_action",
     "preview",
+    "relations",
     "snapshot",
     "state_hash",
     "view",

@@ -40,13 +40,23 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TypeVar
 
-from game.core.actions import Action, Attack
+from game.core import doctrines, treaties
+from game.core import world as w
+from game.core.actions import (
+    Action,
+    Attack,
+    InviteToAlliance,
+    OfferGuarantee,
+    ProposeAlliance,
+    ProposePact,
+    ProposePeace,
+)
 from game.core.duties import already_fighting
 from game.core.engine import HANDLERS, apply
 from game.core.errors import IllegalAction
 from game.core.events import DutyRaised, Event, WarDeclared
 from game.core.ids import NationId, TreatyId
-from game.core.state import Match
+from game.core.state import Match, Offer
 
 K = TypeVar("K")
 
@@ -187,3 +197,83 @@ def preview(m: Match, action: Action) -> Preview:
 def _changes(before: Mapping[K, int], after: Mapping[K, int]) -> Mapping[K, int]:
     """What moved between two tables of numbers, by key, in the order of ``before``."""
     return _frozen({k: after[k] - v for k, v in before.items() if k in after and after[k] != v})
+
+
+# ---------------------------------------------------------------------------
+# How a nation nobody plays would answer an offer
+
+#: The actions that make an offer, answered by the nation they name in ``to``.
+OFFERS = (ProposeAlliance, InviteToAlliance, OfferGuarantee, ProposePact, ProposePeace)
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """How a nation nobody plays would answer an offer if it answered now, in its doctrine's words.
+
+    It answers for real only when the round ends, after the other seats' moves and every
+    suitor of the round are weighed: a forecast is the answer to today's world, not a promise.
+    """
+
+    #: The nation that would answer.
+    nation: NationId
+    accept: bool
+    #: Why, as the chronicle would say it ("it sides with the stronger side").
+    reason: str
+
+
+def forecast(m: Match, action: Action) -> Forecast | None:
+    """How the nation nobody plays that ``action`` makes an offer to would answer it now; ``m`` is left as it was.
+
+    None for an action that makes no offer, one the rules refuse now (its :func:`preview` says
+    why), and one to a nation a seat plays (a player answers that). The offer is made on a
+    private copy and put to the nation's doctrine exactly as the round's end would put it: first
+    whether it still stands, then the doctrine's choice.
+
+    >>> from game.core.engine import new_match
+    >>> from game.core.level import Level
+    >>> level = Level.model_validate({
+    ...     "title": "Three", "map": {"width": 3, "height": 1, "rows": ["A B C"]},
+    ...     "nations": [{"id": "x", "name": "X", "colour": "#3050c0", "capital": "a"},
+    ...                 {"id": "y", "name": "Y", "colour": "#c03030", "capital": "b"},
+    ...                 {"id": "z", "name": "Z", "colour": "#30c030", "doctrine": "neutral"}],
+    ...     "seats": [{"name": "West", "nations": ["x"]}, {"name": "East", "nations": ["y"]}],
+    ...     "territories": [{"id": "a", "name": "A", "code": "A", "owner": "x", "value": 2},
+    ...                     {"id": "b", "name": "B", "code": "B", "owner": "y", "value": 2},
+    ...                     {"id": "c", "name": "C", "code": "C", "owner": "z", "value": 2}]})
+    >>> match = new_match(level, seed=0)
+    >>> forecast(match, ProposeAlliance(nation="x", to="z", name="Pact of A"))
+    Forecast(nation='z', accept=False, reason='it is neutral and joins nobody')
+    >>> match.offers
+    {}
+    """
+    if not isinstance(action, OFFERS) or not w.is_npc(m, action.to):
+        return None
+    copy, _ = _copy(m, stop=True)
+    before = set(copy.offers)
+    try:
+        apply(copy, action)
+    except (IllegalAction, _DiceReached):
+        return None
+    made = [offer for oid, offer in copy.offers.items() if oid not in before and offer.recipient == action.to]
+    return _answer(copy, made[0]) if made else None
+
+
+def forecast_offer(m: Match, offer: Offer) -> Forecast | None:
+    """How the nation nobody plays that holds ``offer`` (one waiting for the round's end) would answer it now.
+
+    None when the offer is no longer open or a seat plays its recipient. ``m`` is left as it was.
+    """
+    if m.offers.get(offer.id) is not offer or not w.is_npc(m, offer.recipient):
+        return None
+    copy, _ = _copy(m, stop=True)
+    return _answer(copy, copy.offers[offer.id])
+
+
+def _answer(m: Match, offer: Offer) -> Forecast:
+    """The round end's two steps (:func:`game.core.npc.align`) on a copy: does it stand, what says the doctrine."""
+    try:
+        treaties.check_offer_still_stands(m, offer)
+    except IllegalAction as refusal:
+        return Forecast(offer.recipient, False, str(refusal))
+    decision = doctrines.decide_offer(m, offer)
+    return Forecast(offer.recipient, decision.yes, decision.reason)

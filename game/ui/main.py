@@ -30,9 +30,22 @@ if TYPE_CHECKING:
 #: named here too so the command line lists them without importing pygame.
 MAP_MODES = ("political", "alliances", "forces")
 PALETTES = ("standard", "colour_blind")
-SCENES = ("menu", "match", "diplomacy", "handover", "report", "gameover", "settings", "load", "help", "pause")
+SCENES = (
+    "menu",
+    "match",
+    "diplomacy",
+    "relations",
+    "handover",
+    "report",
+    "gameover",
+    "settings",
+    "load",
+    "help",
+    "pause",
+    "editor",
+)
 #: Scenes that need the match screen (game.ui.scenes.match) to exist.
-MATCH_SCENES = ("match", "diplomacy", "handover", "report", "pause")
+MATCH_SCENES = ("match", "diplomacy", "relations", "handover", "report", "pause")
 SETTLE_FRAMES = 6
 
 
@@ -252,6 +265,11 @@ def press(key: int, unicode: str = "") -> None:
 
 
 def stage_shell(app: App, level: Level, scene: str, seed: int) -> None:
+    if scene == "editor":
+        from game.ui.scenes.editor import EditorScene
+
+        app.reset_to(EditorScene(app, level))  # the level shown as a draft, as `alliances edit` opens it
+        return
     if scene == "gameover":
         from game.ui.scenes.gameover import GameOverScene
 
@@ -292,12 +310,17 @@ def stage_match(app: App, level: Level, scene: str, seed: int) -> None:
         from game.ui.scenes.help import HelpScene
 
         app.push(HelpScene(app))
-    elif scene == "diplomacy":
+    elif scene in ("diplomacy", "relations"):
         courted = court_a_nation_nobody_plays(app)  # so the window shows an offer waiting for the round's end
         press(pygame.K_d, "d")  # the match screen's own shortcut opens it
         if courted is not None:
             settle(app)
             app.scene.open_diplomacy(focus=courted)  # type: ignore[union-attr]
+        if scene == "relations":
+            settle(app)
+            window = getattr(app.scene, "dialog", None)
+            if window is not None and hasattr(window, "relations_button"):
+                click_button(window.relations_button)
     elif scene == "handover":
         court_a_nation_nobody_plays(app)  # seat 2 must not hear of it (privacy setting): a pending offer
         end_the_turn(app)  # hot-seat hands the computer over
@@ -346,6 +369,12 @@ def stage_report(app: App, level: Level, seed: int) -> None:
             break
         app.step(1 / 60)
         time.sleep(0.001)
+def click_button(button: object) -> None:
+    """Post the press of a pygame_gui button, as a click on it would."""
+    import pygame
+    import pygame_gui
+
+    pygame.event.post(pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=button))
 
 
 def court_a_nation_nobody_plays(app: App) -> str | None:

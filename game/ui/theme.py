@@ -60,3 +60,8 @@ def nation_fill(level: Level, nation: str) -> pygame.Color:
 def sizes(block: str) -> dict[str, int]:
     """The pixel sizes of one theme block (font sizes, widths), e.g. ``sizes("#map_hud")``."""
     return {name: int(value) for name, value in _theme()[block].get("sizes", {}).items()}
+
+
+def number(block: str, name: str) -> int:
+    """A whole number from a theme block's ``misc`` (a font size, a height): number("#doctrines", "badge_height")."""
+    return int(_theme()[block]["misc"][name])

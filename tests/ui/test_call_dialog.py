@@ -72,6 +72,10 @@ def test_an_aggressor_calls_its_ally_in_from_the_diplomacy_window() -> None:
         window = focus(shown, "middle")
         button = button_for(window, CallToArms)
         assert button.text == "Call it into the war on East" and button.is_enabled
+        if not window.focus_column.rect.contains(button.rect):  # below the fold: scroll down as a player would
+            window.focus_column.vert_scroll_bar.set_scroll_from_start_percentage(1.0)
+            shown.frames(3)
+        assert window.focus_column.rect.contains(button.rect), "the call button can be scrolled into view"
         shown.press_button(button)
         assert [(c.caller, c.ally, c.enemy) for c in shown.match.calls.values()] == [("west", "middle", "east")]
     finally:

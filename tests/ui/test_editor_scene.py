@@ -12,12 +12,13 @@ import pygame
 
 from game.core import apply, current_seat, level_problems, new_match
 from game.core.actions import EndTurn
-from game.core.hexgrid import Cell
+from game.core.hexgrid import Cell, edge_between
 from game.core.level import SEA
 from game.io.levels import load_level
 from game.io.paths import maps_dir
 from game.ui.app import App
 from game.ui.scenes.editor import EditorScene, load_draft
+from game.ui.theme import map_palette
 from tests.ui.shell_driver import (  # noqa: F401
     StubMatchScene,
     app,
@@ -86,7 +87,7 @@ def test_build_a_level_save_it_load_it_and_play_a_turn(app: App, home: Path) -> 
     assert [n.capital for n in scene.level.nations] == [t.id for t in scene.level.territories]
     assert [(g.nation, g.strength) for g in scene.level.garrisons] == [("nation_1", 2)]
     assert scene.problems == []
-    assert widget(scene, "problems").item_list[0]["text"].startswith("No problems")
+    assert widget(scene, "problems").html_text.startswith("No problems")
     assert widget(scene, "playtest").is_enabled
 
     click(app, widget(scene, "save_as"))
@@ -139,10 +140,77 @@ def test_clicking_a_problem_selects_the_nation_it_names(app: App, home: Path) ->
     click(app, widget(scene, "new_nation"))
     click(app, widget(scene, "new_nation"))
     assert scene.nation == "nation_2"
-    problems = widget(scene, "problems")
-    item = next(i for i in problems.item_list if "nation_1" in i["text"])
-    click_at(app, item["button_element"].rect.center)
+    click_problem(app, scene, "Nation 1 owns no territory")
     assert scene.nation == "nation_1"
+    assert scene.status == "Nation 1 owns no territory"
+
+
+def problem_rows(scene: EditorScene) -> list[tuple[str, Any]]:
+    """The problems list's lines as a player sees them: each row's words and where it stands on screen."""
+    box = widget(scene, "problems")
+    rows = []
+    for row in box.text_box_layout.layout_rows:
+        words = "".join(getattr(chunk, "text", "") for chunk in row.items)
+        inset = (box.border_width["left"] + box.padding[0], box.border_width["top"] + box.padding[1])
+        rect = pygame.Rect(row.x, row.y, row.width, row.height).move(box.rect.x + inset[0], box.rect.y + inset[1])
+        rows.append((words, rect))
+    return rows
+
+
+def click_problem(app: App, scene: EditorScene, words: str) -> None:
+    _, rect = next(row for row in problem_rows(scene) if words in row[0])
+    click_at(app, (rect.x + 12, rect.centery))
+
+
+def test_the_editor_names_nations_never_their_ids(app: App, home: Path) -> None:
+    scene = open_editor(app)
+    build_two_nation_map(app, scene)
+    owner = widget(scene, "territory_owner")
+    assert [text for text, _ in owner.options_list] == ["Nation 1", "Nation 2"]
+    assert owner.selected_option[0] == "Nation 2"  # the last territory made is selected
+    choose(app, scene, "territory_owner", "Nation 1")
+    assert scene.level.territories[1].owner == "nation_1"
+    click(app, widget(scene, "tool_capital"))
+    paint_cell(app, scene, (11, 5))  # the territory just handed to Nation 1
+    assert scene.status.endswith("is now the capital of Nation 1")
+    click(app, widget(scene, "tool_garrison"))
+    paint_cell(app, scene, (11, 5))
+    assert "troops of Nation 1" in scene.status
+    problems = " ".join(words for words, _ in problem_rows(scene))
+    assert "Nation 2 owns no territory" in problems
+    assert "nation_" not in problems + scene.status
+
+
+def test_a_long_problem_wraps_inside_the_panel(app: App, home: Path) -> None:
+    scene = open_editor(app)
+    click(app, widget(scene, "new_nation"))
+    click(app, widget(scene, "new_territory"))
+    scene.type_in("territory_name", "The Kingdom of the Two Sicilies and Its Islands")  # as typed in its box
+    frames(app)
+    box = widget(scene, "problems")
+    long_line = next(line for line in scene._problem_items if app.font(14).size(line)[0] > box.rect.width)
+    rows = problem_rows(scene)
+    assert len(rows) > len(scene.problems), f"'{long_line}' wraps onto a second row"
+    assert all(box.rect.left <= rect.left and rect.right <= box.rect.right for _, rect in rows)
+    assert " ".join(words.strip() for words, _ in rows).replace("  ", " ").count("has no cells on the map") == 1
+
+
+def test_borders_show_between_two_territories_of_one_nation(app: App, home: Path) -> None:
+    scene = open_editor(app)
+    click(app, widget(scene, "new_nation"))
+    for cell in ((4, 4), (5, 4)):
+        click(app, widget(scene, "new_territory"))
+        paint_cell(app, scene, cell)
+    assert [t.owner for t in scene.level.territories] == ["nation_1", "nation_1"]
+    scene.territory = None  # nothing selected: no outline of the selection over the border
+    surface = pygame.Surface(app.size)
+    scene.draw(surface)
+    (ax, ay), (bx, by) = edge_between((4, 4), (5, 4), scene.hex_size)
+    ox, oy = scene.canvas.x + scene.pan.x, scene.canvas.y + scene.pan.y
+    # A fifth of the way along the edge: clear of the territory's name written across its centre.
+    spot = (round(ox + ax + (bx - ax) / 5), round(oy + ay + (by - ay) / 5))
+    fill = pygame.Color(scene.level.nations[0].colour)
+    assert surface.get_at(spot) == map_palette()["territory_border"] != fill
 
 
 def test_alliances_edit_opens_a_draft_in_the_editor(home: Path, monkeypatch: Any) -> None:

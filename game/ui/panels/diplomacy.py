@@ -5,11 +5,15 @@ would do, or why it is disabled, in the core's own words and numbers (its
 :func:`~game.core.preview`); a price on a button comes from ``world``.
 A nation nobody plays answers offers only when the round ends, weighing every suitor of the
 round together: until then the window lists the seat's offers that wait for that answer,
-and the rival's, read from the match's open offers.
+and the rival's, read from the match's open offers. What its doctrine would answer today is
+the core's :func:`~game.core.forecast`, shown beside the actions; the nations list wears each
+nation's doctrine as a badge, and "All relations" shows every war, truce and treaty as a table
+(the core's :func:`~game.core.relations`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +31,7 @@ from pygame_gui.elements import (
     UITextEntryLine,
 )
 
-from game.core import Match, preview, treaties
+from game.core import Match, Relation, forecast, forecast_offer, preview, relations, treaties
 from game.core import world as w
 from game.core.actions import (
     AnswerOffer,
@@ -63,6 +67,7 @@ from game.ui.panels.common import (
 )
 from game.ui.panels.duty import offer_sentence
 from game.ui.panels.top_bar import HEIGHT as TOP_BAR_HEIGHT
+from game.ui.theme import colours, number
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -82,6 +87,22 @@ SCOPE_LABEL = 110
 #: Height kept under the actions for the answers to the player's last action.
 ANSWERS_HEIGHT = 96
 
+#: A row of the nations list: the name and standing on top, the badge of its doctrine (or player) below.
+NATION_ROW = 48
+#: The relations table's first two columns (the nations, what binds them); the terms take the rest.
+PARTIES_WIDTH, KIND_WIDTH = 250, 104
+#: Room on the left of the table for the mark of a row your nations take part in.
+MARK_ROOM = 10
+
+#: A doctrine's name as its badge says it.
+DOCTRINE_NAME = {
+    "balancer": "Balancer",
+    "threat_balancer": "Threat-balancer",
+    "bandwagoner": "Bandwagoner",
+    "regime_seeker": "Regime-seeker",
+    "neutral": "Neutral",
+}
+
 DOCTRINE_TEXT = {
     "balancer": "Balancer (Waltz): joins the weaker side to stop the stronger from gaining more.",
     "threat_balancer": "Threat-balancer (Walt): opposes whoever threatens it most; shared ideology softens a threat.",
@@ -89,6 +110,43 @@ DOCTRINE_TEXT = {
     "regime_seeker": "Regime-seeker (David): while its regime is fragile, it sides with whoever props it up.",
     "neutral": "Neutral: joins nobody, signs pacts, fights only whoever attacks it.",
 }
+
+
+#: What each kind of relation is called in the relations table.
+RELATION_WORDS = {"war": "At war", "truce": "Truce", "alliance": "Alliance", "guarantee": "Guarantee", "pact": "Pact"}
+
+
+class Badge(UIImage):
+    """A short caption on a coloured pill, drawn with pygame (a doctrine, who plays a nation).
+
+    It lets the mouse through to the row it sits on, so clicking the badge chooses the nation.
+    """
+
+    def __init__(self, app: App, topleft: tuple[int, int], text: str, fill: pygame.Color, container: Any) -> None:
+        font = app.font(number("#doctrines", "badge_font_size"), bold=True)
+        height = number("#doctrines", "badge_height")
+        caption = font.render(text, True, colours("#doctrines")["badge_text"])
+        surface = pygame.Surface((caption.get_width() + 12, height), pygame.SRCALPHA)
+        pygame.draw.rect(surface, fill, surface.get_rect(), border_radius=height // 2)
+        surface.blit(caption, caption.get_rect(center=surface.get_rect().center))
+        super().__init__(pygame.Rect(topleft, surface.get_size()), surface, app.manager, container=container)
+        #: The words on the badge (what a player reads).
+        self.text = text
+
+    def can_hover(self) -> bool:
+        return False
+
+
+def badge_of(match: Match, nation: str, seat: int) -> tuple[str, pygame.Color]:
+    """A nation's badge in the list: its doctrine when nobody plays it, else who plays it."""
+    palette = colours("#doctrines")
+    played_by = match.seat_of.get(nation)
+    if played_by is None:
+        doctrine = match.index.doctrine[nation]
+        return DOCTRINE_NAME[doctrine], palette[doctrine]
+    if played_by == seat:
+        return "Played by you", palette["yours"]
+    return f"Played by {match.level.seats[played_by].name}", palette["rival"]
 
 
 #: The scope choices' values for "no limit", and the prefix of a choice of a nation's whole land.
@@ -136,6 +194,13 @@ def scope_note(match: Match, treaty: str, inline: bool = True) -> str:
     phrase = esc(w.scope_phrase(match, scope))
     note = f" (binds {phrase})" if inline else f"<br>Binds {phrase}."
     return f"<font color='{hex_of(ink('muted'))}'>{note}</font>"
+
+
+def forecast_phrase(match: Match, nation: str, accept: bool, reason: str) -> str:
+    """ "Serbia would accept: it sides with the weaker side." with the verdict in colour."""
+    verdict = "would accept" if accept else "would refuse"
+    colour = hex_of(ink("good") if accept else ink("bad"))
+    return f"{esc(w.nation_name(match, nation))} <font color='{colour}'>{verdict}</font>: {esc(reason)}."
 
 
 ACTION_TIPS = {
@@ -212,6 +277,10 @@ class DiplomacyWindow:
         foreign = [n for n in others if n not in nations]
         self.focus: str | None = focus if focus in others else next(iter(foreign or others), None)
         self.answers: list[str] = []
+        #: What columns B and C show: the nation in focus ("nation") or the table of all relations ("relations").
+        self.view = "nation"
+        #: The table's rows as shown: (the nations, the kind, the terms), in plain words.
+        self.relation_rows: list[tuple[str, str, str]] = []
         #: Names the player typed, by the nation they would ally with; the others follow the nation acting.
         self.alliance_name: dict[str, str] = {}
         self._default_name = ""
@@ -293,6 +362,10 @@ class DiplomacyWindow:
             "b": (self._build_focus, col_b),
             "c": (self._build_treaties, col_c),
         }
+        if self.view == "relations":  # the table takes both columns
+            table = pygame.Rect(col_b.x, PAD, col_c.right - col_b.x, height - 2 * PAD)
+            builders["b"] = (self._build_relations, table)
+            builders["c"] = (lambda _area: None, col_c)
         for part in parts:
             old_scroll = self._scrolls.pop(part, None)
             position = old_scroll.vert_scroll_bar.start_percentage if old_scroll and old_scroll.vert_scroll_bar else 0.0
@@ -341,7 +414,20 @@ class DiplomacyWindow:
         self.purse = self._add(
             label(pygame.Rect(area.x, y, area.width, 20), self._purse_text(), manager, win, "@small")
         )
-        y += 30
+        y += 26
+        self.relations_button = self._add(
+            UIButton(
+                pygame.Rect(area.x, y, area.width, 30),
+                "All relations",
+                manager,
+                container=win,
+                object_id=ObjectID(class_id="@segment", object_id="#relations_table"),
+            )
+        )
+        if self.view == "relations":
+            self.relations_button.select()
+        self._buttons[self.relations_button] = ("relations", None)
+        y += 38
         self._add(label(pygame.Rect(area.x, y, area.width, 20), "NATIONS", manager, win, "@small"))
         y += 22
         others = self._others()
@@ -351,27 +437,31 @@ class DiplomacyWindow:
                 pygame.Rect(area.x, y, area.width, area.bottom - y), manager, container=win, allow_scroll_x=False
             )
         )
-        scroll.set_scrollable_area_dimensions((area.width - 20, max(len(others) * (ROW + 4), 10)))
+        scroll.set_scrollable_area_dimensions((area.width - 20, max(len(others) * (NATION_ROW + 4), 10)))
+        self.badges: dict[str, Badge] = {}
         for i, nation in enumerate(others):
-            top = i * (ROW + 4)
-            swatch = pygame.Surface((8, ROW), pygame.SRCALPHA)
+            top = i * (NATION_ROW + 4)
+            swatch = pygame.Surface((8, NATION_ROW), pygame.SRCALPHA)
             pygame.draw.rect(swatch, nation_colour(m, nation), swatch.get_rect(), border_radius=3)
-            self._add(UIImage(pygame.Rect(0, top, 8, ROW), swatch, manager, container=scroll))
+            self._add(UIImage(pygame.Rect(0, top, 8, NATION_ROW), swatch, manager, container=scroll))
             status = self._status_word(nation)
             caption = w.nation_name(m, nation) + (f"  ·  {status}" if status else "")
             button = self._add(
                 UIButton(
-                    pygame.Rect(12, top, area.width - 34, ROW),
+                    pygame.Rect(12, top, area.width - 34, NATION_ROW),
                     caption,
                     manager,
                     container=scroll,
-                    object_id=ObjectID(class_id="@segment", object_id=f"#nation_{nation}"),
+                    object_id=ObjectID(class_id="@nation_row", object_id=f"#nation_{nation}"),
                 )
             )
-            if nation == self.focus:
+            if nation == self.focus and self.view == "nation":
                 button.select()
             self._buttons[button] = ("focus", nation)
             self._nation_buttons[nation] = button
+            text, fill = badge_of(m, nation, self.seat)
+            badge_top = top + NATION_ROW - number("#doctrines", "badge_height") - 6
+            self.badges[nation] = self._add(Badge(self.app, (22, badge_top), text, fill, scroll))
 
     def _status_word(self, nation: str) -> str:
         """The standing of the nation acting towards ``nation``: its seat-mate's wars are in column B, named."""
@@ -513,6 +603,13 @@ class DiplomacyWindow:
         for i, (caption, action, kind) in enumerate(rows):
             self._action_button(pygame.Rect((i % 2) * (half + 8), y + (i // 2) * 40, half, 34), caption, action, kind)
         y += ((len(rows) + 1) // 2) * 40 + 4
+        # Under the buttons it weighs: how the nation's doctrine would answer each offer, as things stand.
+        forecasts = self._forecasts(nation)
+        if forecasts:
+            title = f"IF {w.nation_name(m, nation).upper()} ANSWERED TODAY"
+            self._add(label(pygame.Rect(0, y, width, 20), title, manager, column, "@small"))
+            y += 20
+            y += self._text("<br>".join(forecasts), pygame.Rect(-4, y, width + 8, -1), column) + 8
         # One row per alliance of the nation acting: its name in full on the left (it wraps, never cut), the
         # action on the right. A name in a button would be cut: players name alliances as long as they like.
         alliances = sorted(w.alliances_of(m, self.acting), key=lambda al: al.id)
@@ -542,6 +639,123 @@ class DiplomacyWindow:
             self._action_button(pygame.Rect(0, y, width, 34), caption, summons_action, "call_to_arms")
             y += 40
         column.set_scrollable_area_dimensions((width, y))
+
+    def _forecasts(self, nation: str) -> list[str]:
+        """How ``nation`` (if nobody plays it) would answer, today, each offer the nation acting may make it
+        and each one waiting for the round's end: the core's forecast, with its doctrine's reason."""
+        m = self.match
+        if not w.is_npc(m, nation):
+            return []
+        lines = []
+        muted = hex_of(ink("muted"))
+        for offer in awaiting_round_end(m, w.seat_nations(m, self.seat)):
+            seen = forecast_offer(m, offer) if offer.recipient == nation else None
+            if seen is not None:
+                what = PENDING_WORDS[offer.kind].split(" ")[0].replace("Non-aggression", "Pact")
+                lines.append(
+                    f"<b>{esc(what)}</b> <font color='{muted}'>(offered)</font> — "
+                    + forecast_phrase(m, nation, seen.accept, seen.reason)
+                )
+        offers: list[tuple[str, Any]] = [
+            ("Alliance", ProposeAlliance(nation=self.acting, to=nation, name="x")),
+            ("Guarantee", OfferGuarantee(nation=self.acting, to=nation)),
+            ("Pact", ProposePact(nation=self.acting, to=nation)),
+            ("Peace", ProposePeace(nation=self.acting, to=nation)),
+        ]
+        offers += [
+            (f"Join the {alliance.name}", InviteToAlliance(nation=self.acting, alliance=alliance.id, to=nation))
+            for alliance in sorted(w.alliances_of(m, self.acting), key=lambda al: al.id)
+            if nation not in alliance.members
+        ]
+        # Offers answered alike for one reason share a line: "Alliance or guarantee — Italy would refuse: ...".
+        answers: dict[tuple[bool, str], list[str]] = {}
+        for caption, action in offers:
+            if not self._is_legal(action):
+                continue  # its button says why it cannot be offered
+            seen = forecast(m, self._concrete(action))
+            if seen is not None:
+                answers.setdefault((seen.accept, seen.reason), []).append(caption)
+        for (accept, reason), captions in answers.items():
+            what = w.listed([captions[0], *(c[:1].lower() + c[1:] for c in captions[1:])], "or")
+            lines.append(f"<b>{esc(what)}</b> — " + forecast_phrase(m, nation, accept, reason))
+        return lines
+
+    # Columns B and C together: every relation as a table --------------------------
+    def _build_relations(self, area: pygame.Rect) -> None:
+        m, manager = self.match, self.app.manager
+        scroll = self._scrolls["b"] = self._add(
+            UIScrollingContainer(area, manager, container=self.window, allow_scroll_x=False)
+        )
+        inner = area.width - SCROLL_BAR
+        self._add(label(pygame.Rect(0, 0, inner, 30), "All relations", manager, scroll, "@heading"))
+        y = 32
+        mine = set(w.seat_nations(m, self.seat))
+        mark = hex_of(ink("heading"))
+        intro = (
+            f"Every war, truce and treaty in force in round {m.round}, the most dangerous first. "
+            f"A <font color='{mark}'>gold bar</font> on the left marks those your nations take part in."
+        )
+        y += self._text(intro, pygame.Rect(-4, y, inner + 8, -1), scroll) + 6
+        x_kind = MARK_ROOM + PARTIES_WIDTH
+        x_terms = x_kind + KIND_WIDTH
+        for x, caption in ((MARK_ROOM, "BETWEEN"), (x_kind, "RELATION"), (x_terms, "TERMS")):
+            self._add(label(pygame.Rect(x, y, 120, 20), caption, manager, scroll, "@small"))
+        y += 24
+        palette = colours("#relations")
+        self.relation_rows = []
+        rows = relations(m)
+        for relation in rows:
+            parties, terms = self._relation_parties(relation), self._relation_terms(relation)
+            word = RELATION_WORDS[relation.kind]
+            kind = f"<font color='{hex_of(palette[relation.kind])}'><b>{word}</b></font>"
+            height = max(
+                self._text(parties, pygame.Rect(MARK_ROOM - 4, y, PARTIES_WIDTH, -1), scroll),
+                self._text(kind, pygame.Rect(x_kind - 4, y, KIND_WIDTH, -1), scroll),
+                self._text(terms, pygame.Rect(x_terms - 4, y, inner - x_terms + 8, -1), scroll),
+            )
+            if any(n in mine for n in relation.nations):
+                bar = pygame.Surface((4, max(height - 8, 4)), pygame.SRCALPHA)
+                bar.fill(ink("heading"))
+                self._add(UIImage(pygame.Rect(0, y + 4, 4, bar.get_height()), bar, manager, container=scroll))
+            plain = [re.sub(r"<[^>]+>", "", text) for text in (parties, word, terms)]
+            self.relation_rows.append((plain[0], plain[1], plain[2]))
+            y += height + 2
+        if not rows:
+            self._add(label(pygame.Rect(MARK_ROOM, y, inner, 24), "No wars, truces or treaties yet.", manager, scroll))
+            y += 26
+        scroll.set_scrollable_area_dimensions((inner, y + 8))
+
+    def _relation_parties(self, relation: Relation) -> str:
+        m = self.match
+        names = [nation_html(m, n, bold=False) for n in relation.nations]
+        if relation.kind == "guarantee":
+            return f"{names[0]} guarantees {names[1]}"
+        if relation.kind == "alliance":
+            return ", ".join(names)
+        return " and ".join(names)
+
+    def _relation_terms(self, relation: Relation) -> str:
+        m = self.match
+        muted = hex_of(ink("muted"))
+        if relation.kind == "truce":
+            left = relation.rounds_left or 0
+            return (
+                f"{left} round{'s' if left != 1 else ''} left: neither may attack the other "
+                f"before round {relation.until_round}"
+            )
+        if relation.kind == "alliance" and relation.treaty in m.alliances:
+            alliance = m.alliances[relation.treaty]
+            clause = "Article 5" if alliance.collective_defence else "no Article 5"
+            return (
+                f"<b>{esc(alliance.name)}</b><br><font color='{muted}'>{clause} · cohesion {alliance.cohesion}</font>"
+                + scope_note(m, alliance.id, inline=False)
+            )
+        if relation.kind == "guarantee" and relation.treaty is not None:
+            scope = w.scope_of(m, relation.treaty)
+            return f"Binds {esc(w.scope_phrase(m, scope))}" if scope.limited else "Binds against any attacker"
+        if relation.kind == "pact":
+            return "A promise not to attack each other"
+        return f"<font color='{muted}'>No peace yet</font>"
 
     def _build_scope_choice(self, nation: str, width: int, y: int) -> int:
         """Two compact choices for a proposed alliance or guarantee: whom it binds against, and where.
@@ -793,7 +1007,15 @@ class DiplomacyWindow:
             label(pygame.Rect(0, y, inner, 20), "ANSWERED WHEN THE ROUND ENDS", self.app.manager, scroll, "@small")
         )
         y += 22
-        lines = [f"• {pending_offer_html(m, o, by=len(mine) > 1)}" for o in ours]
+        lines = []
+        for offer in ours:
+            seen = forecast_offer(m, offer)
+            today = ""
+            if seen is not None:
+                colour = hex_of(ink("good") if seen.accept else ink("bad"))
+                verdict = "would accept" if seen.accept else "would refuse"
+                today = f" <font color='{colour}'>(today it {verdict})</font>"
+            lines.append(f"• {pending_offer_html(m, offer, by=len(mine) > 1)}{today}")
         if theirs:
             lines.append(f"<font color='{muted}'>Your rival's offers, weighed with yours:</font>")
             lines += [f"• {pending_offer_html(m, o, by=True)}" for o in theirs]
@@ -837,8 +1059,19 @@ class DiplomacyWindow:
             self.answers = []
             self.build()  # the lists keep their scroll positions, so the nation chosen stays in view
             return "consumed"
+        if what == "relations":
+            self._remember_inputs()
+            self.view = "relations"
+            self._scrolls.pop("b", None)
+            for button in self._nation_buttons.values():
+                button.unselect()
+            self.relations_button.select()
+            self.build("bc")
+            return "consumed"
         if what == "focus":
             self._remember_inputs()
+            was = self.view
+            self.view = "nation"
             self.focus = value
             self._scrolls.pop("b", None)  # a new nation's column starts at its top
             for nation, button in self._nation_buttons.items():
@@ -846,7 +1079,8 @@ class DiplomacyWindow:
                     button.select()
                 else:
                     button.unselect()
-            self.build("b")
+            self.relations_button.unselect()
+            self.build("bc" if was == "relations" else "b")
             return "consumed"
         return self._concrete(value)
 

@@ -8,10 +8,11 @@ problems list shows what :func:`game.core.level_problems` still finds.
 
 from __future__ import annotations
 
+import html
 import random
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 import pygame_gui
@@ -21,7 +22,7 @@ from pygame_gui.elements import (
     UIDropDownMenu,
     UILabel,
     UIScrollingContainer,
-    UISelectionList,
+    UITextBox,
     UITextEntryBox,
     UITextEntryLine,
     UIWindow,
@@ -34,13 +35,14 @@ from game.core.level import DOCTRINES, SEA, TERRAINS, Alliance, Problem, TurnOrd
 from game.core.world import listed
 from game.editor.naming import slug, unique_place_name, unused_code, unused_id
 from game.editor.nations import PALETTE
+from game.editor.problems import problem_line
 from game.io.atomic import write_problem
 from game.io.levels import LevelError, save_level
 from game.io.paths import maps_dir, user_data_dir
 from game.io.saves import PLAYTEST_ID
 from game.ui import flow
 from game.ui.scene import Scene
-from game.ui.theme import colours, map_palette
+from game.ui.theme import colours, map_palette, number
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -322,7 +324,6 @@ class EditorScene(Scene):
         if territory is None:
             delete.disable()
         y += 32
-        nations = [n.id for n in level.nations]
         if territory is not None:
             self._entry("territory_name", pygame.Rect(left, y, span - 96, 28), territory.name)
             self._dropdown(
@@ -333,7 +334,12 @@ class EditorScene(Scene):
             )
             y += 32
             self._dropdown("territory_terrain", pygame.Rect(left, y, half, 28), list(TERRAINS), territory.terrain)
-            self._dropdown("territory_owner", pygame.Rect(left + half + 6, y, half, 28), nations, territory.owner)
+            self._dropdown(
+                "territory_owner",
+                pygame.Rect(left + half + 6, y, half, 28),
+                [n.name for n in level.nations],
+                self._nation_name(territory.owner),
+            )
             y += 32
         else:
             self._label(pygame.Rect(left, y, span, 28), "No territory yet: press New.", "@small")
@@ -398,7 +404,8 @@ class EditorScene(Scene):
         self._refresh_problems(force=True)
 
     def _refresh_problems(self, force: bool = False) -> None:
-        items = [str(p) for p in self.problems] or ["No problems: ready to play-test."]
+        """The problems in the player's words, each wrapped to the panel's width and a link to the problem."""
+        items = [problem_line(self.level, p) for p in self.problems]
         if not force and items == self._problem_items and self.widgets.get("problems") is not None:
             return
         self._problem_items = items
@@ -406,11 +413,16 @@ class EditorScene(Scene):
         if old is not None:
             old.kill()  # type: ignore[attr-defined]
             self._elements.remove(old)
-        lst = UISelectionList(
-            self._problems_rect, items, self.app.manager, object_id=ObjectID(object_id="#editor_problems")
+        lines = [f"<a href='{i}'>{html.escape(item)}</a>" for i, item in enumerate(items)]
+        box = UITextBox(
+            "<br>".join(lines) or "No problems: ready to play-test.",
+            self._problems_rect,
+            self.app.manager,
+            object_id=ObjectID(object_id="#editor_problems"),
         )
-        self.widgets["problems"] = self.own(lst)
-        self._problems_label.set_text(f"PROBLEMS ({len(self.problems)})")
+        self.widgets["problems"] = self.own(box)
+        count = len(self.problems)
+        self._problems_label.set_text(f"PROBLEMS ({count}): click one to go to it" if count else "PROBLEMS (0)")
 
     def _refresh_bar(self) -> None:
         for key, label in (("undo", self.history.undo_label), ("redo", self.history.redo_label)):
@@ -451,9 +463,11 @@ class EditorScene(Scene):
                 self.widgets.pop("window", None)
                 return True
             return False
-        if event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION:
+        if event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED:
             if event.ui_element is self.widgets.get("problems"):
-                self.go_to_problem(event.text)
+                index = int(event.link_target)
+                if index < len(self.problems):
+                    self.go_to_problem(self.problems[index])
                 return True
             return False
         if event.type == pygame.KEYDOWN:
@@ -532,14 +546,14 @@ class EditorScene(Scene):
                 owner = next(t.owner for t in self.level.territories if t.id == pick.territory)
                 if owner in {n.id for n in self.level.nations}:
                     self.nation = owner
-                self.set_status(f"Picked territory '{pick.territory}'")
+                self.set_status(f"Picked {self._territory_name(pick.territory)}")
             self.build()
         elif self.tool == "capital":
             territory = self._territory_at(cell)
             if territory is None:
                 self.set_status("A capital must be a territory, not sea", error=True)
             elif self.edit("set capital", ops.set_capital, territory.owner, territory.id):
-                self.set_status(f"{territory.name} is now the capital of '{territory.owner}'")
+                self.set_status(f"{territory.name} is now the capital of {self._nation_name(territory.owner)}")
         elif self.tool == "garrison":
             self._garrison(cell, +1)
         return True
@@ -554,7 +568,7 @@ class EditorScene(Scene):
         )
         new = max(0, strength + delta)
         if self.edit("set garrison", ops.set_garrison, territory.id, territory.owner, new):
-            self.set_status(f"{territory.name}: {new} troops of '{territory.owner}'")
+            self.set_status(f"{territory.name}: {new} troops of {self._nation_name(territory.owner)}")
 
     def _paint_token(self) -> str | None:
         if self.tool == "sea":
@@ -668,7 +682,7 @@ class EditorScene(Scene):
         elif key == "territory_terrain" and self.territory:
             self.edit("change terrain", ops.update_territory, self.territory, terrain=text)
         elif key == "territory_owner" and self.territory:
-            self.edit("change owner", ops.update_territory, self.territory, owner=text)
+            self.edit("change owner", ops.update_territory, self.territory, owner=self._nation_id(text))
         elif key == "nation_doctrine" and self.nation:
             self.edit("change doctrine", ops.update_nation, self.nation, doctrine=text)
         elif key == "nation_seat" and self.nation:
@@ -695,6 +709,9 @@ class EditorScene(Scene):
     # Dialog windows ------------------------------------------------------------
     def _nation_name(self, nation_id: str) -> str:
         return next((n.name for n in self.level.nations if n.id == nation_id), nation_id)
+
+    def _territory_name(self, territory_id: str) -> str:
+        return next((t.name for t in self.level.territories if t.id == territory_id), territory_id)
 
     def _nation_id(self, name: str) -> str:
         return next((n.id for n in self.level.nations if n.name == name), name)
@@ -1177,10 +1194,7 @@ class EditorScene(Scene):
             self._write_recovery()
 
     # Problems -----------------------------------------------------------------
-    def go_to_problem(self, text: str) -> None:
-        problem = next((p for p in self.problems if str(p) == text), None)
-        if problem is None:
-            return
+    def go_to_problem(self, problem: Problem) -> None:
         found = re.match(r"(territories|nations|garrisons)\[(\d+)\]", problem.location)
         named = re.search(r"'([a-z][a-z0-9_]*)'", problem.message)
         level = self.level
@@ -1198,7 +1212,7 @@ class EditorScene(Scene):
             tid = next((t.id for t in level.territories if t.owner == self.nation), None)
         if tid is not None:
             self.centre_on(tid)
-        self.set_status(str(problem))
+        self.set_status(problem_line(level, problem))
         self.build()
 
     def centre_on(self, territory_id: str) -> None:
@@ -1266,6 +1280,33 @@ class EditorScene(Scene):
         )
         surface.blit(hint, (canvas.x + 10, canvas.y + 8))
 
+    def _draw_borders(
+        self, surface: pygame.Surface, tokens: dict[Cell, str], by_code: dict[str, Any], origin: tuple[float, float]
+    ) -> None:
+        """Borders as the match's map draws them: bold between nations and along coasts, thinner between
+        two territories of one nation, none inside a territory."""
+        palette = map_palette()
+        size = self.hex_size
+        thin, bold = max(2, int(size / 12)), max(3, int(size / 8))
+        ox, oy = origin
+        for cell, token in tokens.items():
+            if token == SEA:
+                continue
+            here = by_code.get(token)
+            for other in neighbours(cell):
+                theirs = tokens.get(other, SEA)
+                if theirs == token:
+                    continue
+                there = by_code.get(theirs)
+                if theirs == SEA or there is None:
+                    colour, width = palette["territory_border"], bold
+                elif here is None or there.owner != here.owner:
+                    colour, width = palette["nation_border"], bold
+                else:
+                    colour, width = palette["territory_border"], thin
+                (ax, ay), (bx, by) = edge_between(cell, other, size)
+                pygame.draw.line(surface, colour, (ox + ax, oy + ay), (ox + bx, oy + by), width)
+
     def _draw_map(self, surface: pygame.Surface, palette: dict[str, pygame.Color]) -> None:
         level = self.level
         size = self.hex_size
@@ -1275,6 +1316,8 @@ class EditorScene(Scene):
         selected = next((t.code for t in level.territories if t.id == self.territory), None)
         tokens = self._tokens()
         unknown = pygame.Color("#6b6f75")
+        # How far a land cell's outline leans from its fill to the background: faint, under the borders.
+        cell_shade = number("#editor", "cell_line_shade_percent") / 100
         centres: dict[str, list[tuple[float, float]]] = {}
         for cell, token in tokens.items():
             points = [(ox + x, oy + y) for x, y in corners(cell, size)]
@@ -1288,9 +1331,11 @@ class EditorScene(Scene):
             if territory is not None and territory.code != selected and self.territory is not None:
                 fill = fill.lerp(palette["background"], 0.15)
             pygame.draw.polygon(surface, fill, points)
-            pygame.draw.polygon(surface, palette["territory_border"], points, 1)
+            # The cells stay visible for painting, faintly: a border must read as a border.
+            pygame.draw.polygon(surface, fill.lerp(palette["background"], cell_shade), points, 1)
             cx, cy = to_pixel(cell, size)
             centres.setdefault(token, []).append((ox + cx, oy + cy))
+        self._draw_borders(surface, tokens, by_code, (ox, oy))
         if selected in centres:
             # Only the territory's outer boundary: edges whose neighbour is another token (or off the map).
             for cell, token in tokens.items():
