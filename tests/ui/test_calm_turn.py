@@ -16,7 +16,7 @@ from game.ui.panels import GlossaryWindow
 from game.ui.panels.report import TurnReport
 from game.ui.scenes.handover import HandoverScene, news_lines, summary_lines
 from game.ui.scenes.help import SHORTCUTS
-from tests.ui.test_diplomacy_window import button_for, focus
+from tests.ui.test_diplomacy_window import button_for, focus, shown_text
 from tests.ui.test_match_hotseat import dismiss_cards, press_end_turn
 from tests.ui.test_match_screen import Screen, fixture_level, home  # noqa: F401 - home: a fixture
 
@@ -251,6 +251,11 @@ def test_the_hand_over_and_the_chronicle_keep_the_rivals_pending_offer_private_u
         screen.press_button(handover.continue_button)
         assert not any(offer in line for line in screen.scene.chronicle.lines), "nor the chronicle"
         assert "proposes a non-aggression pact to Britain" not in screen.scene.chronicle.box.html_text
+        screen.press(pygame.K_d)  # nor the diplomacy window: no "your rival" among Britain's suitors
+        window = focus(screen, "britain")
+        shown = shown_text(window)
+        assert "your rival" not in shown.lower() and "Your rival's offers" not in shown
+        screen.press(pygame.K_ESCAPE)
         # The round ends: Britain answers, and both seats may read it all.
         press_end_turn(screen)
         assert not any(o.recipient == "britain" for o in screen.match.offers.values())

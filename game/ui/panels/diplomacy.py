@@ -266,11 +266,14 @@ class DiplomacyWindow:
         my_turn: bool,
         acting: str | None = None,
         focus: str | None = None,
+        private_offers: bool = False,
     ) -> None:
         self.app = app
         self.match = match
         self.seat = seat
         self.my_turn = my_turn
+        #: Hot-seat privacy (Settings): the rival's offers to nations nobody plays stay unsaid until the round ends.
+        self.private_offers = private_offers
         nations = w.seat_nations(match, seat)
         self.acting = acting if acting in nations else (nations[0] if nations else "")
         others = self._others()
@@ -516,7 +519,7 @@ class DiplomacyWindow:
             return []
         suitors = ["you"] if any(s in mine for s in senders) else []
         rivals = list(dict.fromkeys(esc(w.nation_name(m, s)) for s in senders if s not in mine))
-        if rivals:
+        if rivals and not self.private_offers:
             suitors.append(" and ".join(rivals) + " (your rival)")
         return [
             f"<font color='{hex_of(ink('warn'))}'>Courted this round by {' and '.join(suitors)}: "
@@ -999,7 +1002,7 @@ class DiplomacyWindow:
         m = self.match
         mine = w.seat_nations(m, self.seat)
         ours = awaiting_round_end(m, mine)
-        theirs = awaiting_round_end(m, w.seat_nations(m, 1 - self.seat))
+        theirs = [] if self.private_offers else awaiting_round_end(m, w.seat_nations(m, 1 - self.seat))
         if not ours and not theirs:
             return y
         muted = hex_of(ink("muted"))

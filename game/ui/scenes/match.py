@@ -559,7 +559,8 @@ class MatchScene(Scene):
             return
         self._close_dialog()
         legal = self.legal() if self.my_turn else []
-        self.dialog = DiplomacyWindow(self.app, self.match, seat, legal, None, self.my_turn, acting, focus)
+        private = self.app.settings.private_offers and not self.drivers  # hot-seat only
+        self.dialog = DiplomacyWindow(self.app, self.match, seat, legal, None, self.my_turn, acting, focus, private)
 
     def open_glossary(self, first: str | None = None) -> None:
         self._close_dialog()
