@@ -84,7 +84,7 @@ def why_shielded(m: Match, nation: NationId, other: NationId) -> str:
         return f"{other_name} and {name} are played by the same seat and never fight each other"
     mate = next(n for n in w.side_of(m, nation) if w.allied(m, n, other))
     return (
-        f"{other_name} is an ally of {w.nation_name(m, mate)}, which fights on {name}'s side: "
+        f"{other_name} is an ally of {w.nation_name(m, mate)}, which fights on {w.possessive(name)} side: "
         f"{w.nation_name(m, mate)} must leave that alliance first"
     )
 

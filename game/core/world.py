@@ -28,6 +28,15 @@ def nation_name(m: Match, nation: NationId) -> str:
     return m.index.nation_name.get(nation, nation)
 
 
+def possessive(name: str) -> str:
+    """``name``'s, or ``name``' for a name ending in s (the Central Powers' side, not Powers's).
+
+    >>> possessive("France"), possessive("Central Powers")
+    ("France's", "Central Powers'")
+    """
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def territory_name(m: Match, territory: TerritoryId) -> str:
     return m.index.territory_name.get(territory, territory)
 

@@ -61,7 +61,9 @@ class Balancer(Doctrine):
         caller, enemy = w.nation_name(m, call.caller), w.nation_name(m, call.enemy)
         attacker, defender = war_balance(m, call.caller, call.enemy, ())
         if attacker > defender:
-            return Decision(False, f"{caller}'s side is already the stronger, and must not grow stronger still")
+            return Decision(
+                False, f"{w.possessive(caller)} side is already the stronger, and must not grow stronger still"
+            )
         if attacker == defender:
-            return Decision(False, f"{caller}'s side and {enemy}'s are evenly matched")
-        return Decision(True, f"{enemy}'s side is the stronger, and must not grow stronger")
+            return Decision(False, f"{w.possessive(caller)} side and {w.possessive(enemy)} are evenly matched")
+        return Decision(True, f"{w.possessive(enemy)} side is the stronger, and must not grow stronger")

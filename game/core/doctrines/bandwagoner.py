@@ -72,7 +72,8 @@ class Bandwagoner(Doctrine):
         caller, enemy = w.nation_name(m, call.caller), w.nation_name(m, call.enemy)
         attacker, defender = war_balance(m, call.caller, call.enemy, ())
         if attacker > defender:
-            return Decision(True, f"{caller}'s side is the stronger, and it wants a share of the spoils")
+            return Decision(True, f"{w.possessive(caller)} side is the stronger, and it wants a share of the spoils")
         if attacker == defender:
-            return Decision(False, f"{caller}'s side and {enemy}'s are evenly matched: there is nothing sure to gain")
-        return Decision(False, f"{enemy}'s side is the stronger: a losing war is no bargain")
+            evenly = f"{w.possessive(caller)} side and {w.possessive(enemy)} are evenly matched"
+            return Decision(False, f"{evenly}: there is nothing sure to gain")
+        return Decision(False, f"{w.possessive(enemy)} side is the stronger: a losing war is no bargain")

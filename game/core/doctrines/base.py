@@ -251,7 +251,7 @@ class Doctrine(ABC):
         foe_seat = side_of(m, sender)
         if foe_seat is not None and self.refuses_pacts_with_its_foes:
             if self.choose_side(m, me, 1 - foe_seat, "").yes:
-                return Decision(False, f"it will not tie its hands against {name}'s side")
+                return Decision(False, f"it will not tie its hands against {w.possessive(name)} side")
         return Decision(True, f"peace with {name} costs it nothing")
 
     def decide_alignment(self, m: Match, offer: Offer) -> Decision:
@@ -267,7 +267,7 @@ class Doctrine(ABC):
             return Decision(False, "it sees no side to choose here")
         other = 1 - seat
         if any(side_of(m, n) == other for al in w.alliances_of(m, me) for n in al.members if n != me):
-            return Decision(False, f"it is already bound to {m.level.seats[other].name}'s side")
+            return Decision(False, f"it is already bound to {w.possessive(m.level.seats[other].name)} side")
         if offer.kind == "guarantee":
             return Decision(True, "protection is welcome")
         return self.choose_side(m, me, seat, name)

@@ -33,7 +33,7 @@ class RegimeSeeker(Doctrine):
         name = w.nation_name(m, donor)
         if fragile(m, me):
             return f"{name} keeps its fragile regime alive"
-        return f"{name}'s aid has just lifted its regime out of danger"
+        return f"{w.possessive(name)} aid has just lifted its regime out of danger"
 
     @staticmethod
     def _no_war_for_others(m: Match, me: str) -> str:

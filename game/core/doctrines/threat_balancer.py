@@ -62,7 +62,7 @@ class ThreatBalancer(Doctrine):
             return [n for n in bloc(m, seat) if n != me], m.level.seats[seat].name
         members = sorted(coalition(m, nation) - {me})
         name = w.nation_name(m, nation)
-        return members, name if members == [nation] else f"{name}'s side"
+        return members, name if members == [nation] else f"{w.possessive(name)} side"
 
     def appeal(self, m: Match, nation: str, seat: int) -> float:
         """The less the side threatens it, the more it appeals."""
