@@ -1,20 +1,33 @@
-"""Colours that are not widgets' (the map's) come from the same theme file as the widgets'."""
+"""The one reader of ``assets/theme.json``: colours, font sizes and alphas that pygame draws itself.
+
+pygame_gui reads the same file for its widgets (``App`` hands it ``THEME_PATH``); every other
+colour, font size and alpha in ``game/ui`` is asked of this module by name, so the look lives in
+the theme file and nowhere else (tests/ui/test_ui_architecture.py holds the code to that).
+"""
 
 from __future__ import annotations
 
 import json
 from functools import cache
+from typing import Any
 
 import pygame
 
 from game.core import Level
-from game.ui.app import THEME_PATH
+from game.io.paths import assets_dir
 from game.ui.palette import RGB, Scheme, current_scheme, nation_fills, parse_hex
+
+THEME_PATH = assets_dir() / "theme.json"
 
 
 @cache
-def _theme() -> dict[str, dict[str, dict[str, str]]]:
+def _theme() -> dict[str, dict[str, Any]]:
     return json.loads(THEME_PATH.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def theme_data() -> dict[str, dict[str, Any]]:
+    """The whole theme file as read (shared, do not change it): for checks over every block."""
+    return _theme()
 
 
 def map_palette() -> dict[str, pygame.Color]:
@@ -24,6 +37,15 @@ def map_palette() -> dict[str, pygame.Color]:
 def colour(name: str) -> pygame.Color:
     """A named colour from the theme's defaults (e.g. 'normal_text', 'hovered_border')."""
     return pygame.Color(_theme()["defaults"]["colours"][name])
+
+
+def ink(name: str) -> pygame.Color:
+    """A colour of the match screen's own drawing: the ``#match`` block, then the defaults.
+
+    An unknown name is drawn magenta, so a typo shows on screen instead of crashing a match.
+    """
+    value = _theme().get("#match", {}).get("colours", {}).get(name) or _theme()["defaults"]["colours"].get(name)
+    return pygame.Color(value or "#ff00ff")
 
 
 def colours(block: str) -> dict[str, pygame.Color]:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Callable
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -15,27 +13,15 @@ from pygame_gui.elements import UIButton, UIWindow
 
 from game.core import Match, first_seat
 from game.core import world as w
-from game.ui.app import THEME_PATH
 from game.ui.palette import contrast_ratio, readable_on
-from game.ui.theme import nation_fill
+from game.ui.theme import ink, nation_fill
+from game.ui.widgets import HintButton
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 Intent = Any  # an Action to apply, or a short command string ("close", "glossary", ...)
 CLOSE = "close"
-
-
-@cache
-def _theme_block(name: str) -> dict[str, str]:
-    data = json.loads(THEME_PATH.read_text(encoding="utf-8"))
-    return dict(data.get(name, {}).get("colours", {}))
-
-
-def ink(name: str) -> pygame.Color:
-    """A colour of the match screen's own drawing, from the ``#match`` block of the theme."""
-    value = _theme_block("#match").get(name) or _theme_block("defaults").get(name) or "#ff00ff"
-    return pygame.Color(value)
 
 
 def hex_of(colour: pygame.Color | tuple[int, ...]) -> str:
@@ -188,13 +174,7 @@ def make_button(
     enabled: bool = True,
 ) -> UIButton:
     """A button whose tool tip still shows while it is disabled, so it can say why."""
-    try:
-        from game.ui.widgets import HintButton
-
-        cls: type[UIButton] = HintButton
-    except ImportError:  # the shell's widgets are not there yet: a plain button
-        cls = UIButton
-    button = cls(
+    button = HintButton(
         rect,
         text,
         manager,

@@ -109,7 +109,6 @@ class MatchScene(Scene):
         self._pulse = 0.0
         self._sounds: set[str] = set()
         self.finished = False
-        self._banner: Any = None
         self.alliance_colours: dict[str, tuple[int, int, int]] = {}
         self._tooltip: tuple[object, pygame.Surface] | None = None
         self._hint: tuple[object, pygame.Surface] | None = None
@@ -150,9 +149,6 @@ class MatchScene(Scene):
         for part in (self.top_bar, self.territory_panel, self.chronicle, self.card):
             if part is not None:
                 part.kill()
-        if self._banner is not None:
-            for element in self._banner:
-                element.kill()
         super().exit()
 
     def resume(self) -> None:
@@ -408,32 +404,9 @@ class MatchScene(Scene):
         self.finished = True
         self._close_dialog()
         self._select(None)
-        try:
-            from game.ui.scenes.gameover import GameOverScene
-        except ImportError:
-            self._fallback_banner()
-            return
+        from game.ui.scenes.gameover import GameOverScene
+
         self.app.push(GameOverScene(self.app, self.match))
-
-    def _fallback_banner(self) -> None:
-        """Until the game-over screen exists: the outcome in a window over the final map."""
-        from pygame_gui.elements import UIButton, UITextBox
-
-        from game.ui.panels.common import centred_window, inner_size
-
-        outcome = self.match.outcome
-        assert outcome is not None
-        window = centred_window(self.app, (480, 220), "The match is over", self.map_rect)
-        width, height = inner_size(window)
-        UITextBox(
-            f"<font size=5><b>{esc(outcome.text)}</b></font>",
-            pygame.Rect(12, 8, width - 24, height - 70),
-            self.app.manager,
-            container=window,
-            object_id="@card_text",
-        )
-        close = UIButton(pygame.Rect(width - 140, height - 52, 124, 40), "Close", self.app.manager, container=window)
-        self._banner = (window, close)
 
     # Dialogs ----------------------------------------------------------------------
     def _close_dialog(self) -> None:
@@ -537,18 +510,14 @@ class MatchScene(Scene):
             self.act(Undo())
 
     def pause(self) -> None:
-        try:
-            from game.ui.scenes.pause import PauseScene
-        except ImportError:
-            return
+        from game.ui.scenes.pause import PauseScene
+
         self._close_dialog()
         self.app.push(PauseScene(self.app, self))
 
     def help(self) -> None:
-        try:
-            from game.ui.scenes.help import HelpScene
-        except ImportError:
-            return
+        from game.ui.scenes.help import HelpScene
+
         self.app.push(HelpScene(self.app))
 
     # Glossary cards -------------------------------------------------------------------
@@ -618,9 +587,6 @@ class MatchScene(Scene):
         return False
 
     def _ui_event(self, event: pygame.event.Event) -> bool:
-        if self._banner is not None and getattr(event, "ui_element", None) is self._banner[1]:
-            self._leave_finished_match()
-            return True
         for source in (self.dialog, self.card, self.top_bar, self.territory_panel):
             if source is None:
                 continue
@@ -628,17 +594,6 @@ class MatchScene(Scene):
             if intent is not None:
                 return self._intent(intent, source)
         return False
-
-    def _leave_finished_match(self) -> None:
-        try:
-            from game.ui.flow import to_menu
-        except ImportError:
-            self.app.pop()
-            return
-        try:
-            to_menu(self.app)
-        except ImportError:
-            self.app.pop()
 
     def _key_down(self, event: pygame.event.Event) -> bool:
         key = event.key

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
 from typing import TYPE_CHECKING
 
@@ -25,10 +24,6 @@ TITLE = "ALLIANCES"
 TAGLINE = "An attack on one is an attack on all \u2014 if your allies keep their word."
 BUTTON_SIZE = (340, 44)
 BUTTON_GAP = 9
-
-
-def editor_available() -> bool:
-    return importlib.util.find_spec("game.ui.scenes.editor") is not None
 
 
 def render_backdrop(size: tuple[int, int], level: Level | None) -> pygame.Surface:
@@ -110,13 +105,12 @@ class MenuScene(Scene):
             continue_hint = f"The last match's autosave cannot be loaded: {autosave.problem}"
         else:
             continue_hint = "The last match played is over: Load game lists the others."
-        editor = editor_available()
         return [
             ("hotseat", "Hot-seat match", "Two players, one computer, taking turns.", True),
             ("vs_ai", "Match vs AI", "Play alone against an AI whose doctrine is bandwagoning.", True),
             ("continue", "Continue", continue_hint, autosave is not None and autosave.resumable),
             ("load", "Load game", "Pick up a saved match.", True),
-            ("editor", "Map editor", "Design your own maps." if editor else "Coming soon.", editor),
+            ("editor", "Map editor", "Design your own maps.", True),
             ("settings", "Settings", "Window, sound and animation speed.", True),
             ("quit", "Quit", None, True),
         ]
@@ -206,12 +200,9 @@ class MenuScene(Scene):
             self.app.quit()
 
     def _open_editor(self) -> None:
-        try:
-            from game.ui.scenes.editor import EditorScene  # type: ignore[import-not-found, unused-ignore]
+        from game.ui.scenes.editor import EditorScene
 
-            self.app.reset_to(EditorScene(self.app))
-        except (ImportError, TypeError) as err:
-            self.app.toast(f"The map editor cannot open: {err}", error=True)
+        self.app.reset_to(EditorScene(self.app))
 
     # Drawing --------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

@@ -1,0 +1,226 @@
+"""The screens' own code holds its shape: no import cycles, one theme reader, no dead scaffolding.
+
+Import cycles. A cycle among top-level imports (what runs when a module is first imported)
+fails: whether it works depends on which module happens to be imported first, so it breaks
+the day someone imports the other one first. ``if TYPE_CHECKING:`` imports never run and do
+not count. An import inside a function runs later, when every module is loaded, so it cannot
+break loading; but it still ties two modules together both ways (``app.py`` <-> ``theme.py``
+was exactly that). So deferred imports are checked too, with one allowance: the screens lead
+to one another (the menu opens a match, the match's pause menu goes back to the menu, the
+game-over screen offers a rematch), so the scenes and ``flow``, the module of journeys between
+them, may reach each other through imports inside functions, which wait until a player
+travels. Any other module in such a loop (the theme, the app, a panel, the map) fails, named.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import game.ui
+from tests.test_architecture import find_cycle, from_base, package_of
+
+UI_DIR = Path(game.ui.__file__).resolve().parent
+REPO = UI_DIR.parent.parent
+UI_FILES = sorted(UI_DIR.rglob("*.py"))
+
+#: The modules that may reach one another through imports inside functions: the screens and
+#: the journeys between them.
+JOURNEYS = ("game.ui.flow", "game.ui.scenes.")
+
+
+def is_journey(module: str) -> bool:
+    return module == JOURNEYS[0] or module.startswith(JOURNEYS[1])
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(REPO).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return "TYPE_CHECKING" in ast.unparse(test)
+
+
+def ui_imports(source: str, module: str, is_package: bool = False, deferred: bool = False) -> set[str]:
+    """The modules ``source`` imports when loaded (or, with ``deferred``, also inside its functions)."""
+    package = package_of(module, is_package)
+    found: set[str] = set()
+
+    def walk(nodes: list[ast.AST]) -> None:
+        for node in nodes:
+            if isinstance(node, ast.If) and _is_type_checking(node.test):
+                walk(list(node.orelse))
+                continue
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) and not deferred:
+                continue
+            if isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = from_base(node, package)
+                found.add(base)
+                found.update(f"{base}.{alias.name}" for alias in node.names)
+            walk(list(ast.iter_child_nodes(node)))
+
+    walk(list(ast.parse(source).body))
+    return found
+
+
+def ui_import_graph(deferred: bool = False) -> dict[str, set[str]]:
+    modules = {module_name(p): p for p in UI_FILES}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        imports = ui_imports(path.read_text(encoding="utf-8"), name, path.name == "__init__.py", deferred)
+        # Every module sits in the package game.ui; `from game.ui import flow` names game.ui.flow.
+        graph[name] = {i for i in imports if i in modules and i != name and i != "game.ui"}
+    return graph
+
+
+def loops(graph: dict[str, set[str]]) -> list[frozenset[str]]:
+    """The groups of modules that each reach all the others (strongly connected, more than one)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[frozenset[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group: set[str] = set()
+            while True:
+                top = stack.pop()
+                on_stack.discard(top)
+                group.add(top)
+                if top == node:
+                    break
+            if len(group) > 1:
+                found.append(frozenset(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_there_are_screens_to_check() -> None:
+    graph = ui_import_graph()
+    assert "game.ui.app" in graph and "game.ui.theme" in graph["game.ui.app"]
+
+
+def test_no_ui_module_imports_one_that_imports_it_back_when_loading() -> None:
+    cycle = find_cycle(ui_import_graph())
+    assert cycle == [], "import cycle among top-level imports: " + " -> ".join(cycle)
+
+
+def test_only_screens_reach_each_other_back_through_imports_inside_functions() -> None:
+    tangled = [sorted(m for m in group if not is_journey(m)) for group in loops(ui_import_graph(deferred=True))]
+    tangled = [names for names in tangled if names]
+    assert tangled == [], f"modules that import each other back (some inside functions): {tangled}"
+
+
+def test_the_journey_allowance_is_only_for_screens_and_flow() -> None:
+    assert is_journey("game.ui.flow") and is_journey("game.ui.scenes.match")
+    assert not is_journey("game.ui.theme") and not is_journey("game.ui.app") and not is_journey("game.ui.flowery")
+
+
+@pytest.mark.parametrize(
+    ("modules", "deferred", "loop"),
+    [
+        ({"a": "import pkg.b", "b": "from pkg.c import x", "c": "import pkg.a"}, False, {"a", "b", "c"}),
+        ({"a": "import pkg.b", "b": "def f():\n    import pkg.a"}, False, None),
+        ({"a": "import pkg.b", "b": "def f():\n    import pkg.a"}, True, {"a", "b"}),
+        ({"a": "import pkg.b", "b": "if TYPE_CHECKING:\n    import pkg.a"}, True, None),
+        ({"a": "import pkg.b", "b": "if TYPE_CHECKING:\n    pass\nelse:\n    import pkg.a"}, False, {"a", "b"}),
+        ({"a": "from . import b", "b": "from .a import x"}, False, {"a", "b"}),
+        ({"a": "import pkg.b", "b": "import pkg.c", "c": "pass"}, True, None),
+    ],
+    ids=["three modules", "deferred ignored", "deferred counted", "type checking", "else branch", "relative", "none"],
+)
+def test_the_cycle_check_sees_each_kind_of_import(
+    modules: dict[str, str], deferred: bool, loop: set[str] | None
+) -> None:
+    names = {f"pkg.{name}" for name in modules}
+    graph = {
+        f"pkg.{name}": ui_imports(source, f"pkg.{name}", deferred=deferred) & names for name, source in modules.items()
+    }
+    assert loops(graph) == ([frozenset(f"pkg.{n}" for n in loop)] if loop else [])
+    assert (find_cycle(graph) != []) == (loop is not None)
+
+
+# -- One reader of the theme file ----------------------------------------------------------------
+
+
+def _mentions_theme_file(source: str) -> list[int]:
+    """Lines that name theme.json or THEME_PATH (only theme.py, which reads it, and app.py, which
+    hands the path to pygame_gui, may)."""
+    lines: list[int] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and "theme.json" in node.value:
+            lines.append(node.lineno)
+        elif isinstance(node, ast.Name) and node.id == "THEME_PATH":
+            lines.append(node.lineno)
+        elif isinstance(node, ast.alias) and node.name == "THEME_PATH":
+            lines.append(node.lineno)
+    return sorted(set(lines))
+
+
+THEME_READERS = {"game/ui/theme.py", "game/ui/app.py"}
+
+
+@pytest.mark.parametrize("path", UI_FILES, ids=lambda p: str(p.relative_to(UI_DIR)))
+def test_only_the_theme_module_reads_the_theme_file(path: Path) -> None:
+    rel = path.relative_to(REPO).as_posix()
+    if rel in THEME_READERS:
+        return
+    lines = _mentions_theme_file(path.read_text(encoding="utf-8"))
+    assert lines == [], f"{rel} lines {lines}: read the theme through game.ui.theme, not the file"
+
+
+def test_the_theme_path_lives_in_the_theme_module() -> None:
+    source = (UI_DIR / "app.py").read_text(encoding="utf-8")
+    assigned = [
+        n.lineno
+        for n in ast.walk(ast.parse(source))
+        if isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "THEME_PATH" for t in n.targets)
+    ]
+    assert assigned == [], f"app.py defines THEME_PATH on line {assigned}: it belongs to game/ui/theme.py"
+
+
+# -- No `except ImportError` left from when a module did not exist yet ---------------------------
+
+
+def import_error_fallbacks(source: str) -> list[int]:
+    """Lines of ``except ImportError`` (or ModuleNotFoundError) handlers."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ExceptHandler) and node.type is not None:
+            names = [n.id for n in ast.walk(node.type) if isinstance(n, ast.Name)]
+            if {"ImportError", "ModuleNotFoundError"} & set(names):
+                found.append(node.lineno)
+    return found
+
+
+@pytest.mark.parametrize("path", UI_FILES, ids=lambda p: str(p.relative_to(UI_DIR)))
+def test_no_screen_guards_an_import_of_a_module_that_exists(path: Path) -> None:
+    lines = import_error_fallbacks(path.read_text(encoding="utf-8"))
+    assert lines == [], f"{path.relative_to(REPO)} lines {lines}: `except ImportError` for a module that exists"
+
+
+def test_the_fallback_check_sees_plain_and_grouped_handlers() -> None:
+    source = (
+        "try:\n    import x\nexcept ImportError:\n    pass\n"
+        "try:\n    y()\nexcept (KeyError, ModuleNotFoundError):\n    pass\n"
+    )
+    assert import_error_fallbacks(source) == [3, 7]
+    assert import_error_fallbacks("try:\n    y()\nexcept KeyError:\n    pass\n") == []
