@@ -21,7 +21,7 @@ from game.io.paths import assets_dir
 from game.io.settings import Settings, load_settings, save_settings
 from game.ui.palette import use_scheme
 from game.ui.scene import Scene
-from game.ui.theme import THEME_PATH, colours
+from game.ui.theme import THEME_PATH, colours, font_size
 
 if TYPE_CHECKING:
     from game.core import Match
@@ -285,7 +285,7 @@ class App:
         if not self.toasts:
             return
         palette = colours("#toast")
-        font = self.font(15)
+        font = self.font(font_size("strong"))
         y = self.size[1] - 24
         for toast in reversed(self.toasts):
             text = font.render(toast.text, True, palette["text"])

@@ -76,9 +76,25 @@ def nation_fills_of(level: Level, scheme: Scheme | None = None) -> dict[str, RGB
 def nation_fill(level: Level, nation: str) -> pygame.Color:
     """One nation's colour as every screen shows it (the map, the panels' swatches, the legend)."""
     found = nation_fills_of(level).get(nation)
-    return pygame.Color(*found) if found is not None else pygame.Color(128, 128, 128)
+    return pygame.Color(*found) if found is not None else map_palette()["unknown_nation"]
 
 
 def sizes(block: str) -> dict[str, int]:
     """The pixel sizes of one theme block (font sizes, widths), e.g. ``sizes("#map_hud")``."""
     return {name: int(value) for name, value in _theme()[block].get("sizes", {}).items()}
+
+
+def font_size(role: str) -> int:
+    """The point size of a text role (``caption``, ``body``, ``heading``, ...), from ``#font_sizes``."""
+    return sizes("#font_sizes")[role]
+
+
+def opacity(role: str) -> int:
+    """An opacity (0-255) the code draws with (``move_target``, ``menu_backdrop_map``), from ``#alphas``."""
+    return sizes("#alphas")[role]
+
+
+def html_colour(block: str, name: str) -> str:
+    """A theme colour as ``#rrggbb`` for pygame_gui's HTML text (``<font color='...'>``)."""
+    c = colours(block)[name]
+    return f"#{c.r:02x}{c.g:02x}{c.b:02x}"

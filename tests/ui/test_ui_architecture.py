@@ -15,11 +15,13 @@ travels. Any other module in such a loop (the theme, the app, a panel, the map) 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
 import game.ui
+from game.ui.theme import sizes
 from tests.test_architecture import find_cycle, from_base, package_of
 
 UI_DIR = Path(game.ui.__file__).resolve().parent
@@ -224,3 +226,138 @@ def test_the_fallback_check_sees_plain_and_grouped_handlers() -> None:
     )
     assert import_error_fallbacks(source) == [3, 7]
     assert import_error_fallbacks("try:\n    y()\nexcept KeyError:\n    pass\n") == []
+
+
+# -- Every colour, font size and alpha comes from the theme --------------------------------------
+
+#: A hex colour written in a string: the whole string ("#1d3a52"), or inside one (HTML's
+#: ``<font color='#9aa3ad'>``; six or eight digits there, so an object id like "#card" is not one).
+WHOLE_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+INNER_HEX = re.compile(r"#[0-9a-fA-F]{6}(?:[0-9a-fA-F]{2})?\b")
+#: The calls that open a pygame font (``app.font(14)``, ``pygame.font.Font(path, 14)``, ``SysFont``).
+FONT_CALLS = ("font", "Font", "SysFont")
+#: The literals allowed outside theme.py, by file and as written, each with why it is not a look.
+LOOK_ALLOWED: dict[tuple[str, str], str] = {
+    ("game/ui/palette.py", "(255, 255, 255)"): (
+        "the end of the contrast search: a colour lightened all the way is white, whatever the theme"
+    ),
+    ("game/ui/palette.py", "(120, 120, 120)"): (
+        "the grey the unplayed nations are muted toward; palette.py is below theme.py (theme imports it) "
+        "and cannot ask it, so it stays here until nation_fills takes it as an argument"
+    ),
+}
+
+
+def _int(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and type(node.value) is int
+
+
+def _call_name(node: ast.Call) -> str:
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def look_literals(source: str) -> list[tuple[int, str]]:
+    """(line, literal) for each colour, font size or alpha written in ``source`` instead of named."""
+    tree = ast.parse(source)
+    # Tuples that are not colours: mouse buttons held (`buttons=(0, 0, 1)`), choices (`x in (1, 2, 3)`).
+    exempt: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg == "buttons":
+            exempt.add(id(node.value))
+        elif isinstance(node, ast.Compare) and any(isinstance(op, ast.In | ast.NotIn) for op in node.ops):
+            exempt.update(id(c) for c in node.comparators)
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if WHOLE_HEX.fullmatch(node.value) or INNER_HEX.search(node.value):
+                found.append((node.lineno, repr(node.value)))
+        elif isinstance(node, ast.Tuple) and id(node) not in exempt and len(node.elts) in (3, 4):
+            if all(_int(e) and 0 <= e.value <= 255 for e in node.elts):  # type: ignore[attr-defined]
+                found.append((node.lineno, ast.unparse(node)))
+        elif isinstance(node, ast.Call):
+            name = _call_name(node)
+            if name == "Color" and node.args and all(_int(a) for a in node.args):
+                found.append((node.lineno, ast.unparse(node)))
+            elif "alpha" in name.lower() and any(_int(a) for a in node.args):
+                found.append((node.lineno, ast.unparse(node)))
+            elif name in FONT_CALLS:
+                sizes = node.args + [k.value for k in node.keywords if k.arg in ("size", "point_size")]
+                if any(_int(a) for a in sizes):
+                    found.append((node.lineno, ast.unparse(node)))
+    return sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("source", "caught"),
+    [
+        ('c = pygame.Color("#6b6f75")', ["'#6b6f75'"]),
+        ("html = f\"<font color='#9aa3ad'>{x}</font>\"", ["\"<font color='#9aa3ad'>\""]),
+        ("surface.fill((10, 14, 18, 200))", ["(10, 14, 18, 200)"]),
+        ("ink = mix(a, (0, 0, 0), 0.45)", ["(0, 0, 0)"]),
+        ("grey = pygame.Color(128, 128, 128)", ["pygame.Color(128, 128, 128)"]),
+        ("layer.set_alpha(80)", ["layer.set_alpha(80)"]),
+        ("c = _with_alpha(p['move'], 70)", ["_with_alpha(p['move'], 70)"]),
+        ("f = self.app.font(11, bold=True)", ["self.app.font(11, bold=True)"]),
+        ("f = pygame.font.Font(path, size=14)", ["pygame.font.Font(path, size=14)"]),
+        ('f = self.app.font(font_size("body"))', []),
+        ("window = UIWindow(rect, object_id='#card')", []),
+        ("pygame.event.Event(MOUSEMOTION, pos=p, buttons=(0, 0, 1))", []),
+        ("if event.button in (1, 2, 3): pass", []),
+        ("rect = pygame.Rect(0, 0, 6, 44)", []),
+        ("size = (1280, 720, 3)", []),
+    ],
+    ids=[
+        "hex colour",
+        "hex in html",
+        "rgba tuple",
+        "rgb tuple",
+        "Color of numbers",
+        "set_alpha",
+        "alpha helper",
+        "font size",
+        "font size keyword",
+        "named font size",
+        "object id",
+        "mouse buttons",
+        "choices",
+        "a rectangle",
+        "numbers too big for a colour",
+    ],
+)
+def test_the_look_check_catches_colours_font_sizes_and_alphas(source: str, caught: list[str]) -> None:
+    assert [text for _, text in look_literals(source)] == caught
+
+
+@pytest.mark.parametrize("path", UI_FILES, ids=lambda p: str(p.relative_to(UI_DIR)))
+def test_every_colour_font_size_and_alpha_is_named_in_the_theme(path: Path) -> None:
+    rel = path.relative_to(REPO).as_posix()
+    if rel == "game/ui/theme.py":
+        return
+    found = [(line, text) for line, text in look_literals(path.read_text(encoding="utf-8"))]
+    loose = [f"{rel}:{line}: {text}" for line, text in found if (rel, text) not in LOOK_ALLOWED]
+    assert loose == [], (
+        "colour / font size / alpha written in code; name it in assets/theme.json and read it through "
+        "game.ui.theme (colours, ink, map_palette, font_size, opacity):\n  " + "\n  ".join(loose)
+    )
+
+
+def test_every_look_allowance_is_still_needed_and_says_why() -> None:
+    for (rel, text), reason in LOOK_ALLOWED.items():
+        written = [t for _, t in look_literals((REPO / rel).read_text(encoding="utf-8"))]
+        assert text in written, f"{rel} no longer writes {text}: drop its allowance"
+        assert len(reason) > 30
+
+
+def test_the_theme_names_every_font_size_and_opacity_the_code_asks_for() -> None:
+    asked: dict[str, set[str]] = {"font_size": set(), "opacity": set()}
+    for path in UI_FILES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and _call_name(node) in asked and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    asked[_call_name(node)].add(first.value)
+    assert asked["font_size"] and asked["opacity"]
+    assert asked["font_size"] - set(sizes("#font_sizes")) == set()
+    assert asked["opacity"] - set(sizes("#alphas")) == set()
+    assert all(0 <= value <= 255 for value in sizes("#alphas").values())

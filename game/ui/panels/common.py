@@ -144,7 +144,7 @@ def bar_surface(
         pygame.draw.rect(surf, fill, (0, 0, max(filled, min(width, height)), height), border_radius=radius)
     if label and font is not None:
         text = font.render(label, True, ink("text"))
-        shadow = font.render(label, True, (0, 0, 0))
+        shadow = font.render(label, True, ink("text_shadow"))
         rect = text.get_rect(center=(width // 2, height // 2))
         # Light text on a light fill (amber, mint) does not read: dark letters over the filled part,
         # light ones with their shadow over the rest.

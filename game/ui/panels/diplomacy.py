@@ -63,6 +63,7 @@ from game.ui.panels.common import (
 )
 from game.ui.panels.duty import offer_sentence
 from game.ui.panels.top_bar import HEIGHT as TOP_BAR_HEIGHT
+from game.ui.theme import font_size
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -470,7 +471,7 @@ class DiplomacyWindow:
         )
         y = self._text(details, pygame.Rect(-4, -4, width + 8, -1), column) + 4
         half = (width - 8) // 2
-        font = self.app.font(12, bold=True)
+        font = self.app.font(font_size("label"), bold=True)
         for i, (name, value) in enumerate((("Credibility", m.credibility[nation]), ("Stability", m.stability[nation]))):
             image = bar_surface(
                 (half, 16), value / 100, ink("heading") if i == 0 else ink("ai"), f"{name} {value}", font
@@ -664,7 +665,7 @@ class DiplomacyWindow:
         self._scrolls["c"] = scroll
         inner = area.width - 22
         y = 0
-        small_font = self.app.font(12, bold=True)
+        small_font = self.app.font(font_size("label"), bold=True)
         questions = w.open_questions(m, self.seat)
         duties, offers = questions.duties, questions.offers
         if questions:

@@ -35,6 +35,7 @@ from game.ui.panels.common import (
     nation_html,
     treaty_name,
 )
+from game.ui.theme import font_size
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -449,7 +450,9 @@ class CombatPreview(_Dialog):
         colour = ink("good") if chance >= 0.6 else ink("warn") if chance >= 0.35 else ink("bad")
         inner = int(self.odds_image.get_relative_rect().width)
         label = f"{chance:.0%} chance to take {w.territory_name(m, target)}"
-        self.odds_image.set_image(bar_surface((inner, 30), chance, colour, label, self.app.font(15, bold=True)))
+        self.odds_image.set_image(
+            bar_surface((inner, 30), chance, colour, label, self.app.font(font_size("strong"), bold=True))
+        )
         # A levy is the people, not an army: what it loses costs the defender no troops.
         theirs = (
             f"theirs {odds.expected_defender_losses:.1f}"

@@ -50,7 +50,7 @@ from game.ui.panels.report import TurnReport
 from game.ui.panels.top_bar import HEIGHT as TOP_HEIGHT
 from game.ui.scene import Scene
 from game.ui.scenes.handover import last_turn_end, news_lines
-from game.ui.theme import map_palette
+from game.ui.theme import font_size, map_palette
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -783,7 +783,7 @@ class MatchScene(Scene):
                     content,
                     (self.territory_panel.rect.x - self.side_rect.x, self.territory_panel.rect.y - self.side_rect.y),
                 )
-            small = self.app.font(11, bold=True)
+            small = self.app.font(font_size("caption"), bold=True)
             side.blit(small.render("CHRONICLE", True, ink("heading")), (14, top + 10))
             self._side_cache = (key, side)
         return self._side_cache[1]
@@ -831,7 +831,7 @@ class MatchScene(Scene):
                 colour,
             )
         if move.text:
-            font = self.app.font(13)
+            font = self.app.font(font_size("small"))
             label = text_surface(font, move.text, ink("text"), self.map_rect.width - 120)
             box = pygame.Rect(0, 0, label.get_width() + 28, label.get_height() + 10)
             box.midtop = (self.map_rect.centerx, self.map_rect.y + 52)
@@ -841,7 +841,7 @@ class MatchScene(Scene):
             surface.blit(panel, box)
 
     def _banner_line(self, surface: pygame.Surface, text: str, colour: pygame.Color) -> None:
-        font = self.app.font(15, bold=True)
+        font = self.app.font(font_size("strong"), bold=True)
         label = font.render(text, True, ink("text"))
         box = pygame.Rect(0, 0, label.get_width() + 40, label.get_height() + 14)
         box.midtop = (self.map_rect.centerx, self.map_rect.y + 12)
@@ -854,7 +854,7 @@ class MatchScene(Scene):
     def _hint_line(self, surface: pygame.Surface) -> None:
         key = self.map_rect.size
         if self._hint is None or self._hint[0] != key:
-            font = self.app.font(12)
+            font = self.app.font(font_size("label"))
             text = text_surface(font, HINT, ink("muted"), self.map_rect.width - 40)
             strip = pygame.Surface((text.get_width() + 24, text.get_height() + 8), pygame.SRCALPHA)
             pygame.draw.rect(strip, (*ink("bar_bg")[:3], 200), strip.get_rect(), border_radius=6)
@@ -906,8 +906,8 @@ class MatchScene(Scene):
     def tooltip_lines(self, territory: str) -> list[tuple[pygame.font.Font, str, pygame.Color]]:
         """The hover card's lines: name, owner, what defends it, and the selected stack's order here."""
         m = self.match
-        bold = self.app.font(14, bold=True)
-        body = self.app.font(13)
+        bold = self.app.font(font_size("body"), bold=True)
+        body = self.app.font(font_size("small"))
         owner = m.owner[territory]
         strength = w.strength(m, territory)
         lines: list[tuple[pygame.font.Font, str, pygame.Color]] = [
