@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import re
+import typing
 from pathlib import Path
 
 import pytest
@@ -361,3 +362,44 @@ def test_the_theme_names_every_font_size_and_opacity_the_code_asks_for() -> None
     assert asked["font_size"] - set(sizes("#font_sizes")) == set()
     assert asked["opacity"] - set(sizes("#alphas")) == set()
     assert all(0 <= value <= 255 for value in sizes("#alphas").values())
+
+
+# -- Panels answer with typed commands, not strings ----------------------------------------------
+
+
+def string_answers(source: str) -> list[int]:
+    """Lines where a panel's ``handle`` or ``key`` answers with a bare string (the old "close")."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef) and node.name in ("handle", "key"):
+            for ret in ast.walk(node):
+                if isinstance(ret, ast.Return) and isinstance(ret.value, ast.Constant | ast.JoinedStr):
+                    if isinstance(ret.value, ast.JoinedStr) or isinstance(ret.value.value, str):
+                        found.append(ret.lineno)
+    return found
+
+
+PANEL_FILES = sorted((UI_DIR / "panels").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", PANEL_FILES, ids=lambda p: p.name)
+def test_a_panel_answers_its_scene_with_typed_commands(path: Path) -> None:
+    lines = string_answers(path.read_text(encoding="utf-8"))
+    assert lines == [], f"{path.relative_to(REPO)} lines {lines}: return a command from game.ui.commands"
+
+
+def test_the_string_answer_check_sees_a_returned_string() -> None:
+    source = (
+        'class P:\n    def handle(self, e):\n        return "consumed"\n    def key(self, k):\n        return CLOSE\n'
+    )
+    assert string_answers(source) == [3]
+
+
+def test_commands_are_values_a_scene_can_compare_and_the_intent_is_typed() -> None:
+    from game.core.actions import EndTurn
+    from game.ui import commands
+    from game.ui.panels import common
+
+    assert commands.Act(EndTurn()) == commands.Act(EndTurn()) and commands.Close() == common.CLOSE
+    assert common.Intent is commands.UICommand
+    assert all(isinstance(c, typing.get_args(commands.UICommand)) for c in commands.BY_NAME.values())

@@ -13,6 +13,7 @@ from pygame_gui.elements import UIButton, UIWindow
 
 from game.core import Match, first_seat
 from game.core import world as w
+from game.ui.commands import Close, UICommand
 from game.ui.palette import contrast_ratio, readable_on
 from game.ui.theme import ink, nation_fill
 from game.ui.widgets import HintButton
@@ -20,8 +21,8 @@ from game.ui.widgets import HintButton
 if TYPE_CHECKING:
     from game.ui.app import App
 
-Intent = Any  # an Action to apply, or a short command string ("close", "glossary", ...)
-CLOSE = "close"
+Intent = UICommand  # what a panel asks its scene to do (game/ui/commands.py)
+CLOSE = Close()
 
 
 def hex_of(colour: pygame.Color | tuple[int, ...]) -> str:

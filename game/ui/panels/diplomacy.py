@@ -45,6 +45,7 @@ from game.core.actions import (
 )
 from game.core.events import BuckPassed
 from game.core.state import Offer, Scope
+from game.ui.commands import HANDLED, Act
 from game.ui.panels.common import (
     CLOSE,
     Intent,
@@ -822,7 +823,7 @@ class DiplomacyWindow:
                 chosen[self.focus] = str(getattr(event, "selected_option_id", "") or ANYONE)
                 self._remember_inputs()
                 self.build("b")  # the buttons ask the core about the treaty as it would now be sent
-                return "consumed"
+                return HANDLED
         if event.type != pygame_gui.UI_BUTTON_PRESSED:
             return None
         entry = self._buttons.get(event.ui_element)
@@ -837,7 +838,7 @@ class DiplomacyWindow:
                 self.focus = others[0] if others else None
             self.answers = []
             self.build()  # the lists keep their scroll positions, so the nation chosen stays in view
-            return "consumed"
+            return HANDLED
         if what == "focus":
             self._remember_inputs()
             self.focus = value
@@ -848,8 +849,8 @@ class DiplomacyWindow:
                 else:
                     button.unselect()
             self.build("b")
-            return "consumed"
-        return self._concrete(value)
+            return HANDLED
+        return Act(self._concrete(value))
 
     def key(self, key: int) -> Intent | None:
         if key in (pygame.K_ESCAPE, pygame.K_d):
@@ -857,4 +858,4 @@ class DiplomacyWindow:
             if key == pygame.K_d and focused:
                 return None
             return CLOSE
-        return "consumed"
+        return HANDLED

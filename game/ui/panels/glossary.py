@@ -9,6 +9,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox
 
+from game.ui.commands import HANDLED, OpenGlossary
 from game.ui.glossary import term_text, terms
 from game.ui.panels.common import CLOSE, Intent, centred_window, esc, hex_of, ink, inner_size
 
@@ -81,7 +82,7 @@ class GlossaryCard:
             if event.ui_element is self.dismiss:
                 return CLOSE
             if event.ui_element is self.all_terms:
-                return "glossary"
+                return OpenGlossary()
         return None
 
 
@@ -123,4 +124,4 @@ class GlossaryWindow:
     def key(self, key: int) -> Intent | None:
         if key in (pygame.K_ESCAPE, pygame.K_g, pygame.K_RETURN):
             return CLOSE
-        return "consumed"
+        return HANDLED

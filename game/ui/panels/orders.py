@@ -21,6 +21,7 @@ from game.core import Match, preview
 from game.core import world as w
 from game.core.actions import Attack, Move
 from game.core.events import DutyRaised, DutySpared, EnteredWar, WarDeclared
+from game.ui.commands import HANDLED, Act
 from game.ui.panels.common import (
     CLOSE,
     Intent,
@@ -291,14 +292,14 @@ class _Dialog:
     def handle(self, event: pygame.event.Event) -> Intent | None:
         if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element is self.slider:
             self.set_amount(int(round(event.value)))
-            return "consumed"
+            return HANDLED
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             for name, button in self.presets.items():
                 if event.ui_element is button:
                     self.set_amount(self.preset_amounts()[name])
-                    return "consumed"
+                    return HANDLED
             if event.ui_element is self.confirm:
-                return self.action()
+                return Act(self.action())
             if event.ui_element is self.cancel:
                 return CLOSE
         if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
@@ -308,12 +309,12 @@ class _Dialog:
     def key(self, key: int) -> Intent | None:
         """Enter confirms, Esc cancels; the arrows move the slider, which takes no keys of its own."""
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            return self.action()
+            return Act(self.action())
         if key == pygame.K_ESCAPE:
             return CLOSE
         if key in (pygame.K_LEFT, pygame.K_RIGHT):
             self.set_amount(self.amount + (1 if key == pygame.K_RIGHT else -1))
-            return "consumed"
+            return HANDLED
         return None
 
     def kill(self) -> None:
@@ -479,7 +480,7 @@ class CombatPreview(_Dialog):
                     self.attack = next(o for o in self.options if o.nation == nation)
                     self._build_slider()
                     self._refresh()
-                    return "consumed"
+                    return HANDLED
         return super().handle(event)
 
 

@@ -14,6 +14,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.core import Match
+from game.ui.commands import HANDLED
 from game.ui.panels.common import CLOSE, Intent, centred_window, esc, inner_size, make_button, opening_seat, seat_label
 
 if TYPE_CHECKING:
@@ -74,4 +75,4 @@ class TurnReport:
     def key(self, key: int) -> Intent | None:
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE):
             return CLOSE
-        return "consumed"
+        return HANDLED

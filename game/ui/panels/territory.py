@@ -12,6 +12,7 @@ from game.core import Match
 from game.core import world as w
 from game.core.actions import Attack, Move, Recruit
 from game.core.forces import recruit_cost
+from game.ui.commands import HANDLED, Act
 from game.ui.panels.common import Intent, ink, label, make_button, nation_colour, text_surface, wrap
 from game.ui.theme import font_size
 
@@ -166,9 +167,9 @@ class TerritoryPanel:
             self.amount = int(round(event.value))
             if self._amount_label is not None:
                 self._amount_label.set_text(self._amount_text())
-            return "consumed"
+            return HANDLED
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self._button:
-            return Recruit(nation=self.recruit.nation, territory=self.recruit.territory, amount=self.amount)
+            return Act(Recruit(nation=self.recruit.nation, territory=self.recruit.territory, amount=self.amount))
         return None
 
     # Drawing ----------------------------------------------------------------

@@ -11,6 +11,7 @@ from pygame_gui.elements import UIButton
 
 from game.core import Match, victory
 from game.core import world as w
+from game.ui.commands import BY_NAME
 from game.ui.panels.common import Intent, ink, make_button, nation_colour, opening_seat, seat_label, text_surface
 from game.ui.theme import font_size
 
@@ -105,7 +106,7 @@ class TopBar:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             for command, button in self.buttons.items():
                 if event.ui_element is button:
-                    return command
+                    return BY_NAME[command]
         return None
 
     # Drawing ----------------------------------------------------------------

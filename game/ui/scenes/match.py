@@ -25,12 +25,22 @@ from game.core import IllegalAction, Match
 from game.core import world as w
 from game.core.actions import Attack, EndTurn, Move, Undo
 from game.ui.ai_driver import PAUSE, AiDriver, AiStep
+from game.ui.commands import (
+    Act,
+    Close,
+    DecideLater,
+    EndTurnAsked,
+    Handled,
+    OpenDiplomacy,
+    OpenGlossary,
+    OpenMenu,
+    UICommand,
+    UndoAsked,
+)
 from game.ui.glossary import TERMS, term_for_event, term_text
 from game.ui.map_hud import MapHud, alliance_colour
 from game.ui.map_view import Highlights, MapView
 from game.ui.panels import (
-    CLOSE,
-    LATER,
     CallDialog,
     ChroniclePanel,
     CombatPreview,
@@ -392,7 +402,7 @@ class MatchScene(Scene):
                 "End turn",
                 "Back",
                 self.map_rect,
-                EndTurn(),
+                Act(EndTurn()),
             )
             return
         self.app.sound.play("click")
@@ -456,25 +466,25 @@ class MatchScene(Scene):
         else:
             self.dialog = MoveDialog(self.app, self.match, moves[target], self.map_rect)
 
-    def _intent(self, intent: Any, source: Any) -> bool:
+    def _intent(self, intent: UICommand | None, source: Any) -> bool:
         """Carry out what a panel or dialog asked for. True when something was done."""
         if intent is None:
             return False
-        if intent == "consumed":
+        if isinstance(intent, Handled):
             return True
-        if intent in (CLOSE, LATER):
+        if isinstance(intent, Close | DecideLater):
             if source is self.card:
                 self._dismiss_card()
             elif source is self.dialog:
                 self._close_dialog()
-                if intent == LATER:
+                if isinstance(intent, DecideLater):
                     self._prompts.clear()  # "decide later": the rest wait in the diplomacy window
                 else:
                     self._next_prompt()
             return True
-        if isinstance(intent, str):
+        if not isinstance(intent, Act):
             return self._command(intent, source)
-        events = self.act(intent)
+        events = self.act(intent.action)
         if source is self.dialog and isinstance(source, DiplomacyWindow) and source.alive():
             answers = [esc(e.text) for e in (events or []) if getattr(e, "kind", "") in ANSWER_KINDS]
             source.refresh(self.legal(), self.my_turn, answers or None)
@@ -483,22 +493,22 @@ class MatchScene(Scene):
             self._next_prompt()
         return True
 
-    def _command(self, command: str, source: Any) -> bool:
-        if command == "glossary":
+    def _command(self, command: UICommand, source: Any) -> bool:
+        if isinstance(command, OpenGlossary):
             if isinstance(self.dialog, GlossaryWindow):
                 self._close_dialog()
             else:
                 self.open_glossary(self.card_term if source is self.card else None)
-        elif command == "diplomacy":
+        elif isinstance(command, OpenDiplomacy):
             if isinstance(self.dialog, DiplomacyWindow):
                 self._close_dialog()
             else:
                 self.open_diplomacy()
-        elif command == "end_turn":
+        elif isinstance(command, EndTurnAsked):
             self.end_turn()
-        elif command == "undo":
+        elif isinstance(command, UndoAsked):
             self.undo()
-        elif command == "menu":
+        elif isinstance(command, OpenMenu):
             self.pause()
         else:
             return False
