@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import game.core as core
+from game.ai import make_bot
 from game.core import Match
 from game.core.actions import EndTurn
 
@@ -42,18 +43,7 @@ FRAME_BUDGET = 0.008
 
 
 def load_bot(spec: str) -> Any:
-    """The bot for ``spec`` from the AI registry (``game.ai.make_bot``).
-
-    If the registry is missing from this build, the random bot stands in; the match stays
-    playable and the log says why.
-    """
-    try:
-        from game.ai import make_bot
-    except ImportError:  # NOTE: fallback only for builds without game.ai's registry
-        from game.ai.random_bot import RandomBot
-
-        log.warning("game.ai.make_bot is not available: seat uses the random bot instead of %r", spec)
-        return RandomBot()
+    """The bot for ``spec`` from the AI registry (``game.ai.make_bot``); UnknownBot names the bad spec."""
     return make_bot(spec)
 
 

@@ -21,12 +21,12 @@ from game.io.paths import assets_dir
 from game.io.settings import Settings, load_settings, save_settings
 from game.ui.palette import use_scheme
 from game.ui.scene import Scene
+from game.ui.theme import THEME_PATH, colours, font_size
 
 if TYPE_CHECKING:
     from game.core import Match
 
 ASSETS = assets_dir()
-THEME_PATH = ASSETS / "theme.json"
 MIN_SIZE = (960, 600)
 TOAST_SECONDS = 4.0
 FRAME_RATE = 60
@@ -284,10 +284,8 @@ class App:
     def _draw_toasts(self, surface: pygame.Surface) -> None:
         if not self.toasts:
             return
-        from game.ui.theme import colours
-
         palette = colours("#toast")
-        font = self.font(15)
+        font = self.font(font_size("strong"))
         y = self.size[1] - 24
         for toast in reversed(self.toasts):
             text = font.render(toast.text, True, palette["text"])

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui.theme import font_size
+
 FontSource = Callable[[int, bool], pygame.font.Font]
 
 
@@ -65,7 +67,11 @@ def line_chart(
     width, height = size
     pygame.draw.rect(surface, palette["background"], surface.get_rect(), border_radius=8)
     pygame.draw.rect(surface, palette["frame"], surface.get_rect(), 1, border_radius=8)
-    title_font, text_font, small_font = font(17, True), font(14, False), font(13, False)
+    title_font, text_font, small_font = (
+        font(font_size("subtitle"), True),
+        font(font_size("body"), False),
+        font(font_size("small"), False),
+    )
     surface.blit(title_font.render(title, True, palette["title"]), (16, 10))
 
     legend_rows = _legend_rows(series, legend_note, small_font, palette["text"], width - 32)

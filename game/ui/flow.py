@@ -28,10 +28,6 @@ HUMAN = "human"
 DEFAULT_LEVEL_STEM = "tutorial"
 
 
-class MatchScreenMissing(RuntimeError):
-    """This build has no match screen (game.ui.scenes.match) to play in."""
-
-
 def controllers_for(difficulty: str | None, human_seat: int = 0) -> tuple[str, str]:
     """Who plays each seat: two humans (hot-seat), or a human and the AI at ``difficulty``."""
     if difficulty is None:
@@ -51,21 +47,15 @@ def new_seed() -> int:
 
 
 def match_scene_class() -> type[Scene]:
-    try:
-        from game.ui.scenes.match import MatchScene
-    except ImportError as err:
-        raise MatchScreenMissing(f"the match screen is not available in this build ({err})") from None
+    """The match screen's class; a function so tests can stand a light stub in its place."""
+    from game.ui.scenes.match import MatchScene  # late: the match screen imports half of game.ui
+
     return MatchScene
 
 
 def open_match(app: App, match: Match) -> bool:
-    """Show ``match`` on the match screen, alone on the stack. False (and a notice) if impossible."""
-    try:
-        scene_class = match_scene_class()
-    except MatchScreenMissing as err:
-        app.toast(f"Cannot open the match: {err}", error=True)
-        return False
-    app.reset_to(scene_class(app, match, ai=ai_of(match)))  # type: ignore[call-arg]
+    """Show ``match`` on the match screen, alone on the stack (True: kept for callers that ask)."""
+    app.reset_to(match_scene_class()(app, match, ai=ai_of(match)))  # type: ignore[call-arg]
     return True
 
 

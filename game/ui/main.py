@@ -7,7 +7,6 @@ the command line (game/cli.py) only parses flags and calls them.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import os
 import random
 import sys
@@ -79,10 +78,6 @@ def play(level: str | None = None, vs_ai: str | None = None, human_seat: int = 1
         loaded = _load(level)
         if isinstance(loaded, int):
             return loaded
-        try:
-            flow.match_scene_class()
-        except flow.MatchScreenMissing as err:
-            return _fail(str(err))
         controllers = flow.controllers_for(vs_ai, human_seat - 1)
         match = flow.begin_match(loaded, flow.new_seed() if seed is None else seed, controllers)
 
@@ -162,9 +157,7 @@ def screenshot(
     loaded = _load(level)
     if isinstance(loaded, int):
         return loaded
-    wants_match = scene in MATCH_SCENES or (scene == "help" and _has_match_screen())
-    if scene in MATCH_SCENES and not _has_match_screen():
-        return _fail(f"cannot render '{scene}': the match screen (game.ui.scenes.match) does not exist yet")
+    wants_match = scene in MATCH_SCENES or scene == "help"
     if scene == "load":
         # The Load screen is shown with sample saves in a scratch folder, never the player's own
         # (private, and perhaps none yet): the picture is the same on every machine.
@@ -241,14 +234,6 @@ def write_sample_saves(level: Level, seed: int) -> None:
     save_match(played((flow.HUMAN, flow.HUMAN), 2), folder / "Hot-seat duel with Anna.json")
     vs_ai = played((flow.HUMAN, f"{flow.AI_DOCTRINE}:hard"), 3)
     save_match(vs_ai, autosave_path(vs_ai.match_id or "sample"))
-
-
-def _has_match_screen() -> bool:
-    try:
-        flow.match_scene_class()
-    except flow.MatchScreenMissing:
-        return False
-    return True
 
 
 def settle(app: App, frames: int = SETTLE_FRAMES) -> None:
@@ -479,15 +464,11 @@ def first_frame_ms(level_path: str, size: tuple[int, int] = (1280, 720)) -> floa
 def bench_render(paths: list[str], frames: int, progress: Update | None = None) -> str:
     """``alliances bench render``: per level, p50 and p95 frame time while the camera moves, and start-up.
 
-    Raises MatchScreenMissing when this build has no match screen to measure. ``progress(done,
-    total)`` is told after each level.
+    ``progress(done, total)`` is told after each level.
     """
     # A bench needs no window on screen; the dummy driver also makes numbers comparable across machines.
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    flow.match_scene_class()  # MatchScreenMissing (a RuntimeError) says why not
-    if importlib.util.find_spec("game.ui.bench") is None:
-        raise flow.MatchScreenMissing("the render benchmark (game.ui.bench) is not available in this build")
     with tempfile.TemporaryDirectory(prefix="alliances-bench-") as scratch:
         # The match screen autosaves each turn: a benchmark must leave the player's saves alone.
         previous = os.environ.get("ALLIANCES_HOME")

@@ -267,7 +267,7 @@ class MapHud:
         if self.mode == "alliances":
             rows = [
                 Row(
-                    self.alliance_colours.get(a.id, (224, 189, 110)),
+                    self.alliance_colours.get(a.id, tuple(self._colours["alliance_fallback"])[:3]),
                     a.name,
                     f"cohesion {a.cohesion}" + ("" if a.collective_defence else " · no Art. 5"),
                 )

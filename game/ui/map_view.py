@@ -24,7 +24,7 @@ import pygame
 from game.core import Match
 from game.core.hexgrid import Cell, edge_between, from_pixel, neighbours, to_pixel
 from game.ui.palette import current_scheme
-from game.ui.theme import colours, nation_fills_of
+from game.ui.theme import colours, nation_fills_of, opacity
 
 BASE_SIZE = 30.0  # hex circumradius in pixels at zoom 1
 #: Pixels at the bottom of the map that 'fit' keeps clear: the match screen's hint strip covers them.
@@ -59,13 +59,8 @@ def mix(a: Iterable[int], b: Iterable[int], t: float) -> Colour:
     )
 
 
-TERRAIN_TINT: dict[str, tuple[Colour, float]] = {
-    "plains": ((235, 225, 190), 0.10),
-    "forest": ((40, 90, 45), 0.22),
-    "hills": ((150, 120, 80), 0.18),
-    "mountains": ((110, 105, 100), 0.30),
-    "urban": ((60, 60, 70), 0.12),
-}
+#: How far each terrain's tint (the theme's ``terrain_<name>`` map colour) moves a territory's fill.
+TERRAIN_TINT: dict[str, float] = {"plains": 0.10, "forest": 0.22, "hills": 0.18, "mountains": 0.30, "urban": 0.12}
 
 
 @dataclass
@@ -344,7 +339,7 @@ class MapView:
         return self._fonts[size]
 
     def nation_colour(self, nation: str) -> pygame.Color:
-        return self._colours.get(nation, pygame.Color(128, 128, 128))
+        return self._colours.get(nation, self.palette["unknown_nation"])
 
     def fill_colour(self, territory: str) -> Colour:
         """The land's colour in the current mode, shaded a little by its terrain."""
@@ -360,8 +355,8 @@ class MapView:
             if self.mode == "forces":
                 # The land steps back so the numbers and the fronts stand out; owners still show.
                 colour = mix(colour, _rgb(colours["forces_land"]), 0.6)
-        tint, amount = TERRAIN_TINT[m.index.terrain[territory]]
-        return mix(colour, tint, amount)
+        terrain = m.index.terrain[territory]
+        return mix(colour, _rgb(self.palette[f"terrain_{terrain}"]), TERRAIN_TINT[terrain])
 
     def bloc_of(self, nation: str) -> str | None:
         """The alliance whose colour the nation's land takes in the alliance mode: its largest (then by id)."""
@@ -555,7 +550,7 @@ class MapView:
         x, y = z.centre[cell]
         x, y = x - ox, y - oy
         terrain = self.match.index.terrain[territory]
-        ink = mix(self.fill_colour(territory), (0, 0, 0), 0.45)
+        ink = mix(self.fill_colour(territory), self.palette["glyph_shade"], 0.45)
         r = s * 0.28
         if terrain == "mountains":
             for dx in (-r * 0.6, r * 0.5):
@@ -597,7 +592,7 @@ class MapView:
             points.append((cx + radius * math.cos(angle), cy - radius * math.sin(angle)))
         held = self.match.owner[territory] == self.match.index.capital_owner[territory]
         pygame.draw.polygon(tile, self.palette["capital"] if held else self.palette["capital_lost"], points)
-        pygame.draw.polygon(tile, (20, 20, 20), points, 1)
+        pygame.draw.polygon(tile, self.palette["capital_outline"], points, 1)
 
     def _visible_tiles(self, z: _Zoom, margin: int = 0) -> list[tuple[int, int]]:
         sx, sy = self._screen_origin()
@@ -725,17 +720,31 @@ class MapView:
         if h.hover is not None and h.hover != h.selected:
             self._blit_mask(surface, z, h.hover, tuple(self.palette["hover"]))  # type: ignore[arg-type]
         for territory in h.move_targets:
-            self._blit_mask(surface, z, territory, _with_alpha(self.palette["move_target"], 70))
+            self._blit_mask(surface, z, territory, _with_alpha(self.palette["move_target"], opacity("move_target")))
             self._draw_segments(surface, self._outline(z, territory), self.palette["move_target"], width)
         for territory in h.attack_targets:
-            self._blit_mask(surface, z, territory, _with_alpha(self.palette["attack_target"], 80))
+            self._blit_mask(surface, z, territory, _with_alpha(self.palette["attack_target"], opacity("attack_target")))
             self._draw_segments(surface, self._outline(z, territory), self.palette["attack_target"], width)
         glow = 0.5 + 0.5 * math.sin(h.pulse * 2 * math.pi)
         for territory in h.flash:
-            self._blit_mask(surface, z, territory, _with_alpha(self.palette["selected"], int(50 + 60 * glow)))
+            self._blit_mask(
+                surface,
+                z,
+                territory,
+                _with_alpha(
+                    self.palette["selected"], int(opacity("selected_glow_base") + opacity("selected_glow_swing") * glow)
+                ),
+            )
             self._draw_segments(surface, self._outline(z, territory), self.palette["selected"], width)
         if h.selected is not None:
-            self._blit_mask(surface, z, h.selected, _with_alpha(self.palette["selected"], int(30 + 40 * glow)))
+            self._blit_mask(
+                surface,
+                z,
+                h.selected,
+                _with_alpha(
+                    self.palette["selected"], int(opacity("selected_home_base") + opacity("selected_home_swing") * glow)
+                ),
+            )
             self._draw_segments(surface, self._outline(z, h.selected), self.palette["selected"], width + 1)
         if z.size >= BADGE_MIN_SIZE:
             self._badges(surface, z, h)
@@ -776,7 +785,7 @@ class MapView:
         if badge is None:
             font = self._font(size)
             ink = self.palette["badge_text"]
-            text = font.render(str(amount), True, mix(ink, (90, 90, 90), 0.6) if dim else ink)
+            text = font.render(str(amount), True, mix(ink, self.palette["badge_dim_text"], 0.6) if dim else ink)
             ring = max(2, size // 6)
             height = text.get_height() + 2
             width = max(height, text.get_width() + height // 2 + 2)
@@ -784,7 +793,9 @@ class MapView:
             rect = badge.get_rect()
             colour = self.nation_colour(nation)
             pygame.draw.rect(badge, self.palette["badge_bg"], rect, border_radius=height // 2)
-            pygame.draw.rect(badge, mix(colour, (40, 40, 40), 0.5) if dim else colour, rect, ring, height // 2)
+            pygame.draw.rect(
+                badge, mix(colour, self.palette["badge_dim_ring"], 0.5) if dim else colour, rect, ring, height // 2
+            )
             badge.blit(text, text.get_rect(center=rect.center))
             self._badge_cache[key] = badge
         return badge

@@ -14,7 +14,6 @@ from __future__ import annotations
 import random
 import time
 from collections import deque
-from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -22,17 +21,17 @@ import pygame_gui
 
 from game.io.paths import autosave_path, saves_dir
 from game.io.saves import save_match
-from game.ui import flow
 from game.ui.app import App
 from game.ui.main import finished_match
 from game.ui.scenes.gameover import GameOverScene
 from game.ui.scenes.help import HelpScene
 from game.ui.scenes.load_scene import LoadScene
+from game.ui.scenes.match import MatchScene
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.new_game import NewGameScene
 from game.ui.scenes.pause import PauseScene
 from game.ui.scenes.settings_scene import SettingsScene
-from tests.ui.shell_driver import StubMatchScene, app, home, level, played_match  # noqa: F401
+from tests.ui.shell_driver import app, home, level, played_match  # noqa: F401
 
 SEED = 20251125
 EVENTS = 5000
@@ -54,13 +53,6 @@ KEYS = [
 SIZES = [(960, 600), (1024, 768), (1280, 720), (1600, 900)]
 
 
-def match_scene_class() -> Callable[..., object]:
-    try:
-        return flow.match_scene_class()
-    except flow.MatchScreenMissing:
-        return StubMatchScene
-
-
 def stage(app: App, name: str) -> None:
     """Put ``app`` on screen ``name`` as a player would find it."""
     app.running = True
@@ -77,7 +69,7 @@ def stage(app: App, name: str) -> None:
         app.reset_to(GameOverScene(app, finished_match(level(), seed=3)))
     elif name in ("match", "pause"):
         controllers = ("human", "bandwagoner:easy") if name == "match" else ("human", "human")
-        scene = match_scene_class()(app, played_match(actions=8, controllers=controllers), ai=None)
+        scene = MatchScene(app, played_match(actions=8, controllers=controllers), ai=None)
         app.reset_to(scene)  # type: ignore[arg-type]
         if name == "pause":
             app.push(PauseScene(app, scene))

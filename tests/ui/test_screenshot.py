@@ -14,19 +14,10 @@ import pygame
 import pytest
 
 from game.io.paths import saves_dir
-from game.ui import flow
 from game.ui.main import MATCH_SCENES, screenshot
 from tests.ui.shell_driver import FIXTURE_LEVEL, home  # noqa: F401
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-
-
-def has_match_screen() -> bool:
-    try:
-        flow.match_scene_class()
-    except flow.MatchScreenMissing:
-        return False
-    return True
 
 
 def picture(path: Path) -> pygame.Surface:
@@ -49,17 +40,13 @@ def test_each_shell_screen_renders_to_a_png(scene: str, tmp_path: Path, home: Pa
 
 
 @pytest.mark.parametrize("scene", MATCH_SCENES)
-def test_match_screens_render_or_say_clearly_why_not(
+def test_match_screens_render_and_leave_the_saves_alone(
     scene: str, tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / f"{scene}.png"
     code = screenshot(scene, str(FIXTURE_LEVEL), str(out), (1280, 720))
-    if has_match_screen():
-        assert code == 0 and picture(out).get_size() == (1280, 720)
-        assert not list(saves_dir().glob("*"))  # a picture never writes (or replaces) the player's autosave
-    else:
-        assert code == 1 and not out.exists()
-        assert "the match screen (game.ui.scenes.match) does not exist yet" in capsys.readouterr().err
+    assert code == 0 and picture(out).get_size() == (1280, 720)
+    assert not list(saves_dir().glob("*"))  # a picture never writes (or replaces) the player's autosave
 
 
 def test_the_command_goes_headless_by_itself(tmp_path: Path) -> None:

@@ -15,10 +15,9 @@ import pytest
 
 from game.editor import generate_level
 from game.io.levels import load_level
-from game.ui.app import THEME_PATH
 from game.ui.palette import MIN_TEXT_CONTRAST, SCHEMES, Scheme, contrast_ratio, parse_hex
 from game.ui.panels.common import TEXT_GROUNDS, dark_letters_on, ink, readable
-from game.ui.theme import nation_fills_of
+from game.ui.theme import THEME_PATH, nation_fills_of
 
 THEME = json.loads(THEME_PATH.read_text(encoding="utf-8"))
 DEFAULTS = THEME["defaults"]["colours"]

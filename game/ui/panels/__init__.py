@@ -1,7 +1,7 @@
 """The match screen's panels and dialogs. Each reads the match and returns intents; none changes it.
 
-A panel's ``handle(event)`` returns an :class:`~game.core.Action` for the match scene to
-apply through the core, a command string (``"close"``, ``"glossary"``...), or None.
+A panel's ``handle(event)`` returns a typed command from :mod:`game.ui.commands` (``Act(action)``
+for the match scene to apply through the core, ``Close()``, ``OpenGlossary()``...), or None.
 """
 
 from game.ui.panels.chronicle import ChroniclePanel, event_html

@@ -14,6 +14,7 @@ from pygame_gui.elements import UITextBox
 
 from game.core.events import DRIFT_CAUSES
 from game.ui.panels.common import esc, hex_of, ink, on_side_of
+from game.ui.theme import font_size
 
 if TYPE_CHECKING:
     from game.core import Match
@@ -256,5 +257,5 @@ class ChroniclePanel:
         box.update(0.0)
 
     def draw(self, surface: pygame.Surface) -> None:
-        small = self.app.font(11, bold=True)
+        small = self.app.font(font_size("caption"), bold=True)
         surface.blit(small.render("CHRONICLE", True, ink("heading")), (self.rect.x + 14, self.rect.y + 10))

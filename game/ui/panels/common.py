@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Callable
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -15,27 +13,16 @@ from pygame_gui.elements import UIButton, UIWindow
 
 from game.core import Match, first_seat
 from game.core import world as w
-from game.ui.app import THEME_PATH
+from game.ui.commands import Close, UICommand
 from game.ui.palette import contrast_ratio, readable_on
-from game.ui.theme import nation_fill
+from game.ui.theme import ink, nation_fill
+from game.ui.widgets import HintButton
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
-Intent = Any  # an Action to apply, or a short command string ("close", "glossary", ...)
-CLOSE = "close"
-
-
-@cache
-def _theme_block(name: str) -> dict[str, str]:
-    data = json.loads(THEME_PATH.read_text(encoding="utf-8"))
-    return dict(data.get(name, {}).get("colours", {}))
-
-
-def ink(name: str) -> pygame.Color:
-    """A colour of the match screen's own drawing, from the ``#match`` block of the theme."""
-    value = _theme_block("#match").get(name) or _theme_block("defaults").get(name) or "#ff00ff"
-    return pygame.Color(value)
+Intent = UICommand  # what a panel asks its scene to do (game/ui/commands.py)
+CLOSE = Close()
 
 
 def hex_of(colour: pygame.Color | tuple[int, ...]) -> str:
@@ -184,7 +171,7 @@ def bar_surface(
         pygame.draw.rect(surf, fill, (0, 0, max(filled, min(width, height)), height), border_radius=radius)
     if label and font is not None:
         text = font.render(label, True, ink("text"))
-        shadow = font.render(label, True, (0, 0, 0))
+        shadow = font.render(label, True, ink("text_shadow"))
         rect = text.get_rect(center=(width // 2, height // 2))
         # Light text on a light fill (amber, mint) does not read: dark letters over the filled part,
         # light ones with their shadow over the rest.
@@ -214,13 +201,7 @@ def make_button(
     enabled: bool = True,
 ) -> UIButton:
     """A button whose tool tip still shows while it is disabled, so it can say why."""
-    try:
-        from game.ui.widgets import HintButton
-
-        cls: type[UIButton] = HintButton
-    except ImportError:  # the shell's widgets are not there yet: a plain button
-        cls = UIButton
-    button = cls(
+    button = HintButton(
         rect,
         text,
         manager,

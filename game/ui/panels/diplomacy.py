@@ -49,6 +49,7 @@ from game.core.actions import (
 )
 from game.core.events import BuckPassed
 from game.core.state import Offer, Scope
+from game.ui.commands import HANDLED, Act
 from game.ui.panels.common import (
     CLOSE,
     Intent,
@@ -67,7 +68,7 @@ from game.ui.panels.common import (
 )
 from game.ui.panels.duty import offer_sentence
 from game.ui.panels.top_bar import HEIGHT as TOP_BAR_HEIGHT
-from game.ui.theme import colours, number
+from game.ui.theme import colours, font_size, number
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -563,7 +564,7 @@ class DiplomacyWindow:
         )
         y = self._text(details, pygame.Rect(-4, -4, width + 8, -1), column) + 4
         half = (width - 8) // 2
-        font = self.app.font(12, bold=True)
+        font = self.app.font(font_size("label"), bold=True)
         for i, (name, value) in enumerate((("Credibility", m.credibility[nation]), ("Stability", m.stability[nation]))):
             image = bar_surface(
                 (half, 16), value / 100, ink("heading") if i == 0 else ink("ai"), f"{name} {value}", font
@@ -881,7 +882,7 @@ class DiplomacyWindow:
         self._scrolls["c"] = scroll
         inner = area.width - 22
         y = 0
-        small_font = self.app.font(12, bold=True)
+        small_font = self.app.font(font_size("label"), bold=True)
         questions = w.open_questions(m, self.seat)
         duties, offers = questions.duties, questions.offers
         if questions:
@@ -1046,7 +1047,7 @@ class DiplomacyWindow:
                 chosen[self.focus] = str(getattr(event, "selected_option_id", "") or ANYONE)
                 self._remember_inputs()
                 self.build("b")  # the buttons ask the core about the treaty as it would now be sent
-                return "consumed"
+                return HANDLED
         if event.type != pygame_gui.UI_BUTTON_PRESSED:
             return None
         entry = self._buttons.get(event.ui_element)
@@ -1061,7 +1062,7 @@ class DiplomacyWindow:
                 self.focus = others[0] if others else None
             self.answers = []
             self.build()  # the lists keep their scroll positions, so the nation chosen stays in view
-            return "consumed"
+            return HANDLED
         if what == "relations":
             self._remember_inputs()
             self.view = "relations"
@@ -1070,7 +1071,7 @@ class DiplomacyWindow:
                 button.unselect()
             self.relations_button.select()
             self.build("bc")
-            return "consumed"
+            return HANDLED
         if what == "focus":
             self._remember_inputs()
             was = self.view
@@ -1084,8 +1085,8 @@ class DiplomacyWindow:
                     button.unselect()
             self.relations_button.unselect()
             self.build("bc" if was == "relations" else "b")
-            return "consumed"
-        return self._concrete(value)
+            return HANDLED
+        return Act(self._concrete(value))
 
     def key(self, key: int) -> Intent | None:
         if key in (pygame.K_ESCAPE, pygame.K_d):
@@ -1093,4 +1094,4 @@ class DiplomacyWindow:
             if key == pygame.K_d and focused:
                 return None
             return CLOSE
-        return "consumed"
+        return HANDLED

@@ -16,6 +16,7 @@ from game.core import Match, Preview, deadline_round, preview
 from game.core import world as w
 from game.core.actions import AnswerCall, AnswerOffer, HonourDuty, PassTheBuck
 from game.core.state import AllianceState, Call, Duty, Offer
+from game.ui.commands import HANDLED, Act, DecideLater
 from game.ui.panels.common import (
     CLOSE,
     Intent,
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 PAD = 16
-LATER = "later"
+LATER = DecideLater()
 
 
 def _first_upper(text: str) -> str:
@@ -72,7 +73,7 @@ class _ChoiceDialog:
     def handle(self, event: pygame.event.Event) -> Intent | None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element in self._choices:
-                return self._choices[event.ui_element]
+                return Act(self._choices[event.ui_element])
             if event.ui_element is self.later:
                 return LATER
         if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
@@ -80,7 +81,7 @@ class _ChoiceDialog:
         return None
 
     def key(self, key: int) -> Intent | None:
-        return LATER if key == pygame.K_ESCAPE else "consumed"
+        return LATER if key == pygame.K_ESCAPE else HANDLED
 
     def _lay_out(
         self,
@@ -407,4 +408,4 @@ class ConfirmDialog:
             return self.intent
         if key == pygame.K_ESCAPE:
             return CLOSE
-        return "consumed"
+        return HANDLED

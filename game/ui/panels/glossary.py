@@ -9,8 +9,10 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox
 
+from game.ui.commands import HANDLED, OpenGlossary
 from game.ui.glossary import term_text, terms
 from game.ui.panels.common import CLOSE, Intent, centred_window, esc, hex_of, ink, inner_size
+from game.ui.theme import font_size
 
 if TYPE_CHECKING:
     from game.core import Match
@@ -34,7 +36,7 @@ class GlossaryCard:
         self.app = app
         self.title = title
         self.text = text
-        font = app.font(14)
+        font = app.font(font_size("body"))
         line = f"{title}: {text}" if text else title
         room = max(240, anchor.width - 32 - KICKER - BUTTONS)
         if font.size(line)[0] > room:  # a briefing or a long title: one line, the rest in the glossary
@@ -92,7 +94,7 @@ class GlossaryCard:
             if event.ui_element is self.dismiss:
                 return CLOSE
             if event.ui_element is self.all_terms:
-                return "glossary"
+                return OpenGlossary()
         return None
 
 
@@ -134,4 +136,4 @@ class GlossaryWindow:
     def key(self, key: int) -> Intent | None:
         if key in (pygame.K_ESCAPE, pygame.K_g, pygame.K_RETURN):
             return CLOSE
-        return "consumed"
+        return HANDLED

@@ -21,6 +21,7 @@ from game.core import Match, preview
 from game.core import world as w
 from game.core.actions import Attack, Move
 from game.core.events import DutyRaised, DutySpared, EnteredWar, WarDeclared
+from game.ui.commands import HANDLED, Act
 from game.ui.panels.common import (
     CLOSE,
     Intent,
@@ -35,6 +36,7 @@ from game.ui.panels.common import (
     nation_html,
     treaty_name,
 )
+from game.ui.theme import font_size
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -264,14 +266,14 @@ class _Dialog:
     def handle(self, event: pygame.event.Event) -> Intent | None:
         if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element is self.slider:
             self.set_amount(int(round(event.value)))
-            return "consumed"
+            return HANDLED
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             for name, button in self.presets.items():
                 if event.ui_element is button:
                     self.set_amount(self.preset_amounts()[name])
-                    return "consumed"
+                    return HANDLED
             if event.ui_element is self.confirm:
-                return self.action()
+                return Act(self.action())
             if event.ui_element is self.cancel:
                 return CLOSE
         if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
@@ -281,12 +283,12 @@ class _Dialog:
     def key(self, key: int) -> Intent | None:
         """Enter confirms, Esc cancels; the arrows move the slider, which takes no keys of its own."""
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            return self.action()
+            return Act(self.action())
         if key == pygame.K_ESCAPE:
             return CLOSE
         if key in (pygame.K_LEFT, pygame.K_RIGHT):
             self.set_amount(self.amount + (1 if key == pygame.K_RIGHT else -1))
-            return "consumed"
+            return HANDLED
         return None
 
     def kill(self) -> None:
@@ -423,7 +425,9 @@ class CombatPreview(_Dialog):
         colour = ink("good") if chance >= 0.6 else ink("warn") if chance >= 0.35 else ink("bad")
         inner = int(self.odds_image.get_relative_rect().width)
         label = f"{chance:.0%} chance to take {w.territory_name(m, target)}"
-        self.odds_image.set_image(bar_surface((inner, 30), chance, colour, label, self.app.font(15, bold=True)))
+        self.odds_image.set_image(
+            bar_surface((inner, 30), chance, colour, label, self.app.font(font_size("strong"), bold=True))
+        )
         # A levy is the people, not an army: what it loses costs the defender no troops.
         theirs = (
             f"theirs {odds.expected_defender_losses:.1f}"
@@ -450,7 +454,7 @@ class CombatPreview(_Dialog):
                     self.attack = next(o for o in self.options if o.nation == nation)
                     self._build_slider()
                     self._refresh()
-                    return "consumed"
+                    return HANDLED
         return super().handle(event)
 
 

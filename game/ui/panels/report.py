@@ -20,6 +20,7 @@ from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from game.core import Match
 from game.core import world as w
+from game.ui.commands import HANDLED
 from game.ui.panels.common import (
     CLOSE,
     Intent,
@@ -32,6 +33,7 @@ from game.ui.panels.common import (
     plural,
     seat_label,
 )
+from game.ui.theme import font_size
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -136,7 +138,7 @@ class TurnReport:
             heading = f"WAITING FOR YOUR ANSWER ({len(self.questions)})"
             label(pygame.Rect(PAD, y, width - 2 * PAD, 22), heading, app.manager, self.window, "@small")
             y += 28
-            font = app.font(14)
+            font = app.font(font_size("body"))
             room = width - 2 * PAD - 120
             for kind, ident, sentence in listed:
                 # The sentence is the core's; it is cut to one line, the dialog tells it whole.
@@ -188,7 +190,7 @@ class TurnReport:
         # Not Space: it skips the AI's moves, and pressed twice it threw the news away unread.
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE):
             return CLOSE
-        return "consumed"
+        return HANDLED
 
 
 def _cut(font: pygame.font.Font, text: str, width: int) -> str:

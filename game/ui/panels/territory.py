@@ -12,7 +12,9 @@ from game.core import Match
 from game.core import world as w
 from game.core.actions import Attack, Move, Recruit
 from game.core.forces import recruit_cost
+from game.ui.commands import HANDLED, Act
 from game.ui.panels.common import Intent, ink, label, make_button, nation_colour, text_surface, wrap
+from game.ui.theme import font_size
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -171,9 +173,9 @@ class TerritoryPanel:
             self.amount = int(round(event.value))
             if self._amount_label is not None:
                 self._amount_label.set_text(self._amount_text())
-            return "consumed"
+            return HANDLED
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self._button:
-            return Recruit(nation=self.recruit.nation, territory=self.recruit.territory, amount=self.amount)
+            return Act(Recruit(nation=self.recruit.nation, territory=self.recruit.territory, amount=self.amount))
         return None
 
     # Drawing ----------------------------------------------------------------
@@ -194,7 +196,11 @@ class TerritoryPanel:
         """
         m = self.match
         width = self.rect.width - 2 * PAD
-        small, body, bold = self.app.font(11, bold=True), self.app.font(14), self.app.font(14, bold=True)
+        small, body, bold = (
+            self.app.font(font_size("caption"), bold=True),
+            self.app.font(font_size("body")),
+            self.app.font(font_size("body"), bold=True),
+        )
         surf.blit(small.render("YOUR FORCES", True, ink("heading")), (PAD, y))
         y += 22
         nations = w.seat_nations(m, seat)
@@ -247,10 +253,10 @@ class TerritoryPanel:
         m = self.match
         surf = pygame.Surface(self.rect.size, pygame.SRCALPHA)
         width = self.rect.width - 2 * PAD
-        heading = self.app.font(19, bold=True)
-        small = self.app.font(11, bold=True)
-        body = self.app.font(14)
-        bold = self.app.font(14, bold=True)
+        heading = self.app.font(font_size("heading"), bold=True)
+        small = self.app.font(font_size("caption"), bold=True)
+        body = self.app.font(font_size("body"))
+        bold = self.app.font(font_size("body"), bold=True)
         y = 12
         t = self.territory
         if t is None:

@@ -11,6 +11,7 @@ from pygame_gui.elements import UIButton
 
 from game.core import Match, victory
 from game.core import world as w
+from game.ui.commands import BY_NAME
 from game.ui.panels.common import (
     Intent,
     ink,
@@ -21,6 +22,7 @@ from game.ui.panels.common import (
     seat_label,
     text_surface,
 )
+from game.ui.theme import font_size
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -114,7 +116,7 @@ class TopBar:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             for command, button in self.buttons.items():
                 if event.ui_element is button:
-                    return command
+                    return BY_NAME[command]
         return None
 
     # Drawing ----------------------------------------------------------------
@@ -131,8 +133,8 @@ class TopBar:
         surf = pygame.Surface(self.rect.size).convert()
         surf.fill(ink("bar_bg"))
         pygame.draw.line(surf, ink("bar_edge"), (0, HEIGHT - 2), (self.rect.width, HEIGHT - 2), 2)
-        small = self.app.font(11, bold=True)
-        body = self.app.font(13)
+        small = self.app.font(font_size("caption"), bold=True)
+        body = self.app.font(font_size("small"))
         x = PAD
         # Round, who opens it, and the seat to play.
         round_line = small.render(self.round_text(), True, ink("heading"))
@@ -141,7 +143,7 @@ class TopBar:
         if opener:
             surf.blit(small.render(opener, True, ink("muted")), (x + round_line.get_width(), 8))
         seat_name = m.level.seats[seat].name if seat is not None else "Match over"
-        name = text_surface(self.app.font(19, bold=True), seat_name, ink("text"), 210)
+        name = text_surface(self.app.font(font_size("heading"), bold=True), seat_name, ink("text"), 210)
         surf.blit(name, (x, 24))
         tag = controller
         tag_surface = body.render(tag, True, ink("ai") if "AI" in tag else ink("muted"))
@@ -171,8 +173,8 @@ class TopBar:
         if self.tags is None:
             return 0
         m = self.match
-        small, body = self.app.font(11, bold=True), self.app.font(13)
-        bold, big = self.app.font(14, bold=True), self.app.font(19, bold=True)
+        small, body = self.app.font(font_size("caption"), bold=True), self.app.font(font_size("small"))
+        bold, big = self.app.font(font_size("body"), bold=True), self.app.font(font_size("heading"), bold=True)
         widest = 0
         for seat, tag in enumerate(self.tags):
             name = min(big.size(m.level.seats[seat].name)[0], 210)
@@ -212,15 +214,19 @@ class TopBar:
 
     def _chip(self, nation: str) -> pygame.Surface:
         m = self.match
-        bold = self.app.font(14, bold=True)
-        body = self.app.font(13)
+        bold = self.app.font(font_size("body"), bold=True)
+        body = self.app.font(font_size("small"))
         name = bold.render(w.nation_name(m, nation), True, ink("text"))
         money = body.render(f"{m.treasury[nation]} gold  +{w.income(m, nation)}/turn", True, ink("muted"))
         width = max(name.get_width(), money.get_width()) + 26
         chip = pygame.Surface((width, 44), pygame.SRCALPHA)
         pygame.draw.rect(chip, ink("panel_bg"), chip.get_rect(), border_radius=6)
         pygame.draw.rect(
-            chip, nation_colour(m, nation), (0, 0, 6, 44), border_top_left_radius=6, border_bottom_left_radius=6
+            chip,
+            nation_colour(m, nation),
+            pygame.Rect(0, 0, 6, 44),
+            border_top_left_radius=6,
+            border_bottom_left_radius=6,
         )
         chip.blit(name, (16, 3))
         chip.blit(money, (16, 22))
@@ -228,8 +234,8 @@ class TopBar:
 
     def _victory(self, surf: pygame.Surface, x: int, width: int) -> None:
         m = self.match
-        small = self.app.font(11, bold=True)
-        body = self.app.font(13, bold=True)
+        small = self.app.font(font_size("caption"), bold=True)
+        body = self.app.font(font_size("small"), bold=True)
         vp0, vp1, total = victory.victory_points(m)
         share = m.level.hegemony_share
         colours = [nation_colour(m, m.level.seats[s].nations[0]) for s in (0, 1)]

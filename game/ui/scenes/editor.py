@@ -42,7 +42,7 @@ from game.io.paths import maps_dir, user_data_dir
 from game.io.saves import PLAYTEST_ID
 from game.ui import flow
 from game.ui.scene import Scene
-from game.ui.theme import colours, map_palette, number
+from game.ui.theme import colours, font_size, map_palette, number, opacity
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -1269,13 +1269,13 @@ class EditorScene(Scene):
         pygame.draw.line(surface, ui["panel_edge"], panel.topleft, panel.bottomleft)
         # Status line along the bottom of the canvas.
         dirty = "  •  unsaved changes" if self.history.dirty else ""
-        text = self.app.font(14).render(f"{self.status}{dirty}", True, ui["text"])
+        text = self.app.font(font_size("body")).render(f"{self.status}{dirty}", True, ui["text"])
         strip = pygame.Rect(0, height - 26, canvas.width, 26)
         shade = pygame.Surface(strip.size, pygame.SRCALPHA)
-        shade.fill((10, 14, 18, 200))
+        shade.fill((*colours("#editor")["status_strip"][:3], opacity("editor_status_strip")))
         surface.blit(shade, strip.topleft)
         surface.blit(text, (10, strip.y + 4), area=pygame.Rect(0, 0, strip.width - 20, 20))
-        hint = self.app.font(13).render(
+        hint = self.app.font(font_size("small")).render(
             "Left: use tool · Right-drag/arrows: pan · Wheel: zoom · Ctrl+Z/Y: undo/redo", True, ui["muted"]
         )
         surface.blit(hint, (canvas.x + 10, canvas.y + 8))
@@ -1315,7 +1315,7 @@ class EditorScene(Scene):
         by_code = {t.code: t for t in level.territories}
         selected = next((t.code for t in level.territories if t.id == self.territory), None)
         tokens = self._tokens()
-        unknown = pygame.Color("#6b6f75")
+        unknown = colours("#editor")["unknown_owner"]
         # How far a land cell's outline leans from its fill to the background: faint, under the borders.
         cell_shade = number("#editor", "cell_line_shade_percent") / 100
         centres: dict[str, list[tuple[float, float]]] = {}
@@ -1350,7 +1350,7 @@ class EditorScene(Scene):
         for g in level.garrisons:
             troops[g.territory] = troops.get(g.territory, 0) + g.strength
         label_font = self.app.font(max(10, min(16, int(size * 0.6))), bold=True)
-        badge_font = self.app.font(12, bold=True)
+        badge_font = self.app.font(font_size("label"), bold=True)
         for code, points_list in centres.items():
             territory = by_code.get(code)
             xs, ys = zip(*points_list, strict=True)

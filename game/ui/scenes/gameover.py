@@ -99,7 +99,7 @@ def _readable(colour: pygame.Color, background: pygame.Color) -> pygame.Color:
     for _ in range(10):
         if _luminance(result) - _luminance(background) >= 0.28:
             break
-        result = result.lerp(pygame.Color(255, 255, 255), 0.2)
+        result = result.lerp(colours("#charts")["lighten_towards"], 0.2)
     return result
 
 

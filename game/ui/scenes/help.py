@@ -17,7 +17,7 @@ from pygame_gui.elements import UIButton, UIImage
 from game.ui.glossary import TERMS
 from game.ui.panels.common import wrap
 from game.ui.scenes.modal import ModalScene, card_face
-from game.ui.theme import colours
+from game.ui.theme import colours, font_size
 
 #: (group, [(keys, what they do)]). Keys: caps separated by spaces, "+" for keys held together,
 #: a lone "or" between alternatives. These are the match screen's own bindings.
@@ -95,11 +95,15 @@ class HelpScene(ModalScene):
         height = 92 + rows * row + 40
         width = min(SHORTCUTS_WIDTH + RULES_WIDTH, self.app.size[0] - 40)
         card = card_face((width, height)).subsurface((4, 4, width, height)).copy()
-        title_font = self.app.font(22, bold=True)
+        title_font = self.app.font(font_size("title"), bold=True)
         card.blit(title_font.render("Keyboard shortcuts", True, shell["title"]), (32, 24))
         self._draw_round_rules(card, pygame.Rect(SHORTCUTS_WIDTH, 24, width - SHORTCUTS_WIDTH - 32, height - 70))
         y = 76
-        group_font, key_font, text_font = self.app.font(13, bold=True), self.app.font(14, bold=True), self.app.font(16)
+        group_font, key_font, text_font = (
+            self.app.font(font_size("small"), bold=True),
+            self.app.font(font_size("body"), bold=True),
+            self.app.font(font_size("reading")),
+        )
         scratch = pygame.Surface((SHORTCUTS_WIDTH, ROW), pygame.SRCALPHA)
         widest = max(
             _draw_keys(scratch, keys, (0, 0), key_font, text_font, shell) for _, g in SHORTCUTS for keys, _ in g
@@ -116,7 +120,9 @@ class HelpScene(ModalScene):
                 _draw_keys(card, keys, (44, y + 2), key_font, text_font, shell)
                 card.blit(text_font.render(meaning, True, shell["text"]), (meaning_x, y + 4))
                 y += row
-        hint = self.app.font(14, italic=True).render("Press any key or click to close", True, shell["muted"])
+        hint = self.app.font(font_size("body"), italic=True).render(
+            "Press any key or click to close", True, shell["muted"]
+        )
         card.blit(hint, hint.get_rect(midbottom=(width // 2, height - 16)))
         return card
 
@@ -125,9 +131,9 @@ class HelpScene(ModalScene):
         shell = colours("#shell")
         pygame.draw.line(card, shell["hex_line"], (area.x - 20, area.y + 4), (area.x - 20, area.bottom))
         title = "How a round goes"
-        card.blit(self.app.font(22, bold=True).render(title, True, shell["title"]), area.topleft)
+        card.blit(self.app.font(font_size("title"), bold=True).render(title, True, shell["title"]), area.topleft)
         shown = [title]
-        group_font, text_font = self.app.font(13, bold=True), self.app.font(15)
+        group_font, text_font = self.app.font(font_size("small"), bold=True), self.app.font(font_size("strong"))
         line_height = text_font.get_linesize()
         y = area.y + 58
         for key in ROUND_TERMS:

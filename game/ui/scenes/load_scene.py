@@ -28,13 +28,14 @@ from game.io import shelf
 from game.io.saves import HUMAN, SaveError, SaveInfo, SaveSummary, load_save, read_info
 from game.ui import flow
 from game.ui.scenes.modal import ModalScene
+from game.ui.theme import html_colour
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 Mode = Literal["browse", "rename", "delete"]
-MUTED = "#9aa3ad"
-WARNING = "#ff8a7a"
+MUTED = html_colour("#shell", "muted")
+WARNING = html_colour("#shell", "warning")
 
 
 def when(iso: str, short: bool = False) -> str:

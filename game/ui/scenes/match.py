@@ -28,12 +28,22 @@ from game.core import IllegalAction, Match
 from game.core import world as w
 from game.core.actions import Attack, EndTurn, Move, Recruit, Undo
 from game.ui.ai_driver import NOTABLE, PAUSE, TURN_SECONDS, AiDriver, AiStep, pause_after
+from game.ui.commands import (
+    Act,
+    Close,
+    DecideLater,
+    EndTurnAsked,
+    Handled,
+    OpenDiplomacy,
+    OpenGlossary,
+    OpenMenu,
+    UICommand,
+    UndoAsked,
+)
 from game.ui.glossary import TERMS, term_for_event, term_hint
 from game.ui.map_hud import MapHud, alliance_colour
 from game.ui.map_view import Highlights, MapView
 from game.ui.panels import (
-    CLOSE,
-    LATER,
     CallDialog,
     ChroniclePanel,
     CombatPreview,
@@ -53,7 +63,7 @@ from game.ui.panels.territory import ready_stacks
 from game.ui.panels.top_bar import HEIGHT as TOP_HEIGHT
 from game.ui.scene import Scene
 from game.ui.scenes.handover import last_turn_end, news_lines, offer_is_private
-from game.ui.theme import map_palette
+from game.ui.theme import font_size, map_palette
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -124,7 +134,6 @@ class MatchScene(Scene):
         self._pulse = 0.0
         self._sounds: set[str] = set()
         self.finished = False
-        self._banner: Any = None
         self.alliance_colours: dict[str, tuple[int, int, int]] = {}
         self._tooltip: tuple[object, pygame.Surface] | None = None
         self._hint: tuple[object, pygame.Surface] | None = None
@@ -166,9 +175,6 @@ class MatchScene(Scene):
         for part in (self.top_bar, self.territory_panel, self.chronicle, self.card):
             if part is not None:
                 part.kill()
-        if self._banner is not None:
-            for element in self._banner:
-                element.kill()
         super().exit()
 
     def resume(self) -> None:
@@ -499,32 +505,9 @@ class MatchScene(Scene):
         self.finished = True
         self._close_dialog()
         self._select(None)
-        try:
-            from game.ui.scenes.gameover import GameOverScene
-        except ImportError:
-            self._fallback_banner()
-            return
+        from game.ui.scenes.gameover import GameOverScene
+
         self.app.push(GameOverScene(self.app, self.match))
-
-    def _fallback_banner(self) -> None:
-        """Until the game-over screen exists: the outcome in a window over the final map."""
-        from pygame_gui.elements import UIButton, UITextBox
-
-        from game.ui.panels.common import centred_window, inner_size
-
-        outcome = self.match.outcome
-        assert outcome is not None
-        window = centred_window(self.app, (480, 220), "The match is over", self.map_rect)
-        width, height = inner_size(window)
-        UITextBox(
-            f"<font size=5><b>{esc(outcome.text)}</b></font>",
-            pygame.Rect(12, 8, width - 24, height - 70),
-            self.app.manager,
-            container=window,
-            object_id="@card_text",
-        )
-        close = UIButton(pygame.Rect(width - 140, height - 52, 124, 40), "Close", self.app.manager, container=window)
-        self._banner = (window, close)
 
     # Dialogs ----------------------------------------------------------------------
     def _close_dialog(self) -> None:
@@ -575,18 +558,18 @@ class MatchScene(Scene):
         else:
             self.dialog = MoveDialog(self.app, self.match, moves[target], self.map_rect)
 
-    def _intent(self, intent: Any, source: Any) -> bool:
+    def _intent(self, intent: UICommand | None, source: Any) -> bool:
         """Carry out what a panel or dialog asked for. True when something was done."""
         if intent is None:
             return False
-        if intent == "consumed":
+        if isinstance(intent, Handled):
             return True
         if isinstance(intent, AnswerQuestion):
             self._close_dialog()
             self._prompts = deque([(intent.kind, intent.ident)])
             self._next_prompt()
             return True
-        if intent in (CLOSE, LATER):
+        if isinstance(intent, Close | DecideLater):
             if source is self.card:
                 self._dismiss_card()
             elif source is self.dialog:
@@ -594,16 +577,16 @@ class MatchScene(Scene):
                 self._close_dialog()
                 if report:
                     self._report_news = None  # to the map: the questions wait in Diplomacy
-                elif intent == LATER:
+                elif isinstance(intent, DecideLater):
                     self._prompts.clear()  # "decide later": the rest wait in the diplomacy window
                     self._back_to_report()
                 else:
                     self._next_prompt()
                     self._back_to_report()
             return True
-        if isinstance(intent, str):
+        if not isinstance(intent, Act):
             return self._command(intent, source)
-        events = self.act(intent)
+        events = self.act(intent.action)
         if source is self.dialog and isinstance(source, DiplomacyWindow) and source.alive():
             answers = [esc(e.text) for e in (events or []) if getattr(e, "kind", "") in ANSWER_KINDS]
             source.refresh(self.legal(), self.my_turn, answers or None)
@@ -613,22 +596,22 @@ class MatchScene(Scene):
             self._back_to_report()
         return True
 
-    def _command(self, command: str, source: Any) -> bool:
-        if command == "glossary":
+    def _command(self, command: UICommand, source: Any) -> bool:
+        if isinstance(command, OpenGlossary):
             if isinstance(self.dialog, GlossaryWindow):
                 self._close_dialog()
             else:
                 self.open_glossary(self.card_term if source is self.card else None)
-        elif command == "diplomacy":
+        elif isinstance(command, OpenDiplomacy):
             if isinstance(self.dialog, DiplomacyWindow):
                 self._close_dialog()
             else:
                 self.open_diplomacy()
-        elif command == "end_turn":
+        elif isinstance(command, EndTurnAsked):
             self.end_turn()
-        elif command == "undo":
+        elif isinstance(command, UndoAsked):
             self.undo()
-        elif command == "menu":
+        elif isinstance(command, OpenMenu):
             self.pause()
         else:
             return False
@@ -640,18 +623,14 @@ class MatchScene(Scene):
             self.act(Undo())
 
     def pause(self) -> None:
-        try:
-            from game.ui.scenes.pause import PauseScene
-        except ImportError:
-            return
+        from game.ui.scenes.pause import PauseScene
+
         self._close_dialog()
         self.app.push(PauseScene(self.app, self))
 
     def help(self) -> None:
-        try:
-            from game.ui.scenes.help import HelpScene
-        except ImportError:
-            return
+        from game.ui.scenes.help import HelpScene
+
         self.app.push(HelpScene(self.app))
 
     # Glossary cards -------------------------------------------------------------------
@@ -721,9 +700,6 @@ class MatchScene(Scene):
         return False
 
     def _ui_event(self, event: pygame.event.Event) -> bool:
-        if self._banner is not None and getattr(event, "ui_element", None) is self._banner[1]:
-            self._leave_finished_match()
-            return True
         for source in (self.dialog, self.card, self.top_bar, self.territory_panel):
             if source is None:
                 continue
@@ -731,17 +707,6 @@ class MatchScene(Scene):
             if intent is not None:
                 return self._intent(intent, source)
         return False
-
-    def _leave_finished_match(self) -> None:
-        try:
-            from game.ui.flow import to_menu
-        except ImportError:
-            self.app.pop()
-            return
-        try:
-            to_menu(self.app)
-        except ImportError:
-            self.app.pop()
 
     def _key_down(self, event: pygame.event.Event) -> bool:
         key = event.key
@@ -936,7 +901,7 @@ class MatchScene(Scene):
                     content,
                     (self.territory_panel.rect.x - self.side_rect.x, self.territory_panel.rect.y - self.side_rect.y),
                 )
-            small = self.app.font(11, bold=True)
+            small = self.app.font(font_size("caption"), bold=True)
             side.blit(small.render("CHRONICLE", True, ink("heading")), (14, top + 10))
             self._side_cache = (key, side)
         return self._side_cache[1]
@@ -986,7 +951,7 @@ class MatchScene(Scene):
                 colour,
             )
         if move.text:
-            font = self.app.font(13)
+            font = self.app.font(font_size("small"))
             label = text_surface(font, move.text, ink("text"), self.map_rect.width - 120)
             box = pygame.Rect(0, 0, label.get_width() + 28, label.get_height() + 10)
             box.midtop = (self.map_rect.centerx, self.map_rect.y + 52)
@@ -996,7 +961,7 @@ class MatchScene(Scene):
             surface.blit(panel, box)
 
     def _banner_line(self, surface: pygame.Surface, text: str, colour: pygame.Color) -> None:
-        font = self.app.font(15, bold=True)
+        font = self.app.font(font_size("strong"), bold=True)
         label = text_surface(font, text, ink("text"), self.map_rect.width - 64)
         box = pygame.Rect(0, 0, label.get_width() + 40, label.get_height() + 14)
         box.midtop = (self.map_rect.centerx, self.map_rect.y + 12)
@@ -1009,7 +974,7 @@ class MatchScene(Scene):
     def _hint_line(self, surface: pygame.Surface) -> None:
         key = self.map_rect.size
         if self._hint is None or self._hint[0] != key:
-            font = self.app.font(12)
+            font = self.app.font(font_size("label"))
             text = text_surface(font, HINT, ink("muted"), self.map_rect.width - 40)
             strip = pygame.Surface((text.get_width() + 24, text.get_height() + 8), pygame.SRCALPHA)
             pygame.draw.rect(strip, (*ink("bar_bg")[:3], 200), strip.get_rect(), border_radius=6)
@@ -1061,8 +1026,8 @@ class MatchScene(Scene):
     def tooltip_lines(self, territory: str) -> list[tuple[pygame.font.Font, str, pygame.Color]]:
         """The hover card's lines: name, owner, what defends it, and the selected stack's order here."""
         m = self.match
-        bold = self.app.font(14, bold=True)
-        body = self.app.font(13)
+        bold = self.app.font(font_size("body"), bold=True)
+        body = self.app.font(font_size("small"))
         owner = m.owner[territory]
         strength = w.strength(m, territory)
         lines: list[tuple[pygame.font.Font, str, pygame.Color]] = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
 from typing import TYPE_CHECKING
 
@@ -15,7 +14,7 @@ from game.core import Level, new_match
 from game.ui import flow
 from game.ui.map_view import Highlights, MapView
 from game.ui.scene import Scene
-from game.ui.theme import colours, map_palette
+from game.ui.theme import colours, font_size, map_palette, opacity
 from game.ui.widgets import HintButton
 
 if TYPE_CHECKING:
@@ -25,10 +24,6 @@ TITLE = "ALLIANCES"
 TAGLINE = "An attack on one is an attack on all \u2014 if your allies keep their word."
 BUTTON_SIZE = (340, 44)
 BUTTON_GAP = 9
-
-
-def editor_available() -> bool:
-    return importlib.util.find_spec("game.ui.scenes.editor") is not None
 
 
 def render_backdrop(size: tuple[int, int], level: Level | None) -> pygame.Surface:
@@ -58,7 +53,7 @@ def render_backdrop(size: tuple[int, int], level: Level | None) -> pygame.Surfac
             # Out of focus, like a map on the table behind the title: shapes and colours, no words to read.
             small = pygame.transform.smoothscale(layer, (max(1, width // 6), max(1, height // 6)))
             layer = pygame.transform.smoothscale(small, size)
-            layer.set_alpha(80)
+            layer.set_alpha(opacity("menu_backdrop_map"))
             surface.blit(layer, (0, 0))
         # Broad on purpose: the backdrop is decoration, and a level it cannot draw must not stop the menu.
         except Exception:  # noqa: BLE001
@@ -110,13 +105,12 @@ class MenuScene(Scene):
             continue_hint = f"The last match's autosave cannot be loaded: {autosave.problem}"
         else:
             continue_hint = "The last match played is over: Load game lists the others."
-        editor = editor_available()
         return [
             ("hotseat", "Hot-seat match", "Two players, one computer, taking turns.", True),
             ("vs_ai", "Match vs AI", "Play alone against an AI whose doctrine is bandwagoning.", True),
             ("continue", "Continue", continue_hint, autosave is not None and autosave.resumable),
             ("load", "Load game", "Pick up a saved match.", True),
-            ("editor", "Map editor", "Design your own maps." if editor else "Coming soon.", editor),
+            ("editor", "Map editor", "Design your own maps.", True),
             ("settings", "Settings", "Window, sound and animation speed.", True),
             ("quit", "Quit", None, True),
         ]
@@ -133,7 +127,10 @@ class MenuScene(Scene):
         entries = self._entries()
         size, top = self._title_metrics()
         title_bottom = (
-            top + self.app.font(size, bold=True).get_height() + 22 + self.app.font(20, italic=True).get_height()
+            top
+            + self.app.font(size, bold=True).get_height()
+            + 22
+            + self.app.font(font_size("tagline"), italic=True).get_height()
         )
         first = title_bottom + (40 if height >= 700 else 24)
         room = height - 48 - first
@@ -206,12 +203,9 @@ class MenuScene(Scene):
             self.app.quit()
 
     def _open_editor(self) -> None:
-        try:
-            from game.ui.scenes.editor import EditorScene  # type: ignore[import-not-found, unused-ignore]
+        from game.ui.scenes.editor import EditorScene
 
-            self.app.reset_to(EditorScene(self.app))
-        except (ImportError, TypeError) as err:
-            self.app.toast(f"The map editor cannot open: {err}", error=True)
+        self.app.reset_to(EditorScene(self.app))
 
     # Drawing --------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -241,5 +235,5 @@ class MenuScene(Scene):
         pygame.draw.line(surface, rule, (cx - half, rule_y), (cx - 14, rule_y), 1)
         pygame.draw.line(surface, rule, (cx + 14, rule_y), (cx + half, rule_y), 1)
         pygame.draw.polygon(surface, rule, [(cx, rule_y - 6), (cx + 7, rule_y), (cx, rule_y + 6), (cx - 7, rule_y)])
-        tagline = self.app.font(20, italic=True).render(TAGLINE, True, shell["tagline"])
+        tagline = self.app.font(font_size("tagline"), italic=True).render(TAGLINE, True, shell["tagline"])
         surface.blit(tagline, tagline.get_rect(midtop=(cx, rule_y + 14)))

@@ -14,7 +14,7 @@ from game.core import Level, fixed_opener, new_match
 from game.ui import flow
 from game.ui.map_view import BASE_SIZE, ZOOM_STEPS, Highlights, MapView
 from game.ui.scenes.modal import ModalScene
-from game.ui.theme import map_palette
+from game.ui.theme import html_colour, map_palette
 from game.ui.widgets import Segmented
 
 if TYPE_CHECKING:
@@ -161,9 +161,10 @@ class NewGameScene(ModalScene):
 
     def _details_html(self, entry: flow.LevelEntry) -> str:
         if entry.level is None:
+            warning, muted = html_colour("#shell", "warning"), html_colour("#shell", "muted")
             return (
-                f"<font color='#ff8a7a'>This map cannot be loaded: {escape(entry.problem or '')}</font>"
-                f"<br><font color='#9aa3ad'>{escape(str(entry.path))}</font>"
+                f"<font color='{warning}'>This map cannot be loaded: {escape(entry.problem or '')}</font>"
+                f"<br><font color='{muted}'>{escape(str(entry.path))}</font>"
             )
         level = entry.level
         facts = (
@@ -175,7 +176,8 @@ class NewGameScene(ModalScene):
             facts += f" \u00b7 {escape(level.seats[opener].name)} opens every round"
         briefing = escape(level.briefing).replace("\n", "<br>") if level.briefing else "<i>No briefing.</i>"
         # The sides and the facts first: a long briefing must not push what decides the choice out of view.
-        return f"{describe_seats(level)}<br><font color='#9aa3ad'>{facts}</font><br>{briefing}"
+        muted = html_colour("#shell", "muted")
+        return f"{describe_seats(level)}<br><font color='{muted}'>{facts}</font><br>{briefing}"
 
     def _build_ai_rows(self, card: UIPanel, rect: pygame.Rect, entry: flow.LevelEntry | None) -> None:
         manager = self.app.manager
