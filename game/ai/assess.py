@@ -111,6 +111,7 @@ class Board:
         self._power: dict[str, float] = {}
         self._frontier: dict[str, bool] = {}
         self._npc_foes: dict[str, tuple[str, ...]] = {}
+        self._npc_front: dict[str, frozenset[str]] = {}
 
     # -- Power ---------------------------------------------------------------------------
 
@@ -235,6 +236,18 @@ class Board:
             found = self._frontier[territory] = any(
                 (host := m.owner[o]) != owner and host not in friends for o in w.adjacent(m, territory)
             )
+        return found
+
+    def npc_front(self, nation: str) -> frozenset[str]:
+        """The territories next to where troops of a nation of the rules at war with ``nation`` stand."""
+        found = self._npc_front.get(nation)
+        if found is None:
+            m = self.m
+            posts = m.forces.posts
+            found = frozenset(
+                t for foe in self.npc_foes(nation) for post in posts.get(foe, ()) for t in w.adjacent(m, post)
+            )
+            self._npc_front[nation] = found
         return found
 
     def npc_foes(self, nation: str) -> tuple[str, ...]:

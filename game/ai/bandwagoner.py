@@ -800,9 +800,12 @@ class BandwagonerBot:
         """Move ready troops into a territory short of its garrison from neighbours that can spare them."""
         m = board.m
         short = []
+        front = board.npc_front(nation)
         for t in board.owned():
             if m.owner[t] != nation:
                 continue
+            if t not in front and not self._is_capital(board, t):
+                continue  # no nation of the rules at war with it stands next door: its deterrent is 0
             missing = self._shortfall(board, t)
             if missing:
                 short.append((-self._stake(board, t), t, missing))
