@@ -47,18 +47,22 @@ def _odds(attackers: int, defenders: int, factor: float) -> Odds:
     def_loss = 0.0
     reach = [0.0] * (defenders + 1)
     reach[defenders] = 1.0
+    held = [d * factor for d in range(defenders + 1)]  # the defence's weight at d standing, asked a*d times
     for a in range(attackers, 0, -1):
         nxt = [0.0] * (defenders + 1)
-        # Within one attacker count, defenders fall from high to low.
+        # Within one attacker count, defenders fall from high to low: what falls from d reaches d - 1
+        # (``fallen``) before d - 1 is settled, the same sums in the same order as adding it there.
+        fallen = 0.0
         for d in range(defenders, 0, -1):
-            p = reach[d]
+            p = reach[d] + fallen if fallen else reach[d]
             if p == 0.0:
+                fallen = 0.0
                 continue
-            hit = a / (a + d * factor)
-            reach[d - 1] += p * hit
-            nxt[d] += p * (1.0 - hit)
+            hit = a / (a + held[d])
+            fallen = p * hit
+            nxt[d] = p * (1.0 - hit)
         # reach[0]: the defence is wiped out with a units still standing.
-        p_end = reach[0]
+        p_end = reach[0] + fallen if fallen else reach[0]
         win += p_end
         att_loss += p_end * (attackers - a)
         def_loss += p_end * defenders
