@@ -96,6 +96,9 @@ class MapHud:
         # Fitted, the map leaves the legend's column clear where the window has the room.
         view.fit_left = self.legend_width(self.legend_rows()) + 20
         view.fit()
+        # Where the window is too narrow for both, the map comes first: the legend starts folded
+        # (its header stays, L or a click opens it) rather than covering Britain at 1280x720.
+        self.legend_open = view.fit_clears_left
 
     # Sizes --------------------------------------------------------------------
     @property

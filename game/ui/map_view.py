@@ -166,6 +166,7 @@ class MapView:
         self.focus: tuple[float, float] | None = None  # where the next zoom will likely happen (the cursor)
         #: Pixels at the map's left that 'fit' keeps clear when the view has room to spare (the legend).
         self.fit_left = 0
+        self.fit_clears_left = True
         self.fit()
 
     @property
@@ -265,6 +266,8 @@ class MapView:
         spare = self.rect.width - width * s
         # Centred, or moved right to clear the legend as far as the spare room allows (never smaller).
         left = min(max(spare / 2, self.fit_left), max(spare, 0))
+        #: Whether the fitted map left the legend's column clear (a narrow window cannot).
+        self.fit_clears_left = spare >= self.fit_left
         self.offset.x = left - self.world_min[0] * s
         self.offset.y = (room - height * s) / 2 - self.world_min[1] * s
 

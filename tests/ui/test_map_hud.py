@@ -82,6 +82,8 @@ def test_in_the_alliance_mode_allies_share_a_fill_and_the_legend_names_the_blocs
 def test_the_legend_lists_every_nation_on_the_map_and_a_click_on_one_goes_to_its_capital(screen: Screen) -> None:
     hud = screen.scene.hud
     view = screen.scene.map_view
+    if not hud.legend_open:  # folded where the window is narrow: the player opens it
+        screen.press(pygame.K_l, unicode="l")
     screen.frames(1)
     names = [row.text for _, row in hud._legend_rows]
     assert names[:4] == ["Germany", "Austria-Hungary", "France", "Russia"], "the seats' nations first"
@@ -145,3 +147,19 @@ def test_the_command_line_offers_every_map_mode_and_palette_the_screen_has() -> 
     from game.ui.palette import SCHEMES
 
     assert MAP_MODES == MODES and PALETTES == SCHEMES
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_legend_never_covers_land_when_the_match_opens(size: tuple[int, int]) -> None:
+    s = Screen(new_match(load_level(CONTINENT), 1), size=size)
+    try:
+        s.frames(2)
+        hud, view = s.scene.hud, s.scene.map_view
+        covered = [t for t in s.match.owner if hud._legend_rect.collidepoint(view.territory_centre(t))]
+        assert covered == [], f"the legend hides {covered} at {size}"
+        assert hud.legend_open == (size == (1920, 1080)), "open where there is room, folded (L) where not"
+        if not hud.legend_open:
+            s.press(pygame.K_l, unicode="l")
+            assert hud.legend_open and hud._legend_rows, "L opens it"
+    finally:
+        s.close()
