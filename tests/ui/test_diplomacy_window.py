@@ -431,3 +431,10 @@ def test_treaties_in_force_say_their_scope(danzig: Screen) -> None:
     text = shown_text(danzig.dialog)
     assert "Anglo-Polish Agreement (Article 5) Britain, Poland Binds only against Germany." in text
     assert "France guarantees Romania Binds only for an attack on Bucharest or Moldavia." in text
+
+
+def test_a_nation_of_one_territory_is_told_in_the_singular(screen: Screen) -> None:
+    m = screen.match
+    single = next(n for n in m.index.nation_name if len(w.territories_of(m, n)) == 1 and n not in m.seat_of)
+    text = shown_text(focus(screen, single))
+    assert "1 territory " in text and "1 territories" not in text

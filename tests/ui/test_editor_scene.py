@@ -277,7 +277,7 @@ def test_the_scenario_window_sets_the_round_limit_turn_order_and_map_size(app: A
     assert level.turn_order == "seat2_first"
     assert (level.map.width, level.map.height) == (20, 9)
     assert level.briefing == "Hold the line."
-    assert widget(scene, "undo").text == "Undo edit scenario"
+    assert widget(scene, "undo").tool_tip_text == "Undo edit scenario"  # the button itself may say just Undo
     type_into(app, scene, "sc_rounds", "0")
     click(app, widget(scene, "sc_apply"))
     assert scene.level.round_limit == 12 and scene.status.startswith("Cannot edit scenario")
@@ -436,3 +436,14 @@ def test_saving_onto_a_link_that_loops_says_so_in_the_status_and_keeps_the_map(a
     assert scene.save(loop) is None
     assert scene.status == f"Not saved: {loop}: it is a symbolic link that loops back on itself"
     assert scene.history.dirty, "the map still counts as unsaved"
+
+
+def test_the_undo_button_never_cuts_its_words(app: App, home: Path) -> None:
+    scene = open_editor(app)
+    build_two_nation_map(app, scene)
+    choose(app, scene, "territory_owner", "Nation 1")  # a step with a long name: "Undo change territory owner"
+    label = scene.history.undo_label
+    assert label is not None
+    button = widget(scene, "undo")
+    assert button.font.size(button.text)[0] <= button.rect.width - 16, f"'{button.text}' is cut at the edge"
+    assert button.text in (label, "Undo") and button.tool_tip_text == label, "what it undoes is still told"

@@ -64,6 +64,7 @@ from game.ui.panels.common import (
     make_button,
     nation_colour,
     nation_html,
+    plural,
     treaty_name,
 )
 from game.ui.panels.duty import offer_sentence
@@ -558,7 +559,8 @@ class DiplomacyWindow:
         details = (
             f"<font size=5>{nation_html(m, nation)}</font><br>{who}<br>"
             f"Ideology: {esc(m.index.ideology[nation].replace('_', '-'))}  ·  "
-            f"{len(w.territories_of(m, nation))} territories  ·  {w.total_forces(m, nation)} troops"
+            f"{plural(len(w.territories_of(m, nation)), 'territory')}  ·  "
+            f"{plural(w.total_forces(m, nation), 'troop')}"
             f"<font color='{hex_of(ink('warn'))}'>{fragile}</font><br>"
             + "<br>".join(self._relations(nation) + self._courted(nation))
         )

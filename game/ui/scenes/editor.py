@@ -428,7 +428,12 @@ class EditorScene(Scene):
         for key, label in (("undo", self.history.undo_label), ("redo", self.history.redo_label)):
             button = self.widgets.get(key)
             if isinstance(button, UIButton):
-                button.set_text(label or key.capitalize())
+                text = label or key.capitalize()
+                # "Undo rename nation" is cut at the button's edge: then the button says Undo, its tip says what.
+                if button.font.size(text)[0] > button.rect.width - 16:
+                    text = key.capitalize()
+                button.set_text(text)
+                button.set_tooltip(label or None)
                 button.enable() if label else button.disable()
         play = self.widgets.get("playtest")
         if isinstance(play, UIButton):
