@@ -16,20 +16,19 @@ from __future__ import annotations
 import math
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pygame
 
 from game.core import Match
-from game.core.hexgrid import Cell, edge_between, from_pixel, neighbours, to_pixel
+from game.core.hexgrid import Cell, edge_between, neighbours, to_pixel
+from game.ui import hex_draw
+from game.ui.hex_camera import BASE_SIZE, FIT_BOTTOM, ZOOM_STEPS, HexCamera
+from game.ui.hex_draw import Colour, Segment, mix
 from game.ui.palette import current_scheme
 from game.ui.theme import colours, nation_fills_of, opacity
 
-BASE_SIZE = 30.0  # hex circumradius in pixels at zoom 1
-#: Pixels at the bottom of the map that 'fit' keeps clear: the match screen's hint strip covers them.
-FIT_BOTTOM = 36
-ZOOM_STEPS = (0.25, 0.3, 0.36, 0.45, 0.55, 0.7, 0.85, 1.0, 1.2, 1.45, 1.75, 2.1, 2.5)
+__all__ = ["BASE_SIZE", "FIT_BOTTOM", "MODES", "ZOOM_STEPS", "Highlights", "MapView", "mix"]
 MAX_TILES = 240  # tiles kept in memory, all zoom steps together (at most 60 MB at 256 px)
 PREFETCH_BUDGET = 0.0015  # seconds an idle frame may spend rendering tiles ahead of need
 LABEL_MIN_SIZE = 9.0  # hexes smaller than this get no names: the map is a few pixels a territory (a preview)
@@ -41,22 +40,9 @@ BADGE_MIN_SIZE = 9.0
 #: The map modes, in the order the toggle shows them.
 MODES = ("political", "alliances", "forces")
 
-Colour = tuple[int, int, int]
-Segment = tuple[tuple[float, float], tuple[float, float]]
-
 
 def parse_colour(text: str) -> pygame.Color:
     return pygame.Color(text)
-
-
-def mix(a: Iterable[int], b: Iterable[int], t: float) -> Colour:
-    """Blend colour ``a`` toward ``b`` by ``t`` (0..1)."""
-    av, bv = list(a)[:3], list(b)[:3]
-    return (
-        int(av[0] + (bv[0] - av[0]) * t),
-        int(av[1] + (bv[1] - av[1]) * t),
-        int(av[2] + (bv[2] - av[2]) * t),
-    )
 
 
 #: How far each terrain's tint (the theme's ``terrain_<name>`` map colour) moves a territory's fill.
@@ -127,27 +113,22 @@ class _Zoom:
         return (self.width + self.tile - 1) // self.tile, (self.height + self.tile - 1) // self.tile
 
 
-class MapView:
+class MapView(HexCamera):
+    """The match's map: a :class:`HexCamera` over the level's grid, drawn from cached tiles."""
+
     def __init__(self, match: Match, palette: dict[str, pygame.Color], rect: pygame.Rect) -> None:
+        super().__init__(rect, match.level.map.width, match.level.map.height)
         self.match = match
         self.palette = palette
-        self.rect = pygame.Rect(rect)
         geo = match.index.geography
         self.cells: dict[str, list[Cell]] = geo.cells
         self.cell_territory = geo.cell_territory
-        grid = match.level.map
-        self.grid_cells = [(c, r) for r in range(grid.height) for c in range(grid.width)]
-        xs, ys = zip(*(to_pixel(c, 1.0) for c in self.grid_cells), strict=True)
-        self.world_min = (min(xs) - 1.0, min(ys) - 1.0)
-        self.world_max = (max(xs) + 1.0, max(ys) + 1.0)
         self.anchor = {t: self._anchor_cell(t) for t in self.cells}
         self.coast = {
             cell
             for cell in self.grid_cells
             if cell not in self.cell_territory and any(n in self.cell_territory for n in neighbours(cell))
         }
-        self.zoom_index = ZOOM_STEPS.index(1.0)
-        self.offset = pygame.Vector2(0, 0)  # screen position of world (0, 0), relative to rect
         self._zooms: dict[int, _Zoom] = {}
         self._tiles: OrderedDict[tuple[int, int, int], pygame.Surface] = OrderedDict()
         self._fonts: dict[int, pygame.font.Font] = {}
@@ -164,9 +145,6 @@ class MapView:
         self._owners: tuple[object, ...] = self._fill_key()
         self.rendered_tiles = 0  # how many tiles were drawn: the benchmark reports it
         self.focus: tuple[float, float] | None = None  # where the next zoom will likely happen (the cursor)
-        #: Pixels at the map's left that 'fit' keeps clear when the view has room to spare (the legend).
-        self.fit_left = 0
-        self.fit_clears_left = True
         self.fit()
 
     @property
@@ -186,14 +164,6 @@ class MapView:
             self._tiles.clear()
 
     # Geometry ---------------------------------------------------------------
-    @property
-    def zoom(self) -> float:
-        return ZOOM_STEPS[self.zoom_index]
-
-    @property
-    def size(self) -> float:
-        return BASE_SIZE * self.zoom
-
     def _anchor_cell(self, territory: str) -> Cell:
         """The cell nearest the territory's centroid: where its name and badge go."""
         cells = self.cells[territory]
@@ -209,17 +179,6 @@ class MapView:
             zoom = self._zooms[index] = _Zoom(self, index)
         return zoom
 
-    def _screen_origin(self) -> tuple[float, float]:
-        """Screen position of the current zoom's layer (0, 0)."""
-        return (
-            self.rect.x + self.offset.x + self.world_min[0] * self.size,
-            self.rect.y + self.offset.y + self.world_min[1] * self.size,
-        )
-
-    def cell_to_screen(self, cell: Cell) -> tuple[float, float]:
-        x, y = to_pixel(cell, self.size)
-        return self.rect.x + self.offset.x + x, self.rect.y + self.offset.y + y
-
     def territory_centre(self, territory: str) -> tuple[float, float]:
         """Screen position of a territory's anchor: where tests and players click."""
         return self.cell_to_screen(self.anchor[territory])
@@ -232,88 +191,9 @@ class MapView:
         ys = [p[1] for p in points]
         return pygame.Rect(min(xs) - s, min(ys) - s, max(xs) - min(xs) + 2 * s, max(ys) - min(ys) + 2 * s)
 
-    def cell_at(self, pos: tuple[float, float]) -> Cell | None:
-        if not self.rect.collidepoint(pos):
-            return None
-        x = pos[0] - self.rect.x - self.offset.x
-        y = pos[1] - self.rect.y - self.offset.y
-        return from_pixel(x, y, self.size)
-
     def territory_at(self, pos: tuple[float, float]) -> str | None:
         cell = self.cell_at(pos)
         return self.cell_territory.get(cell) if cell is not None else None
-
-    # Camera -----------------------------------------------------------------
-    def set_rect(self, rect: pygame.Rect) -> None:
-        old = pygame.Rect(self.rect)
-        self.rect = pygame.Rect(rect)
-        # Keep the world point at the view's centre where it was.
-        self.offset.x += (old.width - self.rect.width) / -2
-        self.offset.y += (old.height - self.rect.height) / -2
-        self.clamp()
-
-    def fit(self) -> None:
-        """Largest zoom step at which the whole map fits, centred."""
-        width = self.world_max[0] - self.world_min[0]
-        height = self.world_max[1] - self.world_min[1]
-        room = self.rect.height - FIT_BOTTOM  # the hint strip sits over the map's bottom edge
-        index = 0
-        for i, z in enumerate(ZOOM_STEPS):
-            if width * BASE_SIZE * z <= self.rect.width and height * BASE_SIZE * z <= room:
-                index = i
-        self.zoom_index = index
-        s = self.size
-        spare = self.rect.width - width * s
-        # Centred, or moved right to clear the legend as far as the spare room allows (never smaller).
-        left = min(max(spare / 2, self.fit_left), max(spare, 0))
-        #: Whether the fitted map left the legend's column clear (a narrow window cannot).
-        self.fit_clears_left = spare >= self.fit_left
-        self.offset.x = left - self.world_min[0] * s
-        self.offset.y = (room - height * s) / 2 - self.world_min[1] * s
-
-    def pan(self, dx: float, dy: float) -> None:
-        self.offset.x += dx
-        self.offset.y += dy
-        self.clamp()
-
-    def zoom_at(self, pos: tuple[float, float], steps: int) -> None:
-        """Zoom by whole steps keeping the world point under ``pos`` fixed."""
-        new_index = max(0, min(len(ZOOM_STEPS) - 1, self.zoom_index + steps))
-        if new_index == self.zoom_index:
-            return
-        px, py = pos[0] - self.rect.x, pos[1] - self.rect.y
-        wx, wy = (px - self.offset.x) / self.size, (py - self.offset.y) / self.size
-        self.zoom_index = new_index
-        self.offset.x = px - wx * self.size
-        self.offset.y = py - wy * self.size
-        self.clamp()
-
-    def shows_everything(self) -> bool:
-        """Whether the whole map is on screen (then a minimap would show nothing new)."""
-        left, top, right, bottom = self.visible_world()
-        return bool(
-            left <= self.world_min[0]
-            and top <= self.world_min[1]
-            and right >= self.world_max[0]
-            and bottom >= self.world_max[1]
-        )
-
-    def visible_world(self) -> tuple[float, float, float, float]:
-        """The part of the world on screen, in zoom-1 units: left, top, right, bottom."""
-        s = self.size
-        return (
-            -self.offset.x / s,
-            -self.offset.y / s,
-            (self.rect.width - self.offset.x) / s,
-            (self.rect.height - self.offset.y) / s,
-        )
-
-    def centre_on_point(self, x: float, y: float) -> None:
-        """Bring world point (x, y), in zoom-1 units, to the middle of the view (a minimap click)."""
-        s = self.size
-        self.offset.x = self.rect.width / 2 - x * s
-        self.offset.y = self.rect.height / 2 - y * s
-        self.clamp()
 
     def centre_on(self, territory: str) -> None:
         """Bring a territory into the middle of the view (an AI's move far off-screen)."""
@@ -323,15 +203,6 @@ class MapView:
     def is_visible(self, territory: str) -> bool:
         x, y = self.territory_centre(territory)
         return self.rect.inflate(-self.size * 2, -self.size * 2).collidepoint(x, y)
-
-    def clamp(self) -> None:
-        """Keep at least a third of the view on the map, so it can never be lost off-screen."""
-        s = self.size
-        left, top = self.world_min[0] * s, self.world_min[1] * s
-        right, bottom = self.world_max[0] * s, self.world_max[1] * s
-        margin_x, margin_y = self.rect.width / 3, self.rect.height / 3
-        self.offset.x = min(max(self.offset.x, margin_x - right), self.rect.width - margin_x - left)
-        self.offset.y = min(max(self.offset.y, margin_y - bottom), self.rect.height - margin_y - top)
 
     # Colours and fonts ------------------------------------------------------
     def _font(self, size: int) -> pygame.font.Font:
@@ -401,7 +272,7 @@ class MapView:
 
     def badge_font_size(self, z: _Zoom) -> int:
         boost = 1.35 if self.mode == "forces" else 1.0  # the numbers are what the forces mode is for
-        return int(round(max(12, min(22, z.size * 0.5)) * self.scale * boost))
+        return hex_draw.badge_font_size(z.size, self.scale, boost)
 
     def _label_rects(self, z: _Zoom) -> dict[str, pygame.Rect]:
         """Where each territory's name goes, in layer coordinates (measured, not yet rendered).
@@ -460,13 +331,7 @@ class MapView:
         surf = self._label_cache.get(key)
         if surf is None:
             font = self._font(self.label_font_size(z))
-            name = self.match.index.territory_name[territory]
-            text = font.render(name, True, self.palette["badge_text"])
-            shadow = font.render(name, True, self.palette["label"])
-            surf = pygame.Surface((text.get_width() + 2, text.get_height() + 2), pygame.SRCALPHA)
-            for dx, dy in ((0, 1), (2, 1), (1, 0), (1, 2), (2, 2), (0, 0), (2, 0), (0, 2)):
-                surf.blit(shadow, (dx, dy))
-            surf.blit(text, (1, 1))
+            surf = hex_draw.label(font, self.match.index.territory_name[territory], self.palette)
             self._label_cache[key] = surf
         return surf
 
@@ -500,32 +365,20 @@ class MapView:
             territory = cell_territory.get(cell)
             points = z.corners(cell, ox, oy)
             if territory is None:
-                if cell in self.coast:
-                    pygame.draw.polygon(tile, pal["sea_shallow"], points)
-                if s >= 9:
-                    pygame.draw.polygon(tile, pal["sea_line"], points, 1)
+                hex_draw.draw_sea_cell(tile, points, cell in self.coast, s, pal)
                 continue
             land.append((cell, territory))
             colour = fills.get(territory)
             if colour is None:
                 colour = fills[territory] = self.fill_colour(territory)
             pygame.draw.polygon(tile, colour, points)
+
+        def edge(a: Cell, b: Cell) -> Segment:
+            (x1, y1), (x2, y2) = z.edge(a, b)
+            return (x1 - ox, y1 - oy), (x2 - ox, y2 - oy)
+
         # Borders: thin between territories, bold between nations, firm along coasts.
-        thin = max(1, int(s / 22))
-        bold = max(2, int(s / 9))
-        for cell, territory in land:
-            for other in neighbours(cell):
-                other_territory = cell_territory.get(other)
-                if other_territory == territory:
-                    continue
-                (x1, y1), (x2, y2) = z.edge(cell, other)
-                a, b = (x1 - ox, y1 - oy), (x2 - ox, y2 - oy)
-                if other_territory is None:
-                    pygame.draw.line(tile, pal["territory_border"], a, b, bold)
-                elif owner[other_territory] != owner[territory]:
-                    pygame.draw.line(tile, pal["nation_border"], a, b, bold)
-                elif s >= 9:
-                    pygame.draw.line(tile, pal["territory_border"], a, b, thin)
+        hex_draw.draw_borders(tile, land, cell_territory, owner.get, edge, s, pal)
         if s >= MARK_MIN_SIZE:
             marks = {self._mark_cell(t_id): t_id for t_id in fills}
             for cell, territory in land:
@@ -578,7 +431,7 @@ class MapView:
         """Centre and radius of a capital's star, in layer coordinates: beside the name, clear of the badges."""
         s = z.size
         x, y = z.centre[self.anchor[territory]]
-        r = max(3.5, s * 0.25)
+        r = hex_draw.capital_radius(s)
         label = self._label_rects(z).get(territory)
         if label is not None:
             return label.right + r * 0.9, label.centery, r
@@ -587,15 +440,9 @@ class MapView:
     def _capital(self, tile: pygame.Surface, z: _Zoom, territory: str, ox: float, oy: float) -> None:
         """A star beside the name: gold while its nation holds it, grey once taken."""
         cx, cy, r = self._capital_spot(z, territory)
-        cx, cy = cx - ox, cy - oy
-        points = []
-        for i in range(10):
-            angle = math.pi / 2 + i * math.pi / 5
-            radius = r if i % 2 == 0 else r * 0.45
-            points.append((cx + radius * math.cos(angle), cy - radius * math.sin(angle)))
         held = self.match.owner[territory] == self.match.index.capital_owner[territory]
-        pygame.draw.polygon(tile, self.palette["capital"] if held else self.palette["capital_lost"], points)
-        pygame.draw.polygon(tile, self.palette["capital_outline"], points, 1)
+        fill = self.palette["capital"] if held else self.palette["capital_lost"]
+        hex_draw.draw_star(tile, (cx - ox, cy - oy), r, fill, self.palette["capital_outline"])
 
     def _visible_tiles(self, z: _Zoom, margin: int = 0) -> list[tuple[int, int]]:
         sx, sy = self._screen_origin()
@@ -786,20 +633,7 @@ class MapView:
         key = (nation, amount, dim, size)
         badge = self._badge_cache.get(key)
         if badge is None:
-            font = self._font(size)
-            ink = self.palette["badge_text"]
-            text = font.render(str(amount), True, mix(ink, self.palette["badge_dim_text"], 0.6) if dim else ink)
-            ring = max(2, size // 6)
-            height = text.get_height() + 2
-            width = max(height, text.get_width() + height // 2 + 2)
-            badge = pygame.Surface((width, height), pygame.SRCALPHA)
-            rect = badge.get_rect()
-            colour = self.nation_colour(nation)
-            pygame.draw.rect(badge, self.palette["badge_bg"], rect, border_radius=height // 2)
-            pygame.draw.rect(
-                badge, mix(colour, self.palette["badge_dim_ring"], 0.5) if dim else colour, rect, ring, height // 2
-            )
-            badge.blit(text, text.get_rect(center=rect.center))
+            badge = hex_draw.badge(self._font(size), amount, self.nation_colour(nation), size, self.palette, dim)
             self._badge_cache[key] = badge
         return badge
 
