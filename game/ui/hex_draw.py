@@ -19,6 +19,11 @@ Segment = tuple[Point, Point]
 Colour = tuple[int, int, int]
 #: Hexes smaller than this draw no cell lines on the sea nor thin borders between territories.
 FINE_LINES_MIN_SIZE = 9
+#: Names are drawn this many pixels high whatever the zoom (times the UI scale): readable when
+#: zoomed out, not shouting when zoomed in.
+LABEL_FONT_MIN, LABEL_FONT_MAX = 11, 18
+#: How far each terrain's tint (the theme's ``terrain_<name>`` map colour) moves a territory's fill.
+TERRAIN_TINT: dict[str, float] = {"plains": 0.10, "forest": 0.22, "hills": 0.18, "mountains": 0.30, "urban": 0.12}
 
 
 def mix(a: Iterable[int], b: Iterable[int], t: float) -> Colour:
@@ -29,6 +34,16 @@ def mix(a: Iterable[int], b: Iterable[int], t: float) -> Colour:
         int(av[1] + (bv[1] - av[1]) * t),
         int(av[2] + (bv[2] - av[2]) * t),
     )
+
+
+def terrain_tinted(colour: Iterable[int], terrain: str, palette: Mapping[str, pygame.Color]) -> Colour:
+    """A land's fill shaded a little toward its terrain's colour, so the terrain reads on the map."""
+    tint = palette[f"terrain_{terrain}"]
+    return mix(colour, (tint.r, tint.g, tint.b), TERRAIN_TINT[terrain])
+
+
+def label_font_size(size: float, scale: float = 1.0) -> int:
+    return int(round(max(LABEL_FONT_MIN, min(LABEL_FONT_MAX, size * 0.42)) * scale))
 
 
 def draw_sea_cell(

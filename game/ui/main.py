@@ -354,6 +354,8 @@ def stage_report(app: App, level: Level, seed: int) -> None:
             break
         app.step(1 / 60)
         time.sleep(0.001)
+
+
 def click_button(button: object) -> None:
     """Post the press of a pygame_gui button, as a click on it would."""
     import pygame

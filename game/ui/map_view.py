@@ -33,9 +33,8 @@ MAX_TILES = 240  # tiles kept in memory, all zoom steps together (at most 60 MB 
 PREFETCH_BUDGET = 0.0015  # seconds an idle frame may spend rendering tiles ahead of need
 LABEL_MIN_SIZE = 9.0  # hexes smaller than this get no names: the map is a few pixels a territory (a preview)
 MARK_MIN_SIZE = 17.0  # hexes smaller than this get no terrain glyphs (they would be specks)
-#: Names are drawn this many pixels high whatever the zoom (times the UI scale): readable when
-#: zoomed out, not shouting when zoomed in. Where names would collide the largest territory keeps its own.
-LABEL_FONT_MIN, LABEL_FONT_MAX = 11, 18
+# Names are a fixed size on screen (hex_draw.label_font_size); where they would collide the
+# largest territory keeps its own.
 BADGE_MIN_SIZE = 9.0
 #: The map modes, in the order the toggle shows them.
 MODES = ("political", "alliances", "forces")
@@ -43,10 +42,6 @@ MODES = ("political", "alliances", "forces")
 
 def parse_colour(text: str) -> pygame.Color:
     return pygame.Color(text)
-
-
-#: How far each terrain's tint (the theme's ``terrain_<name>`` map colour) moves a territory's fill.
-TERRAIN_TINT: dict[str, float] = {"plains": 0.10, "forest": 0.22, "hills": 0.18, "mountains": 0.30, "urban": 0.12}
 
 
 @dataclass
@@ -229,8 +224,7 @@ class MapView(HexCamera):
             if self.mode == "forces":
                 # The land steps back so the numbers and the fronts stand out; owners still show.
                 colour = mix(colour, _rgb(colours["forces_land"]), 0.6)
-        terrain = m.index.terrain[territory]
-        return mix(colour, _rgb(self.palette[f"terrain_{terrain}"]), TERRAIN_TINT[terrain])
+        return hex_draw.terrain_tinted(colour, m.index.terrain[territory], self.palette)
 
     def bloc_of(self, nation: str) -> str | None:
         """The alliance whose colour the nation's land takes in the alliance mode: its largest (then by id)."""
@@ -268,7 +262,7 @@ class MapView(HexCamera):
             self._fronts = None
 
     def label_font_size(self, z: _Zoom) -> int:
-        return int(round(max(LABEL_FONT_MIN, min(LABEL_FONT_MAX, z.size * 0.42)) * self.scale))
+        return hex_draw.label_font_size(z.size, self.scale)
 
     def badge_font_size(self, z: _Zoom) -> int:
         boost = 1.35 if self.mode == "forces" else 1.0  # the numbers are what the forces mode is for

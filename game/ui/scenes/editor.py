@@ -30,7 +30,7 @@ from pygame_gui.elements import (
 
 from game import editor as ops
 from game.core import Level, level_problems
-from game.core.hexgrid import Cell, corners, edge_between, from_pixel, neighbours, to_pixel
+from game.core.hexgrid import Cell, corners, edge_between, neighbours, to_pixel
 from game.core.level import DOCTRINES, SEA, TERRAINS, Alliance, Problem, TurnOrder
 from game.core.world import listed
 from game.editor.naming import slug, unique_place_name, unused_code, unused_id
@@ -40,7 +40,8 @@ from game.io.atomic import write_problem
 from game.io.levels import LevelError, save_level
 from game.io.paths import maps_dir, user_data_dir
 from game.io.saves import PLAYTEST_ID
-from game.ui import flow
+from game.ui import flow, hex_draw
+from game.ui.hex_camera import HexCamera
 from game.ui.scene import Scene
 from game.ui.theme import colours, font_size, map_palette, number, opacity
 
@@ -50,7 +51,12 @@ if TYPE_CHECKING:
 TOP_BAR = 48
 PANEL_WIDTH = 330
 AUTOSAVE_SECONDS = 60.0
-MIN_HEX, MAX_HEX = 8.0, 64.0
+#: Pixels the canvas keeps clear at its top (the mouse hint) and bottom (the status line) when fitting.
+CANVAS_HINT_ROOM, STATUS_HEIGHT = 28, 26
+#: How far a draft's territories other than the selected one lean toward the background.
+UNSELECTED_FADE = 0.15
+#: Hexes smaller than this show territories' codes instead of their names (names would not fit).
+NAME_MIN_SIZE = 18
 TOOLS = (
     ("land", "Land"),
     ("sea", "Sea"),
@@ -122,8 +128,12 @@ class EditorScene(Scene):
         self.territory: str | None = None
         self.nation: str | None = None
         self.status = "New map: create a nation, then a territory, then paint its land."
-        self.hex_size = 24.0
-        self.pan = pygame.Vector2(0, 0)
+        grid = self.history.level.map
+        #: The match map's camera over the draft: the same zoom steps, pan, fit and cell positions.
+        self.camera = HexCamera(self.canvas, grid.width, grid.height)
+        self.camera.fit_top = CANVAS_HINT_ROOM  # the mouse hint along the canvas's top
+        self.camera.fit_bottom = STATUS_HEIGHT  # the status line along its bottom
+        self._canvas_layer: tuple[tuple[object, ...], pygame.Surface] | None = None
         self._dragging_paint = False
         self._panning = False
         self._since_autosave = 0.0
@@ -201,16 +211,10 @@ class EditorScene(Scene):
         self.build()
 
     def fit(self) -> None:
-        """Zoom and pan so the whole map fits the canvas."""
-        grid = self.level.map
-        canvas = self.canvas
-        w_units = 3**0.5 * (grid.width + 0.5)
-        h_units = 1.5 * grid.height + 0.5
-        self.hex_size = max(MIN_HEX, min(MAX_HEX, (canvas.width - 40) / w_units, (canvas.height - 40) / h_units))
-        map_w, map_h = w_units * self.hex_size, h_units * self.hex_size
-        self.pan = pygame.Vector2(
-            (canvas.width - map_w) / 2 + 3**0.5 / 2 * self.hex_size, (canvas.height - map_h) / 2 + self.hex_size
-        )
+        """Zoom and pan so the whole map fits the canvas (the camera's fit, as on the match screen)."""
+        self._follow_grid()
+        self.camera.set_rect(self.canvas)
+        self.camera.fit()
 
     def _button(
         self,
@@ -488,14 +492,14 @@ class EditorScene(Scene):
             return True
         if event.type == pygame.MOUSEMOTION:
             if self._panning:
-                self.pan += pygame.Vector2(event.rel)
+                self.camera.pan(*event.rel)
             elif self._dragging_paint and self.canvas.collidepoint(event.pos):
                 self._paint_at(event.pos, merge=True)
             return True
         if event.type == pygame.MOUSEWHEEL:
             pos = pygame.mouse.get_pos()
             if self.canvas.collidepoint(pos):
-                self.zoom_at(pos, 1.15 if event.y > 0 else 1 / 1.15)
+                self.camera.zoom_at(pos, 1 if event.y > 0 else -1)
                 return True
         return False
 
@@ -509,11 +513,11 @@ class EditorScene(Scene):
             self.press("save")
         elif event.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN):
             step = {pygame.K_LEFT: (40, 0), pygame.K_RIGHT: (-40, 0), pygame.K_UP: (0, 40), pygame.K_DOWN: (0, -40)}
-            self.pan += pygame.Vector2(step[event.key])
+            self.camera.pan(*step[event.key])
         elif event.key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
-            self.zoom_at(self.canvas.center, 1.15)
+            self.camera.zoom_at(self.canvas.center, 1)
         elif event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
-            self.zoom_at(self.canvas.center, 1 / 1.15)
+            self.camera.zoom_at(self.canvas.center, -1)
         elif event.key == pygame.K_ESCAPE:
             self.press("back")
         else:
@@ -1225,27 +1229,27 @@ class EditorScene(Scene):
         cells = [cell for cell, token in self._tokens().items() if token == code]
         if not cells:
             return
-        xs, ys = zip(*(to_pixel(c, self.hex_size) for c in cells), strict=True)
-        centre = pygame.Vector2(sum(xs) / len(xs), sum(ys) / len(ys))
-        self.pan = pygame.Vector2(self.canvas.width / 2, self.canvas.height / 2) - centre
+        xs, ys = zip(*(to_pixel(c, 1.0) for c in cells), strict=True)
+        self.camera.centre_on_point(sum(xs) / len(xs), sum(ys) / len(ys))
 
     # Geometry and drawing ---------------------------------------------------
-    def zoom_at(self, pos: tuple[float, float], factor: float) -> None:
-        new = max(MIN_HEX, min(MAX_HEX, self.hex_size * factor))
-        anchor = pygame.Vector2(pos) - pygame.Vector2(self.canvas.topleft) - self.pan
-        self.pan += anchor - anchor * (new / self.hex_size)
-        self.hex_size = new
+    def _follow_grid(self) -> None:
+        """The camera follows the draft's grid when a resize (or its undo) changes it."""
+        grid = self.level.map
+        if self.camera.grid_size != (grid.width, grid.height):
+            self.camera.set_grid(grid.width, grid.height)
+            self.camera.clamp()
 
     def cell_at(self, pos: tuple[float, float]) -> Cell | None:
-        x = pos[0] - self.canvas.x - self.pan.x
-        y = pos[1] - self.canvas.y - self.pan.y
-        col, row = from_pixel(x, y, self.hex_size)
+        cell = self.camera.cell_at(pos)
         grid = self.level.map
-        return (col, row) if 0 <= col < grid.width and 0 <= row < grid.height else None
+        if cell is None or not (0 <= cell[0] < grid.width and 0 <= cell[1] < grid.height):
+            return None
+        return cell
 
     def cell_centre(self, cell: Cell) -> tuple[int, int]:
-        x, y = to_pixel(cell, self.hex_size)
-        return int(self.canvas.x + self.pan.x + x), int(self.canvas.y + self.pan.y + y)
+        x, y = self.camera.cell_to_screen(cell)
+        return int(x), int(y)
 
     def _tokens(self) -> dict[Cell, str]:
         grid = self.level.map
@@ -1263,8 +1267,11 @@ class EditorScene(Scene):
         ui = colours("#match")
         surface.fill(palette["background"])
         canvas = self.canvas
+        if self.camera.rect != canvas:
+            self.camera.set_rect(canvas)
+        surface.blit(self._canvas_surface(palette), canvas.topleft)
         surface.set_clip(canvas)
-        self._draw_map(surface, palette)
+        self._draw_brush(surface, palette)
         surface.set_clip(None)
         width, height = self.app.size
         pygame.draw.rect(surface, ui["bar_bg"], (0, 0, width, TOP_BAR))
@@ -1275,7 +1282,7 @@ class EditorScene(Scene):
         # Status line along the bottom of the canvas.
         dirty = "  •  unsaved changes" if self.history.dirty else ""
         text = self.app.font(font_size("body")).render(f"{self.status}{dirty}", True, ui["text"])
-        strip = pygame.Rect(0, height - 26, canvas.width, 26)
+        strip = pygame.Rect(0, height - STATUS_HEIGHT, canvas.width, STATUS_HEIGHT)
         shade = pygame.Surface(strip.size, pygame.SRCALPHA)
         shade.fill((*colours("#editor")["status_strip"][:3], opacity("editor_status_strip")))
         surface.blit(shade, strip.topleft)
@@ -1285,118 +1292,165 @@ class EditorScene(Scene):
         )
         surface.blit(hint, (canvas.x + 10, canvas.y + 8))
 
-    def _draw_borders(
-        self, surface: pygame.Surface, tokens: dict[Cell, str], by_code: dict[str, Any], origin: tuple[float, float]
-    ) -> None:
-        """Borders as the match's map draws them: bold between nations and along coasts, thinner between
-        two territories of one nation, none inside a territory."""
-        palette = map_palette()
-        size = self.hex_size
-        thin, bold = max(2, int(size / 12)), max(3, int(size / 8))
-        ox, oy = origin
-        for cell, token in tokens.items():
-            if token == SEA:
-                continue
-            here = by_code.get(token)
-            for other in neighbours(cell):
-                theirs = tokens.get(other, SEA)
-                if theirs == token:
-                    continue
-                there = by_code.get(theirs)
-                if theirs == SEA or there is None:
-                    colour, width = palette["territory_border"], bold
-                elif here is None or there.owner != here.owner:
-                    colour, width = palette["nation_border"], bold
-                else:
-                    colour, width = palette["territory_border"], thin
-                (ax, ay), (bx, by) = edge_between(cell, other, size)
-                pygame.draw.line(surface, colour, (ox + ax, oy + ay), (ox + bx, oy + by), width)
+    def _canvas_surface(self, palette: dict[str, pygame.Color]) -> pygame.Surface:
+        """The draft as the map view draws a map, kept until the draft, the camera or the selection changes.
 
-    def _draw_map(self, surface: pygame.Surface, palette: dict[str, pygame.Color]) -> None:
+        A stroke makes a new level (the history's), so it is redrawn on the next frame; frames
+        in between (the mouse moving, the panel redrawing) only blit it.
+        """
+        self._follow_grid()
+        cam = self.camera
+        key = (self.level, cam.zoom_index, (cam.offset.x, cam.offset.y), tuple(cam.rect), self.territory)
+        cached = self._canvas_layer
+        if cached is not None and cached[0][0] is key[0] and cached[0][1:] == key[1:]:
+            return cached[1]
+        layer = pygame.Surface(cam.rect.size)
+        if pygame.display.get_surface() is not None:
+            layer = layer.convert()
+        self._draw_map(layer, palette)
+        self._canvas_layer = (key, layer)
+        return layer
+
+    def _draw_map(self, layer: pygame.Surface, palette: dict[str, pygame.Color]) -> None:  # noqa: C901 - one pass per layer
+        """The draft onto ``layer`` (the canvas's size) with the match map's hex drawing and camera.
+
+        A draft need not be a level (no Match can be built from it), so its cells are read from
+        the map's tokens; unknown codes are drawn in the 'unknown owner' colour.
+        """
         level = self.level
-        size = self.hex_size
-        ox, oy = self.canvas.x + self.pan.x, self.canvas.y + self.pan.y
+        cam = self.camera
+        s = cam.size
+        # Camera positions are on screen; the layer's (0, 0) is the canvas's top-left.
+        dx, dy = cam.offset.x, cam.offset.y
         nations = {n.id: n for n in level.nations}
         by_code = {t.code: t for t in level.territories}
         selected = next((t.code for t in level.territories if t.id == self.territory), None)
         tokens = self._tokens()
+        land_of = {cell: token for cell, token in tokens.items() if token != SEA}
         unknown = colours("#editor")["unknown_owner"]
         # How far a land cell's outline leans from its fill to the background: faint, under the borders.
         cell_shade = number("#editor", "cell_line_shade_percent") / 100
+        hexagon = corners((0, 0), s)
+        view = layer.get_rect().inflate(int(4 * s), int(4 * s))
+
+        def place(cell: Cell) -> tuple[float, float]:
+            x, y = to_pixel(cell, s)
+            return x + dx, y + dy
+
+        def edge(a: Cell, b: Cell) -> hex_draw.Segment:
+            (ax, ay), (bx, by) = edge_between(a, b, s)
+            return (ax + dx, ay + dy), (bx + dx, by + dy)
+
+        layer.fill(palette["sea"])
         centres: dict[str, list[tuple[float, float]]] = {}
+        land: list[tuple[Cell, str]] = []
         for cell, token in tokens.items():
-            points = [(ox + x, oy + y) for x, y in corners(cell, size)]
+            cx, cy = place(cell)
+            if not view.collidepoint(cx, cy):
+                continue
+            points = [(cx + x, cy + y) for x, y in hexagon]
             if token == SEA:
-                pygame.draw.polygon(surface, palette["sea"], points)
-                pygame.draw.polygon(surface, palette["sea_line"], points, 1)
+                coast = any(n in land_of for n in neighbours(cell))
+                hex_draw.draw_sea_cell(layer, points, coast, s, palette)
                 continue
             territory = by_code.get(token)
             nation = nations.get(territory.owner) if territory else None
-            fill = pygame.Color(nation.colour) if nation else unknown
-            if territory is not None and territory.code != selected and self.territory is not None:
-                fill = fill.lerp(palette["background"], 0.15)
-            pygame.draw.polygon(surface, fill, points)
+            fill = pygame.Color(nation.colour) if nation else pygame.Color(unknown)
+            if territory is not None:
+                fill = pygame.Color(*hex_draw.terrain_tinted(fill, territory.terrain, palette))
+                if territory.code != selected and self.territory is not None:
+                    fill = fill.lerp(palette["background"], UNSELECTED_FADE)
+            pygame.draw.polygon(layer, fill, points)
             # The cells stay visible for painting, faintly: a border must read as a border.
-            pygame.draw.polygon(surface, fill.lerp(palette["background"], cell_shade), points, 1)
-            cx, cy = to_pixel(cell, size)
-            centres.setdefault(token, []).append((ox + cx, oy + cy))
-        self._draw_borders(surface, tokens, by_code, (ox, oy))
+            pygame.draw.polygon(layer, fill.lerp(palette["background"], cell_shade), points, 1)
+            land.append((cell, token))
+            centres.setdefault(token, []).append((cx, cy))
+
+        def owner_of(token: str) -> str | None:
+            territory = by_code.get(token)
+            return territory.owner if territory is not None else None
+
+        hex_draw.draw_borders(layer, land, land_of, owner_of, edge, s, palette)
         if selected in centres:
             # Only the territory's outer boundary: edges whose neighbour is another token (or off the map).
-            for cell, token in tokens.items():
-                if token != selected:
-                    continue
-                for other in neighbours(cell):
-                    if tokens.get(other) != selected:
-                        (ax, ay), (bx, by) = edge_between(cell, other, size)
-                        pygame.draw.line(surface, palette["selected"], (ox + ax, oy + ay), (ox + bx, oy + by), 3)
-        capitals = {n.capital for n in level.nations if n.capital}
-        troops: dict[str, int] = {}
+            width = max(2, int(s / 8)) + 1  # as the match outlines its selected territory
+            for cell, token in land:
+                if token == selected:
+                    for other in neighbours(cell):
+                        if tokens.get(other) != selected:
+                            a, b = edge(cell, other)
+                            pygame.draw.line(layer, palette["selected"], a, b, width)
+        self._draw_pieces(layer, palette, centres, by_code, nations)
+
+    def _draw_pieces(
+        self,
+        layer: pygame.Surface,
+        palette: dict[str, pygame.Color],
+        centres: dict[str, list[tuple[float, float]]],
+        by_code: dict[str, Any],
+        nations: dict[str, Any],
+    ) -> None:
+        """Names, capitals and garrison badges, placed as the match places them: the badge a little
+        below the territory's middle cell, the name above it, the capital's star right of the name."""
+        level = self.level
+        s = self.camera.size
+        capitals = {n.capital: n.id for n in level.nations if n.capital}
+        troops: dict[str, dict[str, int]] = {}
         for g in level.garrisons:
-            troops[g.territory] = troops.get(g.territory, 0) + g.strength
-        label_font = self.app.font(max(10, min(16, int(size * 0.6))), bold=True)
-        badge_font = self.app.font(font_size("label"), bold=True)
-        for code, points_list in centres.items():
+            here = troops.setdefault(g.territory, {})
+            here[g.nation] = here.get(g.nation, 0) + g.strength
+        label_font = self.app.font(hex_draw.label_font_size(s), bold=True)
+        badge_size = hex_draw.badge_font_size(s)
+        badge_font = self.app.font(badge_size, bold=True)
+        badge_h = badge_font.get_height() + 2
+        for code, points in centres.items():
             territory = by_code.get(code)
-            xs, ys = zip(*points_list, strict=True)
-            cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
-            # The cell nearest the average, so the label sits on the territory.
-            cx, cy = min(points_list, key=lambda p: (p[0] - cx) ** 2 + (p[1] - cy) ** 2)
-            name = territory.name if territory and size >= 18 else code
-            owner = nations.get(territory.owner) if territory else None
-            dark = owner is not None and pygame.Color(owner.colour).hsla[2] < 55
-            ink, shadow = (palette["badge_text"], palette["label"]) if dark else (palette["label"], None)
-            if shadow is not None:
-                under = label_font.render(name, True, shadow)
-                surface.blit(under, under.get_rect(center=(cx + 1, cy + 1)))
-            text = label_font.render(name, True, ink)
-            surface.blit(text, text.get_rect(center=(cx, cy)))
+            xs, ys = zip(*points, strict=True)
+            mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+            # The cell nearest the average, so the name sits on the territory.
+            cx, cy = min(points, key=lambda p: (p[0] - mx) ** 2 + (p[1] - my) ** 2)
+            badge_y = cy + s * 0.2
+            name = territory.name if territory is not None and s >= NAME_MIN_SIZE else code
+            text = hex_draw.label(label_font, name, palette)
+            forces = {n: k for n, k in troops.get(territory.id, {}).items() if k > 0} if territory else {}
+            if forces:
+                rect = text.get_rect(midbottom=(int(cx), int(badge_y - badge_h / 2 - 2)))
+            else:  # no badge to make room for: the name takes the territory's middle
+                rect = text.get_rect(center=(int(cx), int(cy)))
+            layer.blit(text, rect)
             if territory is None:
                 continue
             if territory.id in capitals:
-                star = (cx, cy - size * 0.75)
-                pts = []
-                for k in range(10):
-                    radius = 7 if k % 2 == 0 else 3
-                    angle = -90 + 36 * k
-                    vec = pygame.Vector2(radius, 0).rotate(angle)
-                    pts.append((star[0] + vec.x, star[1] + vec.y))
-                pygame.draw.polygon(surface, palette["capital"], pts)
-                pygame.draw.polygon(surface, palette["label"], pts, 1)
-            if territory.id in troops:
-                badge = badge_font.render(str(troops[territory.id]), True, palette["badge_text"])
-                rect = badge.get_rect(center=(cx, cy + size * 0.7)).inflate(10, 4)
-                pygame.draw.rect(surface, palette["badge_bg"], rect, border_radius=8)
-                pygame.draw.rect(surface, palette["nation_border"], rect, 1, border_radius=8)
-                surface.blit(badge, badge.get_rect(center=rect.center))
-        # The brush under the mouse.
+                r = hex_draw.capital_radius(s)
+                held = capitals[territory.id] == territory.owner
+                fill = palette["capital"] if held else palette["capital_lost"]
+                hex_draw.draw_star(layer, (rect.right + r * 0.9, rect.centery), r, fill, palette["capital_outline"])
+            badges = [
+                hex_draw.badge(
+                    badge_font,
+                    forces[n],
+                    pygame.Color(nations[n].colour) if n in nations else colours("#editor")["unknown_owner"],
+                    badge_size,
+                    palette,
+                )
+                for n in sorted(forces, key=lambda n: (n != territory.owner, n))
+            ]
+            bx = cx - (sum(b.get_width() for b in badges) + 2 * (len(badges) - 1)) / 2
+            for badge in badges:
+                layer.blit(badge, (bx, badge_y - badge.get_height() / 2))
+                bx += badge.get_width() + 2
+
+    def _draw_brush(self, surface: pygame.Surface, palette: dict[str, pygame.Color]) -> None:
+        """The cells the tool would touch under the mouse: drawn every frame over the cached map."""
         mouse = pygame.mouse.get_pos()
         cell = self.cell_at(mouse) if self.canvas.collidepoint(mouse) else None
-        if cell is not None:
-            reach = ops.brush(cell, self.radius) if self.tool in ("land", "sea") else [cell]
-            for c in reach:
-                points = [(ox + x, oy + y) for x, y in corners(c, size)]
-                pygame.draw.polygon(surface, palette["nation_border"], points, 2)
+        if cell is None:
+            return
+        reach = ops.brush(cell, self.radius) if self.tool in ("land", "sea") else [cell]
+        hexagon = corners((0, 0), self.camera.size)
+        for c in reach:
+            cx, cy = self.camera.cell_to_screen(c)
+            pygame.draw.polygon(surface, palette["nation_border"], [(cx + x, cy + y) for x, y in hexagon], 2)
 
 
 def _scope_words(nations: list[str], places: list[str]) -> str:
