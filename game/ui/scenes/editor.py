@@ -53,8 +53,6 @@ PANEL_WIDTH = 330
 AUTOSAVE_SECONDS = 60.0
 #: Pixels the canvas keeps clear at its top (the mouse hint) and bottom (the status line) when fitting.
 CANVAS_HINT_ROOM, STATUS_HEIGHT = 28, 26
-#: How far a draft's territories other than the selected one lean toward the background.
-UNSELECTED_FADE = 0.15
 #: Hexes smaller than this show territories' codes instead of their names (names would not fit).
 NAME_MIN_SIZE = 18
 TOOLS = (
@@ -1330,6 +1328,8 @@ class EditorScene(Scene):
         unknown = colours("#editor")["unknown_owner"]
         # How far a land cell's outline leans from its fill to the background: faint, under the borders.
         cell_shade = number("#editor", "cell_line_shade_percent") / 100
+        # How far the territories other than the selected one lean toward the background.
+        fade = number("#editor", "unselected_fade_percent") / 100
         hexagon = corners((0, 0), s)
         view = layer.get_rect().inflate(int(4 * s), int(4 * s))
 
@@ -1359,7 +1359,7 @@ class EditorScene(Scene):
             if territory is not None:
                 fill = pygame.Color(*hex_draw.terrain_tinted(fill, territory.terrain, palette))
                 if territory.code != selected and self.territory is not None:
-                    fill = fill.lerp(palette["background"], UNSELECTED_FADE)
+                    fill = fill.lerp(palette["background"], fade)
             pygame.draw.polygon(layer, fill, points)
             # The cells stay visible for painting, faintly: a border must read as a border.
             pygame.draw.polygon(layer, fill.lerp(palette["background"], cell_shade), points, 1)
