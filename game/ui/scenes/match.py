@@ -23,11 +23,10 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-import game.core as core
-from game.core import IllegalAction, Match
+from game.core import Match
 from game.core import world as w
-from game.core.actions import Attack, EndTurn, Move, Recruit, Undo
-from game.ui.ai_driver import NOTABLE, PAUSE, TURN_SECONDS, AiDriver, AiStep, pause_after
+from game.core.actions import Attack, Move
+from game.ui.ai_driver import NOTABLE, AiDriver, AiStep, pause_after
 from game.ui.commands import (
     Act,
     Close,
@@ -57,12 +56,12 @@ from game.ui.panels import (
     TopBar,
     attack_consequences,
 )
-from game.ui.panels.common import esc, ink, nation_colour, opening_seat, plural, seat_label, text_surface
+from game.ui.panels.common import esc, ink, nation_colour, text_surface
 from game.ui.panels.report import AnswerQuestion, TurnReport
-from game.ui.panels.territory import ready_stacks
 from game.ui.panels.top_bar import HEIGHT as TOP_HEIGHT
 from game.ui.scene import Scene
-from game.ui.scenes.handover import last_turn_end, news_lines, offer_is_private
+from game.ui.scenes.handover import offer_is_private
+from game.ui.scenes.match_controller import MatchController
 from game.ui.theme import font_size, map_palette
 
 if TYPE_CHECKING:
@@ -93,10 +92,7 @@ class MatchScene(Scene):
 
     def __init__(self, app: App, match: Match, ai: dict[int, str] | None = None) -> None:
         super().__init__(app)
-        self.match = match
-        self.ai: dict[int, str] = dict(ai or {})
-        self.drivers = {seat: AiDriver(seat, spec, seed=match.seed) for seat, spec in self.ai.items()}
-        self.version = 0
+        self.controller = MatchController(app, match, ai, self)
         self.selected: str | None = None
         self.hover: str | None = None
         self.dialog: Any = None
@@ -104,26 +100,10 @@ class MatchScene(Scene):
         self.card_term: str | None = None
         self._cards: deque[tuple[str, str, str, str | None]] = deque()
         self.terms_seen: set[str] = set()
-        self._prompts: deque[tuple[str, int]] = deque()
-        self._prompts_pending = False
-        # The level's briefing opens the first turn's report (not a card of its own).
-        self._briefing: str | None = None
-        # After answering a question from the report, the report comes back with what is left.
-        self._report_news: list[str] | None = None
-        # End turn warned once about what is left to do (at this version of the match): a second press ends it.
-        self.end_warning: str | None = None
-        self._warned_at: int | None = None
         # Where the player left the camera (zoom step, offset) when the AI's turn began.
         self._camera: tuple[int, pygame.Vector2] | None = None
         # The camera as the last fit left it: a resize refits a map the player had not moved.
         self._fitted: tuple[int, tuple[float, float]] | None = None
-        self._ready_cursor = -1
-        self._turn_key: tuple[int, int | None] | None = None
-        # Where each seat's news starts: now, or for a match resumed from a save, its last turn's end.
-        resumed = bool(match.log)
-        self._since = {s: last_turn_end(match, s) if resumed else len(match.events) for s in (0, 1)}
-        self._legal_key: object = None
-        self._legal: list[Any] = []
         self._drag: dict[str, Any] | None = None
         self._mouse = (0, 0)
         self._held: set[int] = set()
@@ -133,7 +113,6 @@ class MatchScene(Scene):
         self._ai_move: AiMove | None = None
         self._pulse = 0.0
         self._sounds: set[str] = set()
-        self.finished = False
         self.alliance_colours: dict[str, tuple[int, int, int]] = {}
         self._tooltip: tuple[object, pygame.Surface] | None = None
         self._hint: tuple[object, pygame.Surface] | None = None
@@ -159,18 +138,15 @@ class MatchScene(Scene):
         human = [s for s in (0, 1) if s not in self.drivers]
         viewer = human[0] if self.drivers and len(human) == 1 else None
         self.chronicle = ChroniclePanel(self.app, self.match, self._chronicle_rect(), viewer)
-        if self.match.turn == 1 and not self.match.log and self.match.level.briefing:
-            self._briefing = self.match.level.briefing
         # A resumed match has met its ideas already: their cards must not come back.
         for event in self.match.events:
             term = term_for_event(event, self.match)
             if term is not None:
                 self.terms_seen.add(term)
-        self._check_turn()
+        self.controller.start()
 
     def exit(self) -> None:
-        for driver in self.drivers.values():
-            driver.close()
+        self.controller.close()
         self._close_dialog()
         for part in (self.top_bar, self.territory_panel, self.chronicle, self.card):
             if part is not None:
@@ -179,9 +155,7 @@ class MatchScene(Scene):
 
     def resume(self) -> None:
         self._show_widgets(True)
-        if self._prompts_pending:
-            self._prompts_pending = False
-            self._open_report([])  # the hand-over told the news: the report holds the questions
+        self.controller.resume()
 
     def resize(self, size: tuple[int, int]) -> None:
         self._layout(size)
@@ -231,68 +205,85 @@ class MatchScene(Scene):
             if part is not None:
                 part.show(visible)
 
-    # The match's state, as the screen needs it ----------------------------------
+    # The match's state, from the controller ----------------------------------------
+    @property
+    def match(self) -> Match:
+        return self.controller.match
+
+    @property
+    def ai(self) -> dict[int, str]:
+        return self.controller.ai
+
+    @property
+    def drivers(self) -> dict[int, AiDriver]:
+        return self.controller.drivers
+
+    @property
+    def version(self) -> int:
+        return self.controller.version
+
+    @property
+    def finished(self) -> bool:
+        return self.controller.finished
+
+    @property
+    def end_warning(self) -> str | None:
+        return self.controller.end_warning
+
     @property
     def seat(self) -> int | None:
-        return core.current_seat(self.match)
+        return self.controller.seat
 
     @property
     def my_turn(self) -> bool:
         """A person is to play now (not an AI seat, not after the end)."""
-        seat = self.seat
-        return seat is not None and seat not in self.drivers and not self.finished
+        return self.controller.my_turn
 
     @property
     def viewer(self) -> int | None:
         """The seat whose view the screen shows: the seat to play, or the human's during the AI's turn."""
-        seat = self.seat
-        if seat is not None and seat not in self.drivers:
-            return seat
-        humans = [s for s in (0, 1) if s not in self.drivers]
-        return humans[0] if humans else seat
+        return self.controller.viewer
 
     def legal(self) -> list[Any]:
-        seat = self.seat
-        key = (self.version, seat, len(self.match.log), self.match.turn)
-        if key != self._legal_key:
-            self._legal_key = key
-            self._legal = list(core.legal_actions(self.match, seat)) if seat is not None else []
-        return self._legal
+        return self.controller.legal()
 
     def orders(self, source: str | None) -> tuple[dict[str, list[Move]], dict[str, list[Attack]]]:
         """Legal moves and attacks from ``source``, by target (one entry per nation that can act)."""
-        moves: dict[str, list[Move]] = {}
-        attacks: dict[str, list[Attack]] = {}
-        if source is None or not self.my_turn:
-            return moves, attacks
-        for action in self.legal():
-            if isinstance(action, Move) and action.source == source:
-                moves.setdefault(action.target, []).append(action)
-            elif isinstance(action, Attack) and action.source == source:
-                attacks.setdefault(action.target, []).append(action)
-        for move_options in moves.values():
-            move_options.sort(key=lambda a: -a.amount)  # the nation with the most ready troops first
-        for attack_options in attacks.values():
-            attack_options.sort(key=lambda a: -a.amount)
-        return moves, attacks
+        return self.controller.orders(source)
 
-    # Changing the match: the only place -----------------------------------------
     def act(self, action: Any) -> list[Any] | None:
-        """Apply ``action`` through the core; on refusal show the reason and change nothing."""
-        seat = self.seat
-        before = len(self.match.events)
-        try:
-            events = core.apply(self.match, action)
-        except IllegalAction as err:
-            self._notice(f"Not allowed: {err}", error=True)
-            return None
-        if isinstance(action, EndTurn) and seat is not None:
-            self._since[seat] = before
-        self._changed(events)
-        return events
+        """Apply ``action`` through the controller (the core); on refusal show the reason and change nothing."""
+        return self.controller.act(action)
 
-    def _changed(self, events: list[Any]) -> None:
-        self.version += 1
+    def waiting(self) -> int:
+        """Duties and offers of the seat to play still unanswered."""
+        return self.controller.waiting()
+
+    def end_turn(self) -> None:
+        """End the turn; the first press warns once about what is left to do, a second press ends it."""
+        self.controller.end_turn()
+
+    def left_to_do(self) -> list[str]:
+        """What the seat could still do this turn, in short phrases."""
+        return self.controller.left_to_do()
+
+    def undo(self) -> None:
+        self.controller.undo()
+
+    def _notice(self, text: str, error: bool = False) -> None:
+        self.controller.notice(text, error)
+
+    def _controller_text(self, seat: int | None) -> str:
+        return self.controller.controller_text(seat)
+
+    # What the controller asks of the screen (MatchHost) ------------------------------
+    def close_dialog(self) -> None:
+        self._close_dialog()
+
+    def dialog_open(self) -> bool:
+        return self.dialog is not None
+
+    def match_changed(self, events: list[Any]) -> None:
         m = self.match
         for event in events:
             kind = getattr(event, "kind", "")
@@ -312,99 +303,40 @@ class MatchScene(Scene):
             self.selected = None
         if isinstance(self.dialog, DiplomacyWindow) and self.dialog.alive():
             self.dialog.refresh(self.legal(), self.my_turn)
-        self._disarm_end_turn()
-        self._check_turn()
 
-    def _notice(self, text: str, error: bool = False) -> None:
-        toast = getattr(self.app, "toast", None)
-        if toast is not None:
-            toast(text, error=error)
-        else:
-            log.info(text)
-
-    # Turns ------------------------------------------------------------------------
-    def _check_turn(self) -> None:
-        m = self.match
-        if m.outcome is not None:
-            self._finish()
-            return
-        seat = self.seat
-        key = (m.turn, seat)
-        if key == self._turn_key:
-            return
-        first = self._turn_key is None
-        self._turn_key = key
-        self._start_turn(seat, first)
-
-    def _start_turn(self, seat: int | None, first: bool) -> None:
+    def leave_turn(self, seat: int | None) -> None:
         self._ai_move = None
         self._close_dialog()
-        self._prompts.clear()
-        self._report_news = None
-        self._disarm_end_turn()
         self._select(None)
-        self._ready_cursor = -1
-        if hasattr(self.app, "autosave"):
-            self.app.autosave(self.match)
-        if not first:
-            self.app.sound.play("turn")
-        self._hide_private_offers(seat)
-        if seat is None or seat in self.drivers:
-            if seat is not None and self._camera is None and self.map_view is not None:
-                # The AI's moves pull the camera about: it comes back here when the player's turn opens.
-                self._camera = (self.map_view.zoom_index, pygame.Vector2(self.map_view.offset))
-            return
+
+    def ai_turn_began(self, seat: int | None) -> None:
+        if seat is not None and self._camera is None and self.map_view is not None:
+            # The AI's moves pull the camera about: it comes back here when the player's turn opens.
+            self._camera = (self.map_view.zoom_index, pygame.Vector2(self.map_view.offset))
+
+    def person_turn_began(self, seat: int) -> None:
         if self._camera is not None and self.map_view is not None:
             self.map_view.zoom_index, self.map_view.offset = self._camera[0], pygame.Vector2(self._camera[1])
             self.map_view.clamp()
             self._camera = None
-        hot_seat = not self.drivers
-        if hot_seat and not first:
-            self._prompts_pending = True
-            self._show_widgets(False)
-            from game.ui.scenes.handover import HandoverScene
 
-            self.app.push(HandoverScene(self.app, self.match, seat, since=self._since[seat]))
-            return
-        news: list[str] = []
-        if not first or self.match.log:  # a resumed match opens on the news too
-            private = self.app.settings.private_offers and hot_seat
-            since = self._since[seat]
-            # The report lists the questions itself, each with its Answer button: the news does not repeat them.
-            news = news_lines(self.match, seat, since, explain=False, private_offers=private, asks=False)
-        if not self._open_report(news):
-            opener = opening_seat(self.match)
-            order = "you move first" if opener == seat else f"{seat_label(self.match, opener)} moved first"
-            self._notice(f"Round {self.match.round}: your turn · {order}")
+    def hand_over(self, seat: int, since: int) -> None:
+        self._show_widgets(False)
+        from game.ui.scenes.handover import HandoverScene
 
-    def _open_report(self, news: list[str]) -> bool:
-        """The turn-start report: the news, the briefing on the first turn, and every open question.
+        self.app.push(HandoverScene(self.app, self.match, seat, since=since))
 
-        Nothing to tell and nothing to answer: no report (False). It comes back after each
-        question answered from it, while questions are left.
-        """
-        seat = self.seat
-        if seat is None or not self.my_turn or self.dialog is not None:
-            return False
-        briefing, self._briefing = self._briefing, None
-        if not news and not briefing and not w.open_questions(self.match, seat):
-            self._report_news = None
-            return False
-        self._report_news = news
+    def show_report(self, seat: int, news: list[str], briefing: str | None) -> None:
         self.dialog = TurnReport(self.app, self.match, seat, news, self.map_rect, briefing)
-        return True
 
-    def _back_to_report(self) -> None:
-        """A question answered (or put off) from the report: the report again, while questions are left."""
-        seat = self.seat
-        if self._report_news is None or seat is None or self.dialog is not None:
-            return
-        if w.open_questions(self.match, seat):
-            self._open_report(self._report_news)
-        else:
-            self._report_news = None
+    def game_over(self) -> None:
+        self._close_dialog()
+        self._select(None)
+        from game.ui.scenes.gameover import GameOverScene
 
-    def _hide_private_offers(self, seat: int | None) -> None:
+        self.app.push(GameOverScene(self.app, self.match))
+
+    def hide_private_offers(self, seat: int | None) -> None:
         """Hot-seat, with the privacy setting on: the chronicle keeps the other seat's pending offers unsaid."""
         if self.chronicle is None:
             return
@@ -418,11 +350,13 @@ class MatchScene(Scene):
         self.chronicle.hidden = hide
         self.chronicle.rebuild()
 
+    # Turns ------------------------------------------------------------------------
     def _next_prompt(self) -> None:
         if self.dialog is not None or self.app.scene is not self:
             return
-        while self._prompts:
-            kind, ident = self._prompts.popleft()
+        prompts = self.controller.prompts
+        while prompts:
+            kind, ident = prompts.popleft()
             if kind == "duty" and ident in self.match.duties:
                 self.dialog = DutyDialog(self.app, self.match, self.match.duties[ident], self.legal(), self.map_rect)
                 self.app.sound.play("duty")
@@ -435,79 +369,17 @@ class MatchScene(Scene):
                 self.dialog = OfferDialog(self.app, self.match, self.match.offers[ident], self.legal(), self.map_rect)
                 return
 
-    def waiting(self) -> int:
-        """Duties and offers of the seat to play still unanswered."""
-        seat = self.seat
-        if seat is None or not self.my_turn:
-            return 0
-        return len(w.open_questions(self.match, seat))
-
-    def end_turn(self) -> None:
-        """End the turn; the first press warns once about what is left to do, a second press ends it."""
-        if not self.my_turn:
-            return
-        left = self.left_to_do()
-        if left and self._warned_at != self.version:
-            self._close_dialog()
-            self._warned_at = self.version
-            self.end_warning = "Still to do: " + " · ".join(left) + " — End turn again to end it"
-            self.app.sound.play("click")
-            return
-        self.app.sound.play("click")
-        self.act(EndTurn())
-
-    def left_to_do(self) -> list[str]:
-        """What the seat could still do this turn, in short phrases, from the legal actions and open questions."""
-        seat = self.seat
-        if seat is None or not self.my_turn:
-            return []
-        legal = self.legal()
-        left = []
-        stacks = ready_stacks(self.match, seat) if any(isinstance(a, (Move, Attack)) for a in legal) else []
-        if stacks:
-            left.append(f"{plural(len(stacks), 'stack')} ready (Tab)")
-        recruiting = {a.nation for a in legal if isinstance(a, Recruit)}
-        if recruiting:
-            gold = sum(self.match.treasury[n] for n in recruiting)
-            left.append(f"{gold} gold unspent")
-        questions = w.open_questions(self.match, seat)
-        if questions.duties:
-            left.append(f"{plural(len(questions.duties), 'duty', 'duties')} unanswered (passing the buck)")
-        if questions.calls:
-            left.append(f"{plural(len(questions.calls), 'call')} to arms unanswered")
-        if questions.offers:
-            left.append(f"{plural(len(questions.offers), 'offer')} unanswered")
-        return left
-
-    def _disarm_end_turn(self) -> None:
-        self.end_warning = None
-        self._warned_at = None
-
     def next_ready(self) -> str | None:
         """Select and show the next territory with troops that may still act (Tab), biggest stack first."""
-        seat = self.seat
-        if seat is None or not self.my_turn or self.map_view is None:
+        if self.map_view is None:
             return None
-        places = [t for t, _ in ready_stacks(self.match, seat)]
-        if not places:
-            self._notice("No troop can act again this turn.")
+        territory = self.controller.next_ready()
+        if territory is None:
             return None
-        self._ready_cursor = (self._ready_cursor + 1) % len(places)
-        territory = places[self._ready_cursor]
         self._select(territory)
         if not self.map_view.is_visible(territory):
             self.map_view.centre_on(territory)
         return territory
-
-    def _finish(self) -> None:
-        if self.finished:
-            return
-        self.finished = True
-        self._close_dialog()
-        self._select(None)
-        from game.ui.scenes.gameover import GameOverScene
-
-        self.app.push(GameOverScene(self.app, self.match))
 
     # Dialogs ----------------------------------------------------------------------
     def _close_dialog(self) -> None:
@@ -521,13 +393,13 @@ class MatchScene(Scene):
             return
         self._close_dialog()
         if isinstance(dialog, DutyDialog) and dialog.duty.id in self.match.duties:
-            self._prompts.appendleft(("duty", dialog.duty.id))
+            self.controller.prompts.appendleft(("duty", dialog.duty.id))
             self._next_prompt()
         elif isinstance(dialog, CallDialog) and dialog.call.id in self.match.calls:
-            self._prompts.appendleft(("call", dialog.call.id))
+            self.controller.prompts.appendleft(("call", dialog.call.id))
             self._next_prompt()
         elif isinstance(dialog, OfferDialog) and dialog.offer.id in self.match.offers:
-            self._prompts.appendleft(("offer", dialog.offer.id))
+            self.controller.prompts.appendleft(("offer", dialog.offer.id))
             self._next_prompt()
         elif isinstance(dialog, DiplomacyWindow):
             self.open_diplomacy(dialog.acting, dialog.focus)
@@ -566,7 +438,7 @@ class MatchScene(Scene):
             return True
         if isinstance(intent, AnswerQuestion):
             self._close_dialog()
-            self._prompts = deque([(intent.kind, intent.ident)])
+            self.controller.ask(intent.kind, intent.ident)
             self._next_prompt()
             return True
         if isinstance(intent, Close | DecideLater):
@@ -576,13 +448,13 @@ class MatchScene(Scene):
                 report = isinstance(source, TurnReport)
                 self._close_dialog()
                 if report:
-                    self._report_news = None  # to the map: the questions wait in Diplomacy
+                    self.controller.report_news = None  # to the map: the questions wait in Diplomacy
                 elif isinstance(intent, DecideLater):
-                    self._prompts.clear()  # "decide later": the rest wait in the diplomacy window
-                    self._back_to_report()
+                    self.controller.prompts.clear()  # "decide later": the rest wait in the diplomacy window
+                    self.controller.back_to_report()
                 else:
                     self._next_prompt()
-                    self._back_to_report()
+                    self.controller.back_to_report()
             return True
         if not isinstance(intent, Act):
             return self._command(intent, source)
@@ -593,7 +465,7 @@ class MatchScene(Scene):
         elif source is self.dialog and events is not None:
             self._close_dialog()
             self._next_prompt()
-            self._back_to_report()
+            self.controller.back_to_report()
         return True
 
     def _command(self, command: UICommand, source: Any) -> bool:
@@ -616,11 +488,6 @@ class MatchScene(Scene):
         else:
             return False
         return True
-
-    def undo(self) -> None:
-        if self.my_turn and core.can_undo(self.match):
-            self._close_dialog()
-            self.act(Undo())
 
     def pause(self) -> None:
         from game.ui.scenes.pause import PauseScene
@@ -661,7 +528,7 @@ class MatchScene(Scene):
 
     def _click(self, pos: tuple[int, int]) -> None:
         assert self.map_view is not None
-        driver = self.drivers.get(self.seat) if self.seat is not None else None
+        driver = self.controller.driver
         if driver is not None:
             driver.skip()
             return
@@ -713,7 +580,7 @@ class MatchScene(Scene):
         mods = getattr(event, "mod", 0)
         if self.dialog is not None and self.dialog.alive():
             return self._intent(self.dialog.key(key), self.dialog)
-        driver = self.drivers.get(self.seat) if self.seat is not None else None
+        driver = self.controller.driver
         if driver is not None and key == pygame.K_SPACE:
             driver.skip()
             return True
@@ -819,12 +686,10 @@ class MatchScene(Scene):
             self.map_view.pan(dx * PAN_SPEED * dt, dy * PAN_SPEED * dt)
             self._rehover()
         seat = self.seat
-        driver = self.drivers.get(seat) if seat is not None and not self.finished else None
-        if driver is not None:
-            speed = self.app.settings.animation_speed
-            pause = PAUSE.get(speed, PAUSE["normal"])
-            budget = TURN_SECONDS.get(speed, TURN_SECONDS["normal"])
-            for step in driver.update(self.match, dt, pause, self.act, budget):
+        driving = self.controller.drive_ai(dt)
+        if driving is not None:
+            driver, steps, pause = driving
+            for step in steps:
                 if step.touched and pause > 0 and not driver.skipping:
                     self._flash = step.touched
                     self._flash_left = max(FLASH_SECONDS, pause_after(step.action, pause))
@@ -833,14 +698,14 @@ class MatchScene(Scene):
                     notable = getattr(step.action, "kind", "") in NOTABLE
                     if notable and not any(self.map_view.is_visible(t) for t in step.touched):
                         self.map_view.centre_on(sorted(step.touched)[0])
-                if self.seat is None or self.drivers.get(self.seat) is not driver:
+                if self.controller.driver is not driver:
                     break
         if self._flash_left > 0:
             self._flash_left -= dt
             if self._flash_left <= 0:
                 self._flash = frozenset()
                 self._ai_move = None
-        self.top_bar.refresh(can_undo=core.can_undo(self.match), my_turn=self.my_turn, waiting=self.waiting())
+        self.top_bar.refresh(can_undo=self.controller.can_undo(), my_turn=self.my_turn, waiting=self.waiting())
         self.territory_panel.update(self.selected, self.legal(), self.version, seat, self.my_turn)
         if self.dialog is not None and not self.dialog.alive():
             self.dialog = None
@@ -882,7 +747,7 @@ class MatchScene(Scene):
         surface.blit(self._sidebar(), self.side_rect)
         seat = self.seat
         controller = self._controller_text(seat)
-        driver = self.drivers.get(seat) if seat is not None else None
+        driver = self.controller.driver
         self.top_bar.draw(surface, self.version, seat, controller, busy=driver is not None and not self.finished)
 
     def _sidebar(self) -> pygame.Surface:
@@ -906,19 +771,11 @@ class MatchScene(Scene):
             self._side_cache = (key, side)
         return self._side_cache[1]
 
-    def _controller_text(self, seat: int | None) -> str:
-        if seat is None:
-            return ""
-        if seat in self.drivers:
-            return f"AI · {self.drivers[seat].spec.replace(':', ' ')}"
-        return f"seat {seat + 1}" + (" · your turn" if self.drivers else "")
-
     def _draw_map_overlays(self, surface: pygame.Surface) -> None:
         assert self.map_view is not None
         clip = surface.get_clip()
         surface.set_clip(self.map_rect)
-        seat = self.seat
-        driver = self.drivers.get(seat) if seat is not None else None
+        driver = self.controller.driver
         if driver is not None and not self.finished:
             name = self.match.level.seats[driver.seat].name
             text = f"{name} is playing" + (
