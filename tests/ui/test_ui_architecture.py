@@ -403,3 +403,88 @@ def test_commands_are_values_a_scene_can_compare_and_the_intent_is_typed() -> No
     assert commands.Act(EndTurn()) == commands.Act(EndTurn()) and commands.Close() == common.CLOSE
     assert common.Intent is commands.UICommand
     assert all(isinstance(c, typing.get_args(commands.UICommand)) for c in commands.BY_NAME.values())
+
+
+# -- One caller of core.apply on the match screen, and it draws nothing ---------------------------
+
+#: The modules of game/ui that may change a match through the core, each with why.
+APPLY_CALLERS: dict[str, str] = {
+    "game/ui/scenes/match_controller.py": "the match screen's controller: every order of a player or an AI seat",
+    "game/ui/main.py": (
+        "the screenshot and sample-saves tools play matches to show with random bots, before any screen opens"
+    ),
+}
+CORE_MODULES = {"game", "game.core", "game.core.engine"}
+
+
+def core_apply_calls(source: str) -> list[int]:
+    """Lines that call or import the core's ``apply`` (``core.apply``, ``engine.apply``, imported by name)."""
+    tree = ast.parse(source)
+    # The local names a module gave to game.core / game.core.engine (``import game.core as core``).
+    names = {"core", "engine"}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.asname or a.name for a in node.names if a.name in CORE_MODULES and a.asname)
+        elif isinstance(node, ast.ImportFrom) and node.module in CORE_MODULES and node.level == 0:
+            names.update(a.asname or a.name for a in node.names if a.name in ("core", "engine"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module in CORE_MODULES:
+            if any(a.name == "apply" for a in node.names):
+                found.append(node.lineno)
+        elif isinstance(node, ast.Attribute) and node.attr == "apply":
+            owner = ast.unparse(node.value)
+            if owner in names or owner in CORE_MODULES:
+                found.append(node.lineno)
+    return sorted(set(found))
+
+
+@pytest.mark.parametrize(
+    ("source", "lines"),
+    [
+        ("import game.core as core\ncore.apply(m, a)", [2]),
+        ("from game.core import engine\nevents = engine.apply(m, a)", [2]),
+        ("import game.core\ngame.core.apply(m, a)", [2]),
+        ("from game.core import apply", [1]),
+        ("from game.core.engine import apply as run", [1]),
+        ("import game.core as rules\nrules.apply(m, a)", [2]),
+        ("self.history.apply(label, new)", []),
+        ("changed = history.apply('generate', level)", []),
+    ],
+    ids=["core", "engine", "dotted", "imported", "imported renamed", "module renamed", "editor history", "other"],
+)
+def test_the_apply_check_sees_each_way_of_calling_the_core(source: str, lines: list[int]) -> None:
+    assert core_apply_calls(source) == lines
+
+
+@pytest.mark.parametrize("path", UI_FILES, ids=lambda p: str(p.relative_to(UI_DIR)))
+def test_only_the_match_controller_changes_the_match_through_the_core(path: Path) -> None:
+    rel = path.relative_to(REPO).as_posix()
+    if rel in APPLY_CALLERS:
+        return
+    lines = core_apply_calls(path.read_text(encoding="utf-8"))
+    assert lines == [], f"{rel} lines {lines}: only the match controller calls core.apply; ask it (act) instead"
+
+
+def test_every_apply_allowance_is_still_needed() -> None:
+    for rel, reason in APPLY_CALLERS.items():
+        assert core_apply_calls((REPO / rel).read_text(encoding="utf-8")), f"{rel} no longer applies: drop it"
+        assert len(reason) > 30
+
+
+def test_the_match_controller_calls_the_core_and_draws_nothing() -> None:
+    source = (UI_DIR / "scenes" / "match_controller.py").read_text(encoding="utf-8")
+    assert core_apply_calls(source), "the match controller no longer applies actions: update APPLY_CALLERS"
+    imports = ui_imports(source, "game.ui.scenes.match_controller", deferred=True)
+    widgets = sorted(i for i in imports if i.split(".")[0] == "pygame_gui")
+    assert widgets == [], f"the match controller imports widgets: {widgets}"
+    drawing = sorted(
+        {
+            ast.unparse(node)
+            for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Attribute)
+            and (node.attr in ("blit", "fill", "draw", "render") or ast.unparse(node.value) in ("pygame.draw", "draw"))
+        }
+    )
+    assert drawing == [], f"the match controller draws: {drawing}"
+    assert "pygame" not in {i.split(".")[0] for i in imports}, "the match controller needs no pygame at all"
