@@ -76,3 +76,48 @@ BY_NAME: dict[str, UICommand] = {
     "undo": UndoAsked(),
     "menu": OpenMenu(),
 }
+
+
+# -- What the match screen's keys ask for (game/ui/scenes/match_input.py) ------------------------
+
+
+@dataclass(frozen=True)
+class PanMap:
+    """Move the map by one step in ``direction`` (x, y of -1, 0 or 1); it keeps moving while ``key`` is held."""
+
+    direction: tuple[int, int]
+    key: int
+
+
+@dataclass(frozen=True)
+class NextReady:
+    """Select and show the next territory whose troops may still act."""
+
+
+@dataclass(frozen=True)
+class ToggleMapMode:
+    """Switch the map between the political view and the alliance overlay."""
+
+
+@dataclass(frozen=True)
+class FitMap:
+    """Zoom and pan so the whole map fits its window."""
+
+
+@dataclass(frozen=True)
+class SkipAi:
+    """The AI is playing: hurry it to the end of its turn."""
+
+
+@dataclass(frozen=True)
+class Back:
+    """Let go of the selection, or with nothing selected, pause the match."""
+
+
+@dataclass(frozen=True)
+class ShowHelp:
+    """Show the help screen."""
+
+
+#: What a key on the match screen may ask for: the map's own commands and the scene commands.
+MatchCommand: TypeAlias = UICommand | PanMap | NextReady | ToggleMapMode | FitMap | SkipAi | Back | ShowHelp

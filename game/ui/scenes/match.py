@@ -29,13 +29,21 @@ from game.core.actions import Attack, Move
 from game.ui.ai_driver import NOTABLE, AiDriver, AiStep, pause_after
 from game.ui.commands import (
     Act,
+    Back,
     Close,
     DecideLater,
     EndTurnAsked,
+    FitMap,
     Handled,
+    MatchCommand,
+    NextReady,
     OpenDiplomacy,
     OpenGlossary,
     OpenMenu,
+    PanMap,
+    ShowHelp,
+    SkipAi,
+    ToggleMapMode,
     UICommand,
     UndoAsked,
 )
@@ -62,6 +70,7 @@ from game.ui.panels.top_bar import HEIGHT as TOP_HEIGHT
 from game.ui.scene import Scene
 from game.ui.scenes.handover import offer_is_private
 from game.ui.scenes.match_controller import MatchController
+from game.ui.scenes.match_input import key_command, pan_direction
 from game.ui.theme import font_size, map_palette
 
 if TYPE_CHECKING:
@@ -73,16 +82,6 @@ DRAG_THRESHOLD = 6
 PAN_SPEED = 700.0  # pixels per second while an arrow key is held
 PAN_STEP = 48.0  # pixels for a single tap
 FLASH_SECONDS = 0.9
-PAN_KEYS = {
-    pygame.K_LEFT: (1, 0),
-    pygame.K_RIGHT: (-1, 0),
-    pygame.K_UP: (0, 1),
-    pygame.K_DOWN: (0, -1),
-    pygame.K_w: (0, 1),
-    pygame.K_s: (0, -1),
-}
-# A and D are the alliance overlay and diplomacy; with Shift held they pan like the others.
-SHIFT_PAN_KEYS = {pygame.K_a: (1, 0), pygame.K_d: (-1, 0)}
 EVENT_SOUNDS = {"battle": "battle", "territory_captured": "capture", "duty_raised": "duty"}
 HINT = "Drag pan · Wheel zoom · F fit · Tab next ready · M map mode · / find · D diplomacy · G glossary · F1 help"
 
@@ -577,43 +576,46 @@ class MatchScene(Scene):
 
     def _key_down(self, event: pygame.event.Event) -> bool:
         key = event.key
-        mods = getattr(event, "mod", 0)
         if self.dialog is not None and self.dialog.alive():
             return self._intent(self.dialog.key(key), self.dialog)
-        driver = self.controller.driver
-        if driver is not None and key == pygame.K_SPACE:
-            driver.skip()
-            return True
-        direction = PAN_KEYS.get(key) or (SHIFT_PAN_KEYS.get(key) if mods & pygame.KMOD_SHIFT else None)
-        if direction is not None and not mods & pygame.KMOD_CTRL:
-            self._held.add(key)
+        ai_playing = self.controller.driver is not None
+        command = key_command(key, getattr(event, "mod", 0), getattr(event, "unicode", ""), ai_playing)
+        return command is not None and self._key_command(command)
+
+    def _key_command(self, command: MatchCommand) -> bool:
+        """Carry out what a key over the map asked for. True when something was done."""
+        if isinstance(command, SkipAi):
+            return self.controller.skip_ai()
+        if isinstance(command, PanMap):
+            self._held.add(command.key)
             assert self.map_view is not None
-            self.map_view.pan(direction[0] * PAN_STEP, direction[1] * PAN_STEP)
+            self.map_view.pan(command.direction[0] * PAN_STEP, command.direction[1] * PAN_STEP)
             self._rehover()
-            return True
-        if key == pygame.K_z and mods & pygame.KMOD_CTRL:
+        elif isinstance(command, UndoAsked):
             self.undo()
-        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+        elif isinstance(command, EndTurnAsked):
             self.end_turn()
-        elif key == pygame.K_TAB:
+        elif isinstance(command, NextReady):
             self.next_ready()
-        elif key == pygame.K_d:
+        elif isinstance(command, OpenDiplomacy):
             self.open_diplomacy()
-        elif key == pygame.K_g:
+        elif isinstance(command, OpenGlossary):
             self.open_glossary(self.card_term)
-        elif key == pygame.K_a and self.hud is not None:
+        elif isinstance(command, ToggleMapMode):
+            if self.hud is None:
+                return False
             self.hud.set_mode("political" if self.show_alliances else "alliances")
-        elif key == pygame.K_f:
+        elif isinstance(command, FitMap):
             assert self.map_view is not None
             self.map_view.fit()
             self._remember_fit()
             self._rehover()
-        elif key == pygame.K_ESCAPE:
+        elif isinstance(command, Back):
             if self.selected is not None:
                 self._select(None)
             else:
                 self.pause()
-        elif key == pygame.K_F1 or getattr(event, "unicode", "") == "?":
+        elif isinstance(command, ShowHelp):
             self.help()
         else:
             return False
@@ -681,8 +683,8 @@ class MatchScene(Scene):
         self._sounds.clear()
         self._pulse = (self._pulse + dt * 0.8) % 1.0
         if self._held:
-            dx = sum(PAN_KEYS.get(k, SHIFT_PAN_KEYS.get(k, (0, 0)))[0] for k in self._held)
-            dy = sum(PAN_KEYS.get(k, SHIFT_PAN_KEYS.get(k, (0, 0)))[1] for k in self._held)
+            dx = sum(pan_direction(k)[0] for k in self._held)
+            dy = sum(pan_direction(k)[1] for k in self._held)
             self.map_view.pan(dx * PAN_SPEED * dt, dy * PAN_SPEED * dt)
             self._rehover()
         seat = self.seat
