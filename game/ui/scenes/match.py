@@ -1,7 +1,9 @@
 """The match screen: the map, the top bar, the territory panel, the chronicle, and every dialog of a turn.
 
-The scene reads the match freely and changes it only through the core's ``apply``, in one
-place (:meth:`MatchScene.act`). Legal moves come from ``legal_actions``, odds from
+The scene reads the match freely and changes it only through its controller
+(:class:`~game.ui.scenes.match_controller.MatchController`, the one caller of the core's
+``apply``, which also keeps the turn flow); keys become commands in :mod:`match_input`.
+Legal moves come from ``legal_actions``, odds from
 ``world.attack_odds``, what an action would do and cost from ``preview``, what waits for
 an answer from ``world.open_questions``, reasons from the events' sentences: the screen
 computes no rule of its own.
