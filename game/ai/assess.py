@@ -232,9 +232,8 @@ class Board:
         if found is None:
             m = self.m
             owner = m.owner[territory]
-            friends = m.alliances.allies(owner)
             found = self._frontier[territory] = any(
-                (host := m.owner[o]) != owner and host not in friends for o in w.adjacent(m, territory)
+                not w.allied(m, owner, m.owner[o]) for o in w.adjacent(m, territory)
             )
         return found
 

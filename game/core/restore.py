@@ -20,7 +20,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from game.core import flow
 from game.core.ledger import Army, Holdings
 from game.core.level import Level
-from game.core.relations import Alliances, Wars
 from game.core.state import (
     AllianceState,
     Call,
@@ -32,6 +31,7 @@ from game.core.state import (
     Outcome,
     Scope,
 )
+from game.core.treaty_ledger import Alliances, Wars
 
 # Far above anything a match reaches (a level starts at most 10,000 strong a garrison), far below
 # the numbers that would make arithmetic crawl: a count in a save must fit in this.

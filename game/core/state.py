@@ -17,7 +17,7 @@ from typing import Any, Literal
 from game.core.ids import DutyId, NationId, OfferId, TerritoryId, TreatyId
 from game.core.ledger import Army, Holdings
 from game.core.level import Level, geography_of, per_level
-from game.core.relations import Alliances, Members, Wars
+from game.core.treaty_ledger import Alliances, Members, Wars
 
 TreatyKind = Literal["alliance", "guarantee", "pact"]
 OfferKind = Literal["alliance", "invite", "guarantee", "pact", "peace"]

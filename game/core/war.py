@@ -26,9 +26,9 @@ from game.core.events import (
     new_event,
 )
 from game.core.ids import NationId, TerritoryId
-from game.core.relations import Wars
 from game.core.standing import shift_credibility, shift_stability
 from game.core.state import Declaration, Duty, Match
+from game.core.treaty_ledger import Wars
 
 
 def attack(m: Match, a: Attack, events: list[Event]) -> None:

@@ -16,7 +16,7 @@ from game.ai.arena import play_match
 from game.core import Match, apply, new_match, parse_action, rules, victory
 from game.core import world as w
 from game.io.levels import load_level
-from tests.core.test_relations import rescan_relations
+from tests.core.test_treaty_ledger import rescan_relations
 from tests.golden.playthrough import LEVELS, MATCHES, ROOT
 
 

@@ -8,7 +8,7 @@ round together: until then the window lists the seat's offers that wait for that
 and the rival's, read from the match's open offers. What its doctrine would answer today is
 the core's :func:`~game.core.forecast`, shown beside the actions; the nations list wears each
 nation's doctrine as a badge, and "All relations" shows every war, truce and treaty as a table
-(the core's :func:`~game.core.relations`).
+(the core's :func:`~game.core.bonds.relations`).
 """
 
 from __future__ import annotations

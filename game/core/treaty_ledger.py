@@ -9,7 +9,7 @@ change and then looked up.
 As with :mod:`game.core.ledger`, these are the plain containers every reader already uses (a
 dict of alliances, a list of members, a set of wars); only their writes pass through the
 bookkeeping, which forgets the answers so the next question works them out afresh.
-``tests/core/test_relations.py`` compares them with a scan after every action of the golden
+``tests/core/test_treaty_ledger.py`` compares them with a scan after every action of the golden
 playthroughs.
 """
 

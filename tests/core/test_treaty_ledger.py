@@ -1,4 +1,4 @@
-"""Allies, alliances and enemies kept beside the treaties (game/core/relations.py) are what a scan gives.
+"""Allies, alliances and enemies kept beside the treaties (game/core/treaty_ledger.py) are what a scan gives.
 
 Every doctrine and bot asks "allied?", "whose alliances?" and "at war with whom?" thousands of
 times a turn, and reads a kept answer. If a write reached the treaties behind the book's back,
