@@ -53,10 +53,9 @@ def match_scene_class() -> type[Scene]:
     return MatchScene
 
 
-def open_match(app: App, match: Match) -> bool:
-    """Show ``match`` on the match screen, alone on the stack (True: kept for callers that ask)."""
+def open_match(app: App, match: Match) -> None:
+    """Show ``match`` on the match screen, alone on the stack."""
     app.reset_to(match_scene_class()(app, match, ai=ai_of(match)))  # type: ignore[call-arg]
-    return True
 
 
 def begin_match(level: Level, seed: int, controllers: tuple[str, str], match_id: str | None = None) -> Match:
@@ -68,8 +67,8 @@ def begin_match(level: Level, seed: int, controllers: tuple[str, str], match_id:
 
 def start_match(
     app: App, level: Level, controllers: tuple[str, str], seed: int | None = None, match_id: str | None = None
-) -> bool:
-    return open_match(app, begin_match(level, new_seed() if seed is None else seed, controllers, match_id))
+) -> None:
+    open_match(app, begin_match(level, new_seed() if seed is None else seed, controllers, match_id))
 
 
 def to_menu(app: App) -> None:
