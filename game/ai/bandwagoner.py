@@ -726,9 +726,7 @@ class BandwagonerBot:
             foe = foes[0]
             biggest = max((forces[other].get(foe, 0) for other in w.adjacent(m, territory)), default=0)
         else:
-            biggest = max(
-                (sum(forces[other].get(f, 0) for f in foes) for other in w.adjacent(m, territory)), default=0
-            )
+            biggest = max((sum(forces[other].get(f, 0) for f in foes) for other in w.adjacent(m, territory)), default=0)
         if biggest < rules.NPC_MIN_ATTACKERS:  # too few for a nation of the rules to strike with
             return 0
         limit = 3 * m.index.value[territory] + 2

@@ -75,6 +75,54 @@ def _odds(attackers: int, defenders: int, factor: float) -> Odds:
     return Odds(win, att_loss, def_loss)
 
 
+def surely_below(attackers: int, defenders: int, factor: float, chance: float) -> bool:
+    """Whether the attack's chance of winning is certainly under ``chance``, often without the whole table.
+
+    The nations of the rules weigh every stack against every border and strike only at good
+    odds; most stacks are hopeless, and :func:`odds` would settle each to the last defender.
+    Here the chain runs defender by defender instead, so the chance that the attack is wiped
+    out is known early: once it passes ``1 - chance`` (with a margin far above rounding), the
+    answer is in. ``False`` promises nothing: ask :func:`odds` for the exact figure.
+
+    >>> surely_below(2, 10, 1.0, 0.7), surely_below(10, 2, 1.0, 0.7)
+    (True, False)
+    """
+    if attackers <= 0:
+        return chance > 0.0
+    if defenders <= 0:
+        return False
+    return _surely_below(min(attackers, MAX_EXACT), min(defenders, MAX_EXACT), round(factor, 6), chance)
+
+
+_MARGIN = 1e-9  # far above the rounding of a few thousand sums, far below any odds a player sees
+
+
+@lru_cache(maxsize=4096)
+def _surely_below(attackers: int, defenders: int, factor: float, chance: float) -> bool:
+    # reach[a] holds the probability of standing at (a, d) for the current defender count d.
+    ceiling = 1.0 - chance + _MARGIN  # wiped out more often than this: the attack wins less than ``chance``
+    lost = 0.0
+    reach = [0.0] * (attackers + 1)
+    reach[attackers] = 1.0
+    for d in range(defenders, 0, -1):
+        nxt = [0.0] * (attackers + 1)
+        weight = d * factor
+        fallen = 0.0  # what fell from a + 1 attackers at this defender count
+        for a in range(attackers, 0, -1):
+            p = reach[a] + fallen
+            if p == 0.0:
+                fallen = 0.0
+                continue
+            hit = a / (a + weight)
+            nxt[a] = p * hit
+            fallen = p * (1.0 - hit)
+        lost += fallen  # the attack wiped out with d defenders standing
+        if lost > ceiling:
+            return True
+        reach = nxt
+    return False
+
+
 @lru_cache(maxsize=8192)
 def repelled(attackers: int, defenders: int, factor: float) -> tuple[float, ...]:
     """The battle's end as a distribution over the defenders left standing: index ``d`` is the

@@ -186,7 +186,7 @@ def reckless_war(m: Match, nation: NationId, events: list[Event]) -> None:
             if m.owner[source] != nation:
                 continue
             attackers = w.ready(m, source, nation)
-            if attackers < rules.NPC_MIN_ATTACKERS:
+            if attackers < rules.NPC_MIN_ATTACKERS or w.attack_surely_below(m, target, attackers, needed):
                 continue
             chance = w.attack_odds(m, target, attackers).attacker_wins
             if chance >= needed and (best is None or chance > best[0]):
@@ -257,6 +257,8 @@ def defend(m: Match, nation: NationId, events: list[Event]) -> None:
                     continue
                 if any(g != m.owner[target] and not w.at_war(m, nation, g) for g in m.forces[target]):
                     continue
+                if w.attack_surely_below(m, target, attackers, rules.NPC_ATTACK_MIN_ODDS):
+                    continue  # most stacks are hopeless: no need to settle their odds exactly
                 chance = w.attack_odds(m, target, attackers).attacker_wins
                 if strikes(attackers, chance) and (best is None or chance > best[0]):
                     best = (chance, source, target, attackers)

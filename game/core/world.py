@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from game.core import rules
-from game.core.combat import Odds, odds
+from game.core.combat import Odds, odds, surely_below
 from game.core.ids import NationId, TerritoryId, TreatyId
 from game.core.state import NO_SCOPE, AllianceState, Call, Duty, Match, Offer, Scope
 
@@ -230,6 +230,11 @@ def defence_factors(m: Match, territory: TerritoryId) -> DefenceFactors:
 def attack_odds(m: Match, territory: TerritoryId, attackers: int) -> Odds:
     """The combat preview: exactly the distribution the battle's dice draw from."""
     return odds(attackers, defenders(m, territory), defence_factor(m, territory))
+
+
+def attack_surely_below(m: Match, territory: TerritoryId, attackers: int, chance: float) -> bool:
+    """Whether the attack certainly wins less often than ``chance`` (``False`` promises nothing)."""
+    return surely_below(attackers, defenders(m, territory), defence_factor(m, territory), chance)
 
 
 def treaty_name(m: Match, treaty: TreatyId) -> str:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.core import apply, odds, state_hash
 from game.core import world as w
 from game.core.actions import Attack
-from game.core.combat import fight
+from game.core.combat import fight, surely_below
 from game.core.rules import TERRAIN_DEFENCE
 from tests.builder import Game
 from tests.small_world import small_world
@@ -125,3 +127,21 @@ def test_the_preview_counts_allied_guests_and_their_cohesion_as_the_battle_does(
         game, Attack(nation="germany", source="alsace", target="brussels", amount=6), range(2000)
     )
     assert preview.attacker_wins == pytest.approx(frequency, abs=0.045)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=60),
+    st.integers(min_value=0, max_value=60),
+    st.sampled_from([1.0, 1.25, 1.5, 1.875, 2.0, 2.5]),
+    st.floats(min_value=0.05, max_value=0.95),
+)
+def test_surely_below_never_turns_away_an_attack_the_exact_odds_would_allow(
+    attackers: int, defenders: int, factor: float, chance: float
+) -> None:
+    """The nations of the rules skip a stack when surely_below says so: it must agree with the odds."""
+    exact = odds(attackers, defenders, factor).attacker_wins
+    if surely_below(attackers, defenders, factor, chance):
+        assert exact < chance
+    elif exact < chance - 1e-6:
+        raise AssertionError(f"{attackers} vs {defenders} at {factor}: {exact} < {chance} was not seen")

@@ -139,9 +139,13 @@ def proximity(m: Match, nation: str, others: list[str]) -> float:
     at all is no nearer than that (0).
     """
     group = set(others)
-    land = frozenset(w.territories_of(m, nation))
-    if not land:
+    if not m.owner.holds_any(nation):
         return 0.0
+    # The first ring is the land that touches its own, which the ledger keeps: neighbours, the
+    # commonest answer, are found without searching the map.
+    if any(m.owner[t] in group for t in m.owner.rim(nation, m.index.geography.adjacent)):
+        return 1.0
+    land = frozenset(w.territories_of(m, nation))
     nearest: int | None = None
     for gap, ring in m.index.geography.rings_around(land, rules.PROXIMITY_HORIZON):
         if any(m.owner[t] in group for t in ring):
