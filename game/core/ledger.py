@@ -102,12 +102,18 @@ class Troops(dict[NationId, int]):
 
     __slots__ = ("_army", "_where")
 
-    def __init__(self, army: Army, where: TerritoryId, stacks: Mapping[NationId, int]) -> None:
-        super().__init__()
-        self._army = army
-        self._where = where
+    # No __init__ of its own: a copy is built by dict's constructor in C (an army's copy makes one per
+    # territory, once per undoable turn and per look-ahead), then told where it stands.
+
+    @classmethod
+    def placed(cls, army: Army, where: TerritoryId, stacks: Mapping[NationId, int]) -> Troops:
+        """New stacks standing in ``where``, each counted by ``army``."""
+        troops = cls()
+        troops._army = army
+        troops._where = where
         for nation, strength in stacks.items():
-            self[nation] = strength
+            troops[nation] = strength
+        return troops
 
     def __setitem__(self, nation: NationId, strength: int) -> None:
         old = dict.get(self, nation, 0)
@@ -151,7 +157,7 @@ class Army(dict[TerritoryId, Troops]):
         if old is not None:
             old.clear()
             old._army = _DETACHED  # a stack replaced is no longer on the map: later writes to it count nowhere
-        dict.__setitem__(self, territory, Troops(self, territory, stacks))
+        dict.__setitem__(self, territory, Troops.placed(self, territory, stacks))
 
     def _moved(self, territory: TerritoryId, nation: NationId, old: int, new: int) -> None:
         if old == new:
@@ -164,12 +170,13 @@ class Army(dict[TerritoryId, Troops]):
 
     def copy(self) -> Army:
         other = Army.__new__(Army)
+        placed = {}
         for territory, stacks in dict.items(self):
-            troops = Troops.__new__(Troops)
-            dict.update(troops, stacks)
+            troops = Troops(stacks)
             troops._army = other
             troops._where = territory
-            dict.__setitem__(other, territory, troops)
+            placed[territory] = troops
+        dict.update(other, placed)  # in C, past the override that would count the stacks again
         other.total = dict(self.total)
         other.posts = {n: dict(ts) for n, ts in self.posts.items()}
         return other
