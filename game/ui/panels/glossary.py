@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 from pygame_gui.core import ObjectID
-from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox
+from pygame_gui.elements import UILabel, UIPanel, UITextBox
 
 from game.ui.commands import OpenGlossary, UICommand
 from game.ui.glossary import term_text, terms
@@ -65,22 +65,10 @@ class GlossaryCard(Dialog):
             container=self.panel,
             object_id=ObjectID(object_id="#text_left"),
         )
-        self.all_terms = UIButton(
-            pygame.Rect(width - 148, 5, 96, 28),
-            "More (G)",
-            app.manager,
-            container=self.panel,
-            tool_tip_text="The whole idea in the glossary",
-        )
-        self.dismiss = UIButton(
-            pygame.Rect(width - 46, 5, 36, 28),
-            "×",
-            app.manager,
-            container=self.panel,
-            tool_tip_text="Put the hint away",
-            object_id=ObjectID(object_id="#dismiss_card"),
-        )
-        self._commands.update({self.dismiss: CLOSE, self.all_terms: OpenGlossary()})
+        more = Choice("More (G)", 96, OpenGlossary(), tooltip="The whole idea in the glossary")
+        self.all_terms = self._button(pygame.Rect(width - 148, 5, more.width, 28), more)
+        away = Choice("×", 36, CLOSE, object_id="#dismiss_card", tooltip="Put the hint away")
+        self.dismiss = self._button(pygame.Rect(width - 46, 5, away.width, 28), away)
 
     def show(self, visible: bool) -> None:
         if visible and not self.panel.visible:
