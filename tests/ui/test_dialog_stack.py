@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pygame
 import pytest
 
-from game.core import apply, new_match
+from game.core import Match, apply, new_match
 from game.core.actions import EndTurn
 from game.ui.commands import EndTurnAsked
 from game.ui.panels import (
@@ -98,12 +98,18 @@ def test_a_resize_remakes_both_dialogs_and_keeps_their_order(duty: Screen) -> No
     assert duty.dialog is under and seen(under)
 
 
-def test_the_report_comes_first_then_the_offer_one_dialog_at_a_time() -> None:
-    m = match_of("bandwagoner", west=8, east=14)  # the bandwagoner courts the stronger East
+def report_then_offer() -> Match:
+    """East's turn opens on an offer from Middle, a bandwagoner courting the stronger East."""
+    m = match_of("bandwagoner", west=8, east=14)
     order = [n.id for n in m.level.nations].index("middle")
-    m.round = 3 - order % 3
+    m.round = 3 - order % 3  # the bandwagoner's courting round
     apply(m, EndTurn())
     apply(m, EndTurn())
+    return m
+
+
+def test_the_report_comes_first_then_the_offer_one_dialog_at_a_time() -> None:
+    m = report_then_offer()
     screen = Screen(m)
     try:
         report = screen.dialog

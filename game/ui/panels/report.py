@@ -104,7 +104,7 @@ class TurnReport(Dialog):
         probe.kill()
         title = f"Round {match.round}: your turn"
         height = text_height + asks + 130
-        width, height = self._open(app, (width, min(height, area.height - 16)), title, area, "#turn_report")
+        width, height = self._open(app, (width, int(min(height, area.height - 16))), title, area, "#turn_report")
         text_bottom = height - 64 - asks
         self.text = UITextBox(
             html,
@@ -145,7 +145,7 @@ class TurnReport(Dialog):
         _, (self.proceed,) = self._footer(None, (proceed,), height=42, bottom=54)
 
     def title(self) -> str:
-        return str(self.window.window_display_title)
+        return str(getattr(self.window, "window_display_title", ""))
 
     def confirmed(self) -> UICommand:
         return CLOSE

@@ -31,6 +31,7 @@ from game.core.actions import Attack, Move
 from game.ui.ai_driver import NOTABLE, AiDriver, AiStep, pause_after
 from game.ui.commands import (
     Act,
+    AnswerQuestion,
     Back,
     Close,
     DecideLater,
@@ -68,7 +69,7 @@ from game.ui.panels import (
 )
 from game.ui.panels.common import esc, ink, nation_colour, text_surface
 from game.ui.panels.dialog import Dialog, DialogStack
-from game.ui.panels.report import AnswerQuestion, TurnReport
+from game.ui.panels.report import TurnReport
 from game.ui.panels.top_bar import HEIGHT as TOP_HEIGHT
 from game.ui.scene import Scene
 from game.ui.scenes.handover import offer_is_private
