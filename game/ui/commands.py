@@ -9,7 +9,7 @@ class here that mypy makes every ``match`` on :data:`UICommand` see.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Literal, TypeAlias
 
 from game.core.actions import Action
 
@@ -46,6 +46,17 @@ class OpenDiplomacy:
     """Show the diplomacy window (or close it if it is open)."""
 
 
+QuestionKind = Literal["duty", "call", "offer"]
+
+
+@dataclass(frozen=True)
+class AnswerQuestion:
+    """Open the dialog of one open question (a duty, a call to arms, an offer): the turn report's Answer."""
+
+    kind: QuestionKind
+    ident: int
+
+
 @dataclass(frozen=True)
 class EndTurnAsked:
     """The player asked to end the turn; the scene decides whether to warn first."""
@@ -62,7 +73,16 @@ class OpenMenu:
 
 
 UICommand: TypeAlias = (
-    Act | Close | DecideLater | Handled | OpenGlossary | OpenDiplomacy | EndTurnAsked | UndoAsked | OpenMenu
+    Act
+    | Close
+    | DecideLater
+    | Handled
+    | OpenGlossary
+    | OpenDiplomacy
+    | AnswerQuestion
+    | EndTurnAsked
+    | UndoAsked
+    | OpenMenu
 )
 
 #: The one "used it myself" answer, so panels need not build their own.

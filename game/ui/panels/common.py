@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
-from pygame_gui.elements import UIButton, UIWindow
+from pygame_gui.elements import UIButton, UIPanel, UIWindow
 
 from game.core import Match, first_seat
 from game.core import world as w
@@ -235,7 +235,7 @@ def centred_window(
     return window
 
 
-def inner_size(window: UIWindow) -> tuple[int, int]:
+def inner_size(window: UIWindow | UIPanel) -> tuple[int, int]:
     container = window.get_container()
     return container.get_rect().width, container.get_rect().height
 

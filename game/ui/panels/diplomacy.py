@@ -49,12 +49,9 @@ from game.core.actions import (
 )
 from game.core.events import BuckPassed
 from game.core.state import Offer, Scope
-from game.ui.commands import HANDLED, Act
+from game.ui.commands import HANDLED, Act, UICommand
 from game.ui.panels.common import (
-    CLOSE,
-    Intent,
     bar_surface,
-    centred_window,
     change_phrase,
     esc,
     hex_of,
@@ -67,6 +64,7 @@ from game.ui.panels.common import (
     plural,
     treaty_name,
 )
+from game.ui.panels.dialog import Dialog
 from game.ui.panels.duty import offer_sentence
 from game.ui.panels.top_bar import HEIGHT as TOP_BAR_HEIGHT
 from game.ui.theme import colours, font_size, number
@@ -257,7 +255,11 @@ def _treaty_kind(match: Match, treaty: str) -> str:
     return "alliance" if treaty in match.alliances else "guarantee" if treaty in match.guarantees else "pact"
 
 
-class DiplomacyWindow:
+class DiplomacyWindow(Dialog):
+    """Treaties, standing and offers of every nation; D or Esc closes it (D types a letter in the name field)."""
+
+    close_keys = (pygame.K_d,)
+
     def __init__(
         self,
         app: App,
@@ -297,12 +299,12 @@ class DiplomacyWindow:
         if area is None:
             # Below the top bar, so the victory points stay in sight while the player negotiates.
             area = pygame.Rect(0, TOP_BAR_HEIGHT, app.size[0], app.size[1] - TOP_BAR_HEIGHT)
-        self.window = centred_window(app, (1000, min(MAX_HEIGHT, area.height - 2 * MARGIN)), "Diplomacy", area)
+        self._open(app, (1000, min(MAX_HEIGHT, area.height - 2 * MARGIN)), "Diplomacy", area)
         self._parts: dict[str, list[Any]] = {}
         #: Each column's scrolling container, so a rebuild can put it back where the player left it.
         self._scrolls: dict[str, UIScrollingContainer] = {}
         self._part = "a"
-        self._buttons: dict[Any, Intent] = {}
+        self._buttons: dict[Any, tuple[str, Any]] = {}
         self._nation_buttons: dict[str, Any] = {}
         self._statuses: tuple[str, ...] = ()
         self.purse: Any = None
@@ -310,12 +312,6 @@ class DiplomacyWindow:
         self.build()
 
     # Life cycle -------------------------------------------------------------
-    def kill(self) -> None:
-        self.window.kill()
-
-    def alive(self) -> bool:
-        return self.window.alive()
-
     def refresh(self, legal: list[Any], my_turn: bool, answers: list[str] | None = None) -> None:
         """Rebuild after the match changed; ``answers`` are the sentences of the last action's events."""
         self.legal = legal
@@ -1038,9 +1034,9 @@ class DiplomacyWindow:
         return int(box.get_relative_rect().height)
 
     # Input ------------------------------------------------------------------
-    def handle(self, event: pygame.event.Event) -> Intent | None:
-        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
-            return CLOSE
+    def handle(self, event: pygame.event.Event) -> UICommand | None:
+        if event.type == pygame_gui.UI_WINDOW_CLOSE:
+            return super().handle(event)
         if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED and self.focus is not None:
             chosen = {id(self.against_menu): self.scope_against, id(self.area_menu): self.scope_area}.get(
                 id(event.ui_element)
@@ -1090,10 +1086,7 @@ class DiplomacyWindow:
             return HANDLED
         return Act(self._concrete(value))
 
-    def key(self, key: int) -> Intent | None:
-        if key in (pygame.K_ESCAPE, pygame.K_d):
-            focused = self.name_entry is not None and self.name_entry.is_focused
-            if key == pygame.K_d and focused:
-                return None
-            return CLOSE
-        return HANDLED
+    def key(self, key: int) -> UICommand | None:
+        if key == pygame.K_d and self.name_entry is not None and self.name_entry.is_focused:
+            return None  # a letter of the alliance's name
+        return super().key(key)

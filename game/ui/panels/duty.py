@@ -9,32 +9,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pygame
-import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.core import Match, Preview, deadline_round, preview
 from game.core import world as w
 from game.core.actions import AnswerCall, AnswerOffer, HonourDuty, PassTheBuck
 from game.core.state import AllianceState, Call, Duty, Offer
-from game.ui.commands import HANDLED, Act, DecideLater
-from game.ui.panels.common import (
-    CLOSE,
-    Intent,
-    centred_window,
-    change_phrase,
-    esc,
-    hex_of,
-    ink,
-    inner_size,
-    make_button,
-    nation_html,
-    treaty_name,
-)
+from game.ui.commands import Act, DecideLater, UICommand
+from game.ui.panels.common import CLOSE, change_phrase, esc, hex_of, ink, nation_html, treaty_name
+from game.ui.panels.dialog import Choice, Dialog
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
-PAD = 16
 LATER = DecideLater()
 
 
@@ -57,76 +44,29 @@ def answer_price(match: Match, seen: Preview, nation: str, alliance: AllianceSta
     return _first_upper("; ".join(parts))
 
 
-class _ChoiceDialog:
-    """A modal window whose buttons each stand for one intent; "Decide later" or closing defers."""
+LATER_TIP = "Look at the map first; answer from the Diplomacy window (D) before you end the turn."
 
-    window: pygame_gui.elements.UIWindow
-    later: UIButton
-    _choices: dict[object, Intent]
 
-    def kill(self) -> None:
-        self.window.kill()
+class _ChoiceDialog(Dialog):
+    """A question with two answers: each button sends its action; "Decide later", Esc or × defers."""
 
-    def alive(self) -> bool:
-        return self.window.alive()
+    cancel_command = LATER
+    glossary_keys = (pygame.K_g,)
 
-    def handle(self, event: pygame.event.Event) -> Intent | None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            if event.ui_element in self._choices:
-                return Act(self._choices[event.ui_element])
-            if event.ui_element is self.later:
-                return LATER
-        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
-            return LATER
-        return None
+    def _lay_out(self, body: str, first: Choice, second: Choice) -> tuple[UITextBox, UIButton, UIButton]:
+        """The question's text, "Decide later" on the left and its two answers on the right, the second rightmost."""
+        text = self._body(body)
+        later, (one, two) = self._footer(Choice("Decide later", 120, LATER, tooltip=LATER_TIP), (first, second))
+        assert later is not None
+        self.later = later
+        return text, one, two
 
-    def key(self, key: int) -> Intent | None:
-        return LATER if key == pygame.K_ESCAPE else HANDLED
 
-    def _lay_out(
-        self,
-        manager: Any,
-        body: str,
-        size: tuple[int, int],
-        first: tuple[str, str, str | None, bool],
-        second: tuple[str, str, str | None, bool],
-    ) -> tuple[UITextBox, UIButton, UIButton]:
-        """The question's text, "Decide later" on the left and its two answers on the right.
-
-        Each answer is (caption, object id, class id, enabled); the second is the wider, rightmost one.
-        """
-        width, height = size
-        text = UITextBox(
-            body,
-            pygame.Rect(PAD - 4, 8, width - 2 * PAD + 8, height - 72),
-            manager,
-            container=self.window,
-            object_id="@card_text",
-        )
-        y = height - 52
-        self.later = UIButton(
-            pygame.Rect(PAD, y, 120, 40),
-            "Decide later",
-            manager,
-            container=self.window,
-            tool_tip_text="Look at the map first; answer from the Diplomacy window (D) before you end the turn.",
-        )
-        buttons = []
-        for (caption, object_id, class_id, enabled), (left, wide) in zip(
-            (first, second), ((width - PAD - 340, 160), (width - PAD - 170, 170)), strict=True
-        ):
-            buttons.append(
-                make_button(
-                    pygame.Rect(left, y, wide, 40),
-                    caption,
-                    manager,
-                    container=self.window,
-                    class_id=class_id,
-                    object_id=object_id,
-                    enabled=enabled,
-                )
-            )
-        return text, buttons[0], buttons[1]
+def answer(
+    caption: str, width: int, action: Any, legal: list[Any], object_id: str, class_id: str | None = None
+) -> Choice:
+    """An answer's button: it sends ``action`` to the core, and is greyed out when the action is not legal."""
+    return Choice(caption, width, Act(action), class_id, object_id, enabled=action in legal)
 
 
 #: What one declaration of war told about its treaties, in the order raise_duties tells it.
@@ -164,9 +104,7 @@ class DutyDialog(_ChoiceDialog):
         title = "A guarantee is called" if is_guarantee else "Article 5 is invoked"
         # A line more for each nation a treaty's scope left out (their sentences are long).
         extra = 44 * len(spared_by_scope(match, duty)) + (24 if w.scope_of(match, duty.treaty).limited else 0)
-        self.window = centred_window(app, (560, 470 + extra), title, area)
-        width, height = inner_size(self.window)
-        manager = app.manager
+        self._open(app, (560, 470 + extra), title, area)
         nation, aggressor, target = duty.nation, duty.aggressor, duty.target
         warn, good, bad = hex_of(ink("warn")), hex_of(ink("good")), hex_of(ink("bad"))
         alliance = m.alliances.get(duty.treaty)
@@ -197,13 +135,10 @@ class DutyDialog(_ChoiceDialog):
             f"Credibility of {esc(w.nation_name(m, nation))} now: {m.credibility[nation]}."
         )
         self.text, self.pass_button, self.honour_button = self._lay_out(
-            manager,
             body,
-            (width, height),
-            ("Pass the buck", "#pass_the_buck", "@danger", passing in legal),
-            ("Honour the duty", "#honour_duty", "@primary", honour in legal),
+            answer("Pass the buck", 160, passing, legal, "#pass_the_buck", "@danger"),
+            answer("Honour the duty", 170, honour, legal, "#honour_duty", "@primary"),
         )
-        self._choices = {self.honour_button: honour, self.pass_button: passing}
 
 
 def call_sentence(match: Match, call: Call) -> str:
@@ -240,9 +175,7 @@ class CallDialog(_ChoiceDialog):
     def __init__(self, app: App, match: Match, call: Call, legal: list[Any], area: pygame.Rect) -> None:
         self.call = call
         m = match
-        self.window = centred_window(app, (560, 470), "A call to arms", area)
-        width, height = inner_size(self.window)
-        manager = app.manager
+        self._open(app, (560, 470), "A call to arms", area)
         warn, good, bad = hex_of(ink("warn")), hex_of(ink("good")), hex_of(ink("bad"))
         ally, caller, enemy = call.ally, call.caller, call.enemy
         alliance = m.alliances.get(call.treaty)
@@ -261,14 +194,11 @@ class CallDialog(_ChoiceDialog):
             f"<font color='{good}'><b>Stay out</b></font> (abandonment): {refuse_price}. No promise is broken, so "
             f"credibility is untouched, but {esc(w.nation_name(m, caller))} learns what your alliance is worth."
         )
-        _, self.refuse_button, self.join_button = self._lay_out(
-            manager,
+        self.text, self.refuse_button, self.join_button = self._lay_out(
             body,
-            (width, height),
-            ("Stay out", "#refuse_call", None, refusing in legal),
-            ("Join the war", "#join_call", "@danger", joining in legal),
+            answer("Stay out", 160, refusing, legal, "#refuse_call"),
+            answer("Join the war", 170, joining, legal, "#join_call", "@danger"),
         )
-        self._choices = {self.join_button: joining, self.refuse_button: refusing}
 
 
 OFFER_MEANING = {
@@ -317,10 +247,7 @@ class OfferDialog(_ChoiceDialog):
         self.offer = offer
         m = match
         taller = 48 if offer.scope.limited else 0  # the scope is said twice: in the offer and in what it means
-        self.window = centred_window(app, (520, 330 + taller), f"An offer from {w.nation_name(m, offer.sender)}", area)
-        width, height = inner_size(self.window)
-        inner = width - 2 * PAD
-        manager = app.manager
+        self._open(app, (520, 330 + taller), f"An offer from {w.nation_name(m, offer.sender)}", area)
         heading = hex_of(ink("heading"))
         name = f"<br>Name: <i>{esc(offer.name)}</i>." if offer.kind == "alliance" and offer.name else ""
         # The engine's sentence already ends with the sender's reason: "…: Russia is the stronger in troops and income."
@@ -330,82 +257,30 @@ class OfferDialog(_ChoiceDialog):
             f"Credibility of {nation_html(m, offer.sender, bold=False)}: {m.credibility[offer.sender]}. "
             "Unanswered, the offer lapses at the end of your turn."
         )
-        self.text = UITextBox(
-            body,
-            pygame.Rect(PAD - 4, 8, inner + 8, height - 72),
-            manager,
-            container=self.window,
-            object_id="@card_text",
-        )
         accept = AnswerOffer(nation=offer.recipient, offer=offer.id, accept=True)
         reject = AnswerOffer(nation=offer.recipient, offer=offer.id, accept=False)
-        y = height - 52
-        self.later = UIButton(pygame.Rect(PAD, y, 120, 40), "Decide later", manager, container=self.window)
-        self.reject_button = make_button(
-            pygame.Rect(width - PAD - 290, y, 130, 40),
-            "Reject",
-            manager,
-            container=self.window,
-            object_id="#reject_offer",
-            enabled=reject in legal,
+        refused = None if accept in legal else "The treaty's conditions no longer hold."
+        self.text, self.reject_button, self.accept_button = self._lay_out(
+            body,
+            answer("Reject", 130, reject, legal, "#reject_offer"),
+            Choice("Accept", 150, Act(accept), "@primary", "#accept_offer", accept in legal, refused),
         )
-        self.accept_button = make_button(
-            pygame.Rect(width - PAD - 150, y, 150, 40),
-            "Accept",
-            manager,
-            container=self.window,
-            class_id="@primary",
-            object_id="#accept_offer",
-            enabled=accept in legal,
-            tooltip=None if accept in legal else "The treaty's conditions no longer hold.",
-        )
-        self._choices = {self.accept_button: accept, self.reject_button: reject}
 
 
-class ConfirmDialog:
-    """A yes/no question: 'End the turn with a duty unanswered?'"""
+class ConfirmDialog(Dialog):
+    """A yes/no question: 'End the turn with a duty unanswered?' Enter says yes, Esc no."""
 
-    def __init__(self, app: App, title: str, html: str, yes: str, no: str, area: pygame.Rect, intent: Intent) -> None:
+    def __init__(
+        self, app: App, title: str, html: str, yes: str, no: str, area: pygame.Rect, intent: UICommand
+    ) -> None:
         self.intent = intent
-        self.window = centred_window(app, (460, 230), title, area)
-        width, height = inner_size(self.window)
-        manager = app.manager
-        UITextBox(
-            html,
-            pygame.Rect(PAD - 4, 8, width - 2 * PAD + 8, height - 70),
-            manager,
-            container=self.window,
-            object_id="@card_text",
+        self._open(app, (460, 230), title, area)
+        self._body(html)
+        no_button, (self.yes,) = self._footer(
+            Choice(no, 150, CLOSE), (Choice(yes, 150, intent, "@primary", "#confirm_yes"),)
         )
-        self.no = UIButton(pygame.Rect(PAD, height - 52, 150, 40), no, manager, container=self.window)
-        self.yes = make_button(
-            pygame.Rect(width - PAD - 150, height - 52, 150, 40),
-            yes,
-            manager,
-            container=self.window,
-            class_id="@primary",
-            object_id="#confirm_yes",
-        )
+        assert no_button is not None
+        self.no = no_button
 
-    def kill(self) -> None:
-        self.window.kill()
-
-    def alive(self) -> bool:
-        return self.window.alive()
-
-    def handle(self, event: pygame.event.Event) -> Intent | None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            if event.ui_element is self.yes:
-                return self.intent
-            if event.ui_element is self.no:
-                return CLOSE
-        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
-            return CLOSE
-        return None
-
-    def key(self, key: int) -> Intent | None:
-        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            return self.intent
-        if key == pygame.K_ESCAPE:
-            return CLOSE
-        return HANDLED
+    def confirmed(self) -> UICommand:
+        return self.intent

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pygame
-import pygame_gui
 from pygame_gui.core import ObjectID
-from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox
+from pygame_gui.elements import UILabel, UIPanel, UITextBox
 
-from game.ui.commands import HANDLED, OpenGlossary
+from game.ui.commands import OpenGlossary, UICommand
 from game.ui.glossary import term_text, terms
-from game.ui.panels.common import CLOSE, Intent, centred_window, esc, hex_of, ink, inner_size
+from game.ui.panels.common import CLOSE, esc, hex_of, ink
+from game.ui.panels.dialog import Choice, Dialog
 from game.ui.theme import font_size
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ HINT_BOTTOM = 44
 KICKER, BUTTONS = 94, 158
 
 
-class GlossaryCard:
+class GlossaryCard(Dialog):
     """A one-line hint over the map's bottom edge when an idea first happens: "NEW IDEA  Article 5: …".
 
     It never blocks play: More (G) opens the glossary at that term, × puts it away. The
@@ -50,6 +50,7 @@ class GlossaryCard:
         self.panel = UIPanel(
             rect, starting_height=5, manager=app.manager, object_id=ObjectID(class_id="@glossary_card")
         )
+        self._hold(app, self.panel)
         UILabel(
             pygame.Rect(10, 8, 84, 22),
             kicker,
@@ -64,24 +65,10 @@ class GlossaryCard:
             container=self.panel,
             object_id=ObjectID(object_id="#text_left"),
         )
-        self.all_terms = UIButton(
-            pygame.Rect(width - 148, 5, 96, 28),
-            "More (G)",
-            app.manager,
-            container=self.panel,
-            tool_tip_text="The whole idea in the glossary",
-        )
-        self.dismiss = UIButton(
-            pygame.Rect(width - 46, 5, 36, 28),
-            "×",
-            app.manager,
-            container=self.panel,
-            tool_tip_text="Put the hint away",
-            object_id=ObjectID(object_id="#dismiss_card"),
-        )
-
-    def kill(self) -> None:
-        self.panel.kill()
+        more = Choice("More (G)", 96, OpenGlossary(), tooltip="The whole idea in the glossary")
+        self.all_terms = self._button(pygame.Rect(width - 148, 5, more.width, 28), more)
+        away = Choice("×", 36, CLOSE, object_id="#dismiss_card", tooltip="Put the hint away")
+        self.dismiss = self._button(pygame.Rect(width - 46, 5, away.width, 28), away)
 
     def show(self, visible: bool) -> None:
         if visible and not self.panel.visible:
@@ -89,21 +76,15 @@ class GlossaryCard:
         elif not visible and self.panel.visible:
             self.panel.hide()
 
-    def handle(self, event: pygame.event.Event) -> Intent | None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            if event.ui_element is self.dismiss:
-                return CLOSE
-            if event.ui_element is self.all_terms:
-                return OpenGlossary()
-        return None
 
+class GlossaryWindow(Dialog):
+    """Every term on demand (G), the newest one met first when there is one; G, Enter or Esc closes it."""
 
-class GlossaryWindow:
-    """Every term on demand (G), the newest one met first when there is one."""
+    close_keys = (pygame.K_g,)
 
     def __init__(self, app: App, area: pygame.Rect, first: str | None = None, match: Match | None = None) -> None:
-        self.window = centred_window(app, (620, 560), "Glossary of alliance theory", area)
-        width, height = inner_size(self.window)
+        self.first = first
+        width, height = self._open(app, (620, 560), "Glossary of alliance theory", area)
         heading = hex_of(ink("heading"))
         ordered = terms()
         if first is not None:
@@ -116,24 +97,7 @@ class GlossaryWindow:
         self.text = UITextBox(
             body, pygame.Rect(8, 8, width - 16, height - 64), app.manager, container=self.window, object_id="@card_text"
         )
-        self.close = UIButton(
-            pygame.Rect(width - 130, height - 50, 116, 38), "Close", app.manager, container=self.window
-        )
+        _, (self.close,) = self._footer(None, (Choice("Close", 116, CLOSE),), height=38, bottom=50)
 
-    def kill(self) -> None:
-        self.window.kill()
-
-    def alive(self) -> bool:
-        return self.window.alive()
-
-    def handle(self, event: pygame.event.Event) -> Intent | None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.close:
-            return CLOSE
-        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
-            return CLOSE
-        return None
-
-    def key(self, key: int) -> Intent | None:
-        if key in (pygame.K_ESCAPE, pygame.K_g, pygame.K_RETURN):
-            return CLOSE
-        return HANDLED
+    def confirmed(self) -> UICommand:
+        return CLOSE

@@ -11,22 +11,20 @@ a capital, and its presets (All, Half, Enough) take the amount from those same o
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UIHorizontalSlider, UIImage, UITextBox, UIWindow
+from pygame_gui.elements import UIButton, UIHorizontalSlider, UIImage, UITextBox
 
 from game.core import Match, preview
 from game.core import world as w
 from game.core.actions import Attack, Move
 from game.core.events import DutyRaised, DutySpared, EnteredWar, WarDeclared
-from game.ui.commands import HANDLED, Act
+from game.ui.commands import HANDLED, Act, UICommand
 from game.ui.panels.common import (
     CLOSE,
-    Intent,
     bar_surface,
-    centred_window,
     esc,
     hex_of,
     ink,
@@ -36,6 +34,7 @@ from game.ui.panels.common import (
     nation_html,
     treaty_name,
 )
+from game.ui.panels.dialog import Choice, Dialog
 from game.ui.theme import font_size
 
 if TYPE_CHECKING:
@@ -166,11 +165,9 @@ def _defence_line(match: Match, target: str) -> str:
     return f"{who} × {factor:.2f} = {defenders * factor:.1f} effective strength"
 
 
-class _Dialog:
-    """A modal window with a heading, an amount slider and Cancel / confirm buttons."""
+class _Dialog(Dialog):
+    """A modal window with a heading, an amount slider and Cancel / confirm buttons (Esc, Enter)."""
 
-    app: App
-    window: UIWindow
     slider: UIHorizontalSlider | None = None
     presets: dict[str, UIButton]
     amount: int
@@ -263,7 +260,21 @@ class _Dialog:
             self.slider.set_current_value(self.amount)
         self._refresh()
 
-    def handle(self, event: pygame.event.Event) -> Intent | None:
+    def _cancel_and_confirm(self, caption: str, width: int, class_id: str, object_id: str, tooltip: str) -> None:
+        """Cancel on the left, the order's own button on the right (it sends the amount chosen when pressed)."""
+        cancel, (self.confirm,) = self._footer(
+            Choice("Cancel", 120, CLOSE),
+            (Choice(caption, width, self.confirmed, class_id, object_id, tooltip=tooltip),),
+            height=38,
+            bottom=50,
+        )
+        assert cancel is not None
+        self.cancel = cancel
+
+    def confirmed(self) -> UICommand:
+        return Act(self.action())
+
+    def handle(self, event: pygame.event.Event) -> UICommand | None:
         if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element is self.slider:
             self.set_amount(int(round(event.value)))
             return HANDLED
@@ -272,33 +283,14 @@ class _Dialog:
                 if event.ui_element is button:
                     self.set_amount(self.preset_amounts()[name])
                     return HANDLED
-            if event.ui_element is self.confirm:
-                return Act(self.action())
-            if event.ui_element is self.cancel:
-                return CLOSE
-        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
-            return CLOSE
-        return None
+        return super().handle(event)
 
-    def key(self, key: int) -> Intent | None:
+    def key(self, key: int) -> UICommand | None:
         """Enter confirms, Esc cancels; the arrows move the slider, which takes no keys of its own."""
-        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            return Act(self.action())
-        if key == pygame.K_ESCAPE:
-            return CLOSE
         if key in (pygame.K_LEFT, pygame.K_RIGHT):
             self.set_amount(self.amount + (1 if key == pygame.K_RIGHT else -1))
             return HANDLED
-        return None
-
-    def kill(self) -> None:
-        self.window.kill()
-
-    def alive(self) -> bool:
-        return self.window.alive()
-
-    def owns(self, element: Any) -> bool:
-        return element is self.window
+        return super().key(key)
 
 
 class CombatPreview(_Dialog):
@@ -318,8 +310,7 @@ class CombatPreview(_Dialog):
         self.consequence_lines = consequences
         target, source = self.attack.target, self.attack.source
         defender = match.owner[target]
-        self.window = centred_window(app, (500, 520), f"Attack {w.territory_name(match, target)}?", area)
-        width, height = inner_size(self.window)
+        width, height = self._open(app, (500, 520), f"Attack {w.territory_name(match, target)}?", area)
         inner = width - 2 * PAD
         manager = app.manager
         self.heading = self._heading(
@@ -367,16 +358,7 @@ class CombatPreview(_Dialog):
             container=self.window,
             object_id="@card_text",
         )
-        self.cancel = UIButton(pygame.Rect(PAD, buttons_y, 120, 38), "Cancel", manager, container=self.window)
-        self.confirm = make_button(
-            pygame.Rect(width - PAD - 160, buttons_y, 160, 38),
-            "Attack",
-            manager,
-            container=self.window,
-            tooltip="Confirm the attack (Enter)",
-            class_id="@danger",
-            object_id="#confirm_attack",
-        )
+        self._cancel_and_confirm("Attack", 160, "@danger", "#confirm_attack", "Confirm the attack (Enter)")
         self._refresh()
 
     def most(self) -> int:
@@ -444,7 +426,7 @@ class CombatPreview(_Dialog):
     def action(self) -> Attack:
         return self.attack.model_copy(update={"amount": self.amount})
 
-    def handle(self, event: pygame.event.Event) -> Intent | None:
+    def handle(self, event: pygame.event.Event) -> UICommand | None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             for nation, button in self.nation_buttons.items():
                 if event.ui_element is button:
@@ -469,8 +451,7 @@ class MoveDialog(_Dialog):
         self.amount = self.move.amount
         m = match
         source, target = w.territory_name(m, self.move.source), w.territory_name(m, self.move.target)
-        self.window = centred_window(app, (460, 340), f"Move to {target}", area)
-        width, height = inner_size(self.window)
+        width, height = self._open(app, (460, 340), f"Move to {target}", area)
         inner = width - 2 * PAD
         manager = app.manager
         host = m.owner[self.move.target]
@@ -491,18 +472,8 @@ class MoveDialog(_Dialog):
         self.warning_box = UITextBox(
             "", pygame.Rect(PAD - 4, y, inner + 8, 104), manager, container=self.window, object_id="@card_text"
         )
-        buttons_y = max(height - 50, y + 104 + 8)
-        self._grow_to(buttons_y + 50)
-        self.cancel = UIButton(pygame.Rect(PAD, buttons_y, 120, 38), "Cancel", manager, container=self.window)
-        self.confirm = make_button(
-            pygame.Rect(width - PAD - 140, buttons_y, 140, 38),
-            "Move",
-            manager,
-            container=self.window,
-            tooltip="Confirm the move (Enter)",
-            class_id="@primary",
-            object_id="#confirm_move",
-        )
+        self._grow_to(max(height, y + 104 + 8 + 50))  # the buttons below the warning
+        self._cancel_and_confirm("Move", 140, "@primary", "#confirm_move", "Confirm the move (Enter)")
         self._refresh()
 
     def most(self) -> int:

@@ -11,28 +11,16 @@ animation, and a second Space must not throw the news away unread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import pygame
-import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from game.core import Match
 from game.core import world as w
-from game.ui.commands import HANDLED
-from game.ui.panels.common import (
-    CLOSE,
-    Intent,
-    centred_window,
-    esc,
-    inner_size,
-    label,
-    make_button,
-    opening_seat,
-    plural,
-    seat_label,
-)
+from game.ui.commands import AnswerQuestion, QuestionKind, UICommand
+from game.ui.panels.common import CLOSE, esc, label, opening_seat, plural, seat_label
+from game.ui.panels.dialog import Choice, Dialog
 from game.ui.theme import font_size
 
 if TYPE_CHECKING:
@@ -45,16 +33,6 @@ MOST = 8
 MOST_QUESTIONS = 4
 ROW = 40
 WIDTH = 680
-
-QuestionKind = Literal["duty", "call", "offer"]
-
-
-@dataclass(frozen=True)
-class AnswerQuestion:
-    """The report's command: open the dialog of one open question (a duty, a call to arms, an offer)."""
-
-    kind: QuestionKind
-    ident: int
 
 
 def open_question_list(match: Match, seat: int) -> list[tuple[QuestionKind, int, str]]:
@@ -79,8 +57,13 @@ def open_question_list(match: Match, seat: int) -> list[tuple[QuestionKind, int,
     return found
 
 
-class TurnReport:
-    """'Round 6: your turn' with the news, the questions to answer (each with Answer), and Continue (Enter)."""
+class TurnReport(Dialog):
+    """'Round 6: your turn' with the news, the questions to answer (each with Answer), and Continue (Enter).
+
+    Not Space: it skips the AI's moves, and pressed twice it threw the news away unread.
+    """
+
+    glossary_keys = (pygame.K_g,)
 
     def __init__(
         self,
@@ -121,8 +104,7 @@ class TurnReport:
         probe.kill()
         title = f"Round {match.round}: your turn"
         height = text_height + asks + 130
-        self.window = centred_window(app, (width, min(height, area.height - 16)), title, area, "#turn_report")
-        width, height = inner_size(self.window)
+        width, height = self._open(app, (width, int(min(height, area.height - 16))), title, area, "#turn_report")
         text_bottom = height - 64 - asks
         self.text = UITextBox(
             html,
@@ -144,53 +126,29 @@ class TurnReport:
                 # The sentence is the core's; it is cut to one line, the dialog tells it whole.
                 short = sentence if font.size(sentence)[0] <= room else _cut(font, sentence, room)
                 self.question_labels.append(label(pygame.Rect(PAD, y + 4, room, 26), short, app.manager, self.window))
-                button = make_button(
-                    pygame.Rect(width - PAD - 108, y, 108, 34),
-                    "Answer",
-                    app.manager,
-                    container=self.window,
-                    tooltip=sentence,
-                    object_id=f"#answer_{kind}_{ident}",
-                )
-                self.answer_buttons[button] = AnswerQuestion(kind, ident)
+                question = AnswerQuestion(kind, ident)
+                answer = Choice("Answer", 108, question, object_id=f"#answer_{kind}_{ident}", tooltip=sentence)
+                button = self._button(pygame.Rect(width - PAD - 108, y, 108, 34), answer)
+                self.answer_buttons[button] = question
                 y += ROW
             if len(self.questions) > MOST_QUESTIONS:
                 more = f"… and {plural(len(self.questions) - MOST_QUESTIONS, 'more question')} in Diplomacy (D)."
                 label(pygame.Rect(PAD, y + 4, width - 2 * PAD, 26), more, app.manager, self.window, "@small")
-        self.proceed: UIButton = make_button(
-            pygame.Rect(width - PAD - 190, height - 54, 190, 42),
+        proceed = Choice(
             "Continue" if not self.questions else "To the map",
-            app.manager,
-            container=self.window,
+            190,
+            CLOSE,
+            "@primary",
+            "#report_continue",
             tooltip="Enter. Unanswered questions wait in Diplomacy (D).",
-            class_id="@primary",
-            object_id="#report_continue",
         )
+        _, (self.proceed,) = self._footer(None, (proceed,), height=42, bottom=54)
 
     def title(self) -> str:
-        return str(self.window.window_display_title)
+        return str(getattr(self.window, "window_display_title", ""))
 
-    def kill(self) -> None:
-        self.window.kill()
-
-    def alive(self) -> bool:
-        return self.window.alive()
-
-    def handle(self, event: pygame.event.Event) -> Intent | None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            if event.ui_element is self.proceed:
-                return CLOSE
-            if event.ui_element in self.answer_buttons:
-                return self.answer_buttons[event.ui_element]
-        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window:
-            return CLOSE
-        return None
-
-    def key(self, key: int) -> Intent | None:
-        # Not Space: it skips the AI's moves, and pressed twice it threw the news away unread.
-        if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE):
-            return CLOSE
-        return HANDLED
+    def confirmed(self) -> UICommand:
+        return CLOSE
 
 
 def _cut(font: pygame.font.Font, text: str, width: int) -> str:

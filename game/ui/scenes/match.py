@@ -31,6 +31,7 @@ from game.core.actions import Attack, Move
 from game.ui.ai_driver import NOTABLE, AiDriver, AiStep, pause_after
 from game.ui.commands import (
     Act,
+    AnswerQuestion,
     Back,
     Close,
     DecideLater,
@@ -67,7 +68,8 @@ from game.ui.panels import (
     attack_consequences,
 )
 from game.ui.panels.common import esc, ink, nation_colour, text_surface
-from game.ui.panels.report import AnswerQuestion, TurnReport
+from game.ui.panels.dialog import Dialog, DialogStack
+from game.ui.panels.report import TurnReport
 from game.ui.panels.top_bar import HEIGHT as TOP_HEIGHT
 from game.ui.scene import Scene
 from game.ui.scenes.handover import offer_is_private
@@ -96,7 +98,8 @@ class MatchScene(Scene):
         self.controller = MatchController(app, match, ai, self)
         self.selected: str | None = None
         self.hover: str | None = None
-        self.dialog: Any = None
+        #: The dialogs open over the map; only the top one hears the player.
+        self.dialogs = DialogStack()
         self.card: GlossaryCard | None = None
         self.card_term: str | None = None
         self._cards: deque[tuple[str, str, str, str | None]] = deque()
@@ -282,7 +285,12 @@ class MatchScene(Scene):
         self._close_dialog()
 
     def dialog_open(self) -> bool:
-        return self.dialog is not None
+        return self.dialogs.top is not None
+
+    @property
+    def dialog(self) -> Dialog | None:
+        """The dialog the player sees and answers (the top of the stack); None when the map is free."""
+        return self.dialogs.top
 
     def match_changed(self, events: list[Any]) -> None:
         m = self.match
@@ -302,8 +310,9 @@ class MatchScene(Scene):
             self.chronicle.sync()
         if self.selected is not None and self.selected not in m.owner:
             self.selected = None
-        if isinstance(self.dialog, DiplomacyWindow) and self.dialog.alive():
-            self.dialog.refresh(self.legal(), self.my_turn)
+        for dialog in self.dialogs:
+            if isinstance(dialog, DiplomacyWindow) and dialog.alive():
+                dialog.refresh(self.legal(), self.my_turn)
 
     def leave_turn(self, seat: int | None) -> None:
         self._ai_move = None
@@ -328,7 +337,7 @@ class MatchScene(Scene):
         self.app.push(HandoverScene(self.app, self.match, seat, since=since))
 
     def show_report(self, seat: int, news: list[str], briefing: str | None) -> None:
-        self.dialog = TurnReport(self.app, self.match, seat, news, self.map_rect, briefing)
+        self.dialogs.push(TurnReport(self.app, self.match, seat, news, self.map_rect, briefing))
 
     def game_over(self) -> None:
         self._close_dialog()
@@ -353,22 +362,29 @@ class MatchScene(Scene):
 
     # Turns ------------------------------------------------------------------------
     def _next_prompt(self) -> None:
-        if self.dialog is not None or self.app.scene is not self:
+        """The next question the controller queued, in its own dialog: one at a time, over a free map."""
+        if self.dialogs.top is not None or self.app.scene is not self:
             return
         prompts = self.controller.prompts
         while prompts:
             kind, ident = prompts.popleft()
-            if kind == "duty" and ident in self.match.duties:
-                self.dialog = DutyDialog(self.app, self.match, self.match.duties[ident], self.legal(), self.map_rect)
-                self.app.sound.play("duty")
+            dialog = self._question(kind, ident)
+            if dialog is not None:
+                self.dialogs.push(dialog)
+                if not isinstance(dialog, OfferDialog):
+                    self.app.sound.play("duty")
                 return
-            if kind == "call" and ident in self.match.calls:
-                self.dialog = CallDialog(self.app, self.match, self.match.calls[ident], self.legal(), self.map_rect)
-                self.app.sound.play("duty")
-                return
-            if kind == "offer" and ident in self.match.offers:
-                self.dialog = OfferDialog(self.app, self.match, self.match.offers[ident], self.legal(), self.map_rect)
-                return
+
+    def _question(self, kind: str, ident: int) -> DutyDialog | CallDialog | OfferDialog | None:
+        """The dialog of one open question; None when it is no longer open (answered, lapsed)."""
+        m, legal = self.match, self.legal()
+        if kind == "duty" and ident in m.duties:
+            return DutyDialog(self.app, m, m.duties[ident], legal, self.map_rect)
+        if kind == "call" and ident in m.calls:
+            return CallDialog(self.app, m, m.calls[ident], legal, self.map_rect)
+        if kind == "offer" and ident in m.offers:
+            return OfferDialog(self.app, m, m.offers[ident], legal, self.map_rect)
+        return None
 
     def next_ready(self) -> str | None:
         """Select and show the next territory with troops that may still act (Tab), biggest stack first."""
@@ -384,52 +400,56 @@ class MatchScene(Scene):
 
     # Dialogs ----------------------------------------------------------------------
     def _close_dialog(self) -> None:
-        if self.dialog is not None:
-            self.dialog.kill()
-            self.dialog = None
+        """Close every dialog: the turn moved on, the match is paused, undone or over."""
+        self.dialogs.clear()
 
     def _reopen_dialog(self) -> None:
-        dialog = self.dialog
-        if dialog is None:
-            return
-        self._close_dialog()
-        if isinstance(dialog, DutyDialog) and dialog.duty.id in self.match.duties:
-            self.controller.prompts.appendleft(("duty", dialog.duty.id))
-            self._next_prompt()
-        elif isinstance(dialog, CallDialog) and dialog.call.id in self.match.calls:
-            self.controller.prompts.appendleft(("call", dialog.call.id))
-            self._next_prompt()
-        elif isinstance(dialog, OfferDialog) and dialog.offer.id in self.match.offers:
-            self.controller.prompts.appendleft(("offer", dialog.offer.id))
-            self._next_prompt()
-        elif isinstance(dialog, DiplomacyWindow):
-            self.open_diplomacy(dialog.acting, dialog.focus)
-        elif isinstance(dialog, GlossaryWindow):
-            self.open_glossary()
-        elif isinstance(dialog, TurnReport):
-            self.dialog = TurnReport(self.app, self.match, dialog.seat, dialog.lines, self.map_rect, dialog.briefing)
+        """The window was resized: every dialog made anew to fit it, the orders dropped."""
+        self.dialogs.rebuild(self._rebuilt)
 
-    def open_diplomacy(self, acting: str | None = None, focus: str | None = None) -> None:
+    def _rebuilt(self, dialog: Dialog) -> Dialog | None:
+        if isinstance(dialog, DutyDialog):
+            return self._question("duty", dialog.duty.id)
+        if isinstance(dialog, CallDialog):
+            return self._question("call", dialog.call.id)
+        if isinstance(dialog, OfferDialog):
+            return self._question("offer", dialog.offer.id)
+        if isinstance(dialog, DiplomacyWindow):
+            return self._diplomacy_window(dialog.acting, dialog.focus)
+        if isinstance(dialog, GlossaryWindow):
+            return GlossaryWindow(self.app, self.map_rect, dialog.first, self.match)
+        if isinstance(dialog, TurnReport):
+            return TurnReport(self.app, self.match, dialog.seat, dialog.lines, self.map_rect, dialog.briefing)
+        return None  # an order's amount is chosen again from the map
+
+    def _diplomacy_window(self, acting: str | None = None, focus: str | None = None) -> DiplomacyWindow | None:
         seat = self.viewer
         if seat is None:
-            return
-        self._close_dialog()
+            return None
         legal = self.legal() if self.my_turn else []
         private = self.app.settings.private_offers and not self.drivers  # hot-seat only
-        self.dialog = DiplomacyWindow(self.app, self.match, seat, legal, None, self.my_turn, acting, focus, private)
+        return DiplomacyWindow(self.app, self.match, seat, legal, None, self.my_turn, acting, focus, private)
+
+    def open_diplomacy(self, acting: str | None = None, focus: str | None = None) -> None:
+        """The diplomacy window, alone over the map."""
+        if self.viewer is None:
+            return
+        self._close_dialog()
+        window = self._diplomacy_window(acting, focus)
+        if window is not None:
+            self.dialogs.push(window)
 
     def open_glossary(self, first: str | None = None) -> None:
-        self._close_dialog()
-        self.dialog = GlossaryWindow(self.app, self.map_rect, first, self.match)
+        """The glossary over whatever is open: closing it returns there."""
+        self.dialogs.push(GlossaryWindow(self.app, self.map_rect, first, self.match))
 
     def _open_orders(self, target: str, moves: dict[str, list[Move]], attacks: dict[str, list[Attack]]) -> None:
-        self._close_dialog()
         if target in attacks:
             options = attacks[target]
             consequences = attack_consequences(self.match, options[0])
-            self.dialog = CombatPreview(self.app, self.match, options, self.map_rect, consequences)
+            self.dialogs.replace(CombatPreview(self.app, self.match, options, self.map_rect, consequences))
         else:
-            self.dialog = MoveDialog(self.app, self.match, moves[target], self.map_rect)
+            self.dialogs.replace(MoveDialog(self.app, self.match, moves[target], self.map_rect))
 
     def _intent(self, intent: UICommand | None, source: Any) -> bool:
         """Carry out what a panel or dialog asked for. True when something was done."""
@@ -438,7 +458,7 @@ class MatchScene(Scene):
         if isinstance(intent, Handled):
             return True
         if isinstance(intent, AnswerQuestion):
-            self._close_dialog()
+            self.dialogs.pop()  # the report: it comes back with what is left once this is answered
             self.controller.ask(intent.kind, intent.ident)
             self._next_prompt()
             return True
@@ -447,7 +467,7 @@ class MatchScene(Scene):
                 self._dismiss_card()
             elif source is self.dialog:
                 report = isinstance(source, TurnReport)
-                self._close_dialog()
+                self.dialogs.pop()
                 if report:
                     self.controller.report_news = None  # to the map: the questions wait in Diplomacy
                 elif isinstance(intent, DecideLater):
@@ -464,7 +484,7 @@ class MatchScene(Scene):
             answers = [esc(e.text) for e in (events or []) if getattr(e, "kind", "") in ANSWER_KINDS]
             source.refresh(self.legal(), self.my_turn, answers or None)
         elif source is self.dialog and events is not None:
-            self._close_dialog()
+            self.dialogs.pop()
             self._next_prompt()
             self.controller.back_to_report()
         return True
@@ -472,12 +492,12 @@ class MatchScene(Scene):
     def _command(self, command: UICommand, source: Any) -> bool:
         if isinstance(command, OpenGlossary):
             if isinstance(self.dialog, GlossaryWindow):
-                self._close_dialog()
+                self.dialogs.pop()
             else:
                 self.open_glossary(self.card_term if source is self.card else None)
         elif isinstance(command, OpenDiplomacy):
             if isinstance(self.dialog, DiplomacyWindow):
-                self._close_dialog()
+                self.dialogs.pop()
             else:
                 self.open_diplomacy()
         elif isinstance(command, EndTurnAsked):
@@ -553,7 +573,7 @@ class MatchScene(Scene):
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         kind = event.type
-        if self.hud is not None and self.hud.handle_event(event, keys=self.dialog is None or not self.dialog.alive()):
+        if self.hud is not None and self.hud.handle_event(event, keys=self.dialog is None):
             self.hover = None  # the pointer is on the legend, the minimap or the search: no hover card
             return True
         if kind >= pygame.USEREVENT:
@@ -578,8 +598,9 @@ class MatchScene(Scene):
 
     def _key_down(self, event: pygame.event.Event) -> bool:
         key = event.key
-        if self.dialog is not None and self.dialog.alive():
-            return self._intent(self.dialog.key(key), self.dialog)
+        dialog = self.dialog
+        if dialog is not None:
+            return self._intent(dialog.key(key), dialog)
         ai_playing = self.controller.driver is not None
         command = key_command(key, getattr(event, "mod", 0), getattr(event, "unicode", ""), ai_playing)
         return command is not None and self._key_command(command)
@@ -711,8 +732,6 @@ class MatchScene(Scene):
                 self._ai_move = None
         self.top_bar.refresh(can_undo=self.controller.can_undo(), my_turn=self.my_turn, waiting=self.waiting())
         self.territory_panel.update(self.selected, self.legal(), self.version, seat, self.my_turn)
-        if self.dialog is not None and not self.dialog.alive():
-            self.dialog = None
         self._show_next_card()
         if self.card is not None:
             # A hint never sits on top of a dialog, nor over the AI's moves being watched.
