@@ -31,7 +31,16 @@ def draft_changes(source: str) -> list[tuple[int, str]]:
     tree = ast.parse(source)
     aliases: set[str] = set()  # the names a module gave to game.editor (``from game import editor as ops``)
     found: list[tuple[int, str]] = []
+    # Names imported only for type hints change nothing: ``if TYPE_CHECKING:`` blocks never run.
+    hints = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for inner in ast.walk(ast.Module(body=node.body, type_ignores=[]))
+    }
     for node in ast.walk(tree):
+        if id(node) in hints:
+            continue
         if isinstance(node, ast.Import):
             aliases.update(a.asname or a.name for a in node.names if a.name in EDITOR_MODULES)
         elif isinstance(node, ast.ImportFrom) and node.module == "game" and node.level == 0:
@@ -68,6 +77,7 @@ def draft_changes(source: str) -> list[tuple[int, str]]:
         ("self.history = EditHistory(level)", ["self.history = ..."]),
         ("from game import editor as ops\ncells = ops.brush(cell, 1)\nops.eyedropper(level, cell)", []),
         ("from game.editor.problems import problem_line", []),
+        ("if TYPE_CHECKING:\n    from game.editor import EditHistory", []),
         ("match = core.apply(match, action)", []),
         ("self.camera.pan(1, 2)", []),
     ],
@@ -82,6 +92,7 @@ def draft_changes(source: str) -> list[tuple[int, str]]:
         "new history",
         "read only",
         "problems",
+        "type hint",
         "core apply",
         "camera",
     ],

@@ -67,6 +67,7 @@ from game.ui.scenes.editor_view import PANEL_WIDTH, TOP_BAR, EditorView
 
 if TYPE_CHECKING:
     from game.core.level import Problem
+    from game.editor import EditHistory
     from game.ui.app import App
 
 __all__ = ["EditorScene", "load_draft", "order_labels", "recovery_path"]
@@ -100,6 +101,8 @@ def order_labels(level: Level) -> dict[str, TurnOrder]:
 
 
 class EditorScene(Scene):
+    """The editor's widgets and windows over the view's canvas, routing what they ask to the controller."""
+
     def __init__(self, app: App, level: Level | None = None, path: str | Path | None = None) -> None:
         super().__init__(app)
         self.controller = EditorController(level, path, host=self)
@@ -119,7 +122,7 @@ class EditorScene(Scene):
         return self.controller.level
 
     @property
-    def history(self):  # type: ignore[no-untyped-def]
+    def history(self) -> EditHistory:
         return self.controller.history
 
     @property
@@ -172,18 +175,6 @@ class EditorScene(Scene):
 
     def may_autosave(self) -> bool:
         return self.app.autosaves
-
-    # The input's canvas ---------------------------------------------------------
-    @property
-    def rect(self) -> pygame.Rect:
-        return self.view.canvas
-
-    @property
-    def tool(self) -> str:
-        return self.controller.tool
-
-    def is_land(self, cell: Cell) -> bool:
-        return self.controller.territory_at(cell) is not None
 
     # Layout -----------------------------------------------------------------
     def enter(self) -> None:
@@ -464,7 +455,7 @@ class EditorScene(Scene):
                     self.go_to_problem(self.problems[index])
                 return True
             return False
-        command = self.input.read(event, self)
+        command = self.input.read(event, self.view)
         if command is None:
             return False
         self.run(command)

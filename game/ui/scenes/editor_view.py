@@ -73,6 +73,18 @@ class EditorView:
             self.camera.set_grid(grid.width, grid.height)
             self.camera.clamp()
 
+    # What the input asks of the canvas (editor_input.Canvas) --------------------
+    @property
+    def rect(self) -> pygame.Rect:
+        return self.canvas
+
+    @property
+    def tool(self) -> str:
+        return self.controller.tool
+
+    def is_land(self, cell: Cell) -> bool:
+        return self.controller.territory_at(cell) is not None
+
     def cell_at(self, pos: tuple[float, float]) -> Cell | None:
         cell = self.camera.cell_at(pos)
         grid = self.controller.level.map
