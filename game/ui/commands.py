@@ -141,3 +141,132 @@ class ShowHelp:
 
 #: What a key on the match screen may ask for: the map's own commands and the scene commands.
 MatchCommand: TypeAlias = UICommand | PanMap | NextReady | ToggleMapMode | FitMap | SkipAi | Back | ShowHelp
+
+
+# -- What the map editor's keys, mouse and top bar ask for (game/ui/scenes/editor_input.py) ------
+
+
+@dataclass(frozen=True)
+class UndoEdit:
+    """Take back the draft's last change."""
+
+
+@dataclass(frozen=True)
+class RedoEdit:
+    """Do again the change last taken back."""
+
+
+@dataclass(frozen=True)
+class SaveDraft:
+    """Write the draft to its file; ``as_new``: to a file named after its title instead."""
+
+    as_new: bool = False
+
+
+@dataclass(frozen=True)
+class GenerateMap:
+    """Replace the draft with a generated map (one step undo takes back)."""
+
+
+@dataclass(frozen=True)
+class PlayTest:
+    """Play the draft as a hot-seat match."""
+
+
+@dataclass(frozen=True)
+class LeaveEditor:
+    """Back to the main menu (an unsaved draft leaves a recovery copy)."""
+
+
+@dataclass(frozen=True)
+class PickTool:
+    """Make ``tool`` (land, sea, fill, eyedropper, capital, garrison) the one the canvas uses."""
+
+    tool: str
+
+
+@dataclass(frozen=True)
+class PickBrush:
+    """Paint ``radius`` cells around the one clicked (0: that cell alone)."""
+
+    radius: int
+
+
+@dataclass(frozen=True)
+class PanCanvas:
+    """Move the canvas's view of the map by (dx, dy) pixels."""
+
+    dx: float
+    dy: float
+
+
+@dataclass(frozen=True)
+class ZoomCanvas:
+    """Zoom one step in (``step`` 1) or out (-1), keeping the point ``at`` where it is on screen."""
+
+    at: tuple[int, int]
+    step: int
+
+
+@dataclass(frozen=True)
+class PaintCells:
+    """Paint with the brush around ``cell`` (land or sea); ``stroke``: dragged on from the last cell, one undo."""
+
+    cell: tuple[int, int] | None
+    stroke: bool = False
+
+
+@dataclass(frozen=True)
+class EndStroke:
+    """The left button came up after painting: the stroke is one finished step."""
+
+
+@dataclass(frozen=True)
+class FillRegion:
+    """Flood-fill the region around ``cell`` with the selected territory (or the sea)."""
+
+    cell: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class PickAt:
+    """The eyedropper: select the territory at ``cell`` (or the sea) to paint with."""
+
+    cell: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class MakeCapital:
+    """Make the territory at ``cell`` its owner's capital."""
+
+    cell: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class ChangeGarrison:
+    """One troop more (``delta`` 1) or fewer (-1) of the owner on the territory at ``cell``."""
+
+    cell: tuple[int, int]
+    delta: int
+
+
+#: What a key, a mouse event over the canvas or a top-bar button of the editor may ask for.
+EditorCommand: TypeAlias = (
+    UndoEdit
+    | RedoEdit
+    | SaveDraft
+    | GenerateMap
+    | PlayTest
+    | LeaveEditor
+    | PickTool
+    | PickBrush
+    | PanCanvas
+    | ZoomCanvas
+    | PaintCells
+    | EndStroke
+    | FillRegion
+    | PickAt
+    | MakeCapital
+    | ChangeGarrison
+    | Handled
+)
