@@ -212,46 +212,77 @@ def _questions(m: Match, seat: int) -> list[Action]:
     return found
 
 
+def _once(build: Callable[[], Any]) -> Callable[[], Any]:
+    """``build()``, worked out on the first call only: a block's list is made only if a slot of it is drawn."""
+    made: list[Any] = []
+
+    def get() -> Any:
+        if not made:
+            made.append(build())
+        return made[0]
+
+    return get
+
+
 def _blocks(  # noqa: C901 - one block per action kind, as in _generate
     m: Match, nation: str, skip: tuple[type[Action], ...]
 ) -> list[tuple[int, Callable[[int], Action | None]]]:
-    """The slots of one nation's own actions: each legal action once, some slots illegal."""
+    """The slots of one nation's own actions: each legal action once, some slots illegal.
+
+    Each block's size is counted from the ledger; what its slots stand for (borders in map
+    order, partners, treaties) is listed only when one of them is drawn. A draw lands in one
+    or two blocks, and listing all of them was most of a random bot's pick.
+    """
     blocks: list[tuple[int, Callable[[int], Action | None]]] = []
     affordable = m.treasury[nation] // rules.RECRUIT_COST
     land = w.territories_of(m, nation)
     if affordable > 0 and land and Recruit not in skip:
         blocks.append((len(land), lambda i: _new(Recruit, nation=nation, territory=land[i], amount=affordable)))
 
-    borders: list[tuple[str, int, tuple[str, ...]]] = []
-    for source in w.posts_of(m, nation):
-        amount = w.ready(m, source, nation)
-        if amount > 0:
-            borders.append((source, amount, w.neighbours(m, source)))
-    if borders and not (Move in skip and Attack in skip):
-        starts = [0]
-        for _, _, targets in borders:
-            starts.append(starts[-1] + len(targets))
+    if not (Move in skip and Attack in skip):
+        forces, spent, adjacent = m.forces, m.spent, m.index.geography.adjacent
+        posts = forces.posts.get(nation, ())
+        borders_count = sum(len(adjacent[t]) for t in posts if forces[t].get(nation, 0) - spent[t].get(nation, 0) > 0)
+        if borders_count:
 
-        def march(i: int) -> Action | None:
-            k = bisect_right(starts, i) - 1
-            source, amount, targets = borders[k]
-            target = targets[i - starts[k]]
-            host = m.owner[target]
-            if w.allied(m, nation, host):
-                return None if Move in skip else _new(Move, nation=nation, source=source, target=target, amount=amount)
-            if Attack in skip or any(shielded(m, nation, g) for g in (host, *m.forces[target])):
-                return None
-            return _new(Attack, nation=nation, source=source, target=target, amount=amount)
+            def list_borders() -> tuple[list[tuple[str, int, tuple[str, ...]]], list[int]]:
+                borders = []
+                for source in w.posts_of(m, nation):
+                    amount = w.ready(m, source, nation)
+                    if amount > 0:
+                        borders.append((source, amount, w.neighbours(m, source)))
+                starts = [0]
+                for _, _, targets in borders:
+                    starts.append(starts[-1] + len(targets))
+                return borders, starts
 
-        blocks.append((starts[-1], march))
+            listed_borders = _once(list_borders)
 
-    others = [n for n in w.active_nations(m) if n != nation]
-    alliances = sorted(w.alliances_of(m, nation), key=lambda al: al.id)
-    kinds = _DIPLOMACY + len(alliances)  # peace, alliance, guarantee, pact, aid, one invitation per alliance
-    if others:
+            def march(i: int) -> Action | None:
+                borders, starts = listed_borders()
+                k = bisect_right(starts, i) - 1
+                source, amount, targets = borders[k]
+                target = targets[i - starts[k]]
+                host = m.owner[target]
+                if w.allied(m, nation, host):
+                    if Move in skip:
+                        return None
+                    return _new(Move, nation=nation, source=source, target=target, amount=amount)
+                if Attack in skip or any(shielded(m, nation, g) for g in (host, *m.forces[target])):
+                    return None
+                return _new(Attack, nation=nation, source=source, target=target, amount=amount)
+
+            blocks.append((borders_count, march))
+
+    book = m.alliances.of(nation)
+    others_count = len(m.level.nations) - len(m.eliminated) - 1  # the nation itself is still in the game
+    kinds = _DIPLOMACY + len(book)  # peace, alliance, guarantee, pact, aid, one invitation per alliance
+    alliances = _once(lambda: sorted(book, key=lambda al: al.id))
+    if others_count > 0:
+        others = _once(lambda: [n for n in w.active_nations(m) if n != nation])
 
         def diplomacy(i: int) -> Action | None:
-            other, kind = others[i // kinds], i % kinds
+            other, kind = others()[i // kinds], i % kinds
             blocked: set[str] = {o.kind for o in m.offers.values() if o.sender == nation and o.recipient == other}
             blocked |= {k for (s, r, k) in m.proposed if s == nation and r == other}
             if w.at_war(m, nation, other):
@@ -267,40 +298,50 @@ def _blocks(  # noqa: C901 - one block per action kind, as in _generate
             elif kind == 4 and m.treasury[nation] >= rules.REGIME_AID_COST:
                 action = _new(RegimeAid, nation=nation, to=other)
             elif kind >= _DIPLOMACY and "invite" not in blocked:
-                alliance = alliances[kind - _DIPLOMACY]
+                alliance = alliances()[kind - _DIPLOMACY]
                 if _ok(check_invite, m, alliance, nation, other):
                     action = _new(InviteToAlliance, nation=nation, alliance=alliance.id, to=other)
             return None if action is None or isinstance(action, skip) else action
 
-        blocks.append((len(others) * kinds, diplomacy))
+        blocks.append((others_count * kinds, diplomacy))
 
-    if CallToArms not in skip:
+    if CallToArms not in skip and book:
         # Every ally of every war it started; whether the call may be made is asked only of the one drawn.
-        wars = [e for e in w.enemies(m, nation) if calls.aggressor_of(m, nation, e)]
-        allies = sorted({n for al in alliances for n in al.members if n != nation}) if wars else []
-        if allies:
+        wars = [e for e in m.wars.enemies(nation) if calls.aggressor_of(m, nation, e)]
+        allies = _once(lambda: sorted({n for al in book for n in al.members if n != nation}))
+        if wars and allies():
 
             def summon(i: int) -> Action | None:
-                enemy, ally = wars[i // len(allies)], allies[i % len(allies)]
+                enemy, ally = wars[i // len(allies())], allies()[i % len(allies())]
                 if not _ok(calls.check_call, m, nation, ally, enemy):
                     return None
                 return _new(CallToArms, nation=nation, to=ally, enemy=enemy)
 
-            blocks.append((len(wars) * len(allies), summon))
-    # Treaties it may leave: only the one drawn is built.
-    treaties = [] if LeaveTreaty in skip else [alliance.id for alliance in alliances]
-    exercises: list[tuple[Any, str, bool]] = []
-    if nation not in m.exercised and m.treasury[nation] >= rules.EXERCISE_COST:
-        for alliance in alliances:
-            exercises += [(alliance, p, border) for p in alliance.members if p != nation for border in (False, True)]
-    if LeaveTreaty not in skip and (m.guarantees or m.pacts):
-        treaties += sorted(t for t, pair in (*m.guarantees.items(), *m.pacts.items()) if nation in pair)
-    if treaties:
-        blocks.append((len(treaties), lambda i: _new(LeaveTreaty, nation=nation, treaty=treaties[i])))
-    if exercises and JointExercise not in skip:
+            blocks.append((len(wars) * len(allies()), summon))
+    # Treaties it may leave: its alliances by id, then its guarantees and pacts by id.
+    if LeaveTreaty not in skip:
+        signed = (
+            [t for t, pair in (*m.guarantees.items(), *m.pacts.items()) if nation in pair]
+            if (m.guarantees or m.pacts)
+            else []
+        )
+        if book or signed:
+            treaties = _once(lambda: [alliance.id for alliance in alliances()] + sorted(signed))
+            blocks.append((len(book) + len(signed), lambda i: _new(LeaveTreaty, nation=nation, treaty=treaties()[i])))
+    if book and JointExercise not in skip and nation not in m.exercised and m.treasury[nation] >= rules.EXERCISE_COST:
+        # Each partner of each alliance, in the field or on the alliance's border.
+        exercises = _once(
+            lambda: [
+                (alliance, p, border)
+                for alliance in alliances()
+                for p in alliance.members
+                if p != nation
+                for border in (False, True)
+            ]
+        )
 
         def exercise(i: int) -> Action | None:
-            alliance, partner, on_border = exercises[i]
+            alliance, partner, on_border = exercises()[i]
             if not on_border:
                 return _new(JointExercise, nation=nation, alliance=alliance.id, partner=partner)
             border = next((t for t in sorted(land) if w.on_alliance_border(m, alliance, t)), None)
@@ -308,7 +349,9 @@ def _blocks(  # noqa: C901 - one block per action kind, as in _generate
                 return None
             return _new(JointExercise, nation=nation, alliance=alliance.id, partner=partner, territory=border)
 
-        blocks.append((len(exercises), exercise))
+        count = sum(2 for alliance in book for p in alliance.members if p != nation)
+        if count:
+            blocks.append((count, exercise))
     return blocks
 
 
