@@ -101,6 +101,8 @@ class Troops(dict[NationId, int]):
     """The stacks standing in one territory, nation -> strength, reporting every change to its army."""
 
     __slots__ = ("_army", "_where")
+    _army: Army
+    _where: TerritoryId
 
     # No __init__ of its own: a copy is built by dict's constructor in C (an army's copy makes one per
     # territory, once per undoable turn and per look-ahead), then told where it stands.
