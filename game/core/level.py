@@ -237,7 +237,7 @@ class Geography:
         self.adjacent = {tid: frozenset(ts) for tid, ts in touching.items()}
         self.neighbours = {tid: tuple(sorted(ts)) for tid, ts in touching.items()}  # in id order
         self._bounds: tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None = None
-        self._around: OrderedDict[tuple[frozenset[str], int], list[tuple[int, list[str]]]] = OrderedDict()
+        self._around: OrderedDict[tuple[frozenset[str], int], Rings] = OrderedDict()
 
     def is_connected(self, tid: str) -> bool:
         cells = self.cells[tid]
@@ -253,31 +253,21 @@ class Geography:
                     stack.append(other)
         return len(seen) == len(members)
 
-    def rings_around(self, territories: frozenset[str], horizon: int) -> list[tuple[int, list[str]]]:
+    def rings_around(self, territories: frozenset[str], horizon: int) -> Rings:
         """The territories nearest a group of territories, ring by ring, out to ``horizon`` hexes.
 
         Ring ``k`` lists, in id order, the territories whose closest cell is ``k`` hexes from the
         group's closest cell. One breadth-first search from all the group's cells at once, bounded
         by the horizon, so asking how near a nation is to another costs the area around it, not the
-        distances between every pair of territories. Kept for the next caller: land changes hands
-        a few times a round, the map never.
+        distances between every pair of territories. The search goes only as far as a caller reads
+        (most stop at the first ring that holds a rival) and is kept for the next caller: land
+        changes hands a few times a round, the map never.
         """
         key = (territories, horizon)
         found = self._around.get(key)
         if found is not None:
             self._around.move_to_end(key)
             return found
-        found = self._search(territories, horizon)
-        self._around[key] = found
-        if len(self._around) > _AROUND_KEPT:
-            self._around.popitem(last=False)
-        return found
-
-    def _search(self, territories: frozenset[str], horizon: int) -> list[tuple[int, list[str]]]:
-        # Cube coordinates on the unbounded lattice, where a breadth-first ring is the hex distance,
-        # kept to the cube bounds of the map's cells: every shortest path between two cells stays
-        # within their own cube bounds, so nothing outside could shorten one. A breadth-first layer
-        # touches only the layers before and after it, so two are kept.
         if self._bounds is None:
             cubes = [_cube(c) for c in self.cell_territory] or [(0, 0, 0)]
             self._bounds = (
@@ -285,14 +275,58 @@ class Geography:
                 (min(c[1] for c in cubes), max(c[1] for c in cubes)),
                 (min(c[2] for c in cubes), max(c[2] for c in cubes)),
             )
+        found = self._around[key] = Rings(self, territories, horizon, self._bounds)
+        if len(self._around) > _AROUND_KEPT:
+            self._around.popitem(last=False)
+        return found
+
+
+class Rings:
+    """The rings of :meth:`Geography.rings_around`, searched one more each time a reader needs it.
+
+    Cube coordinates on the unbounded lattice, where a breadth-first ring is the hex distance,
+    kept to the cube bounds of the map's cells: every shortest path between two cells stays
+    within their own cube bounds, so nothing outside could shorten one. A breadth-first layer
+    touches only the layers before and after it, so two are kept between readings.
+    """
+
+    def __init__(
+        self,
+        geography: Geography,
+        territories: frozenset[str],
+        horizon: int,
+        bounds: tuple[tuple[int, int], tuple[int, int], tuple[int, int]],
+    ) -> None:
+        self._geography, self._horizon, self._bounds = geography, horizon, bounds
+        self._seen = set(territories)
+        self._layer = {_cube(c) for t in territories for c in geography.cells.get(t, ())}
+        self._before: set[tuple[int, int, int]] = set()
+        self._gap = 0
+        self._rings: list[tuple[int, list[str]]] = []
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        index = 0
+        while True:
+            if index < len(self._rings):
+                yield self._rings[index]
+                index += 1
+            elif not self._widen(index):
+                return
+
+    def _widen(self, wanted: int) -> bool:
+        """Search on until ring ``wanted`` is found; False once the horizon, the map's edge or its
+        last territory is reached. Readers take turns: the game runs the rules on one thread."""
+        if wanted < len(self._rings):  # another reader, resumed in between, found it meanwhile
+            return True
+        return self._search_on()
+
+    def _search_on(self) -> bool:
+        geography = self._geography
+        cells, cell_territory = geography.cells, geography.cell_territory
         (x0, x1), (y0, y1), (z0, z1) = self._bounds
-        seen = set(territories)
-        layer = {_cube(c) for t in territories for c in self.cells.get(t, ())}
-        before: set[tuple[int, int, int]] = set()
-        rings: list[tuple[int, list[str]]] = []
-        for gap in range(1, horizon + 1):
-            if not layer or len(seen) >= len(self.cells):
-                break
+        while self._gap < self._horizon and self._layer and len(self._seen) < len(cells):
+            self._gap += 1
+            layer = self._layer
             nxt = {
                 (x + dx, y + dy, z + dz)
                 for x, y, z in layer
@@ -300,13 +334,14 @@ class Geography:
                 if x0 <= x + dx <= x1 and y0 <= y + dy <= y1 and z0 <= z + dz <= z1
             }
             nxt -= layer
-            nxt -= before
-            before, layer = layer, nxt
-            ring = {tid for x, _, z in nxt if (tid := self.cell_territory.get(from_axial(x, z))) is not None} - seen
+            nxt -= self._before
+            self._before, self._layer = layer, nxt
+            ring = {tid for x, _, z in nxt if (tid := cell_territory.get(from_axial(x, z))) is not None} - self._seen
             if ring:
-                seen |= ring
-                rings.append((gap, sorted(ring)))
-        return rings
+                self._seen |= ring
+                self._rings.append((self._gap, sorted(ring)))
+                return True
+        return False
 
 
 _AROUND_KEPT = 512  # groups of territories whose rings are kept (a few per nation as land changes hands)
