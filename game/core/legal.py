@@ -195,20 +195,17 @@ def _questions(m: Match, seat: int) -> list[Action]:
     """The answers the seat owes (duties, calls to arms, offers), as :func:`_generate` lists them."""
     nations = set(w.seat_nations(m, seat))
     found: list[Action] = []
-    for duty in sorted(m.duties.values(), key=lambda d: d.id):
-        if duty.nation in nations:
-            found += [
-                _new(HonourDuty, nation=duty.nation, duty=duty.id),
-                _new(PassTheBuck, nation=duty.nation, duty=duty.id),
-            ]
-    for call in sorted(m.calls.values(), key=lambda c: c.id):
-        if call.ally in nations:
-            found += [_new(AnswerCall, nation=call.ally, call=call.id, join=join) for join in (True, False)]
-    for offer in sorted(m.offers.values(), key=lambda o: o.id):
-        if offer.recipient in nations:
-            if _ok(check_offer_still_stands, m, offer):
-                found.append(_new(AnswerOffer, nation=offer.recipient, offer=offer.id, accept=True))
-            found.append(_new(AnswerOffer, nation=offer.recipient, offer=offer.id, accept=False))
+    for duty in sorted((d for d in m.duties.values() if d.nation in nations), key=lambda d: d.id):
+        found += [
+            _new(HonourDuty, nation=duty.nation, duty=duty.id),
+            _new(PassTheBuck, nation=duty.nation, duty=duty.id),
+        ]
+    for call in sorted((c for c in m.calls.values() if c.ally in nations), key=lambda c: c.id):
+        found += [_new(AnswerCall, nation=call.ally, call=call.id, join=join) for join in (True, False)]
+    for offer in sorted((o for o in m.offers.values() if o.recipient in nations), key=lambda o: o.id):
+        if _ok(check_offer_still_stands, m, offer):
+            found.append(_new(AnswerOffer, nation=offer.recipient, offer=offer.id, accept=True))
+        found.append(_new(AnswerOffer, nation=offer.recipient, offer=offer.id, accept=False))
     return found
 
 
