@@ -44,3 +44,22 @@ def test_every_ring_holds_the_territories_at_exactly_that_hex_distance(name: str
             true = closest(geo, group, other)
             assert found.get(other) == (true if true <= horizon else None), (sorted(group), other)
         assert all(ring == sorted(ring) for _, ring in rings)
+
+
+def test_rings_read_in_part_and_later_in_full_match_a_search_read_at_once() -> None:
+    """A reader that stops early (proximity stops at the first rival) leaves the search resumable."""
+    level = generate_level(5, 30, 24, 6)
+    shared, fresh = Geography(level), Geography(level)
+    rng = random.Random(7)
+    ids = sorted(shared.cells)
+    for _ in range(10):
+        group = frozenset(rng.sample(ids, rng.randint(1, 3)))
+        for stop in (0, 1, 3):  # several readers stop at different rings, then one reads everything
+            for n, _ring in enumerate(shared.rings_around(group, 24)):
+                if n >= stop:
+                    break
+        assert list(shared.rings_around(group, 24)) == list(fresh.rings_around(group, 24))
+        nested = [
+            (gap, [g for g, _ in shared.rings_around(group, 24)][:2]) for gap, _ in shared.rings_around(group, 24)
+        ]
+        assert [gap for gap, _ in nested] == [gap for gap, _ in fresh.rings_around(group, 24)]
