@@ -71,7 +71,8 @@ def end_round(m: Match, events: list[Event]) -> None:
     """Socialization fades, ideologies pull apart, regimes settle; then the score is kept."""
     cohesion.drift(m, events)
     standing.settle(m)
-    victory.record_history(m)
-    if victory.hegemony(m, events):
+    points = victory.victory_points(m)  # nothing changes them between the three questions
+    victory.record_history(m, points)
+    if victory.hegemony(m, events, points):
         return
-    victory.round_limit(m, events)
+    victory.round_limit(m, events, points)

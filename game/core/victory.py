@@ -83,9 +83,12 @@ def capitals(m: Match, events: list[Event]) -> None:
         finish(m, winner, "capitals", text, events)
 
 
-def hegemony(m: Match, events: list[Event]) -> bool:
-    """At a round's end, a seat holding the level's hegemony share of all points wins. True if one did."""
-    vp0, vp1, total = victory_points(m)
+def hegemony(m: Match, events: list[Event], points: tuple[float, float, float] | None = None) -> bool:
+    """At a round's end, a seat holding the level's hegemony share of all points wins. True if one did.
+
+    ``points``: :func:`victory_points`, if the caller has them (the round's end counts once).
+    """
+    vp0, vp1, total = points or victory_points(m)
     share = m.level.hegemony_share
     for seat, points in ((0, vp0), (1, vp1)):
         if total > 0 and points / total >= share:
@@ -100,11 +103,11 @@ def hegemony(m: Match, events: list[Event]) -> bool:
     return False
 
 
-def round_limit(m: Match, events: list[Event]) -> None:
+def round_limit(m: Match, events: list[Event], points: tuple[float, float, float] | None = None) -> None:
     """When the level's last round ends, the seat ahead on points wins; level points are a draw."""
     if m.round < m.level.round_limit:
         return
-    vp0, vp1, _ = victory_points(m)
+    vp0, vp1, _ = points or victory_points(m)
     if abs(vp0 - vp1) < 1e-9:
         finish(m, None, "round_limit", f"The last round ends level at {vp0:.1f} points each: a draw.", events)
     else:
@@ -119,9 +122,9 @@ def round_limit(m: Match, events: list[Event]) -> None:
         )
 
 
-def record_history(m: Match) -> None:
+def record_history(m: Match, points: tuple[float, float, float] | None = None) -> None:
     """Keep the round's points per seat and cohesion per alliance, for the game-over charts."""
-    vp0, vp1, _ = victory_points(m)
+    vp0, vp1, _ = points or victory_points(m)
     m.history.append(
         {
             "round": m.round,
