@@ -158,14 +158,21 @@ def apply(m: Match, action: Action) -> list[Event]:
     if nation is not None:
         checks.acting_nation(m, nation)
     barrier = is_barrier(action)
+    previous = m.checkpoint
     if not barrier and m.undoable == 0:
-        checkpoint = m.clone(record=False)
-        checkpoint.checkpoint = None
+        # Set before the action runs, so that a draw it makes (Match.own_dice) spares the checkpoint.
+        m.checkpoint = m.clone(record=False, same_dice=True)
+        m.checkpoint.checkpoint = None
         events_before = len(m.events)
+        taken = True
     else:
-        checkpoint = None
+        taken = False
     events: list[Event] = []
-    handler(m, action, events)  # checks first, raises before any change
+    try:
+        handler(m, action, events)  # checks first, raises before any change
+    except Exception:
+        m.checkpoint = previous  # an illegal action changes nothing, the checkpoint included
+        raise
     if m.calls:
         calls.lapse(m, events)  # a call the action overtook (a peace, a fall) ends with a sentence
     m.log.append(action.model_dump(mode="json"))
@@ -173,8 +180,8 @@ def apply(m: Match, action: Action) -> list[Event]:
     if barrier:
         m.checkpoint, m.undoable = None, 0
     else:
-        if checkpoint is not None:
-            m.checkpoint, m.checkpoint_events = checkpoint, events_before
+        if taken:
+            m.checkpoint_events = events_before
         m.undoable += 1
     return events
 

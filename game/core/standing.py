@@ -103,6 +103,7 @@ def settle_aid_tie(m: Match, recipient: NationId, donor: NationId) -> None:
     if len(tied) < 2:
         return
     lots = m.aid_lots.setdefault(recipient, {})
+    m.own_dice()  # regime aid may be taken back: its checkpoint keeps the dice from before this draw
     for nation in tied:
         lots[nation] = m.rng.random()
 

@@ -83,12 +83,12 @@ def capitals(m: Match, events: list[Event]) -> None:
         finish(m, winner, "capitals", text, events)
 
 
-def hegemony(m: Match, events: list[Event], points: tuple[float, float, float] | None = None) -> bool:
+def hegemony(m: Match, events: list[Event], counted: tuple[float, float, float] | None = None) -> bool:
     """At a round's end, a seat holding the level's hegemony share of all points wins. True if one did.
 
-    ``points``: :func:`victory_points`, if the caller has them (the round's end counts once).
+    ``counted``: :func:`victory_points`, if the caller has them (the round's end counts once).
     """
-    vp0, vp1, total = points or victory_points(m)
+    vp0, vp1, total = counted or victory_points(m)
     share = m.level.hegemony_share
     for seat, points in ((0, vp0), (1, vp1)):
         if total > 0 and points / total >= share:

@@ -8,7 +8,7 @@ half a fresh one.
 from __future__ import annotations
 
 from game.core import state_hash
-from game.core.actions import ProposeAlliance, RegimeAid
+from game.core.actions import ProposeAlliance, RegimeAid, Undo
 from game.core.doctrines import protector, top_donor
 from game.core.standing import regime_support
 from tests.builder import Game
@@ -70,6 +70,34 @@ def test_regime_aid_rolls_the_dice_only_on_a_genuine_tie() -> None:
     game.act(RegimeAid(nation="east", to="middle"))
     assert game.match.rng.getstate() != dice, "two donors alike: the dice settle it"
     assert set(game.match.aid_lots["middle"]) == {"west", "east"}
+
+
+def test_taking_back_a_tied_regime_aid_puts_the_dice_back_as_they_were() -> None:
+    """The undo checkpoint shares the match's dice (nothing it can take back draws), except a tied
+    aid, which rolls: taking it back must leave the dice, lots and all, as before it was given."""
+    game = Game.from_level(crossroads("regime_seeker", stability=20))
+    game.set_treasury("west", 20).set_treasury("east", 20)
+    game.act(RegimeAid(nation="west", to="middle"))
+    game.end_turn()
+    dice, lots, before = game.match.rng.getstate(), dict(game.match.aid_lots), state_hash(game.match)
+    game.act(ProposeAlliance(nation="east", to="middle", name="East Accord"), RegimeAid(nation="east", to="middle"))
+    assert game.match.rng.getstate() != dice, "the tie was settled by the dice"
+    game.act(Undo(), Undo())
+    assert game.match.rng.getstate() == dice and game.match.aid_lots == lots
+    assert state_hash(game.match) == before
+    # Given again, the aid draws the very same lots: the take-back left no trace in the dice.
+    again = game.act(RegimeAid(nation="east", to="middle"))
+    assert again and game.match.aid_lots["middle"] == aided_lots(game)
+
+
+def aided_lots(game: Game) -> dict[str, float]:
+    """The lots a fresh game, played the same way without the take-back, draws for the tie."""
+    fresh = Game.from_level(crossroads("regime_seeker", stability=20))
+    fresh.set_treasury("west", 20).set_treasury("east", 20)
+    fresh.act(RegimeAid(nation="west", to="middle"))
+    fresh.end_turn()
+    fresh.act(RegimeAid(nation="east", to="middle"))
+    return fresh.match.aid_lots["middle"]
 
 
 def test_a_regime_just_lifted_out_of_danger_stays_with_its_protector() -> None:
