@@ -302,7 +302,6 @@ def test_the_wheel_zooms_at_the_cursor_and_f_fits_the_map_again(screen: Screen) 
     assert view.zoom_index == fitted
 
 
-
 def test_when_the_keys_move_the_map_the_hover_card_names_what_is_now_under_the_pointer(screen: Screen) -> None:
     view = screen.scene.map_view
     assert view is not None
@@ -315,7 +314,6 @@ def test_when_the_keys_move_the_map_the_hover_card_names_what_is_now_under_the_p
     assert screen.scene.hover == view.territory_at(pointer)
 
 
-
 def test_the_wheel_over_an_open_window_scrolls_the_window_not_the_map(screen: Screen) -> None:
     view = screen.scene.map_view
     assert view is not None
@@ -326,7 +324,6 @@ def test_the_wheel_over_an_open_window_scrolls_the_window_not_the_map(screen: Sc
     screen.frames(2)  # pygame_gui learns what the pointer hovers on its next update
     screen.wheel(window.rect.center, 1)
     assert view.zoom_index == fitted
-
 
 
 def test_dragging_pans_the_map_and_does_not_select(screen: Screen) -> None:

@@ -155,7 +155,6 @@ def test_a_new_match_opens_without_a_report() -> None:
         screen.close()
 
 
-
 def test_the_end_turn_tip_does_not_stay_up_through_the_ai_turn() -> None:
     match = new_match(fixture_level(), seed=21, controllers=("human", "bandwagoner:normal"))
     screen = Screen(match, ai={1: "bandwagoner:normal"})

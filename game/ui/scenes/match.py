@@ -547,10 +547,9 @@ class MatchScene(Scene):
         self.selected = territory
 
     def _click(self, pos: tuple[int, int]) -> None:
+        """A click on the map: skip the AI's turn, order the selected stack there, or select there."""
         assert self.map_view is not None
-        driver = self.controller.driver
-        if driver is not None:
-            driver.skip()
+        if self.controller.skip_ai():
             return
         territory = self.map_view.territory_at(pos)
         if territory is None:
