@@ -139,8 +139,60 @@ class ShowHelp:
     """Show the help screen."""
 
 
-#: What a key on the match screen may ask for: the map's own commands and the scene commands.
-MatchCommand: TypeAlias = UICommand | PanMap | NextReady | ToggleMapMode | FitMap | SkipAi | Back | ShowHelp
+# -- What the mouse over the match's map asks for (game/ui/scenes/match_input.py) ------------------
+
+
+@dataclass(frozen=True)
+class HoverAt:
+    """The pointer rests at ``pos`` with no button held on the map: the hover card names what is there."""
+
+    pos: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class DragBy:
+    """A button held on the map moved the pointer by (dx, dy): the map follows (0, 0 until it is a drag)."""
+
+    dx: float
+    dy: float
+
+
+@dataclass(frozen=True)
+class SelectAt:
+    """A left click (not a drag) at ``pos`` on the map: select there, order there, or skip the AI's turn."""
+
+    pos: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class LetGo:
+    """A right click (not a drag) on the map: let go of the selection."""
+
+
+@dataclass(frozen=True)
+class ZoomAt:
+    """The wheel over the map: zoom one step in (``step`` 1) or out (-1), keeping ``pos`` where it is."""
+
+    pos: tuple[int, int]
+    step: int
+
+
+#: What a key or the mouse on the match screen may ask for: the map's own commands and the scene commands.
+MatchCommand: TypeAlias = (
+    UICommand
+    | PanMap
+    | NextReady
+    | ToggleMapMode
+    | FitMap
+    | SkipAi
+    | Back
+    | ShowHelp
+    | HoverAt
+    | DragBy
+    | SelectAt
+    | LetGo
+    | ZoomAt
+)
 
 
 # -- What the map editor's keys, mouse and top bar ask for (game/ui/scenes/editor_input.py) ------

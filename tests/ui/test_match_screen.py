@@ -19,7 +19,7 @@ import pytest
 from game.core import Match, new_match
 from game.core import world as w
 from game.core.actions import Attack, Move, Recruit
-from game.io.levels import level_from_data, load_level
+from game.io.levels import level_from_data
 from game.io.settings import Settings
 from game.ui.app import App
 from game.ui.panels import CombatPreview, DiplomacyWindow, GlossaryWindow, MoveDialog
@@ -302,52 +302,16 @@ def test_the_wheel_zooms_at_the_cursor_and_f_fits_the_map_again(screen: Screen) 
     assert view.zoom_index == fitted
 
 
-def test_the_hover_card_names_the_levy_that_holds_empty_land(screen: Screen) -> None:
-    m = screen.match
-    empty = next(t for t in sorted(m.owner) if w.strength(m, t) == 0)
-    texts = [text for _, text, _ in screen.scene.tooltip_lines(empty)]
-    assert f"Levy {w.levy(m, empty)} (no troops)" in texts, texts
-    held = next(t for t in sorted(m.owner) if w.strength(m, t) > 0)
-    assert f"Strength {w.strength(m, held)}" in [text for _, text, _ in screen.scene.tooltip_lines(held)]
-
-
 def test_when_the_keys_move_the_map_the_hover_card_names_what_is_now_under_the_pointer(screen: Screen) -> None:
     view = screen.scene.map_view
     assert view is not None
     screen.wheel(view.territory_centre("berlin"), 3)  # zoomed in, pointer resting on Berlin
-    pointer = screen.scene._mouse
+    pointer = screen.scene.pointer
     assert screen.scene.hover == "berlin"
     for _ in range(4):
         screen.press(pygame.K_RIGHT)
     assert view.territory_at(pointer) != "berlin", "the map moved Berlin from under the pointer"
     assert screen.scene.hover == view.territory_at(pointer)
-
-
-def test_the_hover_card_is_not_drawn_under_a_glossary_hint(screen: Screen) -> None:
-    screen.click_territory("berlin")
-    screen.click_territory("warsaw")
-    screen.press_button(screen.dialog.confirm)  # breaks the pact with Russia: a hint of a new idea
-    screen.click_territory("berlin")  # let go of the selection
-    card = screen.scene.card
-    assert card is not None, "the pact's hint"
-    view = screen.scene.map_view
-    rect = card.panel.rect
-    for _ in range(3):  # zoom in, so land fills the corner where the hint sits
-        screen.wheel(view.rect.center, 1)
-    spots = [(x, y) for x in range(rect.left + 2, rect.right, 4) for y in range(rect.top + 2, rect.bottom, 4)]
-    centre = next(p for p in spots if view.territory_at(p) is not None)  # land under the card
-    berlin = view.territory_centre("berlin")
-    try:
-        pygame.mouse.set_pos(berlin)  # pygame_gui hovers by the real pointer
-        screen.move_mouse(berlin)
-        screen.frames(3)
-        assert screen.scene.tooltip_visible()
-        pygame.mouse.set_pos(centre)  # onto the card: the card takes the motion, the map keeps its hover
-        screen.move_mouse(centre)
-        screen.frames(3)
-        assert not screen.scene.tooltip_visible()
-    finally:
-        pygame.mouse.set_pos((0, 0))
 
 
 def test_the_wheel_over_an_open_window_scrolls_the_window_not_the_map(screen: Screen) -> None:
@@ -360,23 +324,6 @@ def test_the_wheel_over_an_open_window_scrolls_the_window_not_the_map(screen: Sc
     screen.frames(2)  # pygame_gui learns what the pointer hovers on its next update
     screen.wheel(window.rect.center, 1)
     assert view.zoom_index == fitted
-
-
-def test_fit_leaves_every_territory_clear_of_the_hint_strip() -> None:
-    # The tutorial's map is tall enough that its bottom row once sat under the strip at 1280x720.
-    tutorial = load_level(Path(__file__).parents[2] / "levels" / "tutorial.json")
-    screen = Screen(new_match(tutorial, seed=1), size=(1280, 720))
-    try:
-        view = screen.scene.map_view
-        assert view is not None
-        screen.press(pygame.K_f)
-        hint = screen.scene._hint
-        assert hint is not None
-        strip_top = view.rect.bottom - hint[1].get_height() - 8
-        lowest_badge = max(view.territory_centre(t)[1] for t in screen.match.owner) + 10  # the troop badge
-        assert lowest_badge < strip_top
-    finally:
-        screen.close()
 
 
 def test_dragging_pans_the_map_and_does_not_select(screen: Screen) -> None:

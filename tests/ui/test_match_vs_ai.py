@@ -8,14 +8,12 @@ from typing import Any
 import pygame
 import pytest
 
-from game.core import apply, current_seat, new_match
-from game.core.actions import Attack
+from game.core import current_seat, new_match
 from game.io.saves import match_from_text, save_to_text
-from game.ui.ai_driver import AiDriver, AiStep
+from game.ui.ai_driver import AiDriver
 from game.ui.panels.report import TurnReport
 from game.ui.scenes.gameover import GameOverScene
 from game.ui.scenes.handover import HandoverScene, news_lines
-from game.ui.scenes.match import ai_move_of
 from tests.ui.test_match_hotseat import answer_prompts, dismiss_cards, play_turn, press_end_turn
 from tests.ui.test_match_screen import Screen, fixture_level, home  # noqa: F401 - home: a fixture
 
@@ -155,16 +153,6 @@ def test_a_new_match_opens_without_a_report() -> None:
         assert not isinstance(screen.dialog, TurnReport)
     finally:
         screen.close()
-
-
-def test_each_ai_order_is_shown_as_an_arrow_and_the_sentence_that_says_what_it_did() -> None:
-    match = new_match(fixture_level(), seed=2)
-    attack = Attack(nation="germany", source="berlin", target="warsaw", amount=6)
-    events = apply(match, attack)
-    move = ai_move_of(AiStep(attack, events, frozenset({"berlin", "warsaw"})))
-    assert (move.source, move.target, move.attack) == ("berlin", "warsaw", True)
-    captured = next(e.text for e in events if e.kind == "territory_captured")
-    assert move.text == captured, "the capture says more than the declaration of war before it"
 
 
 def test_the_end_turn_tip_does_not_stay_up_through_the_ai_turn() -> None:

@@ -1,8 +1,10 @@
 """The match screen: the map, the top bar, the territory panel, the chronicle, and every dialog of a turn.
 
-The scene reads the match freely and changes it only through its controller
-(:class:`~game.ui.scenes.match_controller.MatchController`, the one caller of the core's
-``apply``, which also keeps the turn flow); keys become commands in :mod:`match_input`.
+The scene is glue: it builds the widgets and routes what the player asks for. It changes the
+match only through its controller (:class:`~game.ui.scenes.match_controller.MatchController`,
+the one caller of the core's ``apply``, which also keeps the turn flow); keys and the mouse
+become typed commands in :mod:`match_input`; :class:`~game.ui.scenes.match_view.MatchView`
+draws the match (and owns the camera over it).
 Legal moves come from ``legal_actions``, odds from
 ``world.attack_odds``, what an action would do and cost from ``preview``, what waits for
 an answer from ``world.open_questions``, reasons from the events' sentences: the screen
@@ -20,35 +22,38 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from game.core import Match
-from game.core import world as w
 from game.core.actions import Attack, Move
-from game.ui.ai_driver import NOTABLE, AiDriver, AiStep, pause_after
+from game.ui.ai_driver import AiDriver
 from game.ui.commands import (
     Act,
     AnswerQuestion,
     Back,
     Close,
     DecideLater,
+    DragBy,
     EndTurnAsked,
     FitMap,
     Handled,
+    HoverAt,
+    LetGo,
     MatchCommand,
     NextReady,
     OpenDiplomacy,
     OpenGlossary,
     OpenMenu,
     PanMap,
+    SelectAt,
     ShowHelp,
     SkipAi,
     ToggleMapMode,
     UICommand,
     UndoAsked,
+    ZoomAt,
 )
 from game.ui.glossary import TERMS, term_for_event, term_hint
 from game.ui.map_hud import MapHud, alliance_colour
@@ -67,27 +72,24 @@ from game.ui.panels import (
     TopBar,
     attack_consequences,
 )
-from game.ui.panels.common import esc, ink, nation_colour, text_surface
+from game.ui.panels.common import esc
 from game.ui.panels.dialog import Dialog, DialogStack
 from game.ui.panels.report import TurnReport
 from game.ui.panels.top_bar import HEIGHT as TOP_HEIGHT
 from game.ui.scene import Scene
 from game.ui.scenes.handover import offer_is_private
 from game.ui.scenes.match_controller import MatchController
-from game.ui.scenes.match_input import key_command, pan_direction
-from game.ui.theme import font_size, map_palette
+from game.ui.scenes.match_input import MatchInput
+from game.ui.scenes.match_view import MatchView
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 log = logging.getLogger(__name__)
 
-DRAG_THRESHOLD = 6
 PAN_SPEED = 700.0  # pixels per second while an arrow key is held
 PAN_STEP = 48.0  # pixels for a single tap
-FLASH_SECONDS = 0.9
 EVENT_SOUNDS = {"battle": "battle", "territory_captured": "capture", "duty_raised": "duty"}
-HINT = "Drag pan · Wheel zoom · F fit · Tab next ready · M map mode · / find · D diplomacy · G glossary · F1 help"
 
 
 class MatchScene(Scene):
@@ -104,24 +106,12 @@ class MatchScene(Scene):
         self.card_term: str | None = None
         self._cards: deque[tuple[str, str, str, str | None]] = deque()
         self.terms_seen: set[str] = set()
-        # Where the player left the camera (zoom step, offset) when the AI's turn began.
-        self._camera: tuple[int, pygame.Vector2] | None = None
-        # The camera as the last fit left it: a resize refits a map the player had not moved.
-        self._fitted: tuple[int, tuple[float, float]] | None = None
-        self._drag: dict[str, Any] | None = None
-        self._mouse = (0, 0)
-        self._held: set[int] = set()
-        self._flash: frozenset[str] = frozenset()
-        self._flash_left = 0.0
-        # The AI's latest order while it flashes: an arrow on the map and its sentence under the banner.
-        self._ai_move: AiMove | None = None
-        self._pulse = 0.0
+        #: The mouse and the held keys, read into commands.
+        self.input = MatchInput()
         self._sounds: set[str] = set()
         self.alliance_colours: dict[str, tuple[int, int, int]] = {}
-        self._tooltip: tuple[object, pygame.Surface] | None = None
-        self._hint: tuple[object, pygame.Surface] | None = None
-        self._side_cache: tuple[object, pygame.Surface] | None = None
-        self.map_view: MapView | None = None
+        #: What draws the match, with the camera over the map (made when the scene opens).
+        self.view: MatchView | None = None
         self.hud: MapHud | None = None
         self.top_bar: TopBar | None = None
         self.territory_panel: TerritoryPanel | None = None
@@ -132,9 +122,9 @@ class MatchScene(Scene):
     # Life cycle ---------------------------------------------------------------
     def enter(self) -> None:
         self._layout(self.app.size)
-        self.map_view = MapView(self.match, map_palette(), self.map_rect)
-        self.hud = MapHud(self.app, self.map_view, self.alliance_colours, self._select)
-        self._remember_fit()
+        self.view = MatchView(self)
+        self.hud = MapHud(self.app, self.view.map_view, self.alliance_colours, self._select)
+        self.view.remember_fit()
         self.top_bar = TopBar(self.app, self.match, (self._controller_text(0), self._controller_text(1)))
         self.territory_panel = TerritoryPanel(self.app, self.match, self._territory_rect())
         # Alone against the AI, acts of war are coloured by whose side they help; hot-seat players
@@ -163,18 +153,13 @@ class MatchScene(Scene):
 
     def resize(self, size: tuple[int, int]) -> None:
         self._layout(size)
-        if self.map_view is None:
+        if self.view is None:
             return
-        fitted = self._is_fitted()
-        self.map_view.set_rect(self.map_rect)
-        if fitted:  # a map the player had not moved fits the new window too
-            self.map_view.fit()
-            self._remember_fit()
+        self.view.set_rect(self.map_rect)  # a map the player had not moved fits the new window too
         assert self.top_bar and self.territory_panel and self.chronicle
         self.top_bar.build(size[0])
         self.territory_panel.set_rect(self._territory_rect())
         self.chronicle.set_rect(self._chronicle_rect())
-        self._hint = None
         if self.card is not None:
             self.card.kill()
             self.card = None
@@ -182,13 +167,8 @@ class MatchScene(Scene):
                 self._cards.appendleft(self._card_shown)
         self._reopen_dialog()
 
-    def _remember_fit(self) -> None:
-        assert self.map_view is not None
-        self._fitted = (self.map_view.zoom_index, (self.map_view.offset.x, self.map_view.offset.y))
-
     def _is_fitted(self) -> bool:
-        view = self.map_view
-        return view is not None and self._fitted == (view.zoom_index, (view.offset.x, view.offset.y))
+        return self.view is not None and self.view.is_fitted()
 
     def _layout(self, size: tuple[int, int]) -> None:
         width, height = size
@@ -208,6 +188,28 @@ class MatchScene(Scene):
         for part in (self.top_bar, self.territory_panel, self.chronicle, self.card):
             if part is not None:
                 part.show(visible)
+
+    # What the view reads of the screen (match_view.MatchShown) ------------------------
+    @property
+    def map_view(self) -> MapView | None:
+        """The camera over the map and its drawing (the view's); None before the scene opens."""
+        return self.view.map_view if self.view is not None else None
+
+    @property
+    def pointer(self) -> tuple[int, int]:
+        """Where the mouse was last seen over the screen."""
+        return self.input.pointer or (0, 0)
+
+    @property
+    def dragging(self) -> bool:
+        return self.input.dragging
+
+    def highlights(self) -> Highlights:
+        assert self.view is not None
+        return self.view.highlights()
+
+    def tooltip_visible(self) -> bool:
+        return self.view is not None and self.view.tooltip_visible()
 
     # The match's state, from the controller ----------------------------------------
     @property
@@ -315,20 +317,18 @@ class MatchScene(Scene):
                 dialog.refresh(self.legal(), self.my_turn)
 
     def leave_turn(self, seat: int | None) -> None:
-        self._ai_move = None
+        if self.view is not None:
+            self.view.forget_ai_move()
         self._close_dialog()
         self._select(None)
 
     def ai_turn_began(self, seat: int | None) -> None:
-        if seat is not None and self._camera is None and self.map_view is not None:
-            # The AI's moves pull the camera about: it comes back here when the player's turn opens.
-            self._camera = (self.map_view.zoom_index, pygame.Vector2(self.map_view.offset))
+        if seat is not None and self.view is not None:
+            self.view.keep_camera()
 
     def person_turn_began(self, seat: int) -> None:
-        if self._camera is not None and self.map_view is not None:
-            self.map_view.zoom_index, self.map_view.offset = self._camera[0], pygame.Vector2(self._camera[1])
-            self.map_view.clamp()
-            self._camera = None
+        if self.view is not None:
+            self.view.restore_camera()
 
     def hand_over(self, seat: int, since: int) -> None:
         self._show_widgets(False)
@@ -545,13 +545,11 @@ class MatchScene(Scene):
     # Selection ------------------------------------------------------------------------
     def _select(self, territory: str | None) -> None:
         self.selected = territory
-        self._tooltip = None
 
     def _click(self, pos: tuple[int, int]) -> None:
+        """A click on the map: skip the AI's turn, order the selected stack there, or select there."""
         assert self.map_view is not None
-        driver = self.controller.driver
-        if driver is not None:
-            driver.skip()
+        if self.controller.skip_ai():
             return
         territory = self.map_view.territory_at(pos)
         if territory is None:
@@ -581,10 +579,14 @@ class MatchScene(Scene):
         if kind == pygame.KEYDOWN:
             return self._key_down(event)
         if kind == pygame.KEYUP:
-            self._held.discard(event.key)
+            self.input.release(event.key)
             return False
         if kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION, pygame.MOUSEWHEEL):
-            return self._mouse_event(event)
+            over_widget = self.app.manager.get_hovering_any_element()
+            command = self.input.mouse(event, self.map_rect, over_widget)
+            assert self.map_view is not None
+            self.map_view.focus = self.input.pointer  # where the next zoom will likely happen
+            return command is not None and self._map_command(command)
         return False
 
     def _ui_event(self, event: pygame.event.Event) -> bool:
@@ -602,17 +604,33 @@ class MatchScene(Scene):
         if dialog is not None:
             return self._intent(dialog.key(key), dialog)
         ai_playing = self.controller.driver is not None
-        command = key_command(key, getattr(event, "mod", 0), getattr(event, "unicode", ""), ai_playing)
-        return command is not None and self._key_command(command)
+        command = self.input.key(key, getattr(event, "mod", 0), getattr(event, "unicode", ""), ai_playing)
+        return command is not None and self._map_command(command)
 
-    def _key_command(self, command: MatchCommand) -> bool:
-        """Carry out what a key over the map asked for. True when something was done."""
-        if isinstance(command, SkipAi):
+    def _map_command(self, command: MatchCommand) -> bool:  # noqa: C901 - one branch per command
+        """Carry out what a key or the mouse over the map asked for. True when something was done."""
+        assert self.view is not None
+        camera = self.view.map_view
+        if isinstance(command, HoverAt):
+            self._rehover()
+            return False  # a hover is no use of the event: others may hear it too
+        if isinstance(command, DragBy):
+            if command.dx or command.dy:
+                camera.pan(command.dx, command.dy)
+            self.hover = None  # a button held on the map: no hover card while it is
+        elif isinstance(command, ZoomAt):
+            camera.zoom_at(command.pos, command.step)
+            self._rehover()
+        elif isinstance(command, SelectAt):
+            self._click(command.pos)
+        elif isinstance(command, LetGo):
+            self._select(None)
+        elif isinstance(command, Handled):
+            pass
+        elif isinstance(command, SkipAi):
             return self.controller.skip_ai()
-        if isinstance(command, PanMap):
-            self._held.add(command.key)
-            assert self.map_view is not None
-            self.map_view.pan(command.direction[0] * PAN_STEP, command.direction[1] * PAN_STEP)
+        elif isinstance(command, PanMap):
+            camera.pan(command.direction[0] * PAN_STEP, command.direction[1] * PAN_STEP)
             self._rehover()
         elif isinstance(command, UndoAsked):
             self.undo()
@@ -629,9 +647,7 @@ class MatchScene(Scene):
                 return False
             self.hud.set_mode("political" if self.show_alliances else "alliances")
         elif isinstance(command, FitMap):
-            assert self.map_view is not None
-            self.map_view.fit()
-            self._remember_fit()
+            self.view.fit()
             self._rehover()
         elif isinstance(command, Back):
             if self.selected is not None:
@@ -647,68 +663,16 @@ class MatchScene(Scene):
     def _rehover(self) -> None:
         """The map moved under a still pointer: the hover card must name what is under it now."""
         assert self.map_view is not None
-        pos = self._mouse
+        pos = self.pointer
         self.hover = self.map_view.territory_at(pos) if self.map_rect.collidepoint(pos) else None
-
-    def _mouse_event(self, event: pygame.event.Event) -> bool:
-        assert self.map_view is not None
-        kind = event.type
-        if kind == pygame.MOUSEWHEEL:
-            pos = self._mouse
-            # A window over the map (diplomacy, a preview) takes the wheel for its own scrolling.
-            over_widget = self.app.manager.get_hovering_any_element()
-            if self.map_rect.collidepoint(pos) and event.y and not over_widget:
-                self.map_view.zoom_at(pos, 1 if event.y > 0 else -1)
-                self._rehover()
-                return True
-            return False
-        pos = event.pos
-        self._mouse = pos
-        self.map_view.focus = pos
-        if kind == pygame.MOUSEBUTTONDOWN:
-            if event.button in (1, 2, 3) and self.map_rect.collidepoint(pos):
-                self._drag = {"button": event.button, "start": pos, "moved": False}
-                return True
-            return False
-        if kind == pygame.MOUSEMOTION:
-            drag = self._drag
-            buttons = getattr(event, "buttons", None)
-            if drag is not None and buttons is not None and not any(buttons):
-                self._drag = drag = None  # the button went up over a widget
-            if drag is not None:
-                if not drag["moved"]:
-                    sx, sy = drag["start"]
-                    if abs(pos[0] - sx) + abs(pos[1] - sy) >= DRAG_THRESHOLD:
-                        drag["moved"] = True
-                        self.map_view.pan(pos[0] - sx, pos[1] - sy)
-                else:
-                    rel = getattr(event, "rel", (0, 0))
-                    self.map_view.pan(rel[0], rel[1])
-                self.hover = None
-                return True
-            self._rehover()
-            return False
-        if kind == pygame.MOUSEBUTTONUP:
-            drag, self._drag = self._drag, None
-            if drag is None or drag["button"] != event.button:
-                return False
-            if not drag["moved"]:
-                if event.button == 1:
-                    self._click(pos)
-                elif event.button == 3:
-                    self._select(None)  # right-click without dragging: let go of the selection
-            return True
-        return False
 
     # Frame ------------------------------------------------------------------------------
     def update(self, dt: float) -> None:
-        assert self.map_view is not None and self.top_bar is not None and self.territory_panel is not None
+        assert self.view is not None and self.top_bar is not None and self.territory_panel is not None
         self._sounds.clear()
-        self._pulse = (self._pulse + dt * 0.8) % 1.0
-        if self._held:
-            dx = sum(pan_direction(k)[0] for k in self._held)
-            dy = sum(pan_direction(k)[1] for k in self._held)
-            self.map_view.pan(dx * PAN_SPEED * dt, dy * PAN_SPEED * dt)
+        if self.input.held:
+            dx, dy = self.input.held_pan()
+            self.view.map_view.pan(dx * PAN_SPEED * dt, dy * PAN_SPEED * dt)
             self._rehover()
         seat = self.seat
         driving = self.controller.drive_ai(dt)
@@ -716,20 +680,10 @@ class MatchScene(Scene):
             driver, steps, pause = driving
             for step in steps:
                 if step.touched and pause > 0 and not driver.skipping:
-                    self._flash = step.touched
-                    self._flash_left = max(FLASH_SECONDS, pause_after(step.action, pause))
-                    self._ai_move = ai_move_of(step)
-                    # The camera follows attacks only: chasing every march made the map jump about.
-                    notable = getattr(step.action, "kind", "") in NOTABLE
-                    if notable and not any(self.map_view.is_visible(t) for t in step.touched):
-                        self.map_view.centre_on(sorted(step.touched)[0])
+                    self.view.show_ai_step(step, pause)
                 if self.controller.driver is not driver:
                     break
-        if self._flash_left > 0:
-            self._flash_left -= dt
-            if self._flash_left <= 0:
-                self._flash = frozenset()
-                self._ai_move = None
+        self.view.tick(dt)
         self.top_bar.refresh(can_undo=self.controller.can_undo(), my_turn=self.my_turn, waiting=self.waiting())
         self.territory_panel.update(self.selected, self.legal(), self.version, seat, self.my_turn)
         self._show_next_card()
@@ -741,189 +695,15 @@ class MatchScene(Scene):
         """The AI at work, its moves flashing, a held pan key, a drag, or a selection's glow."""
         seat = self.seat
         ai_turn = seat is not None and seat in self.drivers and not self.finished
-        return (
-            ai_turn or self._flash_left > 0 or bool(self._held) or self._drag is not None or self.selected is not None
-        )
-
-    def highlights(self) -> Highlights:
-        moves, attacks = self.orders(self.selected)
-        return Highlights(
-            selected=self.selected,
-            hover=self.hover,
-            move_targets=frozenset(moves),
-            attack_targets=frozenset(attacks),
-            mode=self.hud.mode if self.hud is not None else "political",
-            viewer_seat=self.viewer,
-            flash=self._flash,
-            pulse=self._pulse,
-            alliance_colours=self.alliance_colours,
-            version=self.version,
-        )
+        flashing = self.view is not None and self.view.flashing
+        return ai_turn or flashing or bool(self.input.held) or self.input.dragging or self.selected is not None
 
     def draw(self, surface: pygame.Surface) -> None:
-        assert self.map_view is not None and self.top_bar is not None
-        assert self.territory_panel is not None and self.chronicle is not None
-        self.map_view.draw(surface, self.highlights())
-        if self.hud is not None:
-            self.hud.draw(surface)
-        self._draw_map_overlays(surface)
-        surface.blit(self._sidebar(), self.side_rect)
-        seat = self.seat
-        controller = self._controller_text(seat)
-        driver = self.controller.driver
-        self.top_bar.draw(surface, self.version, seat, controller, busy=driver is not None and not self.finished)
-
-    def _sidebar(self) -> pygame.Surface:
-        """The sidebar behind the widgets, composed once per change: one opaque blit a frame."""
-        assert self.territory_panel is not None and self.chronicle is not None
-        content = self.territory_panel.surface
-        key = (id(content), self.side_rect.size)
-        if self._side_cache is None or self._side_cache[0] != key:
-            side = pygame.Surface(self.side_rect.size).convert()
-            side.fill(ink("panel_bg"))
-            pygame.draw.line(side, ink("panel_edge"), (0, 0), (0, side.get_height()), 1)
-            top = self._chronicle_rect().top - self.side_rect.top
-            pygame.draw.line(side, ink("panel_edge"), (12, top), (side.get_width() - 12, top))
-            if content is not None:
-                side.blit(
-                    content,
-                    (self.territory_panel.rect.x - self.side_rect.x, self.territory_panel.rect.y - self.side_rect.y),
-                )
-            small = self.app.font(font_size("caption"), bold=True)
-            side.blit(small.render("CHRONICLE", True, ink("heading")), (14, top + 10))
-            self._side_cache = (key, side)
-        return self._side_cache[1]
-
-    def _draw_map_overlays(self, surface: pygame.Surface) -> None:
-        assert self.map_view is not None
-        clip = surface.get_clip()
-        surface.set_clip(self.map_rect)
-        driver = self.controller.driver
-        if driver is not None and not self.finished:
-            name = self.match.level.seats[driver.seat].name
-            text = f"{name} is playing" + (
-                " — skipping to the end of its turn" if driver.skipping else " · Space or click to skip"
-            )
-            self._banner_line(surface, text, ink("ai"))
-            if self._ai_move is not None:
-                self._draw_ai_move(surface, self._ai_move)
-        elif self.my_turn and self.end_warning and self.dialog is None:
-            self._banner_line(surface, self.end_warning, ink("warn"))
-        elif self.my_turn and self.waiting() and self.dialog is None:
-            count = self.waiting()
-            self._banner_line(
-                surface, f"{count} answer{'s' if count > 1 else ''} waiting — open Diplomacy (D)", ink("warn")
-            )
-        self._hint_line(surface)
-        if self.tooltip_visible():
-            self._draw_tooltip(surface)
-        surface.set_clip(clip)
-
-    def _draw_ai_move(self, surface: pygame.Surface, move: AiMove) -> None:
-        """An arrow from where the AI's troops left to where they went, and what the order did."""
-        assert self.map_view is not None
-        if move.source is not None and move.target is not None:
-            colour = ink("bad") if move.attack else ink("good")
-            draw_arrow(
-                surface,
-                self.map_view.territory_centre(move.source),
-                self.map_view.territory_centre(move.target),
-                colour,
-            )
-        if move.text:
-            font = self.app.font(font_size("small"))
-            label = text_surface(font, move.text, ink("text"), self.map_rect.width - 120)
-            box = pygame.Rect(0, 0, label.get_width() + 28, label.get_height() + 10)
-            box.midtop = (self.map_rect.centerx, self.map_rect.y + 52)
-            panel = pygame.Surface(box.size, pygame.SRCALPHA)
-            pygame.draw.rect(panel, (*ink("bar_bg")[:3], 215), panel.get_rect(), border_radius=8)
-            panel.blit(label, (14, 5))
-            surface.blit(panel, box)
-
-    def _banner_line(self, surface: pygame.Surface, text: str, colour: pygame.Color) -> None:
-        font = self.app.font(font_size("strong"), bold=True)
-        label = text_surface(font, text, ink("text"), self.map_rect.width - 64)
-        box = pygame.Rect(0, 0, label.get_width() + 40, label.get_height() + 14)
-        box.midtop = (self.map_rect.centerx, self.map_rect.y + 12)
-        panel = pygame.Surface(box.size, pygame.SRCALPHA)
-        pygame.draw.rect(panel, (*ink("bar_bg")[:3], 230), panel.get_rect(), border_radius=box.height // 2)
-        pygame.draw.rect(panel, colour, panel.get_rect(), 2, border_radius=box.height // 2)
-        panel.blit(label, (20, 7))
-        surface.blit(panel, box)
-
-    def _hint_line(self, surface: pygame.Surface) -> None:
-        key = self.map_rect.size
-        if self._hint is None or self._hint[0] != key:
-            font = self.app.font(font_size("label"))
-            text = text_surface(font, HINT, ink("muted"), self.map_rect.width - 40)
-            strip = pygame.Surface((text.get_width() + 24, text.get_height() + 8), pygame.SRCALPHA)
-            pygame.draw.rect(strip, (*ink("bar_bg")[:3], 200), strip.get_rect(), border_radius=6)
-            strip.blit(text, (12, 4))
-            self._hint = (key, strip)
-        strip = self._hint[1]
-        surface.blit(
-            strip, (self.map_rect.right - strip.get_width() - 10, self.map_rect.bottom - strip.get_height() - 8)
-        )
+        assert self.view is not None
+        self.view.draw(surface)
 
     def _alliance_colour(self, alliance: str) -> tuple[int, int, int]:
         return alliance_colour(self.alliance_colours, alliance)
-
-    def tooltip_visible(self) -> bool:
-        """The hover card shows over the map, never under a widget (a glossary card would hide it)."""
-        if self.hover is None or self._drag is not None or self.dialog is not None:
-            return False
-        return not self.app.manager.get_hovering_any_element()
-
-    def _draw_tooltip(self, surface: pygame.Surface) -> None:
-        assert self.map_view is not None and self.hover is not None
-        key = (self.hover, self.version, self.selected)
-        if self._tooltip is None or self._tooltip[0] != key:
-            self._tooltip = (key, self._render_tooltip(self.hover))
-        tip = self._tooltip[1]
-        x, y = self._mouse[0] + 18, self._mouse[1] + 20
-        if x + tip.get_width() > self.map_rect.right - 4:
-            x = self._mouse[0] - tip.get_width() - 12
-        if y + tip.get_height() > self.map_rect.bottom - 4:
-            y = self._mouse[1] - tip.get_height() - 12
-        surface.blit(tip, (x, y))
-
-    def _render_tooltip(self, territory: str) -> pygame.Surface:
-        m = self.match
-        owner = m.owner[territory]
-        rendered = [(font.render(text, True, colour)) for font, text, colour in self.tooltip_lines(territory)]
-        width = max(r.get_width() for r in rendered) + 30
-        height = sum(r.get_height() for r in rendered) + 14
-        tip = pygame.Surface((width, height), pygame.SRCALPHA)
-        pygame.draw.rect(tip, (*ink("bar_bg")[:3], 240), tip.get_rect(), border_radius=6)
-        pygame.draw.rect(tip, ink("bar_edge"), tip.get_rect(), 1, border_radius=6)
-        pygame.draw.rect(tip, nation_colour(m, owner), (6, 7, 4, height - 14), border_radius=2)
-        y = 7
-        for r in rendered:
-            tip.blit(r, (18, y))
-            y += r.get_height()
-        return tip
-
-    def tooltip_lines(self, territory: str) -> list[tuple[pygame.font.Font, str, pygame.Color]]:
-        """The hover card's lines: name, owner, what defends it, and the selected stack's order here."""
-        m = self.match
-        bold = self.app.font(font_size("body"), bold=True)
-        body = self.app.font(font_size("small"))
-        owner = m.owner[territory]
-        strength = w.strength(m, territory)
-        lines: list[tuple[pygame.font.Font, str, pygame.Color]] = [
-            (bold, w.territory_name(m, territory), ink("text")),
-            (body, w.nation_name(m, owner), ink("muted")),
-            # Empty land is not free: its levy fights (the wording of the attack preview).
-            (body, f"Strength {strength}" if strength else f"Levy {w.levy(m, territory)} (no troops)", ink("text")),
-        ]
-        moves, attacks = self.orders(self.selected)
-        if territory in attacks:
-            best = attacks[territory][0]
-            chance = w.attack_odds(m, territory, best.amount).attacker_wins
-            lines.append((bold, f"Attack with {best.amount}: {chance:.0%} to take it", ink("bad")))
-        elif territory in moves:
-            lines.append((bold, f"Move up to {moves[territory][0].amount} here", ink("good")))
-        return lines
 
 
 # Events whose sentences answer a diplomatic action (shown in the diplomacy window).
@@ -943,44 +723,3 @@ ANSWER_KINDS = {
 }
 
 __all__ = ["MatchScene"]
-
-
-@dataclass(frozen=True)
-class AiMove:
-    """What to show of one AI order: where from, where to, and the sentence the chronicle got."""
-
-    source: str | None
-    target: str | None
-    attack: bool
-    text: str
-
-
-# The sentence that best says what an order did, in this order of preference.
-_SAYS_MOST = ("territory_captured", "battle", "moved", "recruited", "war_declared", "offer_made", "treaty_signed")
-
-
-def ai_move_of(step: AiStep) -> AiMove:
-    by_kind = {getattr(e, "kind", ""): getattr(e, "text", "") for e in reversed(step.events)}
-    text = next((by_kind[k] for k in _SAYS_MOST if k in by_kind), "")
-    action = step.action
-    return AiMove(getattr(action, "source", None), getattr(action, "target", None), isinstance(action, Attack), text)
-
-
-def draw_arrow(surface: pygame.Surface, start: tuple[float, float], end: tuple[float, float], colour: Any) -> None:
-    """A thick arrow with a dark outline, stopping short of the target's centre so its number shows."""
-    a, b = pygame.Vector2(start), pygame.Vector2(end)
-    if a.distance_to(b) < 1:
-        return
-    direction = (b - a).normalize()
-    b -= direction * 10
-    side = pygame.Vector2(-direction.y, direction.x)
-    head = [b, b - direction * 16 + side * 9, b - direction * 16 - side * 9]
-    stem_end = b - direction * 14
-    # A light halo, a dark rim, the colour: it reads on the palest and the darkest land alike.
-    halo, rim = ink("text"), ink("bar_bg")
-    for width, shade in ((13, halo), (9, rim), (5, colour)):
-        pygame.draw.line(surface, shade, a, stem_end, width)
-    centre = (head[0] + head[1] + head[2]) / 3
-    pygame.draw.polygon(surface, halo, [p + (p - centre) * 0.45 for p in head])
-    pygame.draw.polygon(surface, rim, [p + (p - centre) * 0.22 for p in head])
-    pygame.draw.polygon(surface, colour, head)
