@@ -112,6 +112,8 @@ class Board:
         self._frontier: dict[str, bool] = {}
         self._npc_foes: dict[str, tuple[str, ...]] = {}
         self._npc_front: dict[str, frozenset[str]] = {}
+        self._door: list[tuple[str, str, str]] | None = None
+        self._npc_door: dict[str, list[tuple[str, str, int]]] | None = None
 
     # -- Power ---------------------------------------------------------------------------
 
@@ -139,6 +141,32 @@ class Board:
             return w.territories_of(self.m, self.mine[0])
         order = self.m.owner.order
         return sorted((t for n in self.mine for t in w.territories_of(self.m, n)), key=order.__getitem__)
+
+    def door(self) -> list[tuple[str, str, str]]:
+        """(my territory, a territory touching it, its owner) for every border of the seat's land, in map order.
+
+        Kept for the decision: weighing each war it might start walks these borders again.
+        """
+        if self._door is None:
+            m = self.m
+            owner = m.owner
+            self._door = [(t, other, owner[other]) for t in self.owned() for other in w.adjacent(m, t)]
+        return self._door
+
+    def npc_stacks_at_door(self) -> dict[str, list[tuple[str, str, int]]]:
+        """For each territory of mine, the (territory, owner, ready troops) of the stacks of the rules
+        next to it that are big enough to strike at all (``rules.NPC_MIN_ATTACKERS``)."""
+        if self._npc_door is None:
+            m = self.m
+            found: dict[str, list[tuple[str, str, int]]] = {}
+            for territory, other, owner in self.door():
+                if owner in m.seat_of:
+                    continue
+                ready = w.ready(m, other, owner)
+                if ready >= rules.NPC_MIN_ATTACKERS:
+                    found.setdefault(territory, []).append((other, owner, ready))
+            self._npc_door = found
+        return self._npc_door
 
     def is_mine(self, territory: str) -> bool:
         return self.m.owner[territory] in self._mine
@@ -309,8 +337,7 @@ class Board:
 
 def can_attack(m: Match, nation: str, target: str) -> bool:
     """The attack rules that do not depend on the source: not one's own side's, no ally's, no allied guests."""
-    host = m.owner[target]
-    return not any(treaties.shielded(m, nation, n) for n in (host, *m.forces[target]))
+    return not treaties.shields_territory(m, nation, target)
 
 
 def npc_weight(m: Match, seat: int, nation: str) -> float:

@@ -628,14 +628,13 @@ class BandwagonerBot:
         # race anyway: then that army is its enemy whatever it does.
         touching = 0.0
         foresee = self.skill.lookahead
-        for territory in board.owned():
-            for other in w.adjacent(m, territory):
-                if m.owner[other] in foes:
-                    for n, st in m.forces[other].items():
-                        if n in m.seat_of:
-                            touching += st * (1.0 - bold) if n in foes else 0.0
-                        elif n in foes and not foresee:
-                            touching += st
+        for _, other, owner in board.door():
+            if owner in foes:
+                for n, st in m.forces[other].items():
+                    if n in m.seat_of:
+                        touching += st * (1.0 - bold) if n in foes else 0.0
+                    elif n in foes and not foresee:
+                        touching += st
         cost += touching * UNIT_WORTH * 0.5
         if foresee:
             cost += self._reprisals(board, strike, foes)
@@ -649,16 +648,14 @@ class BandwagonerBot:
         """
         m = board.m
         exposed: dict[str, list[float]] = {}
-        for territory in board.owned():
+        for territory, stacks in board.npc_stacks_at_door().items():  # only stacks big enough to strike
             defenders = w.strength(m, territory)
             if territory == strike.source:
                 defenders -= strike.amount
             defenders = defenders if defenders > 0 else w.levy(m, territory)
-            for other in w.adjacent(m, territory):
-                owner = m.owner[other]
-                if owner not in foes or not w.is_npc(m, owner) or other == strike.target:
+            for other, owner, ready in stacks:
+                if owner not in foes or other == strike.target:
                     continue
-                ready = w.ready(m, other, owner)
                 if npc_strikes(ready, odds_of(ready, defenders, board.factor(territory))):
                     exposed.setdefault(owner, []).append(self._stake(board, territory))
         return sum(sum(sorted(stakes, reverse=True)[: rules.NPC_ATTACKS_PER_PHASE]) for stakes in exposed.values())

@@ -44,7 +44,7 @@ from game.core.treaties import (
     check_invite,
     check_offer_still_stands,
     check_pact,
-    shielded,
+    shields_territory,
 )
 from game.core.unchecked import built as _new
 
@@ -104,7 +104,7 @@ def _generate(m: Match, seat: int) -> Iterator[Action]:  # noqa: C901 - one loop
                 host = m.owner[target]
                 if w.allied(m, nation, host):
                     yield _new(Move, nation=nation, source=source, target=target, amount=amount)
-                elif not any(shielded(m, nation, g) for g in (host, *m.forces[target])):
+                elif not shields_territory(m, nation, target):
                     yield _new(Attack, nation=nation, source=source, target=target, amount=amount)
         for other in others:
             if other == nation:
@@ -265,7 +265,7 @@ def _blocks(  # noqa: C901 - one block per action kind, as in _generate
                     if Move in skip:
                         return None
                     return _new(Move, nation=nation, source=source, target=target, amount=amount)
-                if Attack in skip or any(shielded(m, nation, g) for g in (host, *m.forces[target])):
+                if Attack in skip or shields_territory(m, nation, target):
                     return None
                 return _new(Attack, nation=nation, source=source, target=target, amount=amount)
 

@@ -36,7 +36,7 @@ from game.core.events import (
     new_event,
 )
 from game.core.forces import withdraw_guests
-from game.core.ids import NationId, TreatyId
+from game.core.ids import NationId, TerritoryId, TreatyId
 from game.core.standing import shift_credibility
 from game.core.state import AllianceState, Match, Offer, Scope
 
@@ -70,6 +70,15 @@ def shielded(m: Match, nation: NationId, other: NationId) -> bool:
     if truce_until(m, nation, other) is not None:
         return True
     return any(w.allied(m, mate, other) for mate in w.side_of(m, nation))
+
+
+def shields_territory(m: Match, nation: NationId, territory: TerritoryId) -> bool:
+    """True when ``nation`` may not attack ``territory``: its holder or a guest standing there is
+    :func:`shielded` from it (war.check_attack says which, and why)."""
+    host = m.owner[territory]
+    if shielded(m, nation, host):
+        return True
+    return any(guest != host and shielded(m, nation, guest) for guest in m.forces[territory])
 
 
 def why_shielded(m: Match, nation: NationId, other: NationId) -> str:
