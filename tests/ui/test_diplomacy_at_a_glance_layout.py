@@ -23,6 +23,8 @@ from tests.ui.test_match_screen import Screen, home  # noqa: F401 - home: a fixt
 pytestmark = pytest.mark.usefixtures("home")  # autosaves go to a temporary folder
 
 SIZES = [(1280, 720), (1920, 1080)]
+#: How far a text box of the window reaches past its words: it is laid 4 px wider on each side.
+TEXT_PADDING = 4
 
 
 def france_at_war_courting_britain() -> Match:
@@ -56,9 +58,11 @@ def middle_column(window: DiplomacyWindow) -> list[Any]:
 
 
 def in_sight(window: DiplomacyWindow, element: Any) -> bool:
-    """``element`` lies inside the part of the middle column that shows, and inside the window."""
-    view = window.focus_column.rect
-    return bool(view.contains(element.rect) and window.window.get_container().rect.contains(element.rect))
+    """``element`` lies inside the part of the middle column that shows, and inside the window (a text
+    box's words, that is: its box reaches the width of its padding past them on every side)."""
+    padding = TEXT_PADDING if isinstance(element, UITextBox) else 0
+    seen = element.rect.inflate(-2 * padding, -2 * padding)
+    return bool(window.focus_column.rect.contains(seen) and window.window.get_container().rect.contains(seen))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
@@ -92,5 +96,21 @@ def test_on_a_large_screen_the_window_uses_the_room() -> None:
         below_bar = 1080 - top_bar.HEIGHT
         assert frame.width >= 1920 * 3 // 4 and frame.height >= below_bar * 9 // 10
         assert frame.top >= top_bar.HEIGHT and frame.bottom <= 1080 and frame.left >= 0 and frame.right <= 1920
+    finally:
+        screen.close()
+
+
+def test_the_answer_to_an_action_in_the_window_shows_with_every_action_still_in_sight() -> None:
+    screen = busy_britain((1280, 720))
+    try:
+        window = screen.dialog
+        aid = next(b for b, (what, a) in window._buttons.items() if what == "act" and a.kind == "regime_aid")
+        screen.press_button(aid)
+        window = screen.dialog
+        assert window.answers, "the core's answer to the offer"
+        answer = next(e for e in middle_column(window) if isinstance(e, UITextBox) and "Just now" in plain(e))
+        assert window.answers[0] in plain(answer) and in_sight(window, answer), "the answer is read where it was asked"
+        actions = [e for e in middle_column(window) if window._buttons.get(e, ("",))[0] == "act"]
+        assert [b.text for b in actions if not in_sight(window, b)] == [], "and every action is still in sight"
     finally:
         screen.close()

@@ -555,8 +555,15 @@ class DiplomacyWindow(Dialog):
         nation = self.focus
         if nation is None:
             return
-        # The answers to the last action stay in sight under the actions, which scroll when they outgrow the window.
-        if self.answers:
+        width = area.width - SCROLL_BAR
+        # The left half holds the Article 5 clause's caption on one line (a check box's caption never wraps).
+        article_room = CHECK_BOX_ROOM + int(manager.get_theme().get_font(["check_box"]).size(ARTICLE_5)[0])
+        left_width = max((width - HALVES_GAP) // 2, article_room)
+        right_width = width - HALVES_GAP - left_width
+        halves = right_width >= MIN_HALF
+        # On a narrow window the answers to the last action stay in sight under the actions, which scroll
+        # when they outgrow the window; split in halves, they follow the shorter half.
+        if self.answers and not halves:
             self._add(
                 UITextBox(
                     f"<font color='{hex_of(ink('heading'))}'><b>Just now</b></font><br>{'<br>'.join(self.answers)}",
@@ -570,16 +577,16 @@ class DiplomacyWindow(Dialog):
         column = self.focus_column = self._scrolls["b"] = self._add(
             UIScrollingContainer(area, manager, container=self.window, allow_scroll_x=False)
         )
-        width = area.width - SCROLL_BAR
-        # The left half holds the Article 5 clause's caption on one line (a check box's caption never wraps).
-        article_room = CHECK_BOX_ROOM + int(manager.get_theme().get_font(["check_box"]).size(ARTICLE_5)[0])
-        left_width = max((width - HALVES_GAP) // 2, article_room)
-        right_width = width - HALVES_GAP - left_width
-        if right_width >= MIN_HALF:
+        if halves:
             left = self._focus_actions(nation, 0, self._focus_nation(nation, 0, 0, left_width), left_width)
             right_x = left_width + HALVES_GAP
             right = self._focus_forecast(nation, right_x, 0, right_width)
             right = self._focus_alliances(nation, right_x, right, right_width)
+            if self.answers:  # "Just now:" leads its first line, so one answer takes no line more than it needs
+                inline = f"<font color='{hex_of(ink('heading'))}'><b>Just now:</b></font> {'<br>'.join(self.answers)}"
+                x, y, room = (0, left, left_width) if left <= right else (right_x, right, right_width)
+                placed = y + self._text(inline, pygame.Rect(x - 4, y, room + 8, -1), column)
+                left, right = (placed, right) if x == 0 else (left, placed)
             bottom = max(left, right)
         else:
             y = self._focus_nation(nation, 0, 0, width)
