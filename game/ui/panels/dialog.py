@@ -35,6 +35,11 @@ BUTTON_HEIGHT = 40
 FOOTER = 52
 #: Between two buttons of a footer.
 GAP = 10
+#: The body text's top inside the window.
+TEXT_TOP = 8
+#: What a dialog leaves free above and below it when the screen is too short for all of it
+#: (as much as :func:`~game.ui.panels.common.centred_window` leaves).
+SCREEN_MARGIN = 12
 ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 
 #: What a button of a dialog sends: a command, or a function that makes it when pressed
@@ -78,6 +83,37 @@ class Dialog:
         """Open the dialog's window, centred on ``area`` and modal; returns the size inside it."""
         self._hold(app, centred_window(app, size, title, area, object_id))
         return inner_size(self.window)
+
+    def _open_to_fit(
+        self,
+        app: App,
+        width: int,
+        html: str,
+        title: str,
+        area: pygame.Rect | None,
+        object_id: str = "#match_window",
+        bottom: int = FOOTER + 20,
+    ) -> UITextBox:
+        """Open the dialog ``width`` wide and as tall as ``html`` wrapped to that width, with the
+        footer's ``bottom`` pixels under it; returns the body text. Only a screen too short for
+        the whole text makes it scroll.
+
+        The text is measured in the window itself, in the theme's font, so a name of any length
+        (an alliance's, a generated nation's) adds the lines it takes and no guess is needed.
+        """
+        area = pygame.Rect(area or pygame.Rect((0, 0), app.size))
+        self._open(app, (width, app.size[1]), title, area, object_id)
+        probe = self._text_box(html, -1)
+        needed = probe.rect.height
+        probe.kill()
+        frame = self.window.rect.height - inner_size(self.window)[1]
+        height = min(needed + bottom + frame, app.size[1] - 2 * SCREEN_MARGIN)
+        rect = pygame.Rect(0, 0, self.window.rect.width, height)
+        rect.center = area.center
+        rect.clamp_ip(pygame.Rect((0, 0), app.size))
+        self.window.set_dimensions(rect.size)
+        self.window.set_position(rect.topleft)
+        return self._body(html, bottom)
 
     def _hold(self, app: App, window: UIWindow | UIPanel) -> None:
         """Make ``window`` the dialog's own: it holds the widgets, and killing the dialog kills it."""
@@ -150,10 +186,14 @@ class Dialog:
 
     def _body(self, html: str, bottom: int = FOOTER + 20) -> UITextBox:
         """The dialog's text across the window, from the top down to ``bottom`` pixels above its foot."""
-        width, height = inner_size(self.window)
+        return self._text_box(html, inner_size(self.window)[1] - bottom)
+
+    def _text_box(self, html: str, height: int) -> UITextBox:
+        """The body's text box, ``height`` tall (-1: as tall as its text), across the window."""
+        width = inner_size(self.window)[0]
         return UITextBox(
             html,
-            pygame.Rect(PAD - 4, 8, width - 2 * PAD + 8, height - bottom),
+            pygame.Rect(PAD - 4, TEXT_TOP, width - 2 * PAD + 8, height),
             self.app.manager,
             container=self.window,
             object_id="@card_text",

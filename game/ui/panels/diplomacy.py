@@ -78,8 +78,22 @@ ROW = 34
 SCROLL_BAR = 20
 #: Space between the window and the top bar or the bottom of the screen.
 MARGIN = 8
-#: The tallest the window grows on a tall screen: every row of actions shows without scrolling.
-MAX_HEIGHT = 760
+#: The largest the window grows on a large screen: past it, lines of text grow too long to read at a glance.
+MAX_WIDTH, MAX_HEIGHT = 1520, 980
+#: A window narrower than this keeps its old width: the smallest screens show it 1000 px wide.
+MIN_WIDTH = 1000
+#: The nations column and the treaties column: narrow on a 1280 px screen, so the middle column can
+#: show the nation beside its actions; wider on a wide one.
+NATIONS_WIDTH, TREATIES_WIDTH = 236, 276
+WIDE_NATIONS_WIDTH, WIDE_TREATIES_WIDTH = 264, 380
+#: From this window width on, the side columns take their wide widths.
+WIDE_WINDOW = 1400
+#: The narrowest each half of the middle column may be when it splits in two (the scope menus'
+#: longest territory names, "Joint exercise (6 gold)" beside an alliance's name), and the gap between.
+MIN_HALF, HALVES_GAP = 300, 16
+#: The Article 5 check box's caption, and the room its box takes before the caption.
+ARTICLE_5 = "Article 5: an attack on one is an attack on both"
+CHECK_BOX_ROOM = 26
 #: Width of the button on an alliance's row: room for "Joint exercise (6 gold)".
 ROW_BUTTON = 160
 #: Width of the captions before the scope choices ("Binds against").
@@ -299,7 +313,9 @@ class DiplomacyWindow(Dialog):
         if area is None:
             # Below the top bar, so the victory points stay in sight while the player negotiates.
             area = pygame.Rect(0, TOP_BAR_HEIGHT, app.size[0], app.size[1] - TOP_BAR_HEIGHT)
-        self._open(app, (1000, min(MAX_HEIGHT, area.height - 2 * MARGIN)), "Diplomacy", area)
+        # As large as the screen allows, up to a size that still reads at a glance.
+        size = (max(MIN_WIDTH, min(MAX_WIDTH, area.width - 2 * MARGIN)), min(MAX_HEIGHT, area.height - 2 * MARGIN))
+        self._open(app, size, "Diplomacy", area)
         self._parts: dict[str, list[Any]] = {}
         #: Each column's scrolling container, so a rebuild can put it back where the player left it.
         self._scrolls: dict[str, UIScrollingContainer] = {}
@@ -355,8 +371,11 @@ class DiplomacyWindow(Dialog):
     def build(self, parts: str = "abc") -> None:
         """(Re)make columns ``a`` (nations), ``b`` (the chosen nation) and ``c`` (treaties)."""
         width, height = inner_size(self.window)
-        col_a = pygame.Rect(PAD, PAD, 236, height - 2 * PAD)
-        col_c = pygame.Rect(width - PAD - 318, PAD, 318, height - 2 * PAD)
+        nations, treaties_width = (
+            (WIDE_NATIONS_WIDTH, WIDE_TREATIES_WIDTH) if width >= WIDE_WINDOW else (NATIONS_WIDTH, TREATIES_WIDTH)
+        )
+        col_a = pygame.Rect(PAD, PAD, nations, height - 2 * PAD)
+        col_c = pygame.Rect(width - PAD - treaties_width, PAD, treaties_width, height - 2 * PAD)
         col_b = pygame.Rect(col_a.right + 16, PAD, col_c.x - col_a.right - 32, height - 2 * PAD)
         builders = {
             "a": (self._build_nations, col_a),
@@ -525,12 +544,26 @@ class DiplomacyWindow(Dialog):
         ]
 
     def _build_focus(self, area: pygame.Rect) -> None:
-        m, manager = self.match, self.app.manager
+        """The nation in focus: who it is, what may be done with it, and how it would answer today.
+
+        On a window wide enough the column splits in two, so a busy nation needs no scrolling: on the
+        left the nation and the actions that court it; on the right, beside those buttons, the core's
+        forecast of its answer, then the acting nation's alliances and its calls to arms. On a
+        narrow window the same blocks stack, the forecast above the buttons it speaks of.
+        """
+        manager = self.app.manager
         nation = self.focus
         if nation is None:
             return
-        # The answers to the last action stay in sight under the actions, which scroll when they outgrow the window.
-        if self.answers:
+        width = area.width - SCROLL_BAR
+        # The left half holds the Article 5 clause's caption on one line (a check box's caption never wraps).
+        article_room = CHECK_BOX_ROOM + int(manager.get_theme().get_font(["check_box"]).size(ARTICLE_5)[0])
+        left_width = max((width - HALVES_GAP) // 2, article_room)
+        right_width = width - HALVES_GAP - left_width
+        halves = right_width >= MIN_HALF
+        # On a narrow window the answers to the last action stay in sight under the actions, which scroll
+        # when they outgrow the window; split in halves, they follow the shorter half.
+        if self.answers and not halves:
             self._add(
                 UITextBox(
                     f"<font color='{hex_of(ink('heading'))}'><b>Just now</b></font><br>{'<br>'.join(self.answers)}",
@@ -544,7 +577,29 @@ class DiplomacyWindow(Dialog):
         column = self.focus_column = self._scrolls["b"] = self._add(
             UIScrollingContainer(area, manager, container=self.window, allow_scroll_x=False)
         )
-        width = area.width - SCROLL_BAR
+        if halves:
+            left = self._focus_actions(nation, 0, self._focus_nation(nation, 0, 0, left_width), left_width)
+            right_x = left_width + HALVES_GAP
+            right = self._focus_forecast(nation, right_x, 0, right_width)
+            right = self._focus_alliances(nation, right_x, right, right_width)
+            if self.answers:  # "Just now:" leads its first line, so one answer takes no line more than it needs
+                inline = f"<font color='{hex_of(ink('heading'))}'><b>Just now:</b></font> {'<br>'.join(self.answers)}"
+                x, y, room = (0, left, left_width) if left <= right else (right_x, right, right_width)
+                placed = y + self._text(inline, pygame.Rect(x - 4, y, room + 8, -1), column)
+                left, right = (placed, right) if x == 0 else (left, placed)
+            bottom = max(left, right)
+        else:
+            y = self._focus_nation(nation, 0, 0, width)
+            y = self._focus_forecast(nation, 0, y, width)
+            bottom = self._focus_alliances(nation, 0, self._focus_actions(nation, 0, y, width), width)
+        column.set_scrollable_area_dimensions((width, bottom))
+
+    def _focus_nation(self, nation: str, x: int, y: int, width: int) -> int:
+        """Who the nation is: doctrine or player, size, its treaties with the seat, its standing bars.
+
+        Returns the y below.
+        """
+        m, manager, column = self.match, self.app.manager, self.focus_column
         seat = m.seat_of.get(nation)
         who = (
             f"Played by {esc(m.level.seats[seat].name)} (seat {seat + 1})."
@@ -560,16 +615,21 @@ class DiplomacyWindow(Dialog):
             f"<font color='{hex_of(ink('warn'))}'>{fragile}</font><br>"
             + "<br>".join(self._relations(nation) + self._courted(nation))
         )
-        y = self._text(details, pygame.Rect(-4, -4, width + 8, -1), column) + 4
+        y += self._text(details, pygame.Rect(x - 4, y - 4, width + 8, -1), column) + 4
         half = (width - 8) // 2
         font = self.app.font(font_size("label"), bold=True)
         for i, (name, value) in enumerate((("Credibility", m.credibility[nation]), ("Stability", m.stability[nation]))):
             image = bar_surface(
                 (half, 16), value / 100, ink("heading") if i == 0 else ink("ai"), f"{name} {value}", font
             )
-            self._add(UIImage(pygame.Rect(i * (half + 8), y, half, 16), image, manager, container=column))
-        y += 28
-        self._add(label(pygame.Rect(0, y, width, 20), "ACTIONS", manager, column, "@small"))
+            self._add(UIImage(pygame.Rect(x + i * (half + 8), y, half, 16), image, manager, container=column))
+        return y + 28
+
+    def _focus_actions(self, nation: str, x: int, y: int, width: int) -> int:
+        """The treaties the nation acting may offer it: the alliance's name and clause, the scope, a button
+        for each offer. Returns the y below."""
+        m, manager, column = self.match, self.app.manager, self.focus_column
+        self._add(label(pygame.Rect(x, y, width, 20), "ACTIONS", manager, column, "@small"))
         y += 24
         # Found an alliance: a name and the Article 5 clause.
         proposal = next(
@@ -580,21 +640,21 @@ class DiplomacyWindow(Dialog):
             proposal.name if proposal else f"{w.nation_name(m, self.acting)}–{w.nation_name(m, nation)} Alliance"
         )
         self.name_entry = self._add(
-            UITextEntryLine(pygame.Rect(0, y, width, 32), manager, container=column, object_id="#alliance_name")
+            UITextEntryLine(pygame.Rect(x, y, width, 32), manager, container=column, object_id="#alliance_name")
         )
         self.name_entry.set_text(self.alliance_name.get(nation, self._default_name)[:80])
         y += 36
         self.article_box = self._add(
             UICheckBox(
-                pygame.Rect(0, y + 4, 20, 20),
-                "Article 5: an attack on one is an attack on both",
+                pygame.Rect(x, y + 4, 20, 20),
+                ARTICLE_5,
                 manager,
                 container=column,
                 initial_state=self.article_5,
             )
         )
         y += 30
-        y = self._build_scope_choice(nation, width, y)
+        y = self._build_scope_choice(nation, x, width, y)
         rows: list[tuple[str, Any, str]] = [
             ("Propose alliance", ProposeAlliance(nation=self.acting, to=nation, name="x"), "propose_alliance"),
             ("Offer guarantee", OfferGuarantee(nation=self.acting, to=nation), "offer_guarantee"),
@@ -602,22 +662,33 @@ class DiplomacyWindow(Dialog):
             ("Propose peace", ProposePeace(nation=self.acting, to=nation), "propose_peace"),
             (f"Regime aid ({w.regime_aid_cost()} gold)", RegimeAid(nation=self.acting, to=nation), "regime_aid"),
         ]
+        half = (width - 8) // 2
         for i, (caption, action, kind) in enumerate(rows):
-            self._action_button(pygame.Rect((i % 2) * (half + 8), y + (i // 2) * 40, half, 34), caption, action, kind)
-        y += ((len(rows) + 1) // 2) * 40 + 4
-        # Under the buttons it weighs: how the nation's doctrine would answer each offer, as things stand.
+            rect = pygame.Rect(x + (i % 2) * (half + 8), y + (i // 2) * 40, half, 34)
+            self._action_button(rect, caption, action, kind)
+        return y + ((len(rows) + 1) // 2) * 40 + 4
+
+    def _focus_forecast(self, nation: str, x: int, y: int, width: int) -> int:
+        """How the nation's doctrine would answer each offer, as things stand (none for a nation a player
+        answers). Returns the y below."""
         forecasts = self._forecasts(nation)
-        if forecasts:
-            title = f"IF {w.nation_name(m, nation).upper()} ANSWERED TODAY"
-            self._add(label(pygame.Rect(0, y, width, 20), title, manager, column, "@small"))
-            y += 20
-            y += self._text("<br>".join(forecasts), pygame.Rect(-4, y, width + 8, -1), column) + 8
-        # One row per alliance of the nation acting: its name in full on the left (it wraps, never cut), the
-        # action on the right. A name in a button would be cut: players name alliances as long as they like.
+        if not forecasts:
+            return y
+        title = f"IF {w.nation_name(self.match, nation).upper()} ANSWERED TODAY"
+        self._add(label(pygame.Rect(x, y, width, 20), title, self.app.manager, self.focus_column, "@small"))
+        y += 20
+        return y + self._text("<br>".join(forecasts), pygame.Rect(x - 4, y, width + 8, -1), self.focus_column) + 8
+
+    def _focus_alliances(self, nation: str, x: int, y: int, width: int) -> int:
+        """A row for each alliance of the nation acting (invite the nation in, or exercise with it), then the
+        wars it started that the nation in focus could be called into. Returns the y below."""
+        m, manager, column = self.match, self.app.manager, self.focus_column
+        # The alliance's name in full on the left (it wraps, never cut), the action on the right. A name in a
+        # button would be cut: players name alliances as long as they like.
         alliances = sorted(w.alliances_of(m, self.acting), key=lambda al: al.id)
         if alliances:
             title = f"ALLIANCES OF {w.nation_name(m, self.acting).upper()}"
-            self._add(label(pygame.Rect(0, y, width, 20), title, manager, column, "@small"))
+            self._add(label(pygame.Rect(x, y, width, 20), title, manager, column, "@small"))
             y += 24
         for alliance in alliances:
             if nation in alliance.members:
@@ -627,20 +698,20 @@ class DiplomacyWindow(Dialog):
             else:
                 caption, kind = "Invite to join", "invite"
                 action = InviteToAlliance(nation=self.acting, alliance=alliance.id, to=nation)
-            name_rect = pygame.Rect(-4, y + 2, width - ROW_BUTTON, -1)
+            name_rect = pygame.Rect(x - 4, y + 2, width - ROW_BUTTON, -1)
             name_height = self._text(f"<b>{esc(alliance.name)}</b>", name_rect, column)
-            self._action_button(pygame.Rect(width - ROW_BUTTON, y, ROW_BUTTON, 34), caption, action, kind)
+            self._action_button(pygame.Rect(x + width - ROW_BUTTON, y, ROW_BUTTON, 34), caption, action, kind)
             y += max(name_height, 34) + 6
         # Calls to arms: the wars this nation started that the ally in focus could be called into.
         summons = [a for a in self.legal if isinstance(a, CallToArms) and a.nation == self.acting and a.to == nation]
         if summons:
-            self._add(label(pygame.Rect(0, y, width, 20), "CALL TO ARMS", manager, column, "@small"))
+            self._add(label(pygame.Rect(x, y, width, 20), "CALL TO ARMS", manager, column, "@small"))
             y += 24
         for summons_action in summons:
             caption = f"Call it into the war on {w.nation_name(m, summons_action.enemy)}"
-            self._action_button(pygame.Rect(0, y, width, 34), caption, summons_action, "call_to_arms")
+            self._action_button(pygame.Rect(x, y, width, 34), caption, summons_action, "call_to_arms")
             y += 40
-        column.set_scrollable_area_dimensions((width, y))
+        return y
 
     def _forecasts(self, nation: str) -> list[str]:
         """How ``nation`` (if nobody plays it) would answer, today, each offer the nation acting may make it
@@ -759,7 +830,7 @@ class DiplomacyWindow(Dialog):
             return "A promise not to attack each other"
         return f"<font color='{muted}'>No peace yet</font>"
 
-    def _build_scope_choice(self, nation: str, width: int, y: int) -> int:
+    def _build_scope_choice(self, nation: str, x: int, width: int, y: int) -> int:
         """Two compact choices for a proposed alliance or guarantee: whom it binds against, and where.
 
         Returns the y below them. The choices are the player's; whether the core accepts the scope is
@@ -782,8 +853,8 @@ class DiplomacyWindow(Dialog):
             )
         ):
             top = y + row * 34
-            self._add(label(pygame.Rect(0, top, SCOPE_LABEL, 30), caption, manager, column))
-            where = (SCOPE_LABEL + 6, top, width - SCOPE_LABEL - 6)
+            self._add(label(pygame.Rect(x, top, SCOPE_LABEL, 30), caption, manager, column))
+            where = (x + SCOPE_LABEL + 6, top, width - SCOPE_LABEL - 6)
             menus.append(self._scope_menu(key, options, chosen.get(nation), where))
         self.against_menu, self.area_menu = menus
         return y + 72

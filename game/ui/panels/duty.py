@@ -44,6 +44,9 @@ def answer_price(match: Match, seen: Preview, nation: str, alliance: AllianceSta
     return _first_upper("; ".join(parts))
 
 
+#: How wide the questions are; each is as tall as its text (Dialog._open_to_fit).
+DUTY_WIDTH, OFFER_WIDTH = 560, 520
+
 LATER_TIP = "Look at the map first; answer from the Diplomacy window (D) before you end the turn."
 
 
@@ -53,9 +56,12 @@ class _ChoiceDialog(Dialog):
     cancel_command = LATER
     glossary_keys = (pygame.K_g,)
 
-    def _lay_out(self, body: str, first: Choice, second: Choice) -> tuple[UITextBox, UIButton, UIButton]:
-        """The question's text, "Decide later" on the left and its two answers on the right, the second rightmost."""
-        text = self._body(body)
+    def _ask(
+        self, app: App, width: int, title: str, area: pygame.Rect, body: str, first: Choice, second: Choice
+    ) -> tuple[UITextBox, UIButton, UIButton]:
+        """Open the question ``width`` wide and as tall as its text: the text, "Decide later" on the
+        left and its two answers on the right, the second rightmost."""
+        text = self._open_to_fit(app, width, body, title, area)
         later, (one, two) = self._footer(Choice("Decide later", 120, LATER, tooltip=LATER_TIP), (first, second))
         assert later is not None
         self.later = later
@@ -102,9 +108,6 @@ class DutyDialog(_ChoiceDialog):
         m = match
         is_guarantee = duty.treaty in m.guarantees
         title = "A guarantee is called" if is_guarantee else "Article 5 is invoked"
-        # A line more for each nation a treaty's scope left out (their sentences are long).
-        extra = 44 * len(spared_by_scope(match, duty)) + (24 if w.scope_of(match, duty.treaty).limited else 0)
-        self._open(app, (560, 470 + extra), title, area)
         nation, aggressor, target = duty.nation, duty.aggressor, duty.target
         warn, good, bad = hex_of(ink("warn")), hex_of(ink("good")), hex_of(ink("bad"))
         alliance = m.alliances.get(duty.treaty)
@@ -134,7 +137,11 @@ class DutyDialog(_ChoiceDialog):
             f"{pass_price}, and every nation nobody plays remembers it.<br><br>"
             f"Credibility of {esc(w.nation_name(m, nation))} now: {m.credibility[nation]}."
         )
-        self.text, self.pass_button, self.honour_button = self._lay_out(
+        self.text, self.pass_button, self.honour_button = self._ask(
+            app,
+            DUTY_WIDTH,
+            title,
+            area,
             body,
             answer("Pass the buck", 160, passing, legal, "#pass_the_buck", "@danger"),
             answer("Honour the duty", 170, honour, legal, "#honour_duty", "@primary"),
@@ -175,7 +182,6 @@ class CallDialog(_ChoiceDialog):
     def __init__(self, app: App, match: Match, call: Call, legal: list[Any], area: pygame.Rect) -> None:
         self.call = call
         m = match
-        self._open(app, (560, 470), "A call to arms", area)
         warn, good, bad = hex_of(ink("warn")), hex_of(ink("good")), hex_of(ink("bad"))
         ally, caller, enemy = call.ally, call.caller, call.enemy
         alliance = m.alliances.get(call.treaty)
@@ -194,7 +200,11 @@ class CallDialog(_ChoiceDialog):
             f"<font color='{good}'><b>Stay out</b></font> (abandonment): {refuse_price}. No promise is broken, so "
             f"credibility is untouched, but {esc(w.nation_name(m, caller))} learns what your alliance is worth."
         )
-        self.text, self.refuse_button, self.join_button = self._lay_out(
+        self.text, self.refuse_button, self.join_button = self._ask(
+            app,
+            DUTY_WIDTH,
+            "A call to arms",
+            area,
             body,
             answer("Stay out", 160, refusing, legal, "#refuse_call"),
             answer("Join the war", 170, joining, legal, "#join_call", "@danger"),
@@ -246,8 +256,6 @@ class OfferDialog(_ChoiceDialog):
     def __init__(self, app: App, match: Match, offer: Offer, legal: list[Any], area: pygame.Rect) -> None:
         self.offer = offer
         m = match
-        taller = 48 if offer.scope.limited else 0  # the scope is said twice: in the offer and in what it means
-        self._open(app, (520, 330 + taller), f"An offer from {w.nation_name(m, offer.sender)}", area)
         heading = hex_of(ink("heading"))
         name = f"<br>Name: <i>{esc(offer.name)}</i>." if offer.kind == "alliance" and offer.name else ""
         # The engine's sentence already ends with the sender's reason: "…: Russia is the stronger in troops and income."
@@ -260,7 +268,12 @@ class OfferDialog(_ChoiceDialog):
         accept = AnswerOffer(nation=offer.recipient, offer=offer.id, accept=True)
         reject = AnswerOffer(nation=offer.recipient, offer=offer.id, accept=False)
         refused = None if accept in legal else "The treaty's conditions no longer hold."
-        self.text, self.reject_button, self.accept_button = self._lay_out(
+        # As tall as its text: a named alliance's name, a scope, long nation names each add their lines.
+        self.text, self.reject_button, self.accept_button = self._ask(
+            app,
+            OFFER_WIDTH,
+            f"An offer from {w.nation_name(m, offer.sender)}",
+            area,
             body,
             answer("Reject", 130, reject, legal, "#reject_offer"),
             Choice("Accept", 150, Act(accept), "@primary", "#accept_offer", accept in legal, refused),
