@@ -23,7 +23,6 @@ from game.core import (
     first_seat,
     flow,
     is_legal,
-    odds,
     rules,
     treaties,
 )
@@ -380,8 +379,33 @@ def battle(attackers: int, defenders: int, factor: float) -> tuple[float, float]
     if defenders <= 0:
         return 1.0, 0.0
     k, (a, d) = _scaled(attackers, defenders)
-    outcome = odds(a, d, round(factor, 4))
-    return outcome.attacker_wins, min(float(attackers), outcome.expected_attacker_losses * k)
+    wins, losses = _battle_table(round(factor, 4))
+    return wins[a][d], min(float(attackers), losses[a][d] * k)
+
+
+@lru_cache(maxsize=256)
+def _battle_table(factor: float) -> tuple[list[list[float]], list[list[float]]]:
+    """Every battle up to ``EXACT_UP_TO`` a side at one defence factor: (chance the attack wins,
+    expected attacker losses), indexed ``[attackers][defenders]``.
+
+    The chain of exchanges worked backwards from its ends: from (a, d) the defence loses a unit
+    with chance h = a / (a + d * factor), so win(a, d) = h win(a, d - 1) + (1 - h) win(a - 1, d),
+    and the same for the losses. One table costs what one exact forward count of a 40-a-side
+    battle does (game.core.combat.odds), and answers all 1,600 of them: a bot meets thousands
+    of different battles in a match, and each used to be counted on its own.
+    """
+    size = EXACT_UP_TO + 1
+    wins = [[0.0] * size for _ in range(size)]
+    losses = [[0.0] * size for _ in range(size)]
+    for a in range(1, size):
+        win_row, loss_row = wins[a], losses[a]
+        win_below, loss_below = wins[a - 1], losses[a - 1]
+        win_row[0] = 1.0
+        for d in range(1, size):
+            hit = a / (a + d * factor)
+            win_row[d] = hit * win_row[d - 1] + (1.0 - hit) * win_below[d]
+            loss_row[d] = hit * loss_row[d - 1] + (1.0 - hit) * (1.0 + loss_below[d])
+    return wins, losses
 
 
 def odds_of(attackers: int, defenders: int, factor: float) -> float:

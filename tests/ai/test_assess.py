@@ -22,6 +22,17 @@ def test_small_battles_are_weighed_exactly_as_the_dice_roll(a: int, d: int, f: f
     assert repelled(a, d, f)[0] == pytest.approx(exact.attacker_wins)
 
 
+@pytest.mark.parametrize("f", [1.0, 1.25, 1.5, 1.875, 2.0, 3.0])
+def test_every_battle_up_to_the_exact_limit_agrees_with_the_rules_count(f: float) -> None:
+    """The bot works its battles backwards in one table per factor; the rules count each forwards."""
+    for a in range(1, EXACT_UP_TO + 1):
+        for d in range(1, EXACT_UP_TO + 1):
+            exact = odds(a, d, f)
+            chance, losses = battle(a, d, f)
+            assert abs(chance - exact.attacker_wins) < 1e-12, (a, d)
+            assert abs(losses - exact.expected_attacker_losses) < 1e-12 * a, (a, d)
+
+
 def test_a_repelled_attack_leaves_a_probability_for_every_defender_count() -> None:
     outcome = repelled(4, 5, 1.25)
     assert sum(outcome) == pytest.approx(1.0)
