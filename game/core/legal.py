@@ -304,7 +304,9 @@ def _blocks(  # noqa: C901 - one block per action kind, as in _generate
 
     if CallToArms not in skip and book:
         # Every ally of every war it started; whether the call may be made is asked only of the one drawn.
-        wars = [e for e in m.wars.enemies(nation) if calls.aggressor_of(m, nation, e)]
+        enemies = m.wars.enemies(nation)
+        declared = {d.target for d in m.declarations if d.aggressor == nation} if enemies else set()
+        wars = [e for e in enemies if e in declared]  # calls.aggressor_of, for every enemy in one pass
         allies = _once(lambda: sorted({n for al in book for n in al.members if n != nation}))
         if wars and allies():
 

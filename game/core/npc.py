@@ -68,7 +68,7 @@ def align(m: Match, events: list[Event]) -> None:
     the match's dice, never by who sits first.
     """
     pending = sorted((o for o in m.offers.values() if w.is_npc(m, o.recipient)), key=lambda o: o.id)
-    position = {n.id: i for i, n in enumerate(m.level.nations)}
+    position = m.index.position
     for nation in sorted({o.recipient for o in pending}, key=position.__getitem__):
         offers = [o for o in pending if o.recipient == nation]
         suitors = {m.seat_of[o.sender] for o in offers if o.sender in m.seat_of}
@@ -248,7 +248,7 @@ def defend(m: Match, nation: NationId, events: list[Event]) -> None:
     for _ in range(rules.NPC_ATTACKS_PER_PHASE):
         best: tuple[float, str, str, int] | None = None
         # Only its own land where its troops stand can strike (the ledger's posts, not every territory).
-        for source in sorted(t for t in w.posts_of(m, nation) if m.owner[t] == nation):
+        for source in sorted(t for t in m.forces.posts.get(nation, ()) if m.owner[t] == nation):
             attackers = w.ready(m, source, nation)
             if attackers < rules.NPC_MIN_ATTACKERS:
                 continue

@@ -184,7 +184,7 @@ class Doctrine(ABC):
         """What an NPC starts on its own this NPC phase: leaving, suing for peace, then courting."""
         out = self.departures(m, nation)
         out.extend(self.peace_overtures(m, nation))
-        order = [n.id for n in m.level.nations].index(nation)
+        order = m.index.position[nation]
         if (m.round + order) % COURTING_ROUNDS != 0 or w.enemies(m, nation):
             return out
         out.extend(self.approaches(m, nation))
