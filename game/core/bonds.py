@@ -56,7 +56,7 @@ def relations(m: Match) -> list[Relation]:
     >>> relations(new_match(level))
     [Relation(kind='war', nations=('x', 'y'), treaty=None, until_round=None, rounds_left=None)]
     """
-    position = {n.id: i for i, n in enumerate(m.level.nations)}
+    position = m.index.position
 
     def in_order(pair: tuple[NationId, ...]) -> tuple[NationId, ...]:
         return tuple(sorted(pair, key=lambda n: position.get(n, len(position))))

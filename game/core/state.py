@@ -165,7 +165,8 @@ class LevelIndex:
         self.ideology = {n.id: n.ideology for n in level.nations}
         self.doctrine = {n.id: n.doctrine for n in level.nations}
         self.claims = {n.id: tuple(n.claims) for n in level.nations if n.claims}
-        self.position = {n.id: i for i, n in enumerate(level.nations)}  # level order, for turns of courting
+        self.nations = tuple(n.id for n in level.nations)  # in level order
+        self.position = {n: i for i, n in enumerate(self.nations)}
 
 
 @dataclass

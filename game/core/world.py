@@ -51,7 +51,8 @@ def is_npc(m: Match, nation: NationId) -> bool:
 
 
 def active_nations(m: Match) -> list[NationId]:
-    return [n.id for n in m.level.nations if n.id not in m.eliminated]
+    eliminated = m.eliminated
+    return [n for n in m.index.nations if n not in eliminated]
 
 
 def alliances_of(m: Match, nation: NationId) -> Iterator[AllianceState]:
