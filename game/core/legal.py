@@ -237,9 +237,11 @@ def _blocks(  # noqa: C901 - one block per action kind, as in _generate
         blocks.append((len(land), lambda i: _new(Recruit, nation=nation, territory=land[i], amount=affordable)))
 
     if not (Move in skip and Attack in skip):
-        forces, spent, adjacent = m.forces, m.spent, m.index.geography.adjacent
-        posts = forces.posts.get(nation, ())
-        borders_count = sum(len(adjacent[t]) for t in posts if forces[t].get(nation, 0) - spent[t].get(nation, 0) > 0)
+        forces, spent, degree = m.forces, m.spent, m.index.degree
+        borders_count = 0
+        for t in forces.posts.get(nation, ()):
+            if forces[t].get(nation, 0) > spent[t].get(nation, 0):  # troops ready to march
+                borders_count += degree[t]
         if borders_count:
 
             def list_borders() -> tuple[list[tuple[str, int, tuple[str, ...]]], list[int]]:

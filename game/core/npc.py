@@ -237,7 +237,7 @@ def defend(m: Match, nation: NationId, events: list[Event]) -> None:
 
     amount = m.treasury[nation] // rules.RECRUIT_COST
     if not foes:
-        land = sum(m.index.value[t] for t in territories)
+        land = m.owner.worth(nation, m.index.value)  # its territories' summed value, kept by the ledger
         army = sum(m.forces[t].get(nation, 0) for t in territories)
         amount = min(amount, max(0, rules.NPC_PEACETIME_ARMY_PER_VALUE * land - army))
     if amount > 0:  # where the danger is matters only to troops it can raise

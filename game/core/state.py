@@ -157,6 +157,7 @@ class LevelIndex:
         self.nation_name = {n.id: n.name for n in level.nations}
         self.territory_name = {t.id: t.name for t in level.territories}
         self.value = {t.id: t.value for t in level.territories}
+        self.degree = {t: len(ns) for t, ns in self.geography.neighbours.items()}  # how many borders each has
         self.total_value = sum(self.value.values())
         self.first_owner = {t.id: t.owner for t in level.territories}
         self.terrain = {t.id: t.terrain for t in level.territories}
