@@ -12,12 +12,13 @@ from typing import Any
 import pygame
 import pytest
 
-from game.core import apply, new_match
+from game.core import apply, current_seat, new_match
 from game.core import world as w
 from game.core.actions import Attack
 from game.io.levels import load_level
 from game.io.saves import save_data
 from game.ui.ai_driver import AiStep
+from game.ui.scenes.handover import HandoverScene
 from game.ui.scenes.match_view import FLASH_SECONDS, ai_move_of
 from game.ui.theme import ink
 from tests.ui.test_match_hotseat import dismiss_cards, press_end_turn
@@ -88,6 +89,51 @@ def test_the_hover_card_is_not_drawn_under_a_glossary_hint(screen: Screen) -> No
         assert not screen.scene.tooltip_visible()
     finally:
         pygame.mouse.set_pos((0, 0))
+
+
+def test_the_hover_card_goes_with_the_players_turn_and_comes_back_when_the_pointer_moves() -> None:
+    match = new_match(fixture_level(), seed=21, controllers=("human", "bandwagoner:normal"))
+    shown = Screen(match, ai={1: "bandwagoner:normal"})
+    try:
+        dismiss_cards(shown)
+        view = shown.scene.map_view
+        assert view is not None
+        berlin = view.territory_centre("berlin")
+        shown.move_mouse(berlin)
+        shown.frames(2)
+        assert shown.scene.tooltip_visible(), "the card names the land under the pointer"
+        press_end_turn(shown)  # from the keyboard: the pointer stays where it was
+        assert current_seat(match) == 1
+        shown.frames(2)
+        assert not shown.scene.tooltip_visible(), "Berlin's card over the AI's turn"
+        shown.until(lambda: current_seat(match) != 1, seconds=20)
+        while shown.dialog is not None:  # the turn-start report, put away from the keyboard: the pointer stays
+            shown.press(pygame.K_ESCAPE)
+        assert not shown.scene.tooltip_visible(), "the card came back at the last pointer of the last turn"
+        shown.move_mouse((berlin[0] + 1, berlin[1]))
+        shown.frames(2)
+        assert shown.scene.tooltip_visible(), "the pointer moved: the card is back"
+    finally:
+        shown.close()
+
+
+def test_after_the_hand_over_the_next_seat_sees_no_card_of_the_last_seats_pointer(screen: Screen) -> None:
+    view = screen.scene.map_view
+    assert view is not None
+    berlin = view.territory_centre("berlin")
+    screen.move_mouse(berlin)
+    screen.frames(2)
+    assert screen.scene.tooltip_visible()
+    press_end_turn(screen)
+    assert isinstance(screen.app.scene, HandoverScene)
+    screen.press(pygame.K_RETURN)  # the second player takes the screen from the keyboard
+    while screen.dialog is not None:
+        screen.press(pygame.K_ESCAPE)
+    assert screen.app.scene is screen.scene and screen.match.seat == 1
+    assert not screen.scene.tooltip_visible(), "the first seat's card, shown to the second"
+    screen.move_mouse((berlin[0] + 1, berlin[1]))
+    screen.frames(2)
+    assert screen.scene.tooltip_visible()
 
 
 def test_fit_leaves_every_territory_clear_of_the_hint_strip() -> None:

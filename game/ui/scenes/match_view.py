@@ -315,9 +315,12 @@ class MatchView:
 
     # The hover card ---------------------------------------------------------------------
     def tooltip_visible(self) -> bool:
-        """The hover card shows over the map, never under a widget (a glossary card would hide it)."""
+        """The hover card shows over the map on a person's turn, never under a widget (a glossary card would hide it).
+
+        Over the AI's turn the land under a still pointer is not what the player is watching.
+        """
         screen = self.screen
-        if screen.hover is None or screen.dragging or screen.dialog is not None:
+        if screen.hover is None or screen.dragging or screen.dialog is not None or not screen.controller.my_turn:
             return False
         return not screen.app.manager.get_hovering_any_element()
 
