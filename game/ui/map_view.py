@@ -319,6 +319,12 @@ class MapView(HexCamera):
         sx, sy = self._screen_origin()
         return {t: r.move(int(sx), int(sy)) for t, r in self._label_rects(z).items()}
 
+    def draw_label(self, surface: pygame.Surface, territory: str) -> None:
+        """A territory's name drawn again where the map shows it, over what was drawn on the map since."""
+        rect = self.label_rects().get(territory)
+        if rect is not None:
+            surface.blit(self._label(self._geometry(), territory), rect)
+
     def _label(self, z: _Zoom, territory: str) -> pygame.Surface:
         """A territory's name with a dark halo, rendered the first time a tile shows it."""
         key = (z.index, territory)
