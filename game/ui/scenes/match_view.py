@@ -384,9 +384,11 @@ class MatchView:
         return lines
 
 
-#: The arrow's head, its length and half its width; the stem's widths (halo, rim, colour) in pixels.
+#: The arrow's head, its length and half its width; the stem's widths in pixels: its halo, its rim, its colour.
 HEAD_LENGTH, HEAD_HALF_WIDTH = 16, 9
-STEM_WIDTHS = (13, 9, 5)
+HALO_WIDTH = 13
+RIM_WIDTH = 9
+STEM_WIDTH = 5
 #: How much larger than the head its halo and its rim are drawn.
 HALO_GROWTH, RIM_GROWTH = 0.45, 0.22
 #: The point stops this short of the target's centre, so the garrison's number shows.
@@ -422,7 +424,7 @@ def arrow_clear_of(start: pygame.Vector2, end: pygame.Vector2, rect: pygame.Rect
     if _touches(arrow_head(end, direction, HALO_GROWTH), rect):
         return False
     stem_end = end - direction * (HEAD_LENGTH - 2)
-    stem = rect.inflate(STEM_WIDTHS[0] + 1, STEM_WIDTHS[0] + 1)
+    stem = rect.inflate(HALO_WIDTH + 1, HALO_WIDTH + 1)
     return not stem.clipline(tuple(start), tuple(stem_end))
 
 
@@ -458,7 +460,7 @@ def draw_arrow(surface: pygame.Surface, start: tuple[float, float], end: tuple[f
     stem_end = b - direction * (HEAD_LENGTH - 2)
     # A light halo, a dark rim, the colour: it reads on the palest and the darkest land alike.
     halo, rim = ink("text"), ink("bar_bg")
-    for width, shade in zip(STEM_WIDTHS, (halo, rim, colour), strict=True):
+    for width, shade in ((HALO_WIDTH, halo), (RIM_WIDTH, rim), (STEM_WIDTH, colour)):
         pygame.draw.line(surface, shade, a, stem_end, width)
     pygame.draw.polygon(surface, halo, arrow_head(b, direction, HALO_GROWTH))
     pygame.draw.polygon(surface, rim, arrow_head(b, direction, RIM_GROWTH))
