@@ -263,7 +263,7 @@ def make_offer(m: Match, offer: Offer, events: list[Event], reason: str = "") ->
     """
     m.proposed.add((offer.sender, offer.recipient, offer.kind))
     words = _OFFER_WORDS[offer.kind]
-    extra = f" the {m.alliances[offer.alliance].name}" if offer.alliance else ""
+    extra = f" {w.with_the(m.alliances[offer.alliance].name)}" if offer.alliance else ""
     if offer.kind == "invite":
         extra = f" to join{extra}"
     if offer.scope.limited:

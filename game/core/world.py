@@ -37,6 +37,15 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+def with_the(name: str) -> str:
+    """``name`` after "the", as a sentence says an alliance or a treaty: a name that begins with one keeps it.
+
+    >>> with_the("Entente"), with_the("The Northern League")
+    ('the Entente', 'The Northern League')
+    """
+    return name if name.split(" ", 1)[0] in ("The", "the") else f"the {name}"
+
+
 def territory_name(m: Match, territory: TerritoryId) -> str:
     return m.index.territory_name.get(territory, territory)
 

@@ -319,6 +319,27 @@ class MapView(HexCamera):
         sx, sy = self._screen_origin()
         return {t: r.move(int(sx), int(sy)) for t, r in self._label_rects(z).items()}
 
+    def draw_label(self, surface: pygame.Surface, territory: str) -> None:
+        """A territory's name drawn again where the map shows it, over what was drawn on the map since."""
+        rect = self.label_rects().get(territory)
+        if rect is not None:
+            surface.blit(self.label_image(territory), rect)
+
+    def label_image(self, territory: str) -> pygame.Surface:
+        """The territory's name as the map draws it at this zoom (letters with their dark halo)."""
+        return self._label(self._geometry(), territory)
+
+    def _names_over(self, surface: pygame.Surface, lit: set[str]) -> None:
+        """The names on or beside lit territories, again over their outlines and tints.
+
+        A name runs past its land's border; the selection's outline or a target's tint drawn over
+        the tiles cut through its letters ("Stockhol|m").
+        """
+        areas = [self.territory_bounds(t) for t in lit]
+        for territory, rect in self.label_rects().items():
+            if rect.collidelist(areas) != -1:
+                surface.blit(self.label_image(territory), rect)
+
     def _label(self, z: _Zoom, territory: str) -> pygame.Surface:
         """A territory's name with a dark halo, rendered the first time a tile shows it."""
         key = (z.index, territory)
@@ -590,6 +611,9 @@ class MapView(HexCamera):
                 ),
             )
             self._draw_segments(surface, self._outline(z, h.selected), self.palette["selected"], width + 1)
+        lit = {*h.move_targets, *h.attack_targets, *h.flash, *(t for t in (h.selected, h.hover) if t is not None)}
+        if lit:
+            self._names_over(surface, lit)
         if z.size >= BADGE_MIN_SIZE:
             self._badges(surface, z, h)
 

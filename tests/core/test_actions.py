@@ -523,6 +523,16 @@ def test_an_invitation_to_the_other_seat_waits_and_on_acceptance_the_nation_join
     assert game.match.alliances["entente"].members == ["france", "belgium", "germany"]
 
 
+def named_the_northern_league(level: dict[str, Any]) -> None:
+    level["treaties"]["alliances"][0]["name"] = "The Northern League"
+
+
+def test_an_invitation_into_an_alliance_named_the_something_says_its_the_once() -> None:
+    game = world(named_the_northern_league)
+    events = game.act(InviteToAlliance(nation="france", alliance="entente", to="germany"))
+    assert events[0].text == "France invites Germany to join The Northern League."
+
+
 def test_inviting_into_an_unknown_alliance_is_refused() -> None:
     game = world()
     assert "unknown alliance 'nato'" in game.refused(InviteToAlliance(nation="france", alliance="nato", to="germany"))

@@ -1,26 +1,41 @@
-"""A bar's label stays legible on a light fill: dark letters where the bar is filled."""
+"""A bar's label reads whole: beside the bar, never across the fill's end where a glyph was cut in two colours."""
 
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.ui.panels.common import bar_surface, ink
 
 
-def letters_in(surface: pygame.Surface, area: pygame.Rect, colour: pygame.Color) -> int:
-    return sum(
-        1
-        for x in range(area.left, area.right)
-        for y in range(area.top, area.bottom)
-        if surface.get_at((x, y))[:3] == colour[:3]
-    )
+def columns_of(surface: pygame.Surface, colour: pygame.Color) -> list[int]:
+    """The x of every pixel drawn in exactly ``colour``."""
+    w, h = surface.get_size()
+    return [x for x in range(w) for y in range(h) if surface.get_at((x, y))[:3] == colour[:3]]
 
 
-def test_on_an_amber_fill_the_label_is_drawn_dark_where_the_bar_is_full() -> None:
+@pytest.fixture(scope="module")
+def font() -> pygame.font.Font:
     pygame.font.init()
-    font = pygame.font.Font(None, 22)
-    bar = bar_surface((460, 30), 0.6, ink("warn"), "60% chance to take Belgrade", font)
-    filled_under_label = pygame.Rect(150, 0, 126, 30)  # the label is centred; the fill reaches 276
-    assert letters_in(bar, filled_under_label, ink("bar_bg")) > 20
-    empty_part = pygame.Rect(290, 0, 40, 30)
-    assert letters_in(bar, empty_part, ink("text")) > 5, "light letters where the bar is empty"
+    return pygame.font.Font(None, 22)
+
+
+@pytest.mark.parametrize("fraction", [0.05, 0.5, 0.95])
+@pytest.mark.parametrize("fill", ["warn", "good", "heading", "ai", "bad"])
+def test_the_label_sits_left_of_the_bar_in_one_colour_whatever_the_fill(
+    font: pygame.font.Font, fill: str, fraction: float
+) -> None:
+    bar = bar_surface((460, 30), fraction, ink(fill), "60% chance to take Belgrade", font)
+    letters = columns_of(bar, ink("text"))
+    drawn = columns_of(bar, ink(fill)) + columns_of(bar, ink("bar_back"))
+    assert letters, "the label is written in the panels' text colour"
+    assert drawn, "the bar is drawn"
+    assert max(letters) < min(drawn), "a glyph of the label lies on the bar"
+
+
+def test_bars_of_one_kind_start_at_the_same_x_whatever_their_number(font: pygame.font.Font) -> None:
+    starts = []
+    for value in (5, 60, 100):
+        bar = bar_surface((300, 18), value / 100, ink("good"), f"cohesion {value}", font)
+        starts.append(min(columns_of(bar, ink("good")) + columns_of(bar, ink("bar_back"))))
+    assert len(set(starts)) == 1, f"the bars of a list start at {starts}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pygame
@@ -106,3 +107,31 @@ def test_at_a_larger_ui_scale_names_are_drawn_bigger(scene: MatchScene) -> None:
     scene.app.step(1 / 60)
     assert view.label_rects()["moscow"].height > before * 1.3
     assert overlapping(view.label_rects()) == []
+
+
+def test_a_lit_territory_s_outline_and_tint_never_cut_through_a_name(scene: MatchScene) -> None:
+    view = scene.map_view
+    assert view is not None
+    view.fit()
+    plain = replace(scene.highlights(), selected=None, hover=None, move_targets=frozenset(), attack_targets=frozenset())
+    bare = pygame.Surface(scene.app.size)
+    view.draw(bare, plain)
+    names = view.label_rects()
+    cut: list[str] = []
+    for territory in sorted(names):
+        lit = pygame.Surface(scene.app.size)
+        view.draw(lit, replace(plain, selected=territory, pulse=0.25))  # the glow at its brightest
+        for name, rect in names.items():
+            letters = view.label_image(name)
+            if not rect.colliderect(view.territory_bounds(territory)):
+                continue
+            hidden = sum(
+                1
+                for x in range(letters.get_width())
+                for y in range(letters.get_height())
+                if letters.get_at((x, y)).a == 255
+                and lit.get_at((rect.x + x, rect.y + y)) != bare.get_at((rect.x + x, rect.y + y))
+            )
+            if hidden:
+                cut.append(f"{name} ({hidden} px) with {territory} selected")
+    assert cut == []

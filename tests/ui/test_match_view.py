@@ -12,13 +12,14 @@ from typing import Any
 import pygame
 import pytest
 
-from game.core import apply, new_match
+from game.core import apply, current_seat, new_match
 from game.core import world as w
 from game.core.actions import Attack
 from game.io.levels import load_level
 from game.io.saves import save_data
 from game.ui.ai_driver import AiStep
-from game.ui.scenes.match_view import FLASH_SECONDS, ai_move_of
+from game.ui.scenes.handover import HandoverScene
+from game.ui.scenes.match_view import FLASH_SECONDS, SHORT_OF_CENTRE, ai_move_of, arrow_clear_of, arrow_ends
 from game.ui.theme import ink
 from tests.ui.test_match_hotseat import dismiss_cards, press_end_turn
 from tests.ui.test_match_screen import Screen, fixture_level, home  # noqa: F401 - home: a fixture
@@ -90,6 +91,51 @@ def test_the_hover_card_is_not_drawn_under_a_glossary_hint(screen: Screen) -> No
         pygame.mouse.set_pos((0, 0))
 
 
+def test_the_hover_card_goes_with_the_players_turn_and_comes_back_when_the_pointer_moves() -> None:
+    match = new_match(fixture_level(), seed=21, controllers=("human", "bandwagoner:normal"))
+    shown = Screen(match, ai={1: "bandwagoner:normal"})
+    try:
+        dismiss_cards(shown)
+        view = shown.scene.map_view
+        assert view is not None
+        berlin = view.territory_centre("berlin")
+        shown.move_mouse(berlin)
+        shown.frames(2)
+        assert shown.scene.tooltip_visible(), "the card names the land under the pointer"
+        press_end_turn(shown)  # from the keyboard: the pointer stays where it was
+        assert current_seat(match) == 1
+        shown.frames(2)
+        assert not shown.scene.tooltip_visible(), "Berlin's card over the AI's turn"
+        shown.until(lambda: current_seat(match) != 1, seconds=20)
+        while shown.dialog is not None:  # the turn-start report, put away from the keyboard: the pointer stays
+            shown.press(pygame.K_ESCAPE)
+        assert not shown.scene.tooltip_visible(), "the card came back at the last pointer of the last turn"
+        shown.move_mouse((berlin[0] + 1, berlin[1]))
+        shown.frames(2)
+        assert shown.scene.tooltip_visible(), "the pointer moved: the card is back"
+    finally:
+        shown.close()
+
+
+def test_after_the_hand_over_the_next_seat_sees_no_card_of_the_last_seats_pointer(screen: Screen) -> None:
+    view = screen.scene.map_view
+    assert view is not None
+    berlin = view.territory_centre("berlin")
+    screen.move_mouse(berlin)
+    screen.frames(2)
+    assert screen.scene.tooltip_visible()
+    press_end_turn(screen)
+    assert isinstance(screen.app.scene, HandoverScene)
+    screen.press(pygame.K_RETURN)  # the second player takes the screen from the keyboard
+    while screen.dialog is not None:
+        screen.press(pygame.K_ESCAPE)
+    assert screen.app.scene is screen.scene and screen.match.seat == 1
+    assert not screen.scene.tooltip_visible(), "the first seat's card, shown to the second"
+    screen.move_mouse((berlin[0] + 1, berlin[1]))
+    screen.frames(2)
+    assert screen.scene.tooltip_visible()
+
+
 def test_fit_leaves_every_territory_clear_of_the_hint_strip() -> None:
     # The tutorial's map is tall enough that its bottom row once sat under the strip at 1280x720.
     tutorial = load_level(Path(__file__).parents[2] / "levels" / "tutorial.json")
@@ -154,6 +200,48 @@ def test_an_ai_attack_is_drawn_as_a_red_arrow_from_its_source_to_its_target_unti
         assert surface.get_at(point) != colour, "the arrow is gone once the flash fades"
     finally:
         screen.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+def test_the_ai_arrow_stops_short_of_its_targets_name_so_the_name_stays_readable(size: tuple[int, int]) -> None:
+    match = new_match(fixture_level(), seed=5, controllers=("human", "bandwagoner:normal"))
+    screen = Screen(match, ai={1: "bandwagoner:normal"}, size=size)
+    try:
+        view = screen.scene.view
+        assert view is not None
+        dismiss_cards(screen)
+        press_end_turn(screen)
+        view.show_ai_step(attack_step()[0], pause=0.5)  # Berlin takes Warsaw, whose name sits above its centre
+        move = view.ai_move
+        assert move is not None
+        name = view.map_view.label_rects()["warsaw"]
+        start, point = view.ai_arrow(move)
+        assert arrow_clear_of(start, point, name), "the arrow's head lands on 'Warsaw'"
+        assert point.distance_to(view.map_view.territory_centre("warsaw")) < start.distance_to(point)
+
+        shown, bare = pygame.Surface(screen.app.size), pygame.Surface(screen.app.size)
+        view.draw(shown)
+        view.forget_ai_move()
+        view.draw(bare)
+        differ = [
+            (x, y)
+            for x in range(name.left, name.right)
+            for y in range(name.top, name.bottom)
+            if shown.get_at((x, y)) != bare.get_at((x, y))
+        ]
+        assert differ == [], f"{len(differ)} pixels of the name 'Warsaw' are under the arrow"
+    finally:
+        screen.close()
+
+
+def test_an_arrow_with_no_room_before_the_name_keeps_its_point_and_the_name_goes_over_it() -> None:
+    name = pygame.Rect(0, 0, 120, 20)
+    name.center = (100, 95)  # a long name across a short arrow's way
+    start, point = arrow_ends((60, 100), (110, 100), name)
+    assert point == pygame.Vector2(110 - SHORT_OF_CENTRE, 100)
+    assert not arrow_clear_of(start, point, name), "the scene draws the name over this arrow"
+    far_start, far_point = arrow_ends((100, 400), (100, 100), name)  # from far below: room to stop short
+    assert arrow_clear_of(far_start, far_point, name) and far_point.y > name.bottom
 
 
 # ---------------------------------------------------------------------------------------------

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from game.core import apply, legal_actions, new_match
-from game.core.actions import EndTurn, OfferGuarantee
+from game.core.actions import EndTurn, InviteToAlliance, OfferGuarantee
 from game.ui.panels import OfferDialog
 from tests.builder import level_of
 from tests.core.test_doctrines import match_of
+from tests.small_world import small_world
 from tests.ui.test_match_screen import Screen, home  # noqa: F401 - home: a fixture
 
 pytestmark = pytest.mark.usefixtures("home")
@@ -44,6 +45,25 @@ def test_an_offer_with_a_scope_says_when_the_treaty_would_bind() -> None:
         assert "Britain offers a guarantee to Germany, binding only for an attack on Berlin." in html
         assert "The guarantee binds only for an attack on Berlin: an attack outside that scope calls nobody" in html
         assert dialog.text.scroll_bar is None, "the longer text still fits"
+        dialog.kill()
+    finally:
+        screen.close()
+
+
+def test_an_invitation_into_an_alliance_whose_name_starts_with_the_says_the_once() -> None:
+    level = small_world()
+    level["treaties"]["alliances"][0]["name"] = "The Northern League"
+    m = new_match(level_of(level), seed=1)
+    apply(m, InviteToAlliance(nation="france", alliance="entente", to="germany"))
+    apply(m, EndTurn())
+    (offer,) = m.offers.values()
+    screen = Screen(m)
+    try:
+        dialog = OfferDialog(screen.app, m, offer, legal_actions(m, 1), screen.scene.map_rect)
+        html = dialog.text.html_text
+        assert "France invites Germany to join The Northern League." in html
+        assert "Accepting makes Germany a member of The Northern League, with its duties" in html
+        assert "the The" not in html
         dialog.kill()
     finally:
         screen.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +15,7 @@ from pygame_gui.elements import UIButton, UIPanel, UIWindow
 from game.core import Match, first_seat
 from game.core import world as w
 from game.ui.commands import Close, UICommand
-from game.ui.palette import contrast_ratio, readable_on
+from game.ui.palette import readable_on
 from game.ui.theme import ink, nation_fill
 from game.ui.widgets import HintButton
 
@@ -161,33 +162,37 @@ def bar_surface(
     font: pygame.font.Font | None = None,
     back: pygame.Color | None = None,
 ) -> pygame.Surface:
-    """A rounded progress bar with an optional centred label (cohesion, odds, stability)."""
+    """A rounded progress bar (cohesion, odds, stability) with its label, if any, beside it on the left.
+
+    The label is written in the panels' text colour on what lies beneath the bar (a window, a
+    panel), never on the bar itself: centred on it, a label ran across the fill's end and its
+    glyphs were cut in two colours. The label's room is as wide as the label with every number
+    at three digits, so bars of one kind stacked in a list start at the same x.
+    """
     width, height = size
     surf = pygame.Surface(size, pygame.SRCALPHA)
-    radius = height // 2
-    pygame.draw.rect(surf, back or ink("bar_back"), surf.get_rect(), border_radius=radius)
-    filled = int(round(width * max(0.0, min(1.0, fraction))))
-    if filled > 0:
-        pygame.draw.rect(surf, fill, (0, 0, max(filled, min(width, height)), height), border_radius=radius)
+    left = 0
     if label and font is not None:
         text = font.render(label, True, ink("text"))
-        shadow = font.render(label, True, ink("text_shadow"))
-        rect = text.get_rect(center=(width // 2, height // 2))
-        # Light text on a light fill (amber, mint) does not read: dark letters over the filled part,
-        # light ones with their shadow over the rest.
-        split = max(0, filled - rect.x) if dark_letters_on(pygame.Color(fill)) else 0
-        if split:
-            surf.blit(font.render(label, True, ink("bar_bg")), rect, area=pygame.Rect(0, 0, split, rect.height))
-        rest = pygame.Rect(split, 0, rect.width - split, rect.height + 1)
-        surf.blit(shadow, rect.move(1 + split, 1), area=rest)
-        surf.blit(text, rect.move(split, 0), area=rest)
+        surf.blit(text, text.get_rect(midleft=(0, height // 2)))
+        left = min(bar_label_room(font, label) + BAR_LABEL_GAP, max(0, width - MIN_BAR_WIDTH))
+    bar = pygame.Rect(left, 0, width - left, height)
+    radius = height // 2
+    pygame.draw.rect(surf, back or ink("bar_back"), bar, border_radius=radius)
+    filled = int(round(bar.width * max(0.0, min(1.0, fraction))))
+    if filled > 0:
+        pygame.draw.rect(surf, fill, (left, 0, max(filled, min(bar.width, height)), height), border_radius=radius)
     return surf
 
 
-def dark_letters_on(fill: pygame.Color) -> bool:
-    """True when the panels' dark ink reads better on ``fill`` than their light text (WCAG contrast)."""
-    rgb = (fill.r, fill.g, fill.b)
-    return contrast_ratio(tuple(ink("bar_bg"))[:3], rgb) > contrast_ratio(tuple(ink("text"))[:3], rgb)
+#: Pixels between a bar's label and the bar; the narrowest a bar is drawn beside its label.
+BAR_LABEL_GAP, MIN_BAR_WIDTH = 8, 48
+
+
+def bar_label_room(font: pygame.font.Font, label: str) -> int:
+    """How wide ``label`` may grow as its numbers change (each number at its widest, three digits)."""
+    widest = re.sub(r"\d+", "100", label)
+    return max(font.size(label)[0], font.size(widest)[0])
 
 
 def make_button(

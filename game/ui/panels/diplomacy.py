@@ -170,7 +170,7 @@ ANYONE, ANYWHERE, LAND = "anyone", "anywhere", "land:"
 #: How an offer waiting for its answer is named: "Non-aggression pact offered to Britain".
 PENDING_WORDS = {
     "alliance": "Alliance offered to {to}",
-    "invite": "Invitation to the {alliance} sent to {to}",
+    "invite": "Invitation to {alliance} sent to {to}",
     "guarantee": "Guarantee offered to {to}",
     "pact": "Non-aggression pact offered to {to}",
     "peace": "Peace offered to {to}",
@@ -188,7 +188,7 @@ def pending_offer_html(match: Match, offer: Offer, by: bool = False) -> str:
     alliance = match.alliances.get(offer.alliance or "")
     text = PENDING_WORDS[offer.kind].format(
         to=nation_html(match, offer.recipient, bold=False),
-        alliance=esc(alliance.name) if alliance else "alliance",
+        alliance=esc(w.with_the(alliance.name)) if alliance else "the alliance",
     )
     if by:
         text += f" by {nation_html(match, offer.sender, bold=False)}"
@@ -511,7 +511,7 @@ class DiplomacyWindow(Dialog):
                 lines.append(f"<font color='{bad}'>At war with</font> {who}")
             for alliance in w.shared_alliances(m, mine, nation):
                 lines.append(
-                    f"<font color='{good}'>Allied with</font> {who} in the {esc(alliance.name)}"
+                    f"<font color='{good}'>Allied with</font> {who} in {esc(w.with_the(alliance.name))}"
                     + scope_note(m, alliance.id)
                 )
             if w.has_pact(m, mine, nation):
@@ -736,7 +736,7 @@ class DiplomacyWindow(Dialog):
             ("Peace", ProposePeace(nation=self.acting, to=nation)),
         ]
         offers += [
-            (f"Join the {alliance.name}", InviteToAlliance(nation=self.acting, alliance=alliance.id, to=nation))
+            (f"Join {w.with_the(alliance.name)}", InviteToAlliance(nation=self.acting, alliance=alliance.id, to=nation))
             for alliance in sorted(w.alliances_of(m, self.acting), key=lambda al: al.id)
             if nation not in alliance.members
         ]

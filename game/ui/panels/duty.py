@@ -40,7 +40,7 @@ def answer_price(match: Match, seen: Preview, nation: str, alliance: AllianceSta
     parts = [change_phrase("credibility", seen.credibility.get(nation, 0), match.credibility[nation])]
     if alliance is not None:
         cohesion = seen.cohesion.get(alliance.id, 0)
-        parts.append(change_phrase(f"cohesion of the {esc(alliance.name)}", cohesion, alliance.cohesion))
+        parts.append(change_phrase(f"cohesion of {esc(w.with_the(alliance.name))}", cohesion, alliance.cohesion))
     return _first_upper("; ".join(parts))
 
 
@@ -172,7 +172,7 @@ def cohesion_price(match: Match, seen: Preview, alliance: AllianceState | None) 
         return f"Not possible now: {esc(seen.refusal.reason)}"
     if alliance is None:
         return "Nothing changes"
-    name = f"cohesion of the {esc(alliance.name)}"
+    name = f"cohesion of {esc(w.with_the(alliance.name))}"
     return _first_upper(change_phrase(name, seen.cohesion.get(alliance.id, 0), alliance.cohesion))
 
 
@@ -213,7 +213,7 @@ class CallDialog(_ChoiceDialog):
 
 OFFER_MEANING = {
     "alliance": "Accepting founds the alliance. {clause}",
-    "invite": "Accepting makes {recipient} a member of the {alliance}, with its duties and its protection.",
+    "invite": "Accepting makes {recipient} a member of {alliance}, with its duties and its protection.",
     "guarantee": "{sender} takes a duty to defend {recipient} if it is attacked; {recipient} owes nothing back.",
     "pact": "Neither may attack the other without breaking the pact, which costs {pact} credibility.",
     "peace": "The war between {sender} and {recipient} ends.",
@@ -239,7 +239,7 @@ def offer_meaning(match: Match, offer: Offer) -> str:
     meaning = OFFER_MEANING[offer.kind].format(
         sender=sender,
         recipient=recipient,
-        alliance=alliance.name if alliance else "alliance",
+        alliance=w.with_the(alliance.name) if alliance else "the alliance",
         clause=clause,
         pact=-w.broken_pact_credibility(),
     )

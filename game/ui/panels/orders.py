@@ -102,7 +102,7 @@ def attack_consequences(match: Match, attack: Attack) -> list[str]:
 def _call_to_arms(match: Match, duty: DutyRaised, nations: list[str]) -> str:
     """The core's sentence for one called nation, told once for all the nations the treaty calls."""
     name = treaty_name(match, duty.treaty)
-    treaty = name if name.startswith("The ") else f"the {name}"
+    treaty = w.with_the(name)
     return (
         f"{w.nation_name(match, duty.target)} is attacked: "
         f"{treaty} calls on {_and([w.nation_name(match, n) for n in nations])} "

@@ -38,7 +38,10 @@ SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("W S Shift+A Shift+D", "Pan"),
             ("Wheel", "Zoom"),
             ("F", "Fit the map to the window"),
-            ("A", "Alliance overlay"),
+            ("M", "Next map mode"),
+            ("A", "Alliances map, or back"),
+            ("L", "Nations legend"),
+            ("/", "Find a territory"),
         ),
     ),
     (
@@ -67,6 +70,8 @@ class HelpScene(ModalScene):
 
     #: The titles and paragraphs of "How a round goes", as drawn on the card (tests read them).
     rules_text: tuple[str, ...] = ()
+    #: Where the keys' meanings start on the card, right of the widest row of caps.
+    meaning_x = 0
 
     def rebuild(self) -> None:
         ModalScene.exit(self)
@@ -108,7 +113,7 @@ class HelpScene(ModalScene):
         widest = max(
             _draw_keys(scratch, keys, (0, 0), key_font, text_font, shell) for _, g in SHORTCUTS for keys, _ in g
         )
-        meaning_x = 44 + widest + 28
+        meaning_x = self.meaning_x = 44 + widest + 28
         for group, items in SHORTCUTS:
             heading = group_font.render(group.upper(), True, shell["rule"])
             card.blit(heading, (32, y + 8))

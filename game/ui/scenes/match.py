@@ -317,6 +317,8 @@ class MatchScene(Scene):
                 dialog.refresh(self.legal(), self.my_turn)
 
     def leave_turn(self, seat: int | None) -> None:
+        # The card of the land under the last turn's pointer: it comes back when the pointer moves.
+        self.hover = None
         if self.view is not None:
             self.view.forget_ai_move()
         self._close_dialog()

@@ -266,12 +266,10 @@ class MatchView:
         map_rect = self.screen.map_rect
         if move.source is not None and move.target is not None:
             colour = ink("bad") if move.attack else ink("good")
-            draw_arrow(
-                surface,
-                self.map_view.territory_centre(move.source),
-                self.map_view.territory_centre(move.target),
-                colour,
-            )
+            start, end = self.ai_arrow(move)
+            draw_arrow(surface, start, end, colour)
+            if not arrow_clear_of(start, end, self.map_view.label_rects().get(move.target)):
+                self.map_view.draw_label(surface, move.target)  # no room short of it: the name over the arrow
         if move.text:
             font = self.screen.app.font(font_size("small"))
             label = text_surface(font, move.text, ink("text"), map_rect.width - 120)
@@ -281,6 +279,13 @@ class MatchView:
             pygame.draw.rect(panel, (*ink("bar_bg")[:3], 215), panel.get_rect(), border_radius=8)
             panel.blit(label, (14, 5))
             surface.blit(panel, box)
+
+    def ai_arrow(self, move: AiMove) -> tuple[pygame.Vector2, pygame.Vector2]:
+        """Where the AI's arrow runs: from the source's centre to just short of the target's name."""
+        assert move.source is not None and move.target is not None
+        start = self.map_view.territory_centre(move.source)
+        end = self.map_view.territory_centre(move.target)
+        return arrow_ends(start, end, self.map_view.label_rects().get(move.target))
 
     def banner_line(self, surface: pygame.Surface, text: str, colour: pygame.Color) -> None:
         """A line across the map's top: who is playing, End turn's warning, the answers waiting."""
@@ -315,9 +320,12 @@ class MatchView:
 
     # The hover card ---------------------------------------------------------------------
     def tooltip_visible(self) -> bool:
-        """The hover card shows over the map, never under a widget (a glossary card would hide it)."""
+        """The hover card shows over the map on a person's turn, never under a widget (a glossary card would hide it).
+
+        Over the AI's turn the land under a still pointer is not what the player is watching.
+        """
         screen = self.screen
-        if screen.hover is None or screen.dragging or screen.dialog is not None:
+        if screen.hover is None or screen.dragging or screen.dialog is not None or not screen.controller.my_turn:
             return False
         return not screen.app.manager.get_hovering_any_element()
 
@@ -376,21 +384,84 @@ class MatchView:
         return lines
 
 
+#: The arrow's head, its length and half its width; the stem's widths in pixels: its halo, its rim, its colour.
+HEAD_LENGTH, HEAD_HALF_WIDTH = 16, 9
+HALO_WIDTH = 13
+RIM_WIDTH = 9
+STEM_WIDTH = 5
+#: How much larger than the head its halo and its rim are drawn.
+HALO_GROWTH, RIM_GROWTH = 0.45, 0.22
+#: The point stops this short of the target's centre, so the garrison's number shows.
+SHORT_OF_CENTRE = 10
+#: The shortest arrow worth drawing away from a name: below it the name is drawn over the arrow.
+SHORTEST_ARROW = 24
+
+
+def arrow_head(tip: pygame.Vector2, direction: pygame.Vector2, growth: float = 0.0) -> list[pygame.Vector2]:
+    """The head's triangle with its point at ``tip``, grown by ``growth`` about its centre (the halo's)."""
+    side = pygame.Vector2(-direction.y, direction.x)
+    back = tip - direction * HEAD_LENGTH
+    head = [pygame.Vector2(tip), back + side * HEAD_HALF_WIDTH, back - side * HEAD_HALF_WIDTH]
+    centre = (head[0] + head[1] + head[2]) / 3
+    return [p + (p - centre) * growth for p in head]
+
+
+def _touches(polygon: list[pygame.Vector2], rect: pygame.Rect) -> bool:
+    """A convex polygon and a rectangle share a pixel: an edge crosses it, or it lies inside the polygon."""
+    edges = zip(polygon, polygon[1:] + polygon[:1], strict=True)
+    if any(rect.clipline(tuple(a), tuple(b)) for a, b in edges):
+        return True
+    corner = pygame.Vector2(rect.topleft)
+    sides = [(b - a).cross(corner - a) for a, b in zip(polygon, polygon[1:] + polygon[:1], strict=True)]
+    return all(s >= 0 for s in sides) or all(s <= 0 for s in sides)
+
+
+def arrow_clear_of(start: pygame.Vector2, end: pygame.Vector2, rect: pygame.Rect | None) -> bool:
+    """Neither the arrow's head (with its halo) nor its stem covers any pixel of ``rect``."""
+    if rect is None or start.distance_to(end) < 1:
+        return True
+    direction = (end - start).normalize()
+    if _touches(arrow_head(end, direction, HALO_GROWTH), rect):
+        return False
+    stem_end = end - direction * (HEAD_LENGTH - 2)
+    stem = rect.inflate(HALO_WIDTH + 1, HALO_WIDTH + 1)
+    return not stem.clipline(tuple(start), tuple(stem_end))
+
+
+def arrow_ends(
+    start: tuple[float, float], target: tuple[float, float], name: pygame.Rect | None
+) -> tuple[pygame.Vector2, pygame.Vector2]:
+    """An arrow from ``start`` toward ``target``'s centre that stops short of its ``name``'s rectangle.
+
+    The point stops a little short of the centre (the garrison's number), and farther back
+    along the way while it would cover the name; with no room for a readable arrow before the
+    name it keeps its place and the name is drawn over it (:func:`arrow_clear_of` says which).
+    """
+    a, b = pygame.Vector2(start), pygame.Vector2(target)
+    length = a.distance_to(b)
+    if length < 1:
+        return a, b
+    direction = (b - a) / length
+    point = b - direction * SHORT_OF_CENTRE
+    back = SHORT_OF_CENTRE
+    while name is not None and not arrow_clear_of(a, b - direction * back, name):
+        back += 2
+        if length - back < SHORTEST_ARROW:
+            return a, point
+    return a, b - direction * back
+
+
 def draw_arrow(surface: pygame.Surface, start: tuple[float, float], end: tuple[float, float], colour: Any) -> None:
-    """A thick arrow with a dark outline, stopping short of the target's centre so its number shows."""
+    """A thick arrow with a dark outline from ``start``, its point at ``end`` (see :func:`arrow_ends`)."""
     a, b = pygame.Vector2(start), pygame.Vector2(end)
     if a.distance_to(b) < 1:
         return
     direction = (b - a).normalize()
-    b -= direction * 10
-    side = pygame.Vector2(-direction.y, direction.x)
-    head = [b, b - direction * 16 + side * 9, b - direction * 16 - side * 9]
-    stem_end = b - direction * 14
+    stem_end = b - direction * (HEAD_LENGTH - 2)
     # A light halo, a dark rim, the colour: it reads on the palest and the darkest land alike.
     halo, rim = ink("text"), ink("bar_bg")
-    for width, shade in ((13, halo), (9, rim), (5, colour)):
+    for width, shade in ((HALO_WIDTH, halo), (RIM_WIDTH, rim), (STEM_WIDTH, colour)):
         pygame.draw.line(surface, shade, a, stem_end, width)
-    centre = (head[0] + head[1] + head[2]) / 3
-    pygame.draw.polygon(surface, halo, [p + (p - centre) * 0.45 for p in head])
-    pygame.draw.polygon(surface, rim, [p + (p - centre) * 0.22 for p in head])
-    pygame.draw.polygon(surface, colour, head)
+    pygame.draw.polygon(surface, halo, arrow_head(b, direction, HALO_GROWTH))
+    pygame.draw.polygon(surface, rim, arrow_head(b, direction, RIM_GROWTH))
+    pygame.draw.polygon(surface, colour, arrow_head(b, direction))
