@@ -36,7 +36,7 @@ def shift(m: Match, treaty: TreatyId, delta: int, cause: str, events: list[Event
                 cohesion=alliance.cohesion,
                 delta=change,
                 cause=cause,
-                text=f"Cohesion of the {alliance.name} {direction} to {alliance.cohesion} ({cause}).",
+                text=f"Cohesion of {w.with_the(alliance.name)} {direction} to {alliance.cohesion} ({cause}).",
             )
         )
 
@@ -59,7 +59,7 @@ def hold_exercise(m: Match, a: JointExercise, events: list[Event]) -> None:
     if alliance is None:
         raise UnknownId(f"unknown alliance '{a.alliance}'")
     if a.nation not in alliance.members or a.partner not in alliance.members:
-        raise IllegalAction(f"both nations must be members of the {alliance.name}")
+        raise IllegalAction(f"both nations must be members of {w.with_the(alliance.name)}")
     if a.partner == a.nation:
         raise IllegalAction("an exercise needs a partner")
     if a.nation in m.exercised:
@@ -92,7 +92,7 @@ def hold_exercise(m: Match, a: JointExercise, events: list[Event]) -> None:
             gain=gain,
             cost=rules.EXERCISE_COST,
             text=f"{w.nation_name(m, a.nation)} and {w.nation_name(m, a.partner)} hold a joint exercise{where}: "
-            f"cohesion of the {alliance.name} rises to {alliance.cohesion}.",
+            f"cohesion of {w.with_the(alliance.name)} rises to {alliance.cohesion}.",
         )
     )
 

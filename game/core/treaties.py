@@ -111,9 +111,9 @@ def check_alliance_offer(m: Match, nation: NationId, to: NationId) -> None:
 
 def check_invite(m: Match, alliance: AllianceState, nation: NationId, to: NationId) -> None:
     if nation not in alliance.members:
-        raise IllegalAction(f"{w.nation_name(m, nation)} is not a member of the {alliance.name}")
+        raise IllegalAction(f"{w.nation_name(m, nation)} is not a member of {w.with_the(alliance.name)}")
     if to in alliance.members:
-        raise IllegalAction(f"{w.nation_name(m, to)} is already a member of the {alliance.name}")
+        raise IllegalAction(f"{w.nation_name(m, to)} is already a member of {w.with_the(alliance.name)}")
     for member in alliance.members:
         if w.at_war(m, member, to):
             raise IllegalAction(f"{w.nation_name(m, to)} is at war with {w.nation_name(m, member)}, a member")
@@ -349,7 +349,7 @@ def sign(m: Match, offer: Offer, events: list[Event]) -> None:
                 treaty=aid,
                 treaty_kind="alliance",
                 nations=[a, b],
-                text=f"{w.nation_name(m, a)} and {w.nation_name(m, b)} found the {alliance.name}, "
+                text=f"{w.nation_name(m, a)} and {w.nation_name(m, b)} found {w.with_the(alliance.name)}, "
                 f"{clause} an Article 5 clause.{scoped}",
             )
         )
@@ -362,7 +362,7 @@ def sign(m: Match, offer: Offer, events: list[Event]) -> None:
                 treaty=alliance.id,
                 treaty_kind="alliance",
                 nations=list(alliance.members),
-                text=f"{w.nation_name(m, b)} joins the {alliance.name}.",
+                text=f"{w.nation_name(m, b)} joins {w.with_the(alliance.name)}.",
             )
         )
     elif offer.kind == "guarantee":
@@ -441,7 +441,8 @@ def leave(m: Match, a: LeaveTreaty, events: list[Event]) -> None:
     treaty = a.treaty
     if treaty in m.alliances:
         if a.nation not in m.alliances[treaty].members:
-            raise IllegalAction(f"{w.nation_name(m, a.nation)} is not a member of the {m.alliances[treaty].name}")
+            alliance_name = w.with_the(m.alliances[treaty].name)
+            raise IllegalAction(f"{w.nation_name(m, a.nation)} is not a member of {alliance_name}")
         credibility = shift_credibility(m, a.nation, rules.LEAVE_ALLIANCE_CREDIBILITY)
         leave_alliance(m, a.nation, treaty, "", events, credibility_delta=credibility)
     elif treaty in m.guarantees or treaty in m.pacts:
@@ -501,7 +502,7 @@ def leave_alliance(
             nation=nation,
             reason=reason,
             credibility_delta=credibility_delta,
-            text=f"{w.nation_name(m, nation)} leaves the {alliance.name}" + (f": {reason}." if reason else "."),
+            text=f"{w.nation_name(m, nation)} leaves {w.with_the(alliance.name)}" + (f": {reason}." if reason else "."),
         )
     )
     if len(alliance.members) < 2:

@@ -533,6 +533,20 @@ def test_an_invitation_into_an_alliance_named_the_something_says_its_the_once() 
     assert events[0].text == "France invites Germany to join The Northern League."
 
 
+def test_joining_and_leaving_an_alliance_named_the_something_say_its_the_once() -> None:
+    game = world(named_the_northern_league)
+    events = game.act(InviteToAlliance(nation="france", alliance="entente", to="germany"))
+    offer = next(iter(game.match.offers.values()))
+    game.end_turn()
+    events = game.act(AnswerOffer(nation="germany", offer=offer.id, accept=True))
+    assert game.events_of("treaty_signed", events)[0].text == "Germany joins The Northern League."
+    left = game.act(LeaveTreaty(nation="germany", treaty="entente"))
+    assert game.events_of("treaty_left", left)[0].text.startswith("Germany leaves The Northern League")
+    assert "Germany is not a member of The Northern League" in game.refused(
+        InviteToAlliance(nation="germany", alliance="entente", to="france")
+    )
+
+
 def test_inviting_into_an_unknown_alliance_is_refused() -> None:
     game = world()
     assert "unknown alliance 'nato'" in game.refused(InviteToAlliance(nation="france", alliance="nato", to="germany"))
