@@ -209,33 +209,17 @@ def _questions(m: Match, seat: int) -> list[Action]:
     return found
 
 
-def _once(build: Callable[[], Any]) -> Callable[[], Any]:
-    """``build()``, worked out on the first call only: a block's list is made only if a slot of it is drawn."""
-    made: list[Any] = []
-
-    def get() -> Any:
-        if not made:
-            made.append(build())
-        return made[0]
-
-    return get
-
-
-def _blocks(  # noqa: C901 - one block per action kind, as in _generate
-    m: Match, nation: str, skip: tuple[type[Action], ...]
-) -> list[tuple[int, Callable[[int], Action | None]]]:
+def _blocks(m: Match, nation: str, skip: tuple[type[Action], ...]) -> list[tuple[int, Callable[[int], Action | None]]]:
     """The slots of one nation's own actions: each legal action once, some slots illegal.
 
     Each block's size is counted from the ledger; what its slots stand for (borders in map
-    order, partners, treaties) is listed only when one of them is drawn. A draw lands in one
-    or two blocks, and listing all of them was most of a random bot's pick.
+    order, partners, treaties) is listed only when one of them is drawn (:class:`_Slots`). A
+    draw lands in one or two blocks, and listing all of them was most of a random bot's pick.
     """
+    slots = _Slots(m, nation, skip)
     blocks: list[tuple[int, Callable[[int], Action | None]]] = []
-    affordable = m.treasury[nation] // rules.RECRUIT_COST
-    land = w.territories_of(m, nation)
-    if affordable > 0 and land and Recruit not in skip:
-        blocks.append((len(land), lambda i: _new(Recruit, nation=nation, territory=land[i], amount=affordable)))
-
+    if slots.affordable > 0 and slots.land and Recruit not in skip:
+        blocks.append((len(slots.land), slots.recruit))
     if not (Move in skip and Attack in skip):
         forces, spent, degree = m.forces, m.spent, m.index.degree
         borders_count = 0
@@ -243,117 +227,159 @@ def _blocks(  # noqa: C901 - one block per action kind, as in _generate
             if forces[t].get(nation, 0) > spent[t].get(nation, 0):  # troops ready to march
                 borders_count += degree[t]
         if borders_count:
-
-            def list_borders() -> tuple[list[tuple[str, int, tuple[str, ...]]], list[int]]:
-                borders = []
-                for source in w.posts_of(m, nation):
-                    amount = w.ready(m, source, nation)
-                    if amount > 0:
-                        borders.append((source, amount, w.neighbours(m, source)))
-                starts = [0]
-                for _, _, targets in borders:
-                    starts.append(starts[-1] + len(targets))
-                return borders, starts
-
-            listed_borders = _once(list_borders)
-
-            def march(i: int) -> Action | None:
-                borders, starts = listed_borders()
-                k = bisect_right(starts, i) - 1
-                source, amount, targets = borders[k]
-                target = targets[i - starts[k]]
-                host = m.owner[target]
-                if w.allied(m, nation, host):
-                    if Move in skip:
-                        return None
-                    return _new(Move, nation=nation, source=source, target=target, amount=amount)
-                if Attack in skip or shields_territory(m, nation, target):
-                    return None
-                return _new(Attack, nation=nation, source=source, target=target, amount=amount)
-
-            blocks.append((borders_count, march))
-
-    book = m.alliances.of(nation)
+            blocks.append((borders_count, slots.march))
+    book = slots.book
     others_count = len(m.level.nations) - len(m.eliminated) - 1  # the nation itself is still in the game
-    kinds = _DIPLOMACY + len(book)  # peace, alliance, guarantee, pact, aid, one invitation per alliance
-    alliances = _once(lambda: sorted(book, key=lambda al: al.id))
     if others_count > 0:
-        others = _once(lambda: [n for n in w.active_nations(m) if n != nation])
-
-        def diplomacy(i: int) -> Action | None:
-            other, kind = others()[i // kinds], i % kinds
-            blocked: set[str] = {o.kind for o in m.offers.values() if o.sender == nation and o.recipient == other}
-            blocked |= {k for (s, r, k) in m.proposed if s == nation and r == other}
-            if w.at_war(m, nation, other):
-                return _new(ProposePeace, nation=nation, to=other) if kind == 0 and "peace" not in blocked else None
-            action: Action | None = None
-            if kind == 1 and "alliance" not in blocked and _ok(check_alliance_offer, m, nation, other):
-                name = f"{w.nation_name(m, nation)}–{w.nation_name(m, other)} Alliance"
-                action = _new(ProposeAlliance, nation=nation, to=other, name=name)
-            elif kind == 2 and "guarantee" not in blocked and _ok(check_guarantee, m, nation, other):
-                action = _new(OfferGuarantee, nation=nation, to=other)
-            elif kind == 3 and "pact" not in blocked and _ok(check_pact, m, nation, other):
-                action = _new(ProposePact, nation=nation, to=other)
-            elif kind == 4 and m.treasury[nation] >= rules.REGIME_AID_COST:
-                action = _new(RegimeAid, nation=nation, to=other)
-            elif kind >= _DIPLOMACY and "invite" not in blocked:
-                alliance = alliances()[kind - _DIPLOMACY]
-                if _ok(check_invite, m, alliance, nation, other):
-                    action = _new(InviteToAlliance, nation=nation, alliance=alliance.id, to=other)
-            return None if action is None or isinstance(action, skip) else action
-
-        blocks.append((others_count * kinds, diplomacy))
-
+        blocks.append((others_count * slots.kinds, slots.diplomacy))
     if CallToArms not in skip and book:
         # Every ally of every war it started; whether the call may be made is asked only of the one drawn.
         enemies = m.wars.enemies(nation)
         declared = {d.target for d in m.declarations if d.aggressor == nation} if enemies else set()
-        wars = [e for e in enemies if e in declared]  # calls.aggressor_of, for every enemy in one pass
-        allies = _once(lambda: sorted({n for al in book for n in al.members if n != nation}))
-        if wars and allies():
-
-            def summon(i: int) -> Action | None:
-                enemy, ally = wars[i // len(allies())], allies()[i % len(allies())]
-                if not _ok(calls.check_call, m, nation, ally, enemy):
-                    return None
-                return _new(CallToArms, nation=nation, to=ally, enemy=enemy)
-
-            blocks.append((len(wars) * len(allies()), summon))
+        slots.wars = [e for e in enemies if e in declared]  # calls.aggressor_of, for every enemy in one pass
+        if slots.wars and slots.allies():
+            blocks.append((len(slots.wars) * len(slots.allies()), slots.summon))
     # Treaties it may leave: its alliances by id, then its guarantees and pacts by id.
     if LeaveTreaty not in skip:
-        signed = (
-            [t for t, pair in (*m.guarantees.items(), *m.pacts.items()) if nation in pair]
-            if (m.guarantees or m.pacts)
-            else []
-        )
-        if book or signed:
-            treaties = _once(lambda: [alliance.id for alliance in alliances()] + sorted(signed))
-            blocks.append((len(book) + len(signed), lambda i: _new(LeaveTreaty, nation=nation, treaty=treaties()[i])))
+        if m.guarantees or m.pacts:
+            slots.signed = [t for t, pair in (*m.guarantees.items(), *m.pacts.items()) if nation in pair]
+        if book or slots.signed:
+            blocks.append((len(book) + len(slots.signed), slots.leave))
     if book and JointExercise not in skip and nation not in m.exercised and m.treasury[nation] >= rules.EXERCISE_COST:
         # Each partner of each alliance, in the field or on the alliance's border.
-        exercises = _once(
-            lambda: [
+        count = sum(2 for alliance in book for p in alliance.members if p != nation)
+        if count:
+            blocks.append((count, slots.exercise))
+    return blocks
+
+
+class _Slots:
+    """One nation's slots for one draw: what a slot number stands for, each list made when first needed."""
+
+    __slots__ = (
+        "m",
+        "nation",
+        "skip",
+        "affordable",
+        "land",
+        "book",
+        "kinds",
+        "wars",
+        "signed",
+        "_alliances",
+        "_borders",
+        "_others",
+        "_allies",
+        "_treaties",
+        "_exercises",
+    )
+
+    def __init__(self, m: Match, nation: str, skip: tuple[type[Action], ...]) -> None:
+        self.m, self.nation, self.skip = m, nation, skip
+        self.affordable = m.treasury[nation] // rules.RECRUIT_COST
+        self.land = w.territories_of(m, nation)
+        self.book = m.alliances.of(nation)
+        self.kinds = _DIPLOMACY + len(self.book)  # peace, alliance, guarantee, pact, aid, one invitation per alliance
+        self.wars: list[str] = []
+        self.signed: list[str] = []
+        self._alliances: list[Any] | None = None
+        self._borders: tuple[list[tuple[str, int, tuple[str, ...]]], list[int]] | None = None
+        self._others: list[str] | None = None
+        self._allies: list[str] | None = None
+        self._treaties: list[str] | None = None
+        self._exercises: list[tuple[Any, str, bool]] | None = None
+
+    def alliances(self) -> list[Any]:
+        if self._alliances is None:
+            self._alliances = sorted(self.book, key=lambda al: al.id)
+        return self._alliances
+
+    def allies(self) -> list[str]:
+        if self._allies is None:
+            self._allies = sorted({n for al in self.book for n in al.members if n != self.nation})
+        return self._allies
+
+    def recruit(self, i: int) -> Action | None:
+        return _new(Recruit, nation=self.nation, territory=self.land[i], amount=self.affordable)
+
+    def march(self, i: int) -> Action | None:
+        m, nation, skip = self.m, self.nation, self.skip
+        if self._borders is None:
+            borders = []
+            for source in w.posts_of(m, nation):
+                amount = w.ready(m, source, nation)
+                if amount > 0:
+                    borders.append((source, amount, w.neighbours(m, source)))
+            starts = [0]
+            for _, _, targets in borders:
+                starts.append(starts[-1] + len(targets))
+            self._borders = borders, starts
+        borders, starts = self._borders
+        k = bisect_right(starts, i) - 1
+        source, amount, targets = borders[k]
+        target = targets[i - starts[k]]
+        if w.allied(m, nation, m.owner[target]):
+            if Move in skip:
+                return None
+            return _new(Move, nation=nation, source=source, target=target, amount=amount)
+        if Attack in skip or shields_territory(m, nation, target):
+            return None
+        return _new(Attack, nation=nation, source=source, target=target, amount=amount)
+
+    def diplomacy(self, i: int) -> Action | None:
+        m, nation = self.m, self.nation
+        if self._others is None:
+            self._others = [n for n in w.active_nations(m) if n != nation]
+        other, kind = self._others[i // self.kinds], i % self.kinds
+        blocked: set[str] = {o.kind for o in m.offers.values() if o.sender == nation and o.recipient == other}
+        blocked |= {k for (s, r, k) in m.proposed if s == nation and r == other}
+        if w.at_war(m, nation, other):
+            return _new(ProposePeace, nation=nation, to=other) if kind == 0 and "peace" not in blocked else None
+        action: Action | None = None
+        if kind == 1 and "alliance" not in blocked and _ok(check_alliance_offer, m, nation, other):
+            name = f"{w.nation_name(m, nation)}–{w.nation_name(m, other)} Alliance"
+            action = _new(ProposeAlliance, nation=nation, to=other, name=name)
+        elif kind == 2 and "guarantee" not in blocked and _ok(check_guarantee, m, nation, other):
+            action = _new(OfferGuarantee, nation=nation, to=other)
+        elif kind == 3 and "pact" not in blocked and _ok(check_pact, m, nation, other):
+            action = _new(ProposePact, nation=nation, to=other)
+        elif kind == 4 and m.treasury[nation] >= rules.REGIME_AID_COST:
+            action = _new(RegimeAid, nation=nation, to=other)
+        elif kind >= _DIPLOMACY and "invite" not in blocked:
+            alliance = self.alliances()[kind - _DIPLOMACY]
+            if _ok(check_invite, m, alliance, nation, other):
+                action = _new(InviteToAlliance, nation=nation, alliance=alliance.id, to=other)
+        return None if action is None or isinstance(action, self.skip) else action
+
+    def summon(self, i: int) -> Action | None:
+        allies = self.allies()
+        enemy, ally = self.wars[i // len(allies)], allies[i % len(allies)]
+        if not _ok(calls.check_call, self.m, self.nation, ally, enemy):
+            return None
+        return _new(CallToArms, nation=self.nation, to=ally, enemy=enemy)
+
+    def leave(self, i: int) -> Action | None:
+        if self._treaties is None:
+            self._treaties = [alliance.id for alliance in self.alliances()] + sorted(self.signed)
+        return _new(LeaveTreaty, nation=self.nation, treaty=self._treaties[i])
+
+    def exercise(self, i: int) -> Action | None:
+        m, nation = self.m, self.nation
+        if self._exercises is None:
+            self._exercises = [
                 (alliance, p, border)
-                for alliance in alliances()
+                for alliance in self.alliances()
                 for p in alliance.members
                 if p != nation
                 for border in (False, True)
             ]
-        )
-
-        def exercise(i: int) -> Action | None:
-            alliance, partner, on_border = exercises()[i]
-            if not on_border:
-                return _new(JointExercise, nation=nation, alliance=alliance.id, partner=partner)
-            border = next((t for t in sorted(land) if w.on_alliance_border(m, alliance, t)), None)
-            if border is None:
-                return None
-            return _new(JointExercise, nation=nation, alliance=alliance.id, partner=partner, territory=border)
-
-        count = sum(2 for alliance in book for p in alliance.members if p != nation)
-        if count:
-            blocks.append((count, exercise))
-    return blocks
+        alliance, partner, on_border = self._exercises[i]
+        if not on_border:
+            return _new(JointExercise, nation=nation, alliance=alliance.id, partner=partner)
+        border = next((t for t in sorted(self.land) if w.on_alliance_border(m, alliance, t)), None)
+        if border is None:
+            return None
+        return _new(JointExercise, nation=nation, alliance=alliance.id, partner=partner, territory=border)
 
 
 _DIPLOMACY = 5
