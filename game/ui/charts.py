@@ -44,6 +44,44 @@ def nice_ticks(low: float, high: float, most: int = 6) -> list[float]:
     return ticks
 
 
+@dataclass
+class Mark:
+    """A level the reader measures the lines against (the hegemony share's points), drawn across the plot."""
+
+    value: float
+    name: str  # said beside the line: "Hegemony: 129 points (60%)"
+
+
+#: Of the data's span, how much room the axis leaves above and below the lines.
+AXIS_MARGIN = 0.08
+#: A mark this many data spans beyond the data or nearer is drawn on the chart (the axis stretches
+#: to hold it); a farther one would squeeze the lines flat, so the legend names it instead.
+MARK_REACH = 1.0
+
+
+def axis_range(values: Sequence[float], marks: Sequence[Mark] = (), most: int = 6) -> tuple[float, float, list[Mark]]:
+    """The y axis for ``values``: a rounded range around them with a margin, and the marks it holds.
+
+    The lines fill most of the plot's height (points between 60 and 72 get an axis of 60..75,
+    not 0..80); a mark near the data is drawn, so the range stretches to take it in; counts that
+    never go below zero never get a negative axis.
+
+    >>> axis_range([60.9, 71.9])[:2]
+    (60.0, 75.0)
+    """
+    low, high = min(values), max(values)
+    span = max(high - low, abs(high) * 0.05, 1.0)
+    shown = [m for m in marks if low - MARK_REACH * span <= m.value <= high + MARK_REACH * span]
+    for mark in shown:
+        low, high = min(low, mark.value), max(high, mark.value)
+    margin = (high - low) * AXIS_MARGIN or 1.0
+    bottom = low - margin
+    if min(values) >= 0:
+        bottom = max(0.0, bottom)
+    ticks = nice_ticks(bottom, high + margin, most)
+    return ticks[0], ticks[-1], shown
+
+
 def _label(value: float) -> str:
     return f"{value:.0f}" if abs(value - round(value)) < 1e-6 else f"{value:.1f}"
 
@@ -58,10 +96,13 @@ def line_chart(
     y_label: str = "",
     y_range: tuple[float, float] | None = None,
     legend_note: str = "",
+    marks: Sequence[Mark] = (),
 ) -> pygame.Surface:
     """A finished chart as a surface of ``size``: title, plot with grid and axes, legend below.
 
     ``legend_note`` ends the legend in plain text, e.g. "+3 more" when some series were left out.
+    Without ``y_range`` the y axis follows the data (:func:`axis_range`), and each of ``marks``
+    is a dashed line across the plot if near the data, else named at the legend's end.
     """
     surface = pygame.Surface(size, pygame.SRCALPHA)
     width, height = size
@@ -74,14 +115,21 @@ def line_chart(
     )
     surface.blit(title_font.render(title, True, palette["title"]), (16, 10))
 
-    legend_rows = _legend_rows(series, legend_note, small_font, palette["text"], width - 32)
+    points = [p for s in series for p in s.points]
+    shown: list[Mark] = []
+    if y_range is None and points:
+        y_low, y_high, shown = axis_range([p[1] for p in points], marks)
+    else:
+        y_low, y_high = y_range if y_range is not None else (0.0, 1.0)
+    off_chart = [f"{m.name}, {'above' if m.value > y_high else 'below'} the chart" for m in marks if m not in shown]
+    note = " \u00b7 ".join([*off_chart, legend_note] if legend_note else off_chart)
+    legend_rows = _legend_rows(series, note, small_font, palette["text"], width - 32)
     legend_height = len(legend_rows) * 22
     plot = pygame.Rect(0, 0, 0, 0)
     plot.left = 16 + (22 if y_label else 0) + 34
     plot.top = 46
     plot.width = width - plot.left - 20
     plot.height = height - plot.top - 44 - (18 if x_label else 0) - legend_height
-    points = [p for s in series for p in s.points]
     if not points or plot.height < 40 or plot.width < 60:
         message = text_font.render("No rounds were completed.", True, palette["text"])
         surface.blit(message, message.get_rect(center=(width // 2, height // 2)))
@@ -89,10 +137,6 @@ def line_chart(
 
     xs = [p[0] for p in points]
     x_low, x_high = min(xs), max(max(xs), min(xs) + 1)
-    if y_range is None:
-        y_low, y_high = 0.0, max(1.0, max(p[1] for p in points) * 1.1)
-    else:
-        y_low, y_high = y_range
     y_ticks = nice_ticks(y_low, y_high, 6)
     y_high = max(y_high, y_ticks[-1])
 
@@ -124,6 +168,14 @@ def line_chart(
     if y_label:
         text = pygame.transform.rotate(small_font.render(y_label, True, palette["text"]), 90)
         surface.blit(text, (14, plot.centery - text.get_height() / 2))
+
+    # The marks, dashed under the lines, each named at its right end above the line.
+    for mark in shown:
+        _, y = to_screen(x_low, mark.value)
+        for x in range(plot.left, plot.right, 12):
+            pygame.draw.line(surface, palette["mark"], (x, y), (min(x + 7, plot.right), y), 2)
+        text = small_font.render(mark.name, True, palette["text"])
+        surface.blit(text, (plot.right - text.get_width() - 4, y - text.get_height() - 1))
 
     # The lines, thick enough to tell apart, with a dot per recorded round when there is room.
     clip = surface.get_clip()

@@ -8,11 +8,12 @@ geometry (an edge function, corner points) already placed on their surface.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import pygame
 
-from game.core.hexgrid import Cell, neighbours
+from game.core.hexgrid import Cell, neighbours, to_pixel
 
 Point = tuple[float, float]
 Segment = tuple[Point, Point]
@@ -22,6 +23,10 @@ FINE_LINES_MIN_SIZE = 9
 #: Names are drawn this many pixels high whatever the zoom (times the UI scale): readable when
 #: zoomed out, not shouting when zoomed in.
 LABEL_FONT_MIN, LABEL_FONT_MAX = 11, 18
+#: Hexes smaller than this get no names: the map is a few pixels a territory (a preview).
+LABEL_MIN_SIZE = 9.0
+#: Pixels between a name's halo and its capital's star: the star never touches the last letter.
+STAR_GAP = 3
 #: How far each terrain's tint (the theme's ``terrain_<name>`` map colour) moves a territory's fill.
 TERRAIN_TINT: dict[str, float] = {"plains": 0.10, "forest": 0.22, "hills": 0.18, "mountains": 0.30, "urban": 0.12}
 
@@ -97,6 +102,91 @@ def draw_star(surface: pygame.Surface, centre: Point, radius: float, fill: pygam
 
 def capital_radius(size: float) -> float:
     return max(3.5, size * 0.25)
+
+
+def star_centre(name: pygame.Rect, size: float) -> Point:
+    """Where a capital's star goes beside its name: right of it, :data:`STAR_GAP` clear of the halo.
+
+    The star's leftmost points lie 0.95 of its radius left of its centre, so the centre sits a
+    whole radius past the gap.
+    """
+    return name.right + STAR_GAP + capital_radius(size), name.centery
+
+
+def star_rect(centre: Point, size: float) -> pygame.Rect:
+    """The box a capital's star of a map at hex ``size`` covers around ``centre`` (its outline included)."""
+    r = capital_radius(size)
+    return pygame.Rect(int(centre[0] - r - 1), int(centre[1] - r - 1), int(2 * r + 3), int(2 * r + 3))
+
+
+def anchor_cell(cells: Sequence[Cell]) -> Cell:
+    """The territory's cell nearest its centroid: where its name and badge go on every map."""
+    points = [to_pixel(c, 1.0) for c in cells]
+    cx = sum(p[0] for p in points) / len(points)
+    cy = sum(p[1] for p in points) / len(points)
+    return min(cells, key=lambda c: (to_pixel(c, 1.0)[0] - cx) ** 2 + (to_pixel(c, 1.0)[1] - cy) ** 2)
+
+
+def badge_centre(anchor: Point, size: float) -> Point:
+    """Where a territory's garrison badges are centred: a little below its anchor cell's centre."""
+    return anchor[0], anchor[1] + size * 0.2
+
+
+@dataclass(frozen=True)
+class Nameplate:
+    """A name to place on a map: its text, its territory's anchor (a point on the layer), what ranks it."""
+
+    territory: str
+    text: str
+    anchor: Point
+    cells: int  # the larger territory is named first
+    value: int  # then the more valuable
+    capital: bool  # a star goes right of the name
+
+
+def place_labels(
+    plates: Iterable[Nameplate],
+    font: pygame.font.Font,
+    size: float,
+    badge_height: int,
+    obstacles: Sequence[pygame.Rect],
+    bounds: tuple[float, float],
+    taken: list[pygame.Rect] | None = None,
+) -> dict[str, pygame.Rect]:
+    """Where each name goes on a map at hex ``size``, in its layer's coordinates; a name left out is absent.
+
+    Names are a fixed size on screen, so the farther out the zoom the fewer fit: the largest
+    territories are named first (then the more valuable), each just above its garrison badge,
+    else just below it, then a little to either side of those, then beside the badge (a two-digit
+    one's width off), and a name (with its capital's
+    star) that would touch another name, another star or an obstacle (the badges) is left out.
+    ``bounds`` is the map's left and right edge: no name runs past them. ``taken`` (extended
+    with what is placed) lets a second call place other text (codes) around the first's names.
+    """
+    placed = taken if taken is not None else []
+    left, right = bounds
+    labels: dict[str, pygame.Rect] = {}
+    for plate in sorted(plates, key=lambda p: (-p.cells, -p.value, p.text)):
+        width, height = font.size(plate.text)
+        x, y = plate.anchor
+        star = int(STAR_GAP + 2 * capital_radius(size) + 2) if plate.capital else 0
+        badge_top = int(badge_centre(plate.anchor, size)[1] - badge_height / 2)
+        above, below = badge_top - height - 3, badge_top + badge_height + 1
+        # Above the badge, below it, then most of a hex to either side of those, last beside the badge.
+        spots = [(0.0, above), (0.0, below)]
+        spots += [(dx * size, top) for top in (above, below) for dx in (-0.9, 0.9)]
+        beside = badge_height * 0.8 + 3 + width / 2
+        spots += [(dx, badge_top + (badge_height - height) // 2 - 1) for dx in (beside, -beside - star)]
+        for dx, top in spots:
+            rect = pygame.Rect(0, 0, width + 2, height + 2)
+            rect.midtop = (int(x + dx), top)
+            rect.x = int(max(left + 1, min(rect.x, right - 4 - rect.width - star)))
+            room = rect.union(star_rect(star_centre(rect, size), size)) if plate.capital else rect
+            if room.collidelist(placed) == -1 and room.collidelist(obstacles) == -1:
+                placed.append(room)
+                labels[plate.territory] = rect
+                break
+    return labels
 
 
 def badge(

@@ -24,14 +24,13 @@ from game.core import Match
 from game.core.hexgrid import Cell, edge_between, neighbours, to_pixel
 from game.ui import hex_draw
 from game.ui.hex_camera import BASE_SIZE, FIT_BOTTOM, ZOOM_STEPS, HexCamera
-from game.ui.hex_draw import Colour, Segment, mix
+from game.ui.hex_draw import LABEL_MIN_SIZE, Colour, Segment, mix
 from game.ui.palette import current_scheme
 from game.ui.theme import colours, nation_fills_of, opacity
 
 __all__ = ["BASE_SIZE", "FIT_BOTTOM", "MODES", "ZOOM_STEPS", "Highlights", "MapView", "mix"]
 MAX_TILES = 240  # tiles kept in memory, all zoom steps together (at most 60 MB at 256 px)
 PREFETCH_BUDGET = 0.0015  # seconds an idle frame may spend rendering tiles ahead of need
-LABEL_MIN_SIZE = 9.0  # hexes smaller than this get no names: the map is a few pixels a territory (a preview)
 MARK_MIN_SIZE = 17.0  # hexes smaller than this get no terrain glyphs (they would be specks)
 # Names are a fixed size on screen (hex_draw.label_font_size); where they would collide the
 # largest territory keeps its own.
@@ -161,11 +160,7 @@ class MapView(HexCamera):
     # Geometry ---------------------------------------------------------------
     def _anchor_cell(self, territory: str) -> Cell:
         """The cell nearest the territory's centroid: where its name and badge go."""
-        cells = self.cells[territory]
-        points = [to_pixel(c, 1.0) for c in cells]
-        cx = sum(p[0] for p in points) / len(points)
-        cy = sum(p[1] for p in points) / len(points)
-        return min(cells, key=lambda c: (to_pixel(c, 1.0)[0] - cx) ** 2 + (to_pixel(c, 1.0)[1] - cy) ** 2)
+        return hex_draw.anchor_cell(self.cells[territory])
 
     def _geometry(self, index: int | None = None) -> _Zoom:
         index = self.zoom_index if index is None else index
@@ -271,46 +266,29 @@ class MapView(HexCamera):
     def _label_rects(self, z: _Zoom) -> dict[str, pygame.Rect]:
         """Where each territory's name goes, in layer coordinates (measured, not yet rendered).
 
-        Names are a fixed size on screen, so the farther out the zoom the fewer fit: the largest
-        territories are named first (then the more valuable), each just above its garrison badge,
-        else just below it, and a name that would touch another name or a badge is left out.
+        Placed by :func:`hex_draw.place_labels`, as the editor places its names: the largest
+        territories first, none touching another name, a star or a garrison badge.
         """
         if z.labels is None:
             z.labels = {}
             if z.size >= LABEL_MIN_SIZE:
-                font = self._font(self.label_font_size(z))
                 index = self.match.index
                 badge_h = self._font(self.badge_font_size(z)).get_height() + 2
+                plates = [
+                    hex_draw.Nameplate(
+                        territory,
+                        index.territory_name[territory],
+                        z.centre[self.anchor[territory]],
+                        len(self.cells[territory]),
+                        index.value[territory],
+                        territory in index.capital_owner,
+                    )
+                    for territory in self.cells
+                ]
                 # Every garrison badge is an obstacle a name must not run under (a two-digit one, roughly).
-                badges: list[pygame.Rect] = []
-                for territory in self.cells:
-                    x, y = z.centre[self.anchor[territory]]
-                    badge = pygame.Rect(0, 0, int(badge_h * 1.6), badge_h)
-                    badge.center = (int(x), int(y + z.size * 0.2))
-                    badges.append(badge)
-                placed: list[pygame.Rect] = []
-                order = sorted(
-                    self.cells, key=lambda t: (-len(self.cells[t]), -index.value[t], index.territory_name[t])
-                )
-                for territory in order:
-                    width, height = font.size(index.territory_name[territory])
-                    x, y = z.centre[self.anchor[territory]]
-                    star = int(max(3.5, z.size * 0.25) * 2 + 2) if territory in index.capital_owner else 0
-                    badge_top = int(y + z.size * 0.2 - badge_h / 2)
-                    above, below = badge_top - height - 3, badge_top + badge_h + 1
-                    # Above the badge, below it, then half a hex to either side of those.
-                    spots = [(0.0, above), (0.0, below)]
-                    spots += [(dx * z.size, top) for top in (above, below) for dx in (-0.9, 0.9)]
-                    for dx, top in spots:
-                        rect = pygame.Rect(0, 0, width + 2, height + 2)
-                        rect.midtop = (int(x + dx), top)
-                        # Never past the map's edge: at fit zoom that edge is the view's.
-                        rect.x = max(1, min(rect.x, z.width - 4 - rect.width - star))
-                        room = pygame.Rect(rect.x, rect.y, rect.width + star, rect.height)  # the star sits right
-                        if room.collidelist(placed) == -1 and room.collidelist(badges) == -1:
-                            placed.append(room)
-                            z.labels[territory] = rect
-                            break
+                badges = [_badge_room(p.anchor, z.size, badge_h) for p in plates]
+                font = self._font(self.label_font_size(z))
+                z.labels = hex_draw.place_labels(plates, font, z.size, badge_h, badges, (0, z.width))
         return z.labels
 
     def label_rects(self) -> dict[str, pygame.Rect]:
@@ -330,7 +308,7 @@ class MapView(HexCamera):
         return self._label(self._geometry(), territory)
 
     def _names_over(self, surface: pygame.Surface, lit: set[str]) -> None:
-        """The names on or beside lit territories, again over their outlines and tints.
+        """The names and capital stars on or beside lit territories, again over their outlines and tints.
 
         A name runs past its land's border; the selection's outline or a target's tint drawn over
         the tiles cut through its letters ("Stockhol|m").
@@ -339,6 +317,13 @@ class MapView(HexCamera):
         for territory, rect in self.label_rects().items():
             if rect.collidelist(areas) != -1:
                 surface.blit(self.label_image(territory), rect)
+        # The capitals' stars too: the outline ran across the star beside the selected capital's name.
+        z = self._geometry()
+        sx, sy = (int(v) for v in self._screen_origin())  # where the tiles' layer lands, as the names'
+        for territory in self.match.index.capital_owner:
+            cx, cy, _ = self._capital_spot(z, territory)
+            if hex_draw.star_rect((cx + sx, cy + sy), z.size).collidelist(areas) != -1:
+                self._capital(surface, z, territory, -sx, -sy)
 
     def _label(self, z: _Zoom, territory: str) -> pygame.Surface:
         """A territory's name with a dark halo, rendered the first time a tile shows it."""
@@ -449,7 +434,7 @@ class MapView(HexCamera):
         r = hex_draw.capital_radius(s)
         label = self._label_rects(z).get(territory)
         if label is not None:
-            return label.right + r * 0.9, label.centery, r
+            return (*hex_draw.star_centre(label, s), r)
         return x + s * 0.6, y + s * 0.2, r
 
     def _capital(self, tile: pygame.Surface, z: _Zoom, territory: str, ox: float, oy: float) -> None:
@@ -700,6 +685,14 @@ class MapView(HexCamera):
                 placed.append((badge, bx, y - badge.get_height() / 2))
                 bx += badge.get_width() + 2
         return placed
+
+
+def _badge_room(anchor: tuple[float, float], size: float, badge_height: int) -> pygame.Rect:
+    """The room a territory's garrison badge takes on the layer: a two-digit one, roughly."""
+    room = pygame.Rect(0, 0, int(badge_height * 1.6), badge_height)
+    x, y = hex_draw.badge_centre(anchor, size)
+    room.center = (int(x), int(y))
+    return room
 
 
 def _rgb(colour: pygame.Color) -> Colour:

@@ -50,10 +50,13 @@ class Segmented:
         """``choices`` are (value, label) pairs, laid out left to right across ``rect``."""
         self.value = value
         self.buttons: dict[str, UIButton] = {}
-        width = (rect.width - gap * (len(choices) - 1)) // max(1, len(choices))
+        count = max(1, len(choices))
+        # Each button's edges rounded from the exact share, so the last ends at the rect's right
+        # as every other row's control does (a whole-pixel width left the remainder short).
+        edges = [rect.x + round(i * (rect.width + gap) / count) for i in range(count + 1)]
         for i, (choice, label) in enumerate(choices):
             button = UIButton(
-                pygame.Rect(rect.x + i * (width + gap), rect.y, width, rect.height),
+                pygame.Rect(edges[i], rect.y, edges[i + 1] - gap - edges[i], rect.height),
                 label,
                 manager,
                 container=container,  # type: ignore[arg-type]

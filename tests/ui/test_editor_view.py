@@ -110,3 +110,27 @@ def test_the_brush_under_the_mouse_outlines_the_cells_the_tool_would_touch(
     view.draw(surface, view.cell_centre(centre))
     near = {tuple(surface.get_at((x + dx, y + dy))) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
     assert (tuple(map_palette()["nation_border"]) in near) is outlined
+
+
+def overlaps(rects: dict[str, pygame.Rect]) -> list[tuple[str, str]]:
+    names = sorted(rects)
+    return [(a, b) for i, a in enumerate(names) for b in names[i + 1 :] if rects[a].colliderect(rects[b])]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+def test_on_the_canvas_no_name_runs_into_another_name_a_star_or_a_badge(home: Path, size: tuple[int, int]) -> None:
+    controller = EditorController(load_level(find_level("continent")))
+    view = EditorView(controller, font, size)
+    view.fit()
+    view.draw(pygame.Surface(size))
+    labels, stars, badges = view.labels, view.stars, view.badges
+    assert badges and stars, "the continent's garrisons and capitals are drawn"
+    assert overlaps(labels) == [], "two names run together"
+    pieces = {f"badge {i}": r for i, r in enumerate(badges)} | {f"star {i}": r for i, r in enumerate(stars)}
+    under = [(code, piece) for code, rect in labels.items() for piece, r in pieces.items() if rect.colliderect(r)]
+    assert under == [], "a name runs under a badge or a star"
+    names = {t.code: t.name for t in controller.level.territories}
+    assert set(labels) == set(names), "every territory is marked, by its name or else its code"
+    named = [code for code, text in view.label_texts.items() if text == names[code]]
+    assert len(named) >= len(names) * 3 // 4, f"only {len(named)} of {len(names)} territories carry their name"
+    assert all(view.camera.rect.contains(rect) for rect in labels.values()), "every name is on the canvas"

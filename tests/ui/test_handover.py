@@ -8,6 +8,8 @@ import pytest
 
 from game.core import Match, apply, new_match
 from game.core.actions import Attack, EndTurn, ProposePact, ProposePeace
+from game.io.settings import Settings
+from game.ui.app import App
 from game.ui.panels import DiplomacyWindow, DutyDialog
 from game.ui.panels.common import hex_of, ink
 from game.ui.panels.report import TurnReport
@@ -211,3 +213,26 @@ def test_a_scope_that_spares_a_nation_is_news_for_its_holder_its_attacker_and_th
     alone.act(SOVIET_ATTACK)
     victim = next(line for line in news_lines(alone.match, 0, since) if spared in line)
     assert hex_of(ink("warn")) in victim, "the guarantor will not come: a warning for the nation attacked"
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+def test_a_quiet_hand_over_reads_as_one_centred_block_without_an_empty_middle(size: tuple[int, int]) -> None:
+    match = new_match(fixture_level(), seed=2)
+    app = App(Settings(muted=True, animation_speed="off", resolution=size), size=size)
+    handover = HandoverScene(app, match, 1, len(match.events))
+    app.push(handover)
+    app.step(1 / 60)
+    try:
+        assert handover.panel is not None and handover.summary is not None and handover.continue_button is not None
+        shown = [e for e in handover.panel.get_container().elements if e.visible]
+        top = min(e.get_relative_rect().top for e in shown)
+        bottom = max(e.get_relative_rect().bottom for e in shown)
+        assert abs(top - (size[1] - bottom)) <= 24, f"the block runs {top}..{bottom} of {size[1]}: not centred"
+        news = handover.summary.get_relative_rect()
+        assert abs(news.centerx - size[0] // 2) <= 2, "the news sits under the title, not to its left"
+        assert bottom - top < 420, f"{bottom - top} px from heading to Continue for one line of news"
+        order = next(e for e in shown if e.object_ids[-1] == "#handover_order")
+        assert news.height > order.get_relative_rect().height, "the news reads larger than the small print"
+    finally:
+        handover.exit()
+        app.scenes.clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -12,8 +13,9 @@ import pytest
 from game.core import new_match
 from game.io.levels import load_level
 from game.io.settings import Settings
+from game.ui import hex_draw
 from game.ui.app import App
-from game.ui.map_view import ZOOM_STEPS
+from game.ui.map_view import ZOOM_STEPS, MapView
 from game.ui.scenes.match import MatchScene
 from game.ui.theme import map_palette
 
@@ -135,3 +137,52 @@ def test_a_lit_territory_s_outline_and_tint_never_cut_through_a_name(scene: Matc
             if hidden:
                 cut.append(f"{name} ({hidden} px) with {territory} selected")
     assert cut == []
+
+
+def star_alone(view: MapView, territory: str, size: tuple[int, int]) -> dict[tuple[int, int], pygame.Color]:
+    """Each screen pixel of a capital's star and its colour, the star drawn alone where the map draws it."""
+    z = view._geometry()
+    cx, cy, r = view._capital_spot(z, territory)
+    sx, sy = (int(v) for v in view._screen_origin())  # the tiles land on whole pixels
+    held = view.match.owner[territory] == view.match.index.capital_owner[territory]
+    fill = view.palette["capital" if held else "capital_lost"]
+    alone = pygame.Surface(size, pygame.SRCALPHA)
+    hex_draw.draw_star(alone, (cx + sx, cy + sy), r, fill, view.palette["capital_outline"])
+    box = pygame.Rect(int(cx + sx - r - 2), int(cy + sy - r - 2), int(2 * r + 5), int(2 * r + 5)).clip(alone.get_rect())
+    return {
+        (x, y): alone.get_at((x, y))
+        for x in range(box.left, box.right)
+        for y in range(box.top, box.bottom)
+        if alone.get_at((x, y)).a == 255
+    }
+
+
+def test_a_capital_s_star_keeps_clear_of_the_last_letter_of_its_name(scene: MatchScene) -> None:
+    view = scene.map_view
+    assert view is not None
+    for index in (ZOOM_STEPS.index(0.7), ZOOM_STEPS.index(1.0), len(ZOOM_STEPS) - 1):
+        view.zoom_index = index
+        z = view._geometry()
+        for territory, name in view._label_rects(z).items():
+            if territory not in view.match.index.capital_owner:
+                continue
+            cx, _, r = view._capital_spot(z, territory)
+            leftmost = cx - r * math.cos(math.radians(18))  # the star's left arm
+            assert leftmost >= name.right + 2, f"{territory}'s star touches its name at zoom {ZOOM_STEPS[index]}"
+
+
+def test_the_selected_capital_s_star_is_drawn_over_its_outline_and_glow(scene: MatchScene) -> None:
+    view = scene.map_view
+    assert view is not None
+    view.fit()
+    plain = replace(scene.highlights(), selected=None, hover=None, move_targets=frozenset(), attack_targets=frozenset())
+    size = scene.app.size
+    covered: list[str] = []
+    for territory in sorted(view.match.index.capital_owner):
+        lit = pygame.Surface(size)
+        view.draw(lit, replace(plain, selected=territory, pulse=0.25))  # the glow at its brightest
+        star = star_alone(view, territory, size)
+        changed = sum(1 for p, colour in star.items() if lit.get_at(p) != colour)
+        if changed:
+            covered.append(f"{territory} ({changed} of {len(star)} px)")
+    assert covered == [], "the selection's outline or glow covers the capital's star"

@@ -67,3 +67,23 @@ def test_the_saved_choices_come_back_at_the_next_start(home: Path) -> None:
         for scene in reversed(started.scenes):
             scene.exit()
         App(settings=Settings(), size=(1280, 720))  # the scheme back to standard for the tests after
+
+
+def test_every_row_s_controls_end_at_one_right_edge(app: App) -> None:
+    settings = open_settings(app)
+    assert settings.resolution is not None
+    right = settings.resolution.get_relative_rect().right
+    rows = {
+        "Display": settings.display,
+        "Sound": settings.sound,
+        "Animations": settings.animation,
+        "Nation colours": settings.palette,
+        "Map text size": settings.ui_scale,
+        "Rival's offers": settings.privacy,
+    }
+    ends = {name: max(b.get_relative_rect().right for b in row.buttons.values()) for name, row in rows.items() if row}
+    assert ends == dict.fromkeys(rows, right), f"the window size list ends at {right}"
+    for name, row in rows.items():
+        assert row is not None
+        widths = [b.get_relative_rect().width for b in row.buttons.values()]
+        assert max(widths) - min(widths) <= 1, f"the {name} buttons share the row evenly"

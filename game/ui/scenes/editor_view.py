@@ -18,6 +18,7 @@ from game.core.hexgrid import Cell, corners, edge_between, neighbours, to_pixel
 from game.core.level import SEA
 from game.ui import hex_draw
 from game.ui.hex_camera import HexCamera
+from game.ui.hex_draw import LABEL_MIN_SIZE
 from game.ui.scenes.editor_controller import EditorController
 from game.ui.theme import colours, font_size, map_palette, number, opacity
 
@@ -25,8 +26,6 @@ TOP_BAR = 48
 PANEL_WIDTH = 330
 #: Pixels the canvas keeps clear at its top (the mouse hint) and bottom (the status line) when fitting.
 CANVAS_HINT_ROOM, STATUS_HEIGHT = 28, 26
-#: Hexes smaller than this show territories' codes instead of their names (names would not fit).
-NAME_MIN_SIZE = 18
 MOUSE_HINT = "Left: use tool · Right-drag/arrows: pan · Wheel: zoom · Ctrl+Z/Y: undo/redo"
 
 #: Opens the font of a size (bold or not): the app's own fonts.
@@ -52,6 +51,12 @@ class EditorView:
         self.camera.fit_top = CANVAS_HINT_ROOM  # the mouse hint along the canvas's top
         self.camera.fit_bottom = STATUS_HEIGHT  # the status line along its bottom
         self._canvas_layer: tuple[tuple[object, ...], pygame.Surface] | None = None
+        #: Where the last drawn canvas put each territory's name (or code), capital star and
+        #: garrison badge, on screen: names are keyed by territory code.
+        self.labels: dict[str, pygame.Rect] = {}
+        self.label_texts: dict[str, str] = {}  # what each label says: the territory's name, or its code
+        self.stars: list[pygame.Rect] = []
+        self.badges: list[pygame.Rect] = []
 
     # Geometry -------------------------------------------------------------------
     @property
@@ -187,7 +192,10 @@ class EditorView:
             return (ax + dx, ay + dy), (bx + dx, by + dy)
 
         layer.fill(palette["sea"])
-        centres: dict[str, list[tuple[float, float]]] = {}
+        # Every land cell of each territory, on screen or not: its name goes where the match puts it.
+        cells_of: dict[str, list[Cell]] = {}
+        for cell, token in land_of.items():
+            cells_of.setdefault(token, []).append(cell)
         land: list[tuple[Cell, str]] = []
         for cell, token in tokens.items():
             cx, cy = place(cell)
@@ -209,14 +217,13 @@ class EditorView:
             # The cells stay visible for painting, faintly: a border must read as a border.
             pygame.draw.polygon(layer, fill.lerp(palette["background"], cell_shade), points, 1)
             land.append((cell, token))
-            centres.setdefault(token, []).append((cx, cy))
 
         def owner_of(token: str) -> str | None:
             territory = by_code.get(token)
             return territory.owner if territory is not None else None
 
         hex_draw.draw_borders(layer, land, land_of, owner_of, edge, s, palette)
-        if selected in centres:
+        if selected in cells_of:
             # Only the territory's outer boundary: edges whose neighbour is another token (or off the map).
             width = max(2, int(s / 8)) + 1  # as the match outlines its selected territory
             for cell, token in land:
@@ -225,51 +232,38 @@ class EditorView:
                         if tokens.get(other) != selected:
                             a, b = edge(cell, other)
                             pygame.draw.line(layer, palette["selected"], a, b, width)
-        self._draw_pieces(layer, palette, centres, by_code, nations)
+        self._draw_pieces(layer, palette, cells_of, place, by_code, nations)
 
     def _draw_pieces(
         self,
         layer: pygame.Surface,
         palette: dict[str, pygame.Color],
-        centres: dict[str, list[tuple[float, float]]],
+        cells_of: dict[str, list[Cell]],
+        place: Callable[[Cell], tuple[float, float]],
         by_code: dict[str, Any],
         nations: dict[str, Any],
     ) -> None:
-        """Names, capitals and garrison badges, placed as the match places them: the badge a little
-        below the territory's middle cell, the name above it, the capital's star right of the name."""
+        """Names, capitals and garrison badges, placed as the match places them: the badges a little
+        below the territory's middle cell, the names by :func:`hex_draw.place_labels` (the largest
+        territory first, clear of every other name, star and badge), the capital's star right of its
+        name. A territory whose name finds no room is marked by its code where that fits."""
         level = self.controller.level
-        s = self.camera.size
+        cam = self.camera
+        s = cam.size
         capitals = {n.capital: n.id for n in level.nations if n.capital}
         troops: dict[str, dict[str, int]] = {}
         for g in level.garrisons:
             here = troops.setdefault(g.territory, {})
             here[g.nation] = here.get(g.nation, 0) + g.strength
-        label_font = self.font(hex_draw.label_font_size(s), bold=True)
         badge_size = hex_draw.badge_font_size(s)
         badge_font = self.font(badge_size, bold=True)
         badge_h = badge_font.get_height() + 2
-        for code, points in centres.items():
+        anchors = {code: place(hex_draw.anchor_cell(cells)) for code, cells in cells_of.items()}
+        # The badges first: they are where the names must not go.
+        stacks: list[tuple[pygame.Surface, tuple[float, float]]] = []
+        for code, anchor in anchors.items():
             territory = by_code.get(code)
-            xs, ys = zip(*points, strict=True)
-            mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-            # The cell nearest the average, so the name sits on the territory.
-            cx, cy = min(points, key=lambda p: (p[0] - mx) ** 2 + (p[1] - my) ** 2)
-            badge_y = cy + s * 0.2
-            name = territory.name if territory is not None and s >= NAME_MIN_SIZE else code
-            text = hex_draw.label(label_font, name, palette)
             forces = {n: k for n, k in troops.get(territory.id, {}).items() if k > 0} if territory else {}
-            if forces:
-                rect = text.get_rect(midbottom=(int(cx), int(badge_y - badge_h / 2 - 2)))
-            else:  # no badge to make room for: the name takes the territory's middle
-                rect = text.get_rect(center=(int(cx), int(cy)))
-            layer.blit(text, rect)
-            if territory is None:
-                continue
-            if territory.id in capitals:
-                r = hex_draw.capital_radius(s)
-                held = capitals[territory.id] == territory.owner
-                fill = palette["capital"] if held else palette["capital_lost"]
-                hex_draw.draw_star(layer, (rect.right + r * 0.9, rect.centery), r, fill, palette["capital_outline"])
             badges = [
                 hex_draw.badge(
                     badge_font,
@@ -280,10 +274,52 @@ class EditorView:
                 )
                 for n in sorted(forces, key=lambda n: (n != territory.owner, n))
             ]
-            bx = cx - (sum(b.get_width() for b in badges) + 2 * (len(badges) - 1)) / 2
+            bx, by = hex_draw.badge_centre(anchor, s)
+            bx -= (sum(b.get_width() for b in badges) + 2 * (len(badges) - 1)) / 2
             for badge in badges:
-                layer.blit(badge, (bx, badge_y - badge.get_height() / 2))
+                stacks.append((badge, (bx, by - badge.get_height() / 2)))
                 bx += badge.get_width() + 2
+        obstacles = [badge.get_rect(topleft=(int(x), int(y))) for badge, (x, y) in stacks]
+
+        def plate(code: str, text: str) -> hex_draw.Nameplate:
+            territory = by_code.get(code)
+            return hex_draw.Nameplate(
+                code,
+                text,
+                anchors[code],
+                len(cells_of[code]),
+                territory.value if territory is not None else 0,
+                territory is not None and territory.id in capitals,
+            )
+
+        label_font = self.font(hex_draw.label_font_size(s), bold=True)
+        bounds = (cam.offset.x + cam.world_min[0] * s, cam.offset.x + cam.world_max[0] * s)
+        taken: list[pygame.Rect] = []
+        labels: dict[str, tuple[pygame.Rect, str]] = {}
+        if s >= LABEL_MIN_SIZE:
+            named = [plate(code, by_code[code].name) for code in anchors if code in by_code]
+            for code, rect in hex_draw.place_labels(named, label_font, s, badge_h, obstacles, bounds, taken).items():
+                labels[code] = (rect, by_code[code].name)
+        coded = [plate(code, code) for code in anchors if code not in labels]
+        for code, rect in hex_draw.place_labels(coded, label_font, s, badge_h, obstacles, bounds, taken).items():
+            labels[code] = (rect, code)
+        stars: list[pygame.Rect] = []
+        for code, (rect, text) in labels.items():
+            layer.blit(hex_draw.label(label_font, text, palette), rect)
+            territory = by_code.get(code)
+            if territory is not None and territory.id in capitals:
+                held = capitals[territory.id] == territory.owner
+                fill = palette["capital"] if held else palette["capital_lost"]
+                centre = hex_draw.star_centre(rect, s)
+                hex_draw.draw_star(layer, centre, hex_draw.capital_radius(s), fill, palette["capital_outline"])
+                stars.append(hex_draw.star_rect(centre, s))
+        layer.blits(stacks, doreturn=False)
+        # On screen, for whoever checks the canvas reads (tests): each label, star and badge's box.
+        offset = cam.rect.topleft
+        self.labels = {code: rect.move(offset) for code, (rect, _) in labels.items()}
+        self.label_texts = {code: text for code, (_, text) in labels.items()}
+        self.stars = [r.move(offset) for r in stars]
+        self.badges = [r.move(offset) for r in obstacles]
 
     def _draw_brush(self, surface: pygame.Surface, palette: dict[str, pygame.Color], mouse: tuple[int, int]) -> None:
         """The cells the tool would touch under the mouse: drawn every frame over the cached map."""

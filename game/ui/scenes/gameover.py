@@ -9,10 +9,10 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UIImage, UILabel, UIPanel
 
-from game.core import Match
+from game.core import Match, victory
 from game.io.saves import PLAYTEST_ID
 from game.ui import flow
-from game.ui.charts import Series, line_chart
+from game.ui.charts import Mark, Series, line_chart
 from game.ui.panels.chronicle import alliance_name
 from game.ui.panels.common import alliance_members_ever
 from game.ui.scenes.modal import ModalScene
@@ -60,6 +60,13 @@ def points_series(match: Match) -> list[Series]:
         Series(seat.name, picked[i], [(float(x), float(entry["points"][i])) for x, entry in enumerate(match.history)])
         for i, seat in enumerate(match.level.seats)
     ]
+
+
+def hegemony_mark(match: Match) -> Mark:
+    """The points a seat needs for hegemony: the level's share of all the points the core counts on the map."""
+    share = match.level.hegemony_share
+    needed = share * victory.victory_points(match)[2]
+    return Mark(needed, f"Hegemony: {needed:.0f} points ({share:.0%})")
 
 
 def cohesion_series(match: Match) -> tuple[list[Series], int]:
@@ -170,6 +177,7 @@ class GameOverScene(ModalScene):
                 self.app.font,
                 x_label="Round",
                 y_label="Points",
+                marks=[hegemony_mark(m)],
             ),
             line_chart(
                 (chart_w, chart_h),

@@ -11,6 +11,7 @@ Everything is read from the match's events and the core's turn order.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -278,7 +279,15 @@ class HandoverScene(Scene):
         self.own(self.panel)
         card_w = min(760, width - 80)
         x = (width - card_w) // 2
-        top = max(40, height // 2 - 300)
+        # The news first, sized to what it says: the screen is laid out around it, all of it centred,
+        # where a fixed box left a quiet turn's one line at the top of a large empty middle.
+        lines = summary_lines(m, self.seat, self.since, self.app.settings.private_offers)
+        self.summary = self._summary("<br>".join(f"\u2022 {line}" for line in lines), card_w, height)
+        box = self.summary.get_relative_rect()
+        # Heading, title, seat, order line and caption above the news; the look-away line and Continue below.
+        above, below = 206, 12 + 24 + 16 + 54
+        top = max(40, (height - (above + box.height + below)) // 2)
+        self.summary.set_relative_position(((width - box.width) // 2, top + above))
         seat = m.level.seats[self.seat]
         UILabel(
             pygame.Rect(x, top, card_w, 30),
@@ -311,38 +320,50 @@ class HandoverScene(Scene):
             object_id=ObjectID(class_id="@small", object_id="#handover_order"),
         )
         UILabel(
-            pygame.Rect(x, top + 180, card_w, 20),
+            pygame.Rect(x, top + 176, card_w, 22),
             "SINCE YOUR LAST TURN",
             manager,
             container=self.panel,
-            object_id="@small",
+            object_id=ObjectID(class_id="@small", object_id="#handover_since"),
         )
-        lines = summary_lines(m, self.seat, self.since, self.app.settings.private_offers)
-        box_h = max(120, min(300, height - top - 330))
-        top += 30
-        self.summary = UITextBox(
-            "<br>".join(f"• {line}" for line in lines),
-            pygame.Rect(x, top + 172, card_w, box_h),
-            manager,
-            container=self.panel,
-            object_id=ObjectID(class_id="@card_text", object_id="#handover_summary"),
-        )
+        bottom = top + above + box.height + 12
         other = m.level.seats[1 - self.seat].name
         UILabel(
-            pygame.Rect(x, top + 184 + box_h, card_w, 24),
+            pygame.Rect(x, bottom, card_w, 24),
             f"{other}: please look away while {seat.name} plays.",
             manager,
             container=self.panel,
             object_id="@small",
         )
         self.continue_button = UIButton(
-            pygame.Rect(width // 2 - 110, top + 224 + box_h, 220, 54),
+            pygame.Rect(width // 2 - 110, bottom + 40, 220, 54),
             "Continue",
             manager,
             container=self.panel,
             tool_tip_text="Enter or Space",
             object_id=ObjectID(class_id="@primary", object_id="#handover_continue"),
         )
+
+    def _summary(self, html: str, widest: int, height: int) -> UITextBox:
+        """The news in a box as wide as its longest line (at most ``widest``) and as tall as it runs,
+        up to what the window leaves (then it scrolls)."""
+        room = max(120, height - 360)
+        make = partial(
+            UITextBox,
+            html,
+            manager=self.app.manager,
+            container=self.panel,
+            object_id=ObjectID(class_id="@card_text", object_id="#handover_summary"),
+        )
+        box = make(relative_rect=pygame.Rect(0, 0, -1, -1))  # one line per item, unwrapped: its natural width
+        if box.get_relative_rect().width > widest:
+            box.kill()
+            box = make(relative_rect=pygame.Rect(0, 0, widest, -1))
+        if box.get_relative_rect().height > room:
+            size = box.get_relative_rect().size
+            box.kill()
+            box = make(relative_rect=pygame.Rect(0, 0, size[0], room))
+        return box
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.continue_button:
