@@ -103,6 +103,12 @@ def hegemony(m: Match, events: list[Event], counted: tuple[float, float, float] 
     return False
 
 
+def hegemony_points(m: Match) -> float:
+    """The victory points a seat needs for hegemony now: the level's share of all the points on the map
+    (the bar :func:`hegemony` holds each seat's points to at a round's end)."""
+    return m.level.hegemony_share * victory_points(m)[2]
+
+
 def round_limit(m: Match, events: list[Event], points: tuple[float, float, float] | None = None) -> None:
     """When the level's last round ends, the seat ahead on points wins; level points are a draw."""
     if m.round < m.level.round_limit:

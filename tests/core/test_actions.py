@@ -1073,6 +1073,13 @@ def test_a_seat_holding_the_hegemony_share_of_victory_points_wins_at_the_end_of_
     assert [(e.winner, e.reason) for e in game.events_of("match_over", events)] == [(0, "hegemony")]
 
 
+def test_the_points_hegemony_needs_are_the_bar_the_round_end_holds_a_seat_to() -> None:
+    game = world()
+    first, second, total = victory.victory_points(game.match)
+    assert victory.hegemony_points(game.match) == pytest.approx(game.match.level.hegemony_share * total)
+    assert max(first, second) < victory.hegemony_points(game.match)  # nobody has it at the start: no winner
+
+
 # ---------------------------------------------------------------------------
 # Undo
 

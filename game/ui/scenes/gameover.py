@@ -64,9 +64,8 @@ def points_series(match: Match) -> list[Series]:
 
 def hegemony_mark(match: Match) -> Mark:
     """The points a seat needs for hegemony: the level's share of all the points the core counts on the map."""
-    share = match.level.hegemony_share
-    needed = share * victory.victory_points(match)[2]
-    return Mark(needed, f"Hegemony: {needed:.0f} points ({share:.0%})")
+    needed = victory.hegemony_points(match)
+    return Mark(needed, f"Hegemony: {needed:.0f} points ({match.level.hegemony_share:.0%})")
 
 
 def cohesion_series(match: Match) -> tuple[list[Series], int]:
