@@ -27,12 +27,17 @@ def built(cls: type[A], **fields: Any) -> A:
             {name: info.default_factory for name, info in cls.model_fields.items() if info.default_factory is not None},
         )
     defaults, factories = spec
-    obj = cls.__new__(cls)
+    obj = _new(cls)
     given = set(fields)
-    values = {**defaults, **fields} if defaults else fields
-    for name, factory in factories.items():
-        if name not in given:
-            values[name] = factory()
+    if defaults:
+        values = defaults.copy()
+        values.update(fields)
+    else:
+        values = fields
+    if factories:
+        for name, factory in factories.items():
+            if name not in given:
+                values[name] = factory()
     _set(obj, "__dict__", values)
     _set(obj, "__pydantic_fields_set__", given)
     _set(obj, "__pydantic_extra__", None)
@@ -40,5 +45,6 @@ def built(cls: type[A], **fields: Any) -> A:
     return obj
 
 
+_new = object.__new__  # what BaseModel.__new__ is: no pydantic code runs
 _set = object.__setattr__
 _SPECS: dict[type[Any], tuple[dict[str, Any], dict[str, Any]]] = {}
