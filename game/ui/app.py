@@ -234,6 +234,7 @@ class App:
         self.manager.update(elapsed)
         self._age_toasts(elapsed)
         if quiet and not self._changes_on_its_own(widgets):
+            self.sound.prepare_one()
             return  # the screen shows what it showed: drawing it again is all an idle window would cost
         self.draw()
         pygame.display.flip()

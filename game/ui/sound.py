@@ -1,4 +1,4 @@
-"""Sounds synthesised at start-up: no recorded files, so nothing to license or ship.
+"""Sounds synthesised when first played: no recorded files, so nothing to license or ship.
 
 When there is no audio device (CI, a headless server), sound is silently off.
 """
@@ -38,19 +38,23 @@ def _noise(seconds: float, decay: float, volume: float = 0.4) -> bytes:
     return samples.tobytes()
 
 
+# Each sound's recipe: synthesised the first time it plays, so start-up does not wait for all of
+# them (a quarter of a second of pure-Python sample loops, before the first frame).
+RECIPES = {
+    "click": lambda: _tone([880.0], 0.06, 40.0, 0.2),
+    "battle": lambda: _noise(0.45, 7.0),
+    "capture": lambda: _tone([392.0, 523.3, 659.3], 0.5, 4.0),
+    "duty": lambda: _tone([220.0, 277.2], 0.7, 3.0),
+    "turn": lambda: _tone([523.3, 784.0], 0.25, 8.0, 0.25),
+}
+
+
 class Sound:
     def __init__(self, settings: Settings) -> None:
         self._sounds: dict[str, pygame.mixer.Sound] = {}
         self.enabled = False
         try:
             pygame.mixer.init(frequency=RATE, size=-16, channels=2)
-            self._sounds = {
-                "click": pygame.mixer.Sound(buffer=_tone([880.0], 0.06, 40.0, 0.2)),
-                "battle": pygame.mixer.Sound(buffer=_noise(0.45, 7.0)),
-                "capture": pygame.mixer.Sound(buffer=_tone([392.0, 523.3, 659.3], 0.5, 4.0)),
-                "duty": pygame.mixer.Sound(buffer=_tone([220.0, 277.2], 0.7, 3.0)),
-                "turn": pygame.mixer.Sound(buffer=_tone([523.3, 784.0], 0.25, 8.0, 0.25)),
-            }
             self.enabled = True
         except pygame.error:
             self.enabled = False
@@ -58,9 +62,31 @@ class Sound:
 
     def configure(self, settings: Settings) -> None:
         self.muted = settings.muted
+        self.volume = settings.volume
         for sound in self._sounds.values():
             sound.set_volume(settings.volume)
 
     def play(self, name: str) -> None:
-        if self.enabled and not self.muted and name in self._sounds:
-            self._sounds[name].play()
+        if not self.enabled or self.muted or name not in RECIPES:
+            return
+        sound = self._made(name)
+        if sound is not None:
+            sound.play()
+
+    def prepare_one(self) -> None:
+        """Synthesise one sound not made yet: an idle window has the time, and the first battle then does not wait."""
+        if self.enabled and not self.muted:
+            name = next((n for n in RECIPES if n not in self._sounds), None)
+            if name is not None:
+                self._made(name)
+
+    def _made(self, name: str) -> pygame.mixer.Sound | None:
+        sound = self._sounds.get(name)
+        if sound is None:
+            try:
+                sound = self._sounds[name] = pygame.mixer.Sound(buffer=RECIPES[name]())
+            except pygame.error:
+                self.enabled = False
+                return None
+            sound.set_volume(self.volume)
+        return sound

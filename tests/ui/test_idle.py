@@ -57,3 +57,22 @@ def test_a_notice_keeps_frames_coming_until_it_fades(app: App) -> None:
     run_for(app, SETTLE_SECONDS + 0.2)
     app.toast("Saved.")
     assert app.lively()
+
+
+def test_sounds_are_synthesised_when_first_played_or_while_idle_not_before_the_first_frame(
+    app: App, mocker: MockerFixture
+) -> None:
+    from game.io.settings import Settings
+    from game.ui import sound as sound_module
+
+    made = mocker.spy(sound_module, "_tone")
+    sounds = sound_module.Sound(Settings(muted=False))
+    assert made.call_count == 0, "start-up waits for no sample loop"
+    if not sounds.enabled:  # no audio device at all: nothing to make
+        return
+    sounds.play("click")
+    sounds.play("click")
+    assert made.call_count == 1, "made once, then kept"
+    for _ in sound_module.RECIPES:
+        sounds.prepare_one()
+    assert set(sounds._sounds) == set(sound_module.RECIPES)
