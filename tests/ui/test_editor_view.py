@@ -35,32 +35,29 @@ def fitted(controller: EditorController) -> EditorView:
     return view
 
 
+def what_the_player_has(controller: EditorController) -> tuple[object, ...]:
+    """The draft, its history and the editor's choices: what drawing must never change."""
+    return (
+        controller.level,
+        controller.history.undo_label,
+        controller.history.redo_label,
+        controller.history.dirty,
+        list(controller.problems),
+        controller.status,
+        (controller.tool, controller.radius, controller.territory, controller.nation),
+    )
+
+
 def test_drawing_twice_leaves_the_draft_and_its_history_as_they_were(home: Path) -> None:
     controller = EditorController(load_level(find_level("continent")))
     controller.rename_map("Drawn twice")
     controller.undo()  # a step to redo, so both ends of the history are watched
     view = fitted(controller)
-    before = (
-        controller.level,
-        controller.history.undo_label,
-        controller.history.redo_label,
-        controller.history.dirty,
-        list(controller.problems),
-        controller.status,
-        (controller.tool, controller.radius, controller.territory, controller.nation),
-    )
+    before = what_the_player_has(controller)
     surface = pygame.Surface(SIZE)
     for _ in range(2):
         view.draw(surface, view.canvas.center)
-    after = (
-        controller.level,
-        controller.history.undo_label,
-        controller.history.redo_label,
-        controller.history.dirty,
-        list(controller.problems),
-        controller.status,
-        (controller.tool, controller.radius, controller.territory, controller.nation),
-    )
+    after = what_the_player_has(controller)
     assert after[0] is before[0], "the draft is the same level, not a copy made while drawing"
     assert after == before
 
