@@ -28,7 +28,7 @@ def _refused(*_: Any, **__: Any) -> NoReturn:
 class Holdings(dict[TerritoryId, NationId]):
     """Territory -> owner, with each nation's land (in map order, on demand) kept beside it."""
 
-    __slots__ = ("land", "order", "_sorted", "_worth", "_rim")
+    __slots__ = ("land", "order", "version", "_sorted", "_worth", "_rim")
 
     def __init__(self, items: Mapping[TerritoryId, NationId] | Iterable[tuple[TerritoryId, NationId]] = ()) -> None:
         super().__init__(items)
@@ -39,11 +39,13 @@ class Holdings(dict[TerritoryId, NationId]):
         self._sorted: dict[NationId, list[TerritoryId]] = {}
         self._worth: dict[NationId, int] = {}
         self._rim: dict[NationId, frozenset[TerritoryId]] = {}
+        self.version = 0  # counts the changes: what was worked out from the map at one count holds until the next
 
     def __setitem__(self, territory: TerritoryId, nation: NationId) -> None:
         old = dict.get(self, territory)
         if old == nation:
             return
+        self.version += 1
         if old is not None:
             del self.land[old][territory]
             self._sorted.pop(old, None)
@@ -92,6 +94,7 @@ class Holdings(dict[TerritoryId, NationId]):
         other._sorted = dict(self._sorted)  # lists are never handed out, only copies of them
         other._worth = dict(self._worth)
         other._rim = dict(self._rim)
+        other.version = 0
         return other
 
     __delitem__ = pop = popitem = clear = update = setdefault = __ior__ = _refused
@@ -145,12 +148,13 @@ class Troops(dict[NationId, int]):
 class Army(dict[TerritoryId, Troops]):
     """Territory -> its stacks, with each nation's total strength and the places it stands kept beside it."""
 
-    __slots__ = ("total", "posts")
+    __slots__ = ("total", "posts", "version")
 
     def __init__(self, items: Mapping[TerritoryId, Mapping[NationId, int]] | None = None) -> None:
         super().__init__()
         self.total: dict[NationId, int] = {}
         self.posts: dict[NationId, dict[TerritoryId, None]] = {}
+        self.version = 0  # counts the changes to any stack, as Holdings.version does the map's
         for territory, stacks in (items or {}).items():
             self[territory] = stacks
 
@@ -164,6 +168,7 @@ class Army(dict[TerritoryId, Troops]):
     def _moved(self, territory: TerritoryId, nation: NationId, old: int, new: int) -> None:
         if old == new:
             return
+        self.version += 1
         self.total[nation] = self.total.get(nation, 0) + new - old
         if old > 0 >= new:
             del self.posts[nation][territory]
@@ -181,6 +186,7 @@ class Army(dict[TerritoryId, Troops]):
         dict.update(other, placed)  # in C, past the override that would count the stacks again
         other.total = dict(self.total)
         other.posts = {n: dict(ts) for n, ts in self.posts.items()}
+        other.version = 0
         return other
 
     __delitem__ = pop = popitem = clear = update = setdefault = __ior__ = _refused

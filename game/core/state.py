@@ -17,6 +17,7 @@ from typing import Any, Literal
 from game.core.ids import DutyId, NationId, OfferId, TerritoryId, TreatyId
 from game.core.ledger import Army, Holdings
 from game.core.level import Level, geography_of, per_level
+from game.core.memo import Memo
 from game.core.treaty_ledger import Alliances, Members, Wars
 
 TreatyKind = Literal["alliance", "guarantee", "pact"]
@@ -233,6 +234,9 @@ class Match:
     # Which match this is, for its own autosave (game.io.saves): given by the shell when the match
     # starts, kept by every clone and by undo. Not part of the rules: no snapshot or hash holds it.
     match_id: str | None = None
+    # The doctrines' measures kept while the map and treaties stand as they are (game.core.memo):
+    # never saved, never cloned, worked out afresh when asked.
+    measures: Memo | None = field(default=None, compare=False, repr=False)
 
     def __setattr__(self, name: str, value: Any) -> None:
         # Whoever sets the map wholesale (a load, a test) hands plain dicts; the ledger keeps the totals.
@@ -318,6 +322,7 @@ class Match:
                 "undoable": self.undoable,
                 "checkpoint_events": self.checkpoint_events,
                 "match_id": self.match_id,
+                "measures": None,
             },
         )
         return other

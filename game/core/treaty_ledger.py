@@ -88,12 +88,13 @@ class Members(list[NationId]):
 class Alliances(dict[TreatyId, AllianceState], Generic[AllianceState]):
     """Treaty id -> alliance, with each nation's alliances and allies worked out once per change."""
 
-    __slots__ = ("_of", "_allies")
+    __slots__ = ("_of", "_allies", "version")
 
     def __init__(self, items: Any = ()) -> None:
         super().__init__()
         self._of: dict[NationId, tuple[AllianceState, ...]] | None = None
         self._allies: dict[NationId, frozenset[NationId]] = {}
+        self.version = 0  # counts the changes of membership (not of cohesion, which no kept answer reads)
         for key, alliance in dict(items).items():
             self[key] = alliance
 
@@ -101,6 +102,7 @@ class Alliances(dict[TreatyId, AllianceState], Generic[AllianceState]):
         """A treaty or a member changed: every kept answer is worked out again when next asked."""
         self._of = None
         self._allies = {}
+        self.version += 1
 
     def __setitem__(self, key: TreatyId, alliance: AllianceState) -> None:
         dict.__setitem__(self, key, alliance)

@@ -27,6 +27,7 @@ NOT_IN_A_SNAPSHOT = {
     "undoable": "the save's undo point",
     "checkpoint_events": "the save's undo point (its events)",
     "match_id": "the save's match id",
+    "measures": "nothing: a cache of the doctrines' measures, worked out afresh when asked",
 }
 
 

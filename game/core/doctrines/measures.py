@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from game.core import rules
 from game.core import world as w
+from game.core.memo import kept
 from game.core.standing import equal_support, regime_support
 from game.core.state import Match
 
@@ -32,11 +33,15 @@ def side_of(m: Match, nation: str) -> int | None:
 
 def bloc(m: Match, seat: int) -> list[str]:
     """A seat's nations and every nation allied to them: the side a nation would join, or face."""
-    members = set(w.seat_nations(m, seat))
-    for alliance in m.alliances.values():
-        if members.intersection(alliance.members):
-            members.update(alliance.members)
-    return sorted(n for n in members if n not in m.eliminated)
+    table = kept(m)
+    found = table.get(("bloc", seat))
+    if found is None:
+        members = set(w.seat_nations(m, seat))
+        for alliance in m.alliances.values():
+            if members.intersection(alliance.members):
+                members.update(alliance.members)
+        found = table["bloc", seat] = tuple(sorted(n for n in members if n not in m.eliminated))
+    return list(found)
 
 
 def bloc_power(m: Match, seat: int, exclude: str = "") -> float:
@@ -97,10 +102,13 @@ def menace(m: Match, nation: str, seat: int) -> float:
 
     The bandwagoner's measure: a strong side far away is no reason to submit.
     """
-    members = [n for n in bloc(m, seat) if n != nation]
-    if not members:
-        return 0.0
-    return sum(w.power(m, n) for n in members) * proximity(m, nation, members)
+    table = kept(m)
+    found = table.get(("menace", nation, seat))
+    if found is None:
+        members = [n for n in bloc(m, seat) if n != nation]
+        found = sum(w.power(m, n) for n in members) * proximity(m, nation, members) if members else 0.0
+        table["menace", nation, seat] = found
+    return found
 
 
 def affinity(m: Match, a: str, b: str) -> float:
@@ -187,6 +195,15 @@ def threat_of(m: Match, nation: str, group: Iterable[str]) -> float:
     members = [n for n in group if n != nation]
     if not members:
         return 0.0
+    table = kept(m)
+    key = ("threat", nation, *members)  # in the group's order: the sums below are added in it
+    found = table.get(key)
+    if found is None:
+        found = table[key] = _threat(m, nation, members)
+    return found
+
+
+def _threat(m: Match, nation: str, members: list[str]) -> float:
     own = max(1.0, w.power(m, nation))
     discounted = sum(w.power(m, n) * affinity(m, nation, n) for n in members)
     border = border_forces(m, nation, members)
