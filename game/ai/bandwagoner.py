@@ -525,6 +525,7 @@ class BandwagonerBot:
         lead, spare = stacks[0]
         followers = tuple(sp for _, sp in stacks[1:]) if skill.pile_on else ()
         best: tuple[float, int] | None = None
+        future = self._future(board)
         for amount in [spare] if followers else _amounts(spare):
             if followers:
                 chance = pile_on_odds((amount, *followers), defenders, factor)
@@ -533,9 +534,10 @@ class BandwagonerBot:
                 chance, losses = battle(amount, defenders, factor)
             if chance < min_odds:
                 continue
-            value = chance * worth - losses * UNIT_WORTH * self._future(board)
+            value = chance * worth - losses * UNIT_WORTH * future
             if skill.hold:
-                survivors = max(1, round(amount - battle(amount, defenders, factor)[1]))
+                own_losses = battle(amount, defenders, factor)[1] if followers else losses
+                survivors = max(1, round(amount - own_losses))
                 back = board.risk(target, survivors, holder=lead.nation, extra=foes)
                 value -= chance * back * worth * 0.5
             if best is None or value > best[0] + 1e-9:

@@ -37,25 +37,54 @@ def binding_alliance(m: Match, a: NationId, b: NationId) -> TreatyId | None:
 
 def check_call(m: Match, caller: NationId, ally: NationId, enemy: NationId) -> TreatyId:
     """Whether ``caller`` may call ``ally`` into its war on ``enemy``; returns the alliance it calls under."""
+    treaty, refusal = _judge_call(m, caller, ally, enemy)
+    if refusal is not None:
+        raise refusal()
+    assert treaty is not None  # a call nothing refuses has its alliance
+    return treaty
+
+
+def call_treaty(m: Match, caller: NationId, ally: NationId, enemy: NationId) -> TreatyId | None:
+    """:func:`check_call` as a question: the alliance the call would be made under, or None if refused."""
+    return _judge_call(m, caller, ally, enemy)[0]
+
+
+def _judge_call(
+    m: Match, caller: NationId, ally: NationId, enemy: NationId
+) -> tuple[TreatyId | None, Callable[[], IllegalAction] | None]:
+    """(the alliance a call is made under, None) or (None, what to raise): the rules of a call, once.
+
+    The refusal is a function, so the sentence is written only when a player will read it: the
+    bots and the NPC phase ask this of every ally of every war, and most answers are no.
+    """
     if enemy not in m.index.nation_name:
-        raise UnknownId(f"unknown nation '{enemy}'")
+        return None, lambda: UnknownId(f"unknown nation '{enemy}'")
     if ally not in m.index.nation_name:
-        raise UnknownId(f"unknown nation '{ally}'")
-    name, ally_name, enemy_name = w.nation_name(m, caller), w.nation_name(m, ally), w.nation_name(m, enemy)
+        return None, lambda: UnknownId(f"unknown nation '{ally}'")
+
+    def name(nation: NationId) -> str:
+        return w.nation_name(m, nation)
+
     if not aggressor_of(m, caller, enemy):
-        raise IllegalAction(f"{name} is not waging a war of its own on {enemy_name}: only an aggressor calls to arms")
+        return None, lambda: IllegalAction(
+            f"{name(caller)} is not waging a war of its own on {name(enemy)}: only an aggressor calls to arms"
+        )
     treaty = binding_alliance(m, caller, ally) if ally != caller and ally not in m.eliminated else None
     if treaty is None:
-        raise IllegalAction(f"{ally_name} is not an ally of {name}")
+        return None, lambda: IllegalAction(f"{name(ally)} is not an ally of {name(caller)}")
     if ally in w.side_of(m, caller):
-        raise IllegalAction(f"{ally_name} is played by the same seat as {name}: it may go to war itself")
+        return None, lambda: IllegalAction(
+            f"{name(ally)} is played by the same seat as {name(caller)}: it may go to war itself"
+        )
     if w.at_war(m, ally, enemy):
-        raise IllegalAction(f"{ally_name} is already at war with {enemy_name}")
+        return None, lambda: IllegalAction(f"{name(ally)} is already at war with {name(enemy)}")
     if treaties.shielded(m, ally, enemy):
-        raise IllegalAction(f"{ally_name} could not join: {treaties.why_shielded(m, ally, enemy)}")
+        return None, lambda: IllegalAction(f"{name(ally)} could not join: {treaties.why_shielded(m, ally, enemy)}")
     if any(c.caller == caller and c.ally == ally and c.enemy == enemy for c in m.calls.values()):
-        raise AlreadyOffered(f"{name} has already called {ally_name} to arms against {enemy_name}")
-    return treaty
+        return None, lambda: AlreadyOffered(
+            f"{name(caller)} has already called {name(ally)} to arms against {name(enemy)}"
+        )
+    return treaty, None
 
 
 def call_to_arms(m: Match, a: CallToArms, events: list[Event]) -> None:
@@ -216,8 +245,7 @@ def callable_allies(m: Match, caller: NationId, enemy: NationId) -> list[tuple[N
     found: list[tuple[NationId, TreatyId]] = []
     allies = sorted({n for al in w.alliances_of(m, caller) for n in al.members if n != caller})
     for ally in allies:
-        try:
-            found.append((ally, check_call(m, caller, ally, enemy)))
-        except IllegalAction:
-            continue
+        treaty = call_treaty(m, caller, ally, enemy)
+        if treaty is not None:
+            found.append((ally, treaty))
     return found

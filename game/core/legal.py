@@ -354,7 +354,7 @@ class _Slots:
     def summon(self, i: int) -> Action | None:
         allies = self.allies()
         enemy, ally = self.wars[i // len(allies)], allies[i % len(allies)]
-        if not _ok(calls.check_call, self.m, self.nation, ally, enemy):
+        if calls.call_treaty(self.m, self.nation, ally, enemy) is None:
             return None
         return _new(CallToArms, nation=self.nation, to=ally, enemy=enemy)
 

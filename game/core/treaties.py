@@ -67,9 +67,17 @@ def shielded(m: Match, nation: NationId, other: NationId) -> bool:
     would call the other to war against its own seat under Article 5, so that alliance must be
     left first, exactly as one's own must. A truce binds only the two nations that made peace.
     """
-    if truce_until(m, nation, other) is not None:
+    if m.truces and truce_until(m, nation, other) is not None:
         return True
-    return any(w.allied(m, mate, other) for mate in w.side_of(m, nation))
+    # w.allied for every nation of w.side_of, written out: the bots ask this of every stack they weigh.
+    allies = m.alliances.allies
+    seat = m.seat_of.get(nation)
+    if seat is None:
+        return other == nation or other in allies(nation)
+    for mate in m.level.seats[seat].nations:
+        if other == mate or other in allies(mate):
+            return True
+    return False
 
 
 def shields_territory(m: Match, nation: NationId, territory: TerritoryId) -> bool:
@@ -78,7 +86,10 @@ def shields_territory(m: Match, nation: NationId, territory: TerritoryId) -> boo
     host = m.owner[territory]
     if shielded(m, nation, host):
         return True
-    return any(guest != host and shielded(m, nation, guest) for guest in m.forces[territory])
+    for guest in m.forces[territory]:
+        if guest != host and shielded(m, nation, guest):
+            return True
+    return False
 
 
 def why_shielded(m: Match, nation: NationId, other: NationId) -> str:
