@@ -21,10 +21,14 @@ def _random_match(level: Level, seed: int) -> int:
 
 
 def _random_match_counts(level: Level, seed: int) -> tuple[int, int]:
-    """(actions, seat turns) of one random-vs-random match played to its end."""
+    """(actions, seat turns) of one random-vs-random match played to its end.
+
+    Both seats are named as the bots they are, as the arena names them: a bot takes nothing
+    back, so the rules keep no undo checkpoint for it (engine.takes_back).
+    """
     bot = RandomBot()
     rng = random.Random(seed)
-    match = new_match(level, seed)
+    match = new_match(level, seed, controllers=(bot.name, bot.name))
     actions = turns = 0
     while (seat := current_seat(match)) is not None:
         action = bot.choose(match, seat, rng)

@@ -93,6 +93,11 @@ def call_to_arms(m: Match, a: CallToArms, events: list[Event]) -> None:
     make_call(m, a.nation, a.to, a.enemy, treaty, "", events)
 
 
+def check_call_to_arms(m: Match, a: CallToArms) -> None:
+    """The action's rules alone (:func:`check_call`), for asking without acting."""
+    check_call(m, a.nation, a.to, a.enemy)
+
+
 def make_call(
     m: Match, caller: NationId, ally: NationId, enemy: NationId, treaty: TreatyId, reason: str, events: list[Event]
 ) -> Call:

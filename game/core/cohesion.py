@@ -55,25 +55,9 @@ def exercise_gain(cohesion: int, on_border: bool) -> int:
 
 def hold_exercise(m: Match, a: JointExercise, events: list[Event]) -> None:
     """Two members train together; on the alliance's border it teaches more and alarms threat-balancers."""
-    alliance = m.alliances.get(a.alliance)
-    if alliance is None:
-        raise UnknownId(f"unknown alliance '{a.alliance}'")
-    if a.nation not in alliance.members or a.partner not in alliance.members:
-        raise IllegalAction(f"both nations must be members of {w.with_the(alliance.name)}")
-    if a.partner == a.nation:
-        raise IllegalAction("an exercise needs a partner")
-    if a.nation in m.exercised:
-        raise IllegalAction(f"{w.nation_name(m, a.nation)} has already held an exercise this turn")
-    if m.treasury[a.nation] < rules.EXERCISE_COST:
-        raise CannotAfford(f"an exercise costs {rules.EXERCISE_COST}; the treasury holds {m.treasury[a.nation]}")
-    on_border = False
-    if a.territory is not None:
-        checks.territory(m, a.territory)
-        if m.owner[a.territory] not in (a.nation, a.partner):
-            raise IllegalAction(f"{w.territory_name(m, a.territory)} belongs to neither partner")
-        on_border = w.on_alliance_border(m, alliance, a.territory)
-        if not on_border:
-            raise IllegalAction(f"{w.territory_name(m, a.territory)} is not on the alliance's border")
+    check_exercise(m, a)
+    alliance = m.alliances[a.alliance]
+    on_border = a.territory is not None  # the check refuses a territory off the alliance's border
     m.treasury[a.nation] -= rules.EXERCISE_COST
     m.exercised.add(a.nation)
     gain = exercise_gain(alliance.cohesion, on_border)
@@ -95,6 +79,27 @@ def hold_exercise(m: Match, a: JointExercise, events: list[Event]) -> None:
             f"cohesion of {w.with_the(alliance.name)} rises to {alliance.cohesion}.",
         )
     )
+
+
+def check_exercise(m: Match, a: JointExercise) -> None:
+    """The rules of an exercise (raises IllegalAction, changes nothing): members, once a turn, paid, on the border."""
+    alliance = m.alliances.get(a.alliance)
+    if alliance is None:
+        raise UnknownId(f"unknown alliance '{a.alliance}'")
+    if a.nation not in alliance.members or a.partner not in alliance.members:
+        raise IllegalAction(f"both nations must be members of {w.with_the(alliance.name)}")
+    if a.partner == a.nation:
+        raise IllegalAction("an exercise needs a partner")
+    if a.nation in m.exercised:
+        raise IllegalAction(f"{w.nation_name(m, a.nation)} has already held an exercise this turn")
+    if m.treasury[a.nation] < rules.EXERCISE_COST:
+        raise CannotAfford(f"an exercise costs {rules.EXERCISE_COST}; the treasury holds {m.treasury[a.nation]}")
+    if a.territory is not None:
+        checks.territory(m, a.territory)
+        if m.owner[a.territory] not in (a.nation, a.partner):
+            raise IllegalAction(f"{w.territory_name(m, a.territory)} belongs to neither partner")
+        if not w.on_alliance_border(m, alliance, a.territory):
+            raise IllegalAction(f"{w.territory_name(m, a.territory)} is not on the alliance's border")
 
 
 def drift(m: Match, events: list[Event]) -> None:

@@ -69,8 +69,11 @@ from game.core.flow import first_seat
 from game.core.level import Level
 from game.core.state import AllianceState, Declaration, Match, Scope, index_of
 
+HUMAN = "human"
+"""The controller of a seat a person plays (``Match.controllers``); any other names a bot."""
 
-def new_match(level: Level, seed: int = 0, controllers: tuple[str, str] = ("human", "human")) -> Match:
+
+def new_match(level: Level, seed: int = 0, controllers: tuple[str, str] = (HUMAN, HUMAN)) -> Match:
     """A match at the start of seat 1's first turn. ``level`` must be valid (see level_problems)."""
     seat_of = {nid: s for s, seat in enumerate(level.seats) for nid in seat.nations}
     m = Match(
@@ -158,8 +161,9 @@ def apply(m: Match, action: Action) -> list[Event]:
     if nation is not None:
         checks.acting_nation(m, nation)
     barrier = is_barrier(action)
+    keeps = not barrier and takes_back(m, m.seat)
     previous = m.checkpoint
-    if not barrier and m.undoable == 0:
+    if keeps and m.undoable == 0:
         # Set before the action runs, so that a draw it makes (Match.own_dice) spares the checkpoint.
         m.checkpoint = m.clone(record=False, same_dice=True)
         m.checkpoint.checkpoint = None
@@ -179,11 +183,17 @@ def apply(m: Match, action: Action) -> list[Event]:
     m.events.extend(events)
     if barrier:
         m.checkpoint, m.undoable = None, 0
-    else:
+    elif keeps:
         if taken:
             m.checkpoint_events = events_before
         m.undoable += 1
     return events
+
+
+def takes_back(m: Match, seat: int) -> bool:
+    """Whether the seat may undo: only a person does. A bot never takes back what it chose, so
+    its actions keep no checkpoint, which was a clone of the whole match on each of its turns."""
+    return m.controllers[seat] == HUMAN
 
 
 #: The actions whose rules can be asked without acting: each handler above runs this same check
@@ -193,6 +203,9 @@ CHECKS: dict[type[Action], Callable[[Match, Any], None]] = {
     Recruit: forces.check_recruit,
     Move: forces.check_move,
     Attack: war.check_attack,
+    JointExercise: cohesion.check_exercise,
+    AnswerOffer: treaties.check_answer,
+    CallToArms: calls.check_call_to_arms,
 }
 
 
@@ -208,7 +221,7 @@ def is_legal(m: Match, action: Action) -> bool:
             return True
         if w.is_over(m):
             return False
-        assert isinstance(action, Recruit | Move | Attack)  # the kinds in CHECKS, which all name a nation
+        assert isinstance(action, (Recruit, Move, Attack, JointExercise, AnswerOffer, CallToArms))  # CHECKS' kinds
         checks.acting_nation(m, action.nation)
         check(m, action)
     except IllegalAction:

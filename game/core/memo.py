@@ -18,10 +18,23 @@ every action of the golden playthroughs.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from game.core.state import Match
+from game.core.ledger import Army, Holdings
+from game.core.treaty_ledger import Alliances
+
+
+class Match(Protocol):
+    """What a stamp reads of a match (game.core.state.Match, which cannot be imported here: it keeps a Memo)."""
+
+    owner: Holdings
+    forces: Army
+    alliances: Alliances[Any]
+    eliminated: set[str]
+    declarations: list[Any]
+    round: int
+    border_exercises: dict[str, int]
+    measures: Memo | None
 
 
 class Memo:

@@ -315,6 +315,14 @@ def make_offer(m: Match, offer: Offer, events: list[Event], reason: str = "") ->
 
 def answer_offer(m: Match, a: AnswerOffer, events: list[Event]) -> None:
     """The action: a seat's nation accepts or rejects an offer made to it."""
+    check_answer(m, a)
+    offer = m.offers[a.offer]
+    del m.offers[offer.id]
+    answer(m, offer, a.accept, "", events)
+
+
+def check_answer(m: Match, a: AnswerOffer) -> None:
+    """An open offer, made to this nation; a yes only while the offer still stands (raises IllegalAction)."""
     offer = m.offers.get(a.offer)
     if offer is None:
         raise UnknownId(f"there is no open offer #{a.offer}")
@@ -322,8 +330,6 @@ def answer_offer(m: Match, a: AnswerOffer, events: list[Event]) -> None:
         raise IllegalAction(f"offer #{a.offer} was made to {w.nation_name(m, offer.recipient)}")
     if a.accept:
         check_offer_still_stands(m, offer)
-    del m.offers[offer.id]
-    answer(m, offer, a.accept, "", events)
 
 
 def answer(m: Match, offer: Offer, accept: bool, reason: str, events: list[Event]) -> None:

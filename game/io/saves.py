@@ -25,6 +25,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from game.core import IllegalAction, Match, apply, new_match, parse_action, snapshot, state_hash
+from game.core.engine import HUMAN
 from game.core.events import Event
 from game.core.restore import BadSnapshot, restore
 from game.io.atomic import write_atomic
@@ -40,7 +41,6 @@ from game.io.textfile import UnreadableFile, json_trouble, read_text_file, stric
 #     the chronicle, the charts' history and the turn's undo point; the seats in the summary.
 SAVE_FORMAT = 4
 MAX_SAVE_BYTES = 50 * 1024 * 1024
-HUMAN = "human"
 #: The id of every match the map editor play-tests: they share one autosave, never a real match's.
 PLAYTEST_ID = "playtest"
 MATCH_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"

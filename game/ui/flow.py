@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.core import Level, Match, new_match
+from game.core.engine import HUMAN
 from game.io.levels import LevelError, load_level
 from game.io.paths import maps_dir, shipped_levels_dir
 from game.io.saves import new_match_id
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 #: The doctrine of the AI opponent; the difficulty is appended ("bandwagoner:hard").
 AI_DOCTRINE = "bandwagoner"
 DIFFICULTIES = ("easy", "normal", "hard")
-HUMAN = "human"
 #: The level the menu offers first, when it is shipped.
 DEFAULT_LEVEL_STEM = "tutorial"
 

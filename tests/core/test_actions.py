@@ -41,7 +41,8 @@ from game.core.actions import (
 from game.core.cohesion import exercise_gain
 from game.core.events import Event
 from game.core.victory import PointSplit
-from tests.builder import Game
+from game.core.engine import HUMAN, new_match
+from tests.builder import Game, level_of
 from tests.small_world import small_world
 
 Change = Callable[[dict[str, Any]], object]
@@ -1106,6 +1107,25 @@ def test_undo_withdraws_an_offer_to_the_other_seat_before_it_is_ever_seen() -> N
     assert game.match.offers
     game.act(Undo())
     assert game.match.offers == {} and game.hash == before
+
+
+def test_only_a_seat_a_person_plays_may_take_an_action_back() -> None:
+    level = small_world()
+    level["hegemony_share"] = 1.0
+    game = Game(new_match(level_of(level), seed=1, controllers=("bandwagoner:hard", HUMAN)))
+    before = game.hash
+    game.act(Recruit(nation="france", territory="paris", amount=1))
+    # A bot never takes back what it chose: its turn keeps no checkpoint, and Undo is not offered.
+    assert not can_undo(game.match) and game.match.checkpoint is None
+    assert Undo() not in list(legal_actions(game.match, 0))
+    assert game.refused(Undo()) == "nothing to undo since the last attack, answer or turn start"
+    assert game.hash != before
+    game.end_turn()
+    middle = game.hash
+    game.act(Recruit(nation="germany", territory="berlin", amount=1))
+    assert can_undo(game.match)
+    game.act(Undo())
+    assert game.hash == middle
 
 
 def test_undo_is_refused_at_the_start_of_a_turn() -> None:

@@ -1,8 +1,8 @@
-"""``is_legal`` asks a march's or a recruit's own check instead of trying it: it must agree with trying it.
+"""``is_legal`` asks an action's own check instead of trying it: it must agree with trying it.
 
 Bots ask whether an action is legal dozens of times a turn; trying it on a clone of a big map
-cost more than their thinking, so Recruit, Move and Attack are asked of the same check their
-handlers run first. If the check ever missed a rule the handler enforces, a bot would hand the
+cost more than their thinking, so Recruit, Move, Attack, exercises, answers to offers and calls
+to arms are asked of the same check their handlers run first. If the check ever missed a rule the handler enforces, a bot would hand the
 engine an illegal action: these tests try every kind of near miss both ways along real matches.
 """
 
@@ -16,7 +16,7 @@ import pytest
 from game.ai import make_bot
 from game.core import Action, IllegalAction, Match, apply, current_seat, is_legal, new_match
 from game.core import world as w
-from game.core.actions import Attack, Move, Recruit
+from game.core.actions import AnswerOffer, Attack, CallToArms, JointExercise, Move, Recruit
 from game.io.levels import load_level
 from tests.golden.playthrough import ROOT
 
@@ -45,6 +45,19 @@ def near_misses(m: Match, rng: random.Random) -> Iterator[Action]:
                 for amount in {1, max(1, ready), ready + 1}:
                     yield Move(nation=nation, source=source, target=target, amount=amount)
                     yield Attack(nation=nation, source=source, target=target, amount=amount)
+        others = [n for n in m.index.nation_name if n != nation]
+        for alliance in [*m.alliances.values()][:3]:
+            for partner in [*alliance.members[:3], rng.choice(others)]:
+                for territory in (None, *w.territories_of(m, nation)[:2], rng.choice(territories)):
+                    yield JointExercise(nation=nation, alliance=alliance.id, partner=partner, territory=territory)
+        for offer in list(m.offers.values())[:4]:
+            for accept in (True, False):
+                yield AnswerOffer(nation=nation, offer=offer.id, accept=accept)
+                yield AnswerOffer(nation=offer.recipient, offer=offer.id, accept=accept)
+        yield AnswerOffer(nation=nation, offer=10_000, accept=True)
+        for enemy in [*w.enemies(m, nation)[:2], rng.choice(others)]:
+            for ally in [*m.alliances.allies(nation)][:3] + [rng.choice(others), nation]:
+                yield CallToArms(nation=nation, to=ally, enemy=enemy)
 
 
 @pytest.mark.parametrize("level", ["tutorial.json", "continent.json"])
