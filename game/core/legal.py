@@ -193,8 +193,10 @@ def random_action(m: Match, seat: int, rng: random.Random, skip: tuple[type[Acti
 
 def _questions(m: Match, seat: int) -> list[Action]:
     """The answers the seat owes (duties, calls to arms, offers), as :func:`_generate` lists them."""
-    nations = set(w.seat_nations(m, seat))
     found: list[Action] = []
+    if not (m.duties or m.calls or m.offers):  # most draws: nothing waits for an answer
+        return found
+    nations = set(w.seat_nations(m, seat))
     for duty in sorted((d for d in m.duties.values() if d.nation in nations), key=lambda d: d.id):
         found += [
             _new(HonourDuty, nation=duty.nation, duty=duty.id),
@@ -331,21 +333,25 @@ class _Slots:
         if self._others is None:
             self._others = [n for n in w.active_nations(m) if n != nation]
         other, kind = self._others[i // self.kinds], i % self.kinds
-        blocked: set[str] = {o.kind for o in m.offers.values() if o.sender == nation and o.recipient == other}
-        blocked |= {k for (s, r, k) in m.proposed if s == nation and r == other}
+
+        def waiting(offer_kind: str) -> bool:  # check_once, as a question: made this turn, or still unanswered
+            if (nation, other, offer_kind) in m.proposed:
+                return True
+            return any(o.sender == nation and o.recipient == other and o.kind == offer_kind for o in m.offers.values())
+
         if w.at_war(m, nation, other):
-            return _new(ProposePeace, nation=nation, to=other) if kind == 0 and "peace" not in blocked else None
+            return _new(ProposePeace, nation=nation, to=other) if kind == 0 and not waiting("peace") else None
         action: Action | None = None
-        if kind == 1 and "alliance" not in blocked and _ok(check_alliance_offer, m, nation, other):
+        if kind == 1 and not waiting("alliance") and _ok(check_alliance_offer, m, nation, other):
             name = f"{w.nation_name(m, nation)}–{w.nation_name(m, other)} Alliance"
             action = _new(ProposeAlliance, nation=nation, to=other, name=name)
-        elif kind == 2 and "guarantee" not in blocked and _ok(check_guarantee, m, nation, other):
+        elif kind == 2 and not waiting("guarantee") and _ok(check_guarantee, m, nation, other):
             action = _new(OfferGuarantee, nation=nation, to=other)
-        elif kind == 3 and "pact" not in blocked and _ok(check_pact, m, nation, other):
+        elif kind == 3 and not waiting("pact") and _ok(check_pact, m, nation, other):
             action = _new(ProposePact, nation=nation, to=other)
         elif kind == 4 and m.treasury[nation] >= rules.REGIME_AID_COST:
             action = _new(RegimeAid, nation=nation, to=other)
-        elif kind >= _DIPLOMACY and "invite" not in blocked:
+        elif kind >= _DIPLOMACY and not waiting("invite"):
             alliance = self.alliances()[kind - _DIPLOMACY]
             if _ok(check_invite, m, alliance, nation, other):
                 action = _new(InviteToAlliance, nation=nation, alliance=alliance.id, to=other)

@@ -223,15 +223,17 @@ def defend(m: Match, nation: NationId, events: list[Event]) -> None:
     if not territories:
         return
     foes = set(w.enemies(m, nation))
+    owners, forces_at, adjacent = m.owner, m.forces, m.index.geography.adjacent
+    friends = m.alliances.allies(nation) | {nation}  # w.allied, for every neighbour of every territory
 
     def danger(t: str) -> tuple[int, int, str]:
         hostile = 0
         neutral = 0
-        for other in w.adjacent(m, t):
-            owner = m.owner[other]
+        for other in adjacent[t]:
+            owner = owners[other]
             if owner in foes:
-                hostile += w.strength(m, other)
-            elif owner != nation and not w.allied(m, nation, owner):
+                hostile += sum(forces_at[other].values())
+            elif owner not in friends:
                 neutral += 1
         return hostile, neutral, t
 

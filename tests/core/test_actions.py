@@ -39,9 +39,9 @@ from game.core.actions import (
     Undo,
 )
 from game.core.cohesion import exercise_gain
+from game.core.engine import HUMAN, new_match
 from game.core.events import Event
 from game.core.victory import PointSplit
-from game.core.engine import HUMAN, new_match
 from tests.builder import Game, level_of
 from tests.small_world import small_world
 

@@ -2,8 +2,9 @@
 
 Bots ask whether an action is legal dozens of times a turn; trying it on a clone of a big map
 cost more than their thinking, so Recruit, Move, Attack, exercises, answers to offers and calls
-to arms are asked of the same check their handlers run first. If the check ever missed a rule the handler enforces, a bot would hand the
-engine an illegal action: these tests try every kind of near miss both ways along real matches.
+to arms are asked of the same check their handlers run first. If the check ever missed a rule
+the handler enforces, a bot would hand the engine an illegal action: these tests try every kind
+of near miss both ways along real matches.
 """
 
 from __future__ import annotations
