@@ -160,10 +160,10 @@ def apply(m: Match, action: Action) -> list[Event]:
     nation = getattr(action, "nation", None)
     if nation is not None:
         checks.acting_nation(m, nation)
-    barrier = is_barrier(action)
-    keeps = not barrier and takes_back(m, m.seat)
+    # A bot's every action is a barrier: it takes nothing back, so nothing is kept for undo.
+    barrier = is_barrier(action) or not takes_back(m, m.seat)
     previous = m.checkpoint
-    if keeps and m.undoable == 0:
+    if not barrier and m.undoable == 0:
         # Set before the action runs, so that a draw it makes (Match.own_dice) spares the checkpoint.
         m.checkpoint = m.clone(record=False, same_dice=True)
         m.checkpoint.checkpoint = None
@@ -183,7 +183,7 @@ def apply(m: Match, action: Action) -> list[Event]:
     m.events.extend(events)
     if barrier:
         m.checkpoint, m.undoable = None, 0
-    elif keeps:
+    else:
         if taken:
             m.checkpoint_events = events_before
         m.undoable += 1
