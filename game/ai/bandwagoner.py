@@ -160,6 +160,7 @@ ENDGAME_ROUNDS = 3
 TEMPERAMENT_SPREAD = 0.25
 # How far a whim moves the bot's estimate of one choice, either way (see _whim).
 WHIM = 0.2
+_ABOVE_ONE = 1.0 + 1e-9  # a chance the odds' sums round a hair above 1 still stays under the ceiling
 # Cohesion it keeps its alliances at when its coalition leads.
 COHESION_TARGET = 85
 
@@ -492,11 +493,17 @@ class BandwagonerBot:
                     continue
                 cost, foes = war
                 cost *= (1.0 - 0.7 * bold) * self._temperament(m, board.seat).caution * self._future(board)
+            whim = self._whim(board, target)
+            # A plan is worth at most the territory (a sure capture, no losses): if even that would
+            # not beat the best so far, planning it cannot change the choice.
+            ceiling = (board.worth(target) * _ABOVE_ONE - cost) * whim
+            if ceiling <= 0 or (best is not None and ceiling <= best[0]):
+                continue
             plan = self._plan(board, target, by_target[target], foes, skill.min_odds - 0.15 * bold)
             if plan is None:
                 continue
             strike, value = plan
-            score = (value - cost) * self._whim(board, target)
+            score = (value - cost) * whim
             if score > 0 and (best is None or score > best[0]):
                 best = (score, strike)
         return best[1].action() if best is not None else None
