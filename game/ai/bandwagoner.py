@@ -192,6 +192,12 @@ class _TurnMemory:
     aided: set[str] = field(default_factory=set)  # nations it sent regime aid this turn
 
 
+@lru_cache(maxsize=4096)
+def _whim_draw(seed: int, seat: int, round_: int, choice: str) -> float:
+    """The whim's die, kept: seeding a generator from text hashes it, and a turn asks the same ones often."""
+    return random.Random(f"alliances-whim/{seed}/{seat}/{round_}/{choice}").random()
+
+
 class BandwagonerBot:
     """The bandwagoning AI opponent, at one of three difficulties."""
 
@@ -264,8 +270,7 @@ class BandwagonerBot:
         round and choice, so a saved and loaded match plays on the same.
         """
         m = board.m
-        draw = random.Random(f"alliances-whim/{m.seed}/{board.seat}/{m.round}/{choice}").random()
-        return 1.0 + WHIM * (2.0 * draw - 1.0)
+        return 1.0 + WHIM * (2.0 * _whim_draw(m.seed, board.seat, m.round, choice) - 1.0)
 
     # -- Duties and offers ---------------------------------------------------------------
 
