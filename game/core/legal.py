@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from operator import attrgetter
 from typing import Any
 
 from game.core import calls, rules
@@ -197,18 +198,24 @@ def _questions(m: Match, seat: int) -> list[Action]:
     if not (m.duties or m.calls or m.offers):  # most draws: nothing waits for an answer
         return found
     nations = set(w.seat_nations(m, seat))
-    for duty in sorted((d for d in m.duties.values() if d.nation in nations), key=lambda d: d.id):
+    duties = [d for d in m.duties.values() if d.nation in nations] if m.duties else []
+    for duty in sorted(duties, key=_by_id):
         found += [
             _new(HonourDuty, nation=duty.nation, duty=duty.id),
             _new(PassTheBuck, nation=duty.nation, duty=duty.id),
         ]
-    for call in sorted((c for c in m.calls.values() if c.ally in nations), key=lambda c: c.id):
+    summoned = [c for c in m.calls.values() if c.ally in nations] if m.calls else []
+    for call in sorted(summoned, key=_by_id):
         found += [_new(AnswerCall, nation=call.ally, call=call.id, join=join) for join in (True, False)]
-    for offer in sorted((o for o in m.offers.values() if o.recipient in nations), key=lambda o: o.id):
+    offers = [o for o in m.offers.values() if o.recipient in nations]
+    for offer in sorted(offers, key=_by_id):
         if _ok(check_offer_still_stands, m, offer):
             found.append(_new(AnswerOffer, nation=offer.recipient, offer=offer.id, accept=True))
         found.append(_new(AnswerOffer, nation=offer.recipient, offer=offer.id, accept=False))
     return found
+
+
+_by_id = attrgetter("id")
 
 
 def _blocks(m: Match, nation: str, skip: tuple[type[Action], ...]) -> list[tuple[int, Callable[[int], Action | None]]]:
