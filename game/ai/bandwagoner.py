@@ -392,9 +392,7 @@ class BandwagonerBot:
         return False
 
     def _may_offer(self, m: Match, sender: str, to: str, kind: str) -> bool:
-        if (sender, to, kind) in m.proposed:
-            return False
-        if any(o.sender == sender and o.recipient == to and o.kind == kind for o in m.offers.values()):
+        if treaties.offered_already(m, sender, to, kind):
             return False
         return not w.at_war(m, sender, to) and not w.allied(m, sender, to)
 

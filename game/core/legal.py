@@ -45,6 +45,7 @@ from game.core.treaties import (
     check_invite,
     check_offer_still_stands,
     check_pact,
+    offered_already,
     shields_territory,
 )
 from game.core.unchecked import built as _new
@@ -192,6 +193,9 @@ def random_action(m: Match, seat: int, rng: random.Random, skip: tuple[type[Acti
             return action
 
 
+_by_id = attrgetter("id")
+
+
 def _questions(m: Match, seat: int) -> list[Action]:
     """The answers the seat owes (duties, calls to arms, offers), as :func:`_generate` lists them."""
     found: list[Action] = []
@@ -213,9 +217,6 @@ def _questions(m: Match, seat: int) -> list[Action]:
             found.append(_new(AnswerOffer, nation=offer.recipient, offer=offer.id, accept=True))
         found.append(_new(AnswerOffer, nation=offer.recipient, offer=offer.id, accept=False))
     return found
-
-
-_by_id = attrgetter("id")
 
 
 def _blocks(m: Match, nation: str, skip: tuple[type[Action], ...]) -> list[tuple[int, Callable[[int], Action | None]]]:
@@ -341,10 +342,8 @@ class _Slots:
             self._others = [n for n in w.active_nations(m) if n != nation]
         other, kind = self._others[i // self.kinds], i % self.kinds
 
-        def waiting(offer_kind: str) -> bool:  # check_once, as a question: made this turn, or still unanswered
-            if (nation, other, offer_kind) in m.proposed:
-                return True
-            return any(o.sender == nation and o.recipient == other and o.kind == offer_kind for o in m.offers.values())
+        def waiting(offer_kind: str) -> bool:
+            return offered_already(m, nation, other, offer_kind)
 
         if w.at_war(m, nation, other):
             return _new(ProposePeace, nation=nation, to=other) if kind == 0 and not waiting("peace") else None

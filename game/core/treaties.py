@@ -181,9 +181,17 @@ def check_once(m: Match, nation: NationId, to: NationId, kind: str) -> None:
     """One offer of a kind to a nation per turn, and none while a like one still waits."""
     if (nation, to, kind) in m.proposed:
         raise AlreadyOffered(f"{w.nation_name(m, nation)} already made that offer to {w.nation_name(m, to)} this turn")
-    for offer in m.offers.values():
-        if offer.sender == nation and offer.recipient == to and offer.kind == kind:
-            raise AlreadyOffered(f"an offer of that kind to {w.nation_name(m, to)} is already waiting for an answer")
+    if _unanswered(m, nation, to, kind):
+        raise AlreadyOffered(f"an offer of that kind to {w.nation_name(m, to)} is already waiting for an answer")
+
+
+def offered_already(m: Match, nation: NationId, to: NationId, kind: str) -> bool:
+    """:func:`check_once` as a question, for the random draw and the bots: made this turn, or still unanswered."""
+    return (nation, to, kind) in m.proposed or _unanswered(m, nation, to, kind)
+
+
+def _unanswered(m: Match, nation: NationId, to: NationId, kind: str) -> bool:
+    return any(o.sender == nation and o.recipient == to and o.kind == kind for o in m.offers.values())
 
 
 def check_offer_still_stands(m: Match, offer: Offer) -> None:
