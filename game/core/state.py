@@ -240,14 +240,10 @@ class Match:
 
     def __setattr__(self, name: str, value: Any) -> None:
         # Whoever sets the map wholesale (a load, a test) hands plain dicts; the ledger keeps the totals.
-        if name == "owner" and not isinstance(value, Holdings):
-            value = Holdings(value)
-        elif name == "forces" and not isinstance(value, Army):
-            value = Army(value)
-        elif name == "alliances" and not isinstance(value, Alliances):
-            value = Alliances(value)
-        elif name == "wars" and not isinstance(value, Wars):
-            value = Wars(value)
+        # One lookup for the other names: the rules set the phase, seat and turn a thousand times a match.
+        ledger = _LEDGERS.get(name)
+        if ledger is not None and not isinstance(value, ledger):
+            value = ledger(value)
         object.__setattr__(self, name, value)
 
     def clone(self, record: bool = True, *, same_dice: bool = False) -> Match:
@@ -404,3 +400,7 @@ def _offer_json(offer: Offer) -> dict[str, Any]:
 def _rng_state(rng: random.Random) -> list[Any]:
     version, internal, gauss = rng.getstate()
     return [version, list(internal), gauss]
+
+
+#: The match's attributes kept by a ledger, and the ledger a plain value is wrapped in (Match.__setattr__).
+_LEDGERS: dict[str, type[Any]] = {"owner": Holdings, "forces": Army, "alliances": Alliances, "wars": Wars}
