@@ -150,7 +150,7 @@ def apply(m: Match, action: Action) -> list[Event]:
 
     Raises IllegalAction (changing nothing) when a rule forbids it.
     """
-    if w.is_over(m):
+    if m.phase == "over":  # w.is_over
         raise NotYourTurn("the match is over")
     if isinstance(action, Undo):
         return undo(m)
@@ -182,7 +182,8 @@ def apply(m: Match, action: Action) -> list[Event]:
     m.log.append(action.model_dump(mode="json"))
     m.events.extend(events)
     if barrier:
-        m.checkpoint, m.undoable = None, 0
+        if m.undoable or m.checkpoint is not None:  # a bot's seat has none to drop
+            m.checkpoint, m.undoable = None, 0
     else:
         if taken:
             m.checkpoint_events = events_before

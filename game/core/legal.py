@@ -169,7 +169,9 @@ def random_action(m: Match, seat: int, rng: random.Random, skip: tuple[type[Acti
     """
     if m.phase != "seat" or m.seat != seat:
         raise ValueError(f"it is not seat {seat + 1}'s turn")
-    listed = [a for a in _questions(m, seat) if not isinstance(a, skip)]
+    listed = _questions(m, seat)
+    if listed and skip:
+        listed = [a for a in listed if not isinstance(a, skip)]
     blocks: list[tuple[int, Callable[[int], Action | None]]] = []
     if listed:
         blocks.append((len(listed), listed.__getitem__))
@@ -197,22 +199,34 @@ _by_id = attrgetter("id")
 
 
 def _questions(m: Match, seat: int) -> list[Action]:
-    """The answers the seat owes (duties, calls to arms, offers), as :func:`_generate` lists them."""
+    """The answers the seat owes (duties, calls to arms, offers), as :func:`_generate` lists them.
+
+    Asked before every draw of the random bot: a seat has one or two nations and seldom more
+    than one answer waiting, so each kind is sorted only when two wait.
+    """
     found: list[Action] = []
     if not (m.duties or m.calls or m.offers):  # most draws: nothing waits for an answer
         return found
-    nations = set(w.seat_nations(m, seat))
-    duties = [d for d in m.duties.values() if d.nation in nations] if m.duties else []
-    for duty in sorted(duties, key=_by_id):
-        found += [
-            _new(HonourDuty, nation=duty.nation, duty=duty.id),
-            _new(PassTheBuck, nation=duty.nation, duty=duty.id),
-        ]
-    summoned = [c for c in m.calls.values() if c.ally in nations] if m.calls else []
-    for call in sorted(summoned, key=_by_id):
-        found += [_new(AnswerCall, nation=call.ally, call=call.id, join=join) for join in (True, False)]
+    nations = w.seat_nations(m, seat)
+    if m.duties:
+        duties = [d for d in m.duties.values() if d.nation in nations]
+        if len(duties) > 1:
+            duties.sort(key=_by_id)
+        for duty in duties:
+            found += [
+                _new(HonourDuty, nation=duty.nation, duty=duty.id),
+                _new(PassTheBuck, nation=duty.nation, duty=duty.id),
+            ]
+    if m.calls:
+        summoned = [c for c in m.calls.values() if c.ally in nations]
+        if len(summoned) > 1:
+            summoned.sort(key=_by_id)
+        for call in summoned:
+            found += [_new(AnswerCall, nation=call.ally, call=call.id, join=join) for join in (True, False)]
     offers = [o for o in m.offers.values() if o.recipient in nations]
-    for offer in sorted(offers, key=_by_id):
+    if len(offers) > 1:
+        offers.sort(key=_by_id)
+    for offer in offers:
         if _ok(check_offer_still_stands, m, offer):
             found.append(_new(AnswerOffer, nation=offer.recipient, offer=offer.id, accept=True))
         found.append(_new(AnswerOffer, nation=offer.recipient, offer=offer.id, accept=False))

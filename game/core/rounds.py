@@ -20,7 +20,8 @@ from game.core.state import Match
 def reset_turn(m: Match) -> None:
     """Units are fresh again, and this turn's exercises, offers and undo history are forgotten."""
     for spent in m.spent.values():
-        spent.clear()
+        if spent:  # most territories saw no troops act this turn
+            spent.clear()
     m.exercised.clear()
     m.proposed.clear()
     m.checkpoint, m.undoable = None, 0

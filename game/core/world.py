@@ -131,8 +131,8 @@ def levy(m: Match, territory: TerritoryId) -> int:
 
 def defenders(m: Match, territory: TerritoryId) -> int:
     """What an attacker must beat: the troops standing there, or the levy if there are none."""
-    troops = strength(m, territory)
-    return troops if troops > 0 else levy(m, territory)
+    troops = sum(m.forces[territory].values())  # strength, then levy, written out: asked of every border weighed
+    return troops if troops > 0 else rules.LEVY_PER_VALUE * m.index.value[territory]
 
 
 def territories_of(m: Match, nation: NationId) -> list[TerritoryId]:
@@ -187,11 +187,19 @@ def joint_defence_factor(m: Match, territory: TerritoryId) -> float:
 
 
 def defence_factor(m: Match, territory: TerritoryId) -> float:
-    """Terrain x capital x joint defence: the multiplier on every defending unit."""
-    factor = rules.TERRAIN_DEFENCE[_terrain(m, territory)]
-    if _is_capital(m, territory):
+    """Terrain x capital x joint defence: the multiplier on every defending unit.
+
+    Joint defence is asked only where a guest may stand (it is 1 elsewhere): the NPCs weigh this
+    for every stack against every border, and most territories hold their owner's troops alone.
+    """
+    index = m.index
+    factor = rules.TERRAIN_DEFENCE[index.terrain[territory]]
+    if territory in index.capital_owner:
         factor *= rules.CAPITAL_DEFENCE
-    return factor * joint_defence_factor(m, territory)
+    here = m.forces[territory]
+    if len(here) > 1 or (here and m.owner[territory] not in here):
+        factor *= joint_defence_factor(m, territory)
+    return factor
 
 
 @dataclass(frozen=True)
