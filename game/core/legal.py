@@ -355,23 +355,27 @@ class _Slots:
         if self._others is None:
             self._others = [n for n in w.active_nations(m) if n != nation]
         other, kind = self._others[i // self.kinds], i % self.kinds
-
-        def waiting(offer_kind: str) -> bool:
-            return offered_already(m, nation, other, offer_kind)
-
         if w.at_war(m, nation, other):
-            return _new(ProposePeace, nation=nation, to=other) if kind == 0 and not waiting("peace") else None
+            if kind == 0 and not offered_already(m, nation, other, "peace"):
+                return _new(ProposePeace, nation=nation, to=other)
+            return None
         action: Action | None = None
-        if kind == 1 and not waiting("alliance") and _ok(check_alliance_offer, m, nation, other):
+        if (
+            kind == 1
+            and not offered_already(m, nation, other, "alliance")
+            and _ok(check_alliance_offer, m, nation, other)
+        ):
             name = f"{w.nation_name(m, nation)}–{w.nation_name(m, other)} Alliance"
             action = _new(ProposeAlliance, nation=nation, to=other, name=name)
-        elif kind == 2 and not waiting("guarantee") and _ok(check_guarantee, m, nation, other):
+        elif (
+            kind == 2 and not offered_already(m, nation, other, "guarantee") and _ok(check_guarantee, m, nation, other)
+        ):
             action = _new(OfferGuarantee, nation=nation, to=other)
-        elif kind == 3 and not waiting("pact") and _ok(check_pact, m, nation, other):
+        elif kind == 3 and not offered_already(m, nation, other, "pact") and _ok(check_pact, m, nation, other):
             action = _new(ProposePact, nation=nation, to=other)
         elif kind == 4 and m.treasury[nation] >= rules.REGIME_AID_COST:
             action = _new(RegimeAid, nation=nation, to=other)
-        elif kind >= _DIPLOMACY and not waiting("invite"):
+        elif kind >= _DIPLOMACY and not offered_already(m, nation, other, "invite"):
             alliance = self.alliances()[kind - _DIPLOMACY]
             if _ok(check_invite, m, alliance, nation, other):
                 action = _new(InviteToAlliance, nation=nation, alliance=alliance.id, to=other)

@@ -216,7 +216,7 @@ def capture(m: Match, nation: NationId, territory: TerritoryId, survivors: int, 
             text=text,
         )
     )
-    if not any(owner == previous for owner in m.owner.values()):
+    if not m.owner.holds_any(previous):  # the ledger knows: no scan of the map per battle
         eliminate(m, previous, events)
 
 

@@ -87,7 +87,8 @@ def side_of(m: Match, nation: NationId) -> list[NationId]:
 
 
 def at_war(m: Match, a: NationId, b: NationId) -> bool:
-    return frozenset((a, b)) in m.wars
+    wars = m.wars
+    return bool(wars) and frozenset((a, b)) in wars  # most of a match is at peace: no pair to build
 
 
 def enemies(m: Match, nation: NationId) -> list[NationId]:
