@@ -242,9 +242,11 @@ def _blocks(m: Match, nation: str, skip: tuple[type[Action], ...]) -> list[tuple
     """
     slots = _Slots(m, nation, skip)
     blocks: list[tuple[int, Callable[[int], Action | None]]] = []
-    if slots.affordable > 0 and slots.land and Recruit not in skip:
-        blocks.append((len(slots.land), slots.recruit))
-    if not (Move in skip and Attack in skip):
+    if slots.affordable > 0 and Recruit not in skip:
+        land = len(m.owner.land.get(nation, ()))
+        if land:
+            blocks.append((land, slots.recruit))
+    if Move not in skip or Attack not in skip:
         forces, spent, degree = m.forces, m.spent, m.index.degree
         borders_count = 0
         for t in forces.posts.get(nation, ()):
@@ -255,63 +257,60 @@ def _blocks(m: Match, nation: str, skip: tuple[type[Action], ...]) -> list[tuple
     book = slots.book
     others_count = len(m.level.nations) - len(m.eliminated) - 1  # the nation itself is still in the game
     if others_count > 0:
-        blocks.append((others_count * slots.kinds, slots.diplomacy))
-    if CallToArms not in skip and book:
+        blocks.append((others_count * (_DIPLOMACY + len(book)), slots.diplomacy))
+    if book and m.wars and CallToArms not in skip:
         # Every ally of every war it started; whether the call may be made is asked only of the one drawn.
         enemies = m.wars.enemies(nation)
-        declared = {d.target for d in m.declarations if d.aggressor == nation} if enemies else set()
-        slots.wars = [e for e in enemies if e in declared]  # calls.aggressor_of, for every enemy in one pass
-        if slots.wars and slots.allies():
-            blocks.append((len(slots.wars) * len(slots.allies()), slots.summon))
+        if enemies:
+            declared = {d.target for d in m.declarations if d.aggressor == nation}
+            slots.wars = [e for e in enemies if e in declared]  # calls.aggressor_of, for every enemy in one pass
+            if slots.wars and slots.allies():
+                blocks.append((len(slots.wars) * len(slots.allies()), slots.summon))
     # Treaties it may leave: its alliances by id, then its guarantees and pacts by id.
     if LeaveTreaty not in skip:
         if m.guarantees or m.pacts:
-            slots.signed = [t for t, pair in (*m.guarantees.items(), *m.pacts.items()) if nation in pair]
+            slots.signed = [t for t, pair in m.guarantees.items() if nation in pair] + [
+                t for t, pair in m.pacts.items() if nation in pair
+            ]
         if book or slots.signed:
             blocks.append((len(book) + len(slots.signed), slots.leave))
     if book and JointExercise not in skip and nation not in m.exercised and m.treasury[nation] >= rules.EXERCISE_COST:
         # Each partner of each alliance, in the field or on the alliance's border.
-        count = sum(2 for alliance in book for p in alliance.members if p != nation)
+        count = 2 * sum(len(alliance.members) - alliance.members.count(nation) for alliance in book)
         if count:
             blocks.append((count, slots.exercise))
     return blocks
 
 
 class _Slots:
-    """One nation's slots for one draw: what a slot number stands for, each list made when first needed."""
+    """One nation's slots for one draw: what a slot number stands for, each list made when first needed.
 
-    __slots__ = (
-        "m",
-        "nation",
-        "skip",
-        "affordable",
-        "land",
-        "book",
-        "kinds",
-        "wars",
-        "signed",
-        "_alliances",
-        "_borders",
-        "_others",
-        "_allies",
-        "_treaties",
-        "_exercises",
-    )
+    Only what every draw needs is set in ``__init__``; the rest stays at the class's empty
+    defaults until a drawn slot asks for it (a draw lands in one or two blocks).
+    """
+
+    wars: list[str] | tuple[()] = ()
+    signed: list[str] | tuple[()] = ()
+    _land: list[str] | None = None
+    _alliances: list[Any] | None = None
+    _borders: tuple[list[tuple[str, int, tuple[str, ...]]], list[int]] | None = None
+    _others: list[str] | None = None
+    _allies: list[str] | None = None
+    _treaties: list[str] | None = None
+    _exercises: list[tuple[Any, str, bool]] | None = None
 
     def __init__(self, m: Match, nation: str, skip: tuple[type[Action], ...]) -> None:
         self.m, self.nation, self.skip = m, nation, skip
         self.affordable = m.treasury[nation] // rules.RECRUIT_COST
-        self.land = w.territories_of(m, nation)
         self.book = m.alliances.of(nation)
         self.kinds = _DIPLOMACY + len(self.book)  # peace, alliance, guarantee, pact, aid, one invitation per alliance
-        self.wars: list[str] = []
-        self.signed: list[str] = []
-        self._alliances: list[Any] | None = None
-        self._borders: tuple[list[tuple[str, int, tuple[str, ...]]], list[int]] | None = None
-        self._others: list[str] | None = None
-        self._allies: list[str] | None = None
-        self._treaties: list[str] | None = None
-        self._exercises: list[tuple[Any, str, bool]] | None = None
+
+    @property
+    def land(self) -> list[str]:
+        """The nation's land in map order."""
+        if self._land is None:
+            self._land = w.territories_of(self.m, self.nation)
+        return self._land
 
     def alliances(self) -> list[Any]:
         if self._alliances is None:
