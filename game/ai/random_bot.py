@@ -18,9 +18,10 @@ class RandomBot:
 
     def choose(self, view: Match, seat: int, rng: random.Random) -> Action:
         # A call to arms is answered at once, at random, so none lapses because the coin said End turn.
-        calls = [c for c in sorted(view.calls.values(), key=lambda c: c.id) if view.seat_of.get(c.ally) == seat]
-        if calls:
-            return AnswerCall(nation=calls[0].ally, call=calls[0].id, join=rng.random() < 0.5)
+        if view.calls:
+            calls = [c for c in sorted(view.calls.values(), key=lambda c: c.id) if view.seat_of.get(c.ally) == seat]
+            if calls:
+                return AnswerCall(nation=calls[0].ally, call=calls[0].id, join=rng.random() < 0.5)
         if rng.random() < END_TURN_CHANCE:
             return EndTurn()
         return random_action(view, seat, rng, skip=(Undo,))

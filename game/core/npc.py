@@ -46,7 +46,9 @@ def phase(m: Match, events: list[Event]) -> None:
             reckless_war(m, nation, events)
             if w.is_over(m):
                 return
-    while any(w.is_npc(m, d.nation) for d in m.duties.values()) or any(w.is_npc(m, c.ally) for c in m.calls.values()):
+    while (m.duties or m.calls) and (
+        any(w.is_npc(m, d.nation) for d in m.duties.values()) or any(w.is_npc(m, c.ally) for c in m.calls.values())
+    ):
         answer_duties(m, events)
         calls.answer_npc_calls(m, events)
         if w.is_over(m):

@@ -270,6 +270,15 @@ _OFFER_WORDS = {
 }
 
 
+_OFFER_NOUNS = {
+    "alliance": "alliance",
+    "invite": "invitation",
+    "guarantee": "guarantee",
+    "pact": "pact",
+    "peace": "peace",
+}
+
+
 def make_offer(m: Match, offer: Offer, events: list[Event], reason: str = "") -> None:
     """Record an offer. A seat answers on its turn; an NPC answers in the NPC phase.
 
@@ -344,11 +353,12 @@ def answer(m: Match, offer: Offer, accept: bool, reason: str, events: list[Event
     """Say the answer (within one seat, a yes goes without saying) and sign on a yes."""
     sender, recipient = w.nation_name(m, offer.sender), w.nation_name(m, offer.recipient)
     verdict = "accepts" if accept else "rejects"
-    what = {"alliance": "alliance", "invite": "invitation", "guarantee": "guarantee", "pact": "pact", "peace": "peace"}
     if offer.sender != offer.recipient and (
         m.seat_of.get(offer.sender) != m.seat_of.get(offer.recipient) or not accept
     ):
-        text = f"{recipient} {verdict} the {what[offer.kind]} offered by {sender}" + (f": {reason}." if reason else ".")
+        text = f"{recipient} {verdict} the {_OFFER_NOUNS[offer.kind]} offered by {sender}" + (
+            f": {reason}." if reason else "."
+        )
         events.append(
             new_event(
                 OfferAnswered, offer=offer.id, recipient=offer.recipient, accepted=accept, reason=reason, text=text

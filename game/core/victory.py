@@ -42,12 +42,18 @@ def point_split(m: Match) -> tuple[PointSplit, PointSplit, float]:
     held = [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]  # per seat: own, captured, allies
     total = 0.0
     npc_weight: list[dict[str, float]] = [{}, {}]
+    seat_of = m.seat_of
     for alliance in m.alliances.values():
-        for seat in (0, 1):
-            if any(m.seat_of.get(n) == seat for n in alliance.members):
-                for n in alliance.members:
-                    if n not in m.seat_of:
-                        npc_weight[seat][n] = max(npc_weight[seat].get(n, 0.0), alliance.cohesion / 100.0)
+        members = alliance.members
+        seats = sorted({seat_of[n] for n in members if n in seat_of})  # the seats this alliance binds
+        if not seats:
+            continue
+        weight = alliance.cohesion / 100.0
+        for seat in seats:
+            weights = npc_weight[seat]
+            for n in members:
+                if n not in seat_of:
+                    weights[n] = max(weights.get(n, 0.0), weight)
     # Read from the ledger: the seats' land and their weighted allies' land, not the whole map.
     # Values are whole numbers, so own and captured points are exact in any order; the allies'
     # weighted points are added in map order, as a scan of the map added them.
