@@ -9,7 +9,8 @@ a script or a damaged save, not a number or a yes, so it is refused rather than 
 from __future__ import annotations
 
 import json
-from typing import Annotated, Literal, TypeAlias
+import types
+from typing import Annotated, Any, Literal, TypeAlias, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
@@ -230,6 +231,41 @@ def parse_action(data: object) -> Action:
     ``true`` or ``false``, a name is text. :func:`action_problem` says what was wrong.
     """
     return ACTION_ADAPTER.validate_python(data)
+
+
+def log_entry(action: Action) -> dict[str, Any]:
+    """The action as a match's log keeps it: exactly ``action.model_dump(mode="json")``.
+
+    For the kinds whose fields are all text, whole numbers and yes-or-no, that is a copy of the
+    model's own fields, in their order, in a tenth of pydantic's time: the engine logs every
+    action, 250 in a random match. The kinds with a scope (left out of the log when empty) go
+    through pydantic.
+    """
+    plain = _PLAIN.get(type(action))
+    if plain is None:
+        plain = _PLAIN[type(action)] = _plain_fields(type(action))
+    return dict(action.__dict__) if plain else action.model_dump(mode="json")
+
+
+def _plain_fields(kind: type[BaseModel]) -> bool:
+    """Whether each of the kind's fields is written to JSON as it stands (text, numbers, yes-or-no,
+    nothing), and always written."""
+    return all(
+        not info.exclude and getattr(info, "exclude_if", None) is None and _plain(info.annotation)
+        for info in kind.model_fields.values()
+    )
+
+
+def _plain(annotation: Any) -> bool:
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return all(type(arg) in (str, int, bool) for arg in get_args(annotation))
+    if origin in (Union, types.UnionType):
+        return all(_plain(arg) for arg in get_args(annotation))
+    return annotation in (str, int, bool, type(None))
+
+
+_PLAIN: dict[type[BaseModel], bool] = {}
 
 
 _EXPECTED = {

@@ -61,6 +61,7 @@ from game.core.actions import (
     Recruit,
     RegimeAid,
     Undo,
+    log_entry,
     parse_action,
 )
 from game.core.errors import IllegalAction, NotYourTurn, UnknownId
@@ -161,7 +162,7 @@ def apply(m: Match, action: Action) -> list[Event]:
     if nation is not None:
         checks.acting_nation(m, nation)
     # A bot's every action is a barrier: it takes nothing back, so nothing is kept for undo.
-    barrier = is_barrier(action) or not takes_back(m, m.seat)
+    barrier = not takes_back(m, m.seat) or is_barrier(action)
     previous = m.checkpoint
     if not barrier and m.undoable == 0:
         # Set before the action runs, so that a draw it makes (Match.own_dice) spares the checkpoint.
@@ -179,7 +180,7 @@ def apply(m: Match, action: Action) -> list[Event]:
         raise
     if m.calls:
         calls.lapse(m, events)  # a call the action overtook (a peace, a fall) ends with a sentence
-    m.log.append(action.model_dump(mode="json"))
+    m.log.append(log_entry(action))
     m.events.extend(events)
     if barrier:
         if m.undoable or m.checkpoint is not None:  # a bot's seat has none to drop

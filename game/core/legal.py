@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from game.core import calls, rules
@@ -181,7 +181,7 @@ def random_action(m: Match, seat: int, rng: random.Random, skip: tuple[type[Acti
         blocks.append((1, lambda _: _new(Undo)))
     if EndTurn not in skip:
         blocks.append((1, lambda _: _new(EndTurn)))
-    total = sum(size for size, _ in blocks)
+    total = sum(map(_size, blocks))
     if total == 0:
         raise ValueError("nothing is left to choose from")
     while True:
@@ -196,6 +196,7 @@ def random_action(m: Match, seat: int, rng: random.Random, skip: tuple[type[Acti
 
 
 _by_id = attrgetter("id")
+_size = itemgetter(0)
 
 
 def _questions(m: Match, seat: int) -> list[Action]:

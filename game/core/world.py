@@ -52,7 +52,8 @@ def territory_name(m: Match, territory: TerritoryId) -> str:
 
 def seat_nations(m: Match, seat: int) -> list[NationId]:
     """The seat's nations still in the game, in level order."""
-    return [n for n in m.level.seats[seat].nations if n not in m.eliminated]
+    nations, eliminated = m.level.seats[seat].nations, m.eliminated
+    return [n for n in nations if n not in eliminated] if eliminated else list(nations)
 
 
 def is_npc(m: Match, nation: NationId) -> bool:
