@@ -188,10 +188,10 @@ def reckless_war(m: Match, nation: NationId, events: list[Event]) -> None:
             if m.owner[source] != nation:
                 continue
             attackers = w.ready(m, source, nation)
-            if attackers < rules.NPC_MIN_ATTACKERS or w.attack_surely_below(m, target, attackers, needed):
+            if attackers < rules.NPC_MIN_ATTACKERS:
                 continue
-            chance = w.attack_odds(m, target, attackers).attacker_wins
-            if chance >= needed and (best is None or chance > best[0]):
+            chance = w.attack_chance(m, target, attackers, needed)
+            if chance is not None and chance >= needed and (best is None or chance > best[0]):
                 best = (chance, target, source, attackers)
     if best is None:
         return
@@ -221,31 +221,32 @@ def strikes(attackers: int, chance: float) -> bool:
 
 def defend(m: Match, nation: NationId, events: list[Event]) -> None:
     """A simple, sensible defence: recruit where the danger is, strike back only with good odds."""
-    territories = w.territories_of(m, nation)
-    if not territories:
+    if not m.owner.holds_any(nation):
         return
-    foes = set(w.enemies(m, nation))
-    owners, forces_at, adjacent = m.owner, m.forces, m.index.geography.adjacent
-    friends = m.alliances.allies(nation) | {nation}  # w.allied, for every neighbour of every territory
-
-    def danger(t: str) -> tuple[int, int, str]:
-        hostile = 0
-        neutral = 0
-        for other in adjacent[t]:
-            owner = owners[other]
-            if owner in foes:
-                hostile += sum(forces_at[other].values())
-            elif owner not in friends:
-                neutral += 1
-        return hostile, neutral, t
-
+    foes = m.wars.enemies(nation)  # w.enemies, without the copy
+    owners, forces_at = m.owner, m.forces
     amount = m.treasury[nation] // rules.RECRUIT_COST
     if not foes:
         land = m.owner.worth(nation, m.index.value)  # its territories' summed value, kept by the ledger
-        army = sum(m.forces[t].get(nation, 0) for t in territories)
+        # Its troops on its own land: where they stand (the ledger's posts), not every territory.
+        army = sum(forces_at[t][nation] for t in forces_at.posts.get(nation, ()) if owners[t] == nation)
         amount = min(amount, max(0, rules.NPC_PEACETIME_ARMY_PER_VALUE * land - army))
     if amount > 0:  # where the danger is matters only to troops it can raise
-        forces.raise_troops(m, nation, max(territories, key=danger), amount, events)
+        adjacent = m.index.geography.adjacent
+        friends = m.alliances.allies(nation) | {nation}  # w.allied, for every neighbour of every territory
+
+        def danger(t: str) -> tuple[int, int, str]:
+            hostile = 0
+            neutral = 0
+            for other in adjacent[t]:
+                owner = owners[other]
+                if owner in foes:
+                    hostile += sum(forces_at[other].values())
+                elif owner not in friends:
+                    neutral += 1
+            return hostile, neutral, t
+
+        forces.raise_troops(m, nation, max(w.territories_of(m, nation), key=danger), amount, events)
     if not foes:
         m.treasury[nation] = min(m.treasury[nation], rules.NPC_WAR_CHEST_ROUNDS * w.income(m, nation))
         return
@@ -261,9 +262,9 @@ def defend(m: Match, nation: NationId, events: list[Event]) -> None:
                     continue
                 if any(g != m.owner[target] and not w.at_war(m, nation, g) for g in m.forces[target]):
                     continue
-                if w.attack_surely_below(m, target, attackers, rules.NPC_ATTACK_MIN_ODDS):
+                chance = w.attack_chance(m, target, attackers, rules.NPC_ATTACK_MIN_ODDS)
+                if chance is None:
                     continue  # most stacks are hopeless: no need to settle their odds exactly
-                chance = w.attack_odds(m, target, attackers).attacker_wins
                 if strikes(attackers, chance) and (best is None or chance > best[0]):
                     best = (chance, source, target, attackers)
         if best is None:

@@ -253,9 +253,16 @@ def attack_odds(m: Match, territory: TerritoryId, attackers: int) -> Odds:
     return odds(attackers, defenders(m, territory), defence_factor(m, territory))
 
 
-def attack_surely_below(m: Match, territory: TerritoryId, attackers: int, chance: float) -> bool:
-    """Whether the attack certainly wins less often than ``chance`` (``False`` promises nothing)."""
-    return surely_below(attackers, defenders(m, territory), defence_factor(m, territory), chance)
+def attack_chance(m: Match, territory: TerritoryId, attackers: int, at_least: float) -> float | None:
+    """The attack's chance of winning (``attack_odds``), or ``None`` when it is surely below ``at_least``.
+
+    What an NPC asks of every stack against every border before it strikes: the defence is
+    counted once for both questions.
+    """
+    troops, factor = defenders(m, territory), defence_factor(m, territory)
+    if surely_below(attackers, troops, factor, at_least):
+        return None
+    return odds(attackers, troops, factor).attacker_wins
 
 
 def treaty_name(m: Match, treaty: TreatyId) -> str:
