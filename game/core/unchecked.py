@@ -20,8 +20,9 @@ def built(cls: type[A], **fields: Any) -> A:
     A match of the random bots builds about a thousand of these (events, actions), so the four
     slots are filled through their descriptors, not ``object.__setattr__``'s lookup by name.
     """
-    spec = _SPECS.get(cls)
-    if spec is None:
+    try:
+        spec = _SPECS[cls]
+    except KeyError:
         spec = _SPECS[cls] = _spec(cls)
     defaults, factories = spec
     obj = _new(cls)
