@@ -24,7 +24,8 @@ def reset_turn(m: Match) -> None:
             spent.clear()
     m.exercised.clear()
     m.proposed.clear()
-    m.checkpoint, m.undoable = None, 0
+    if m.undoable or m.checkpoint is not None:  # a bot's seat keeps none
+        m.checkpoint, m.undoable = None, 0
 
 
 def begin_seat_turn(m: Match, seat: SeatIndex, events: list[Event]) -> None:
