@@ -138,6 +138,9 @@ def remove(m: Match, territory: TerritoryId, nation: NationId, amount: int) -> N
 def take_casualties(m: Match, territory: TerritoryId, losses: int) -> None:
     # The largest contingent absorbs each loss; ties go to the id first in order, so it is repeatable.
     forces = m.forces[territory]
+    if len(forces) == 1:  # one stack takes every loss: the same as losing them one by one
+        remove(m, territory, next(iter(forces)), losses)
+        return
     for _ in range(losses):
         nation = max(sorted(forces), key=lambda n: forces[n])
         remove(m, territory, nation, 1)
