@@ -11,6 +11,7 @@ from game.core.legal import random_action
 # Without a stopping rule a random player would spend a turn on endless diplomacy;
 # it ends its turn with this probability after each action.
 END_TURN_CHANCE = 0.2
+_END_TURN = EndTurn()  # actions are frozen: one is as good as another, and validating one each turn cost time
 
 
 class RandomBot:
@@ -23,5 +24,5 @@ class RandomBot:
             if calls:
                 return AnswerCall(nation=calls[0].ally, call=calls[0].id, join=rng.random() < 0.5)
         if rng.random() < END_TURN_CHANCE:
-            return EndTurn()
+            return _END_TURN
         return random_action(view, seat, rng, skip=(Undo,))
