@@ -250,17 +250,21 @@ def defend(m: Match, nation: NationId, events: list[Event]) -> None:
     if not foes:
         m.treasury[nation] = min(m.treasury[nation], rules.NPC_WAR_CHEST_ROUNDS * w.income(m, nation))
         return
+    neighbours = m.index.geography.neighbours  # w.neighbours, for every border of every stack
     for _ in range(rules.NPC_ATTACKS_PER_PHASE):
         best: tuple[float, str, str, int] | None = None
         # Only its own land where its troops stand can strike (the ledger's posts, not every territory).
-        for source in sorted(t for t in m.forces.posts.get(nation, ()) if m.owner[t] == nation):
+        for source in sorted(t for t in forces_at.posts.get(nation, ()) if owners[t] == nation):
             attackers = w.ready(m, source, nation)
             if attackers < rules.NPC_MIN_ATTACKERS:
                 continue
-            for target in w.neighbours(m, source):
-                if m.owner[target] not in foes:
+            for target in neighbours[source]:
+                holder = owners[target]
+                if holder not in foes:
                     continue
-                if any(g != m.owner[target] and not w.at_war(m, nation, g) for g in m.forces[target]):
+                here = forces_at[target]
+                guests = len(here) > 1 or (here and holder not in here)  # most land holds its owner's troops alone
+                if guests and any(g != holder and not w.at_war(m, nation, g) for g in here):
                     continue
                 chance = w.attack_chance(m, target, attackers, rules.NPC_ATTACK_MIN_ODDS)
                 if chance is None:
