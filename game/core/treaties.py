@@ -38,7 +38,7 @@ from game.core.events import (
 from game.core.forces import withdraw_guests
 from game.core.ids import NationId, TerritoryId, TreatyId
 from game.core.standing import shift_credibility
-from game.core.state import AllianceState, Match, Offer, Scope
+from game.core.state import NO_SCOPE, AllianceState, Match, Offer, Scope
 
 # ---------------------------------------------------------------------------
 # Who may not attack whom: allies, a seat's own nations, and a truce
@@ -152,6 +152,8 @@ def offered_scope(
     """The scope an alliance or guarantee offer asks for, checked: known nations and territories, each
     named once, none of the treaty's own parties, and only land the treaty would protect (an alliance
     both nations' land, a guarantee the guaranteed nation's)."""
+    if not against and not territories:  # most offers bind anywhere, against anyone
+        return NO_SCOPE
     parties = (nation, to)
     protected = parties if kind == "alliance" else (to,)
     for nid in against:
