@@ -92,7 +92,7 @@ def _generate(m: Match, seat: int) -> Iterator[Action]:  # noqa: C901 - one loop
         return
     nations = w.seat_nations(m, seat)
     others = [n for n in w.active_nations(m)]
-    yield from _questions(m, seat)
+    yield from _questions(m, nations)
     for nation in nations:
         affordable = m.treasury[nation] // rules.RECRUIT_COST
         if affordable > 0:
@@ -169,13 +169,14 @@ def random_action(m: Match, seat: int, rng: random.Random, skip: tuple[type[Acti
     """
     if m.phase != "seat" or m.seat != seat:
         raise ValueError(f"it is not seat {seat + 1}'s turn")
-    listed = _questions(m, seat)
+    nations = w.seat_nations(m, seat)
+    listed = _questions(m, nations)
     if listed and skip:
         listed = [a for a in listed if not isinstance(a, skip)]
     blocks: list[tuple[int, Callable[[int], Action | None]]] = []
     if listed:
         blocks.append((len(listed), listed.__getitem__))
-    for nation in w.seat_nations(m, seat):
+    for nation in nations:
         blocks.extend(_blocks(m, nation, skip))
     if Undo not in skip and can_undo(m):
         blocks.append((1, lambda _: _new(Undo)))
@@ -199,8 +200,8 @@ _by_id = attrgetter("id")
 _size = itemgetter(0)
 
 
-def _questions(m: Match, seat: int) -> list[Action]:
-    """The answers the seat owes (duties, calls to arms, offers), as :func:`_generate` lists them.
+def _questions(m: Match, nations: list[str]) -> list[Action]:
+    """The answers a seat's ``nations`` owe (duties, calls to arms, offers), as :func:`_generate` lists them.
 
     Asked before every draw of the random bot: a seat has one or two nations and seldom more
     than one answer waiting, so each kind is sorted only when two wait.
@@ -208,7 +209,6 @@ def _questions(m: Match, seat: int) -> list[Action]:
     found: list[Action] = []
     if not (m.duties or m.calls or m.offers):  # most draws: nothing waits for an answer
         return found
-    nations = w.seat_nations(m, seat)
     if m.duties:
         duties = [d for d in m.duties.values() if d.nation in nations]
         if len(duties) > 1:
