@@ -19,14 +19,14 @@ from game.core.state import Match
 def collect_income(m: Match, nation: NationId, events: list[Event]) -> None:
     """A turn opens with income: the nation's land at its value, plus its capital's bonus."""
     amount = w.income(m, nation)
-    m.treasury[nation] += amount
+    treasury = m.treasury[nation] = m.treasury[nation] + amount
     events.append(
         new_event(
             Income,
             nation=nation,
             amount=amount,
-            treasury=m.treasury[nation],
-            text=f"{w.nation_name(m, nation)} collects {amount} (treasury {m.treasury[nation]}).",
+            treasury=treasury,
+            text=f"{w.nation_name(m, nation)} collects {amount} (treasury {treasury}).",
         )
     )
 

@@ -353,11 +353,11 @@ def check_answer(m: Match, a: AnswerOffer) -> None:
 
 def answer(m: Match, offer: Offer, accept: bool, reason: str, events: list[Event]) -> None:
     """Say the answer (within one seat, a yes goes without saying) and sign on a yes."""
-    sender, recipient = w.nation_name(m, offer.sender), w.nation_name(m, offer.recipient)
-    verdict = "accepts" if accept else "rejects"
     if offer.sender != offer.recipient and (
         m.seat_of.get(offer.sender) != m.seat_of.get(offer.recipient) or not accept
     ):
+        sender, recipient = w.nation_name(m, offer.sender), w.nation_name(m, offer.recipient)
+        verdict = "accepts" if accept else "rejects"
         text = f"{recipient} {verdict} the {_OFFER_NOUNS[offer.kind]} offered by {sender}" + (
             f": {reason}." if reason else "."
         )
