@@ -151,7 +151,7 @@ def apply(m: Match, action: Action) -> list[Event]:
 
     Raises IllegalAction (changing nothing) when a rule forbids it.
     """
-    if m.phase == "over":  # w.is_over
+    if w.is_over(m):
         raise NotYourTurn("the match is over")
     if isinstance(action, Undo):
         return undo(m)
@@ -183,8 +183,7 @@ def apply(m: Match, action: Action) -> list[Event]:
     m.log.append(log_entry(action))
     m.events.extend(events)
     if barrier:
-        if m.undoable or m.checkpoint is not None:  # a bot's seat has none to drop
-            m.checkpoint, m.undoable = None, 0
+        m.forget_undo()
     else:
         if taken:
             m.checkpoint_events = events_before

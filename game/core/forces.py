@@ -149,11 +149,10 @@ def take_casualties(m: Match, territory: TerritoryId, losses: int) -> None:
 def withdraw_guests(m: Match, events: list[Event]) -> None:
     """Forces standing on ground that is no longer allied go home (to their capital, else their first territory)."""
     for territory in list(m.forces):
-        stack = m.forces[territory]
-        host = m.owner[territory]
-        if not stack or (len(stack) == 1 and host in stack):  # most land holds its owner's troops or none
+        if not w.may_host_guests(m, territory):
             continue
-        for guest, amount in sorted(stack.items()):
+        host = m.owner[territory]
+        for guest, amount in sorted(m.forces[territory].items()):
             if guest == host or w.allied(m, guest, host):
                 continue
             m.forces[territory].pop(guest)

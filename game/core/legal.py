@@ -258,7 +258,7 @@ def _blocks(m: Match, nation: str, skip: tuple[type[Action], ...]) -> list[tuple
     book = slots.book
     others_count = len(m.level.nations) - len(m.eliminated) - 1  # the nation itself is still in the game
     if others_count > 0:
-        blocks.append((others_count * (_DIPLOMACY + len(book)), slots.diplomacy))
+        blocks.append((others_count * slots.kinds, slots.diplomacy))
     if book and m.wars and CallToArms not in skip:
         # Every ally of every war it started; whether the call may be made is asked only of the one drawn.
         enemies = m.wars.enemies(nation)

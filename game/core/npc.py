@@ -262,9 +262,9 @@ def defend(m: Match, nation: NationId, events: list[Event]) -> None:
                 holder = owners[target]
                 if holder not in foes:
                     continue
-                here = forces_at[target]
-                guests = len(here) > 1 or (here and holder not in here)  # most land holds its owner's troops alone
-                if guests and any(g != holder and not w.at_war(m, nation, g) for g in here):
+                if w.may_host_guests(m, target) and any(
+                    g != holder and not w.at_war(m, nation, g) for g in forces_at[target]
+                ):
                     continue
                 chance = w.attack_chance(m, target, attackers, rules.NPC_ATTACK_MIN_ODDS)
                 if chance is None:

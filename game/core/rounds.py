@@ -24,8 +24,7 @@ def reset_turn(m: Match) -> None:
             spent.clear()
     m.exercised.clear()
     m.proposed.clear()
-    if m.undoable or m.checkpoint is not None:  # a bot's seat keeps none
-        m.checkpoint, m.undoable = None, 0
+    m.forget_undo()
 
 
 def begin_seat_turn(m: Match, seat: SeatIndex, events: list[Event]) -> None:

@@ -246,6 +246,12 @@ class Match:
             value = ledger(value)
         object.__setattr__(self, name, value)
 
+    def forget_undo(self) -> None:
+        """Nothing before now can be taken back (a barrier, a new turn). A bot's seat keeps no
+        history, so there is usually nothing to drop, and the match is not written."""
+        if self.undoable or self.checkpoint is not None:
+            self.checkpoint, self.undoable = None, 0
+
     def clone(self, record: bool = True, *, same_dice: bool = False) -> Match:
         """A deep copy sharing only the immutable level and geography.
 

@@ -188,6 +188,16 @@ def joint_defence_factor(m: Match, territory: TerritoryId) -> float:
     return rules.JOINT_DEFENCE_AT_ZERO + rules.JOINT_DEFENCE_SPAN * weakest / 100.0
 
 
+def may_host_guests(m: Match, territory: TerritoryId) -> bool:
+    """Whether any stack but the owner's may stand here (``False`` is certain; ``True`` means look).
+
+    Asked before every question about guests (joint defence, guests sent home, shielded guests):
+    most land holds its owner's troops alone, or none.
+    """
+    here = m.forces[territory]
+    return len(here) > 1 or (bool(here) and m.owner[territory] not in here)
+
+
 def defence_factor(m: Match, territory: TerritoryId) -> float:
     """Terrain x capital x joint defence: the multiplier on every defending unit.
 
@@ -198,8 +208,7 @@ def defence_factor(m: Match, territory: TerritoryId) -> float:
     factor = rules.TERRAIN_DEFENCE[index.terrain[territory]]
     if territory in index.capital_owner:
         factor *= rules.CAPITAL_DEFENCE
-    here = m.forces[territory]
-    if len(here) > 1 or (here and m.owner[territory] not in here):
+    if may_host_guests(m, territory):
         factor *= joint_defence_factor(m, territory)
     return factor
 
